@@ -1,0 +1,58 @@
+package ca.gc.fsdh.bot;
+
+import ca.gc.fsdh.bot.http.HttpFront;
+import ca.gc.fsdh.bot.store.Database;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running bot: its Bolt app, its HTTP server, its database, and Socket Mode when configured. */
+public final class Bot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Bot.class);
+  private final App app;
+  private final HttpFront http;
+  private final Database database;
+  private final Optional<String> appToken;
+  private SocketModeApp socketMode;
+
+  Bot(App app, HttpFront http, Database database, Optional<String> appToken) {
+    this.app = app;
+    this.http = http;
+    this.database = database;
+    this.appToken = appToken;
+  }
+
+  /** Checks the bot token with Slack ({@code auth.test}), then starts listening. */
+  public Bot start() throws Exception {
+    app.start();
+    http.start();
+    if (appToken.isPresent()) {
+      socketMode = new SocketModeApp(appToken.get(), app);
+      socketMode.startAsync();
+      log.info("fsdh-bot connected in Socket Mode; health on port {}", http.port());
+    } else {
+      log.info("fsdh-bot listening on port {} (POST /slack/events)", http.port());
+    }
+    return this;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (socketMode != null) {
+      socketMode.close();
+    }
+    http.close();
+    app.stop();
+    database.close();
+  }
+}

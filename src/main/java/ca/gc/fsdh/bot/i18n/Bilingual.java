@@ -1,0 +1,25 @@
+package ca.gc.fsdh.bot.i18n;
+
+import ca.gc.fsdh.bot.config.Language;
+
+/**
+ * One message in both official languages, the reader's preferred one first, as FSDH's own
+ * notices are written.
+ */
+public record Bilingual(Language first, String firstText, String secondText) {
+  public static final String SEPARATOR = "\n\n— — —\n\n";
+
+  public String in(Language language) {
+    return language == first ? firstText : secondText;
+  }
+
+  /** Plain mrkdwn: the first language, a separator, the second. */
+  public String mrkdwn() {
+    return firstText + SEPARATOR + secondText;
+  }
+
+  /** Appends another message, language by language. */
+  public Bilingual then(Bilingual next) {
+    return new Bilingual(first, firstText + "\n" + next.in(first), secondText + "\n" + next.in(first.other()));
+  }
+}

@@ -1,0 +1,16 @@
+package ca.gc.fsdh.bot.sandbox;
+
+import java.util.Map;
+
+/**
+ * One call received by {@link FakeSlackApi}: a Web API method with its form fields, a
+ * {@code response_url} post, or a file upload.
+ *
+ * @param method the Web API method ({@code chat.postMessage}), {@code response_url} or {@code upload}
+ * @param params form fields; for {@code response_url}, the JSON body under {@code "json"}
+ */
+public record SlackCall(String method, Map<String, String> params, String token) {
+  public String param(String name) {
+    return params.get(name);
+  }
+}
