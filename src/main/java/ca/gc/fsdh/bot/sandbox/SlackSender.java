@@ -108,6 +108,15 @@ public final class SlackSender {
 
   /** Sends a raw body with the chosen signature. */
   public Reply send(String body, String contentType, Signing signing) {
+    return send(body, body, contentType, signing);
+  }
+
+  /** Sends {@code actualBody} under the signature of {@code signedBody}: a tampered request. */
+  public Reply sendSignedAs(String signedBody, String actualBody) {
+    return send(signedBody, actualBody, "application/x-www-form-urlencoded", Signing.VALID);
+  }
+
+  private Reply send(String signedBody, String body, String contentType, Signing signing) {
     long now = clock.instant().getEpochSecond();
     long timestamp = switch (signing) {
       case STALE -> now - 6 * 60;
@@ -121,7 +130,7 @@ public final class SlackSender {
       String secret = signing == Signing.WRONG_SECRET ? signingSecret + "-wrong" : signingSecret;
       String ts = Long.toString(timestamp);
       request.header("X-Slack-Request-Timestamp", ts)
-          .header("X-Slack-Signature", new SlackSignature.Generator(secret).generate(ts, body));
+          .header("X-Slack-Signature", new SlackSignature.Generator(secret).generate(ts, signedBody));
     }
     long started = System.nanoTime();
     try {

@@ -1,0 +1,71 @@
+package ca.gc.fsdh.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(String... args) {
+    var cli = Main.commandLine();
+    var out = new StringWriter();
+    var err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void helpListsTheSubcommands() {
+    Run r = run("--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("serve", "demo", "--version");
+  }
+
+  @Test
+  void versionPrintsTheName() {
+    Run r = run("--version");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("fsdh-bot ");
+  }
+
+  @Test
+  void serveWithABadConfigurationExitsWith2AndOneLinePerProblemNoStackTrace(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.yml");
+    Files.writeString(file, """
+        slack: {supportChannel: nope, supportUserGroup: S0G}
+        server: {port: abc}
+        workspaces:
+          - {acronym: abc, nameEn: A, nameFr: A, lead: U0A, leadChannel: C0A, pocHost: https://poc}
+        """);
+    Run r = run("serve", "--config", file.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    String[] lines = r.err().strip().split("\n");
+    assertThat(lines[0]).startsWith("fsdh-bot: the configuration has ");
+    assertThat(r.err()).contains("  slack.supportChannel: 'nope' is not a channel id")
+        .contains("  workspaces[0].acronym: 'abc' is not ABC")
+        .contains("  databricks.poc: is required when workspaces are listed")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    // SLACK_BOT_TOKEN is not set in the test JVM's environment, so that is reported too
+    assertThat(r.err()).contains("environment variable SLACK_BOT_TOKEN: is required");
+  }
+
+  @Test
+  void anUnknownOptionExitsWith2() {
+    assertThat(run("serve", "--bogus").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void demoRunsAgainstTheStandInsAndExitsZero() {
+    Run r = run("demo");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("/fsdh help", "commands", "commandes", "HTTP 401", "Demo finished");
+  }
+}

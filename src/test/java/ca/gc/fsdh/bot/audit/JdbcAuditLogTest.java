@@ -1,0 +1,50 @@
+package ca.gc.fsdh.bot.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.testing.TestDatabases;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class JdbcAuditLogTest {
+  private static final Instant T0 = Instant.parse("2025-11-03T14:00:00Z");
+
+  @ParameterizedTest
+  @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
+  void recordsEntriesAndReadsThemBackPerRequestAndNewestFirst(TestDatabases.Kind kind) {
+    try (Database db = Database.open(kind.fresh())) {
+      var log = new JdbcAuditLog(db.dataSource());
+      log.record(new AuditEntry(T0, "U0ADALOVE", "request.create", "ok", Optional.of("OCEAN"), Optional.of(7L),
+          Optional.of("migrate")));
+      log.record(new AuditEntry(T0.plusSeconds(60), "U0MARIECU", "request.approve", "refused", Optional.of("OCEAN"),
+          Optional.of(7L), Optional.of("not in the support group")));
+      log.record(new AuditEntry(T0.plusSeconds(120), "system", "reminders.plan", "ok", Optional.empty(),
+          Optional.empty(), Optional.empty()));
+
+      assertThat(log.forRequest(7L)).extracting(AuditEntry::action)
+          .containsExactly("request.create", "request.approve");
+      assertThat(log.forRequest(8L)).isEmpty();
+      var recent = log.recent(2);
+      assertThat(recent).extracting(AuditEntry::action).containsExactly("reminders.plan", "request.approve");
+      assertThat(recent.get(0).requestId()).isEmpty();
+      assertThat(recent.get(0).workspace()).isEmpty();
+      assertThat(recent.get(1).at().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(T0.plusSeconds(60));
+      assertThat(recent.get(1).detail()).contains("not in the support group");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
+  void cutsAnOverlongDetailInsteadOfFailing(TestDatabases.Kind kind) {
+    try (Database db = Database.open(kind.fresh())) {
+      var log = new JdbcAuditLog(db.dataSource());
+      log.record(new AuditEntry(T0, "U0ADALOVE", "request.create", "ok", Optional.empty(), Optional.of(1L),
+          Optional.of("x".repeat(5000))));
+      assertThat(log.forRequest(1L).get(0).detail().orElseThrow()).hasSize(1000);
+    }
+  }
+}

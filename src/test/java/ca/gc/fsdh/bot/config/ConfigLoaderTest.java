@@ -1,0 +1,178 @@
+package ca.gc.fsdh.bot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.gc.fsdh.bot.sandbox.SandboxConfig;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  private static Map<String, String> env() {
+    return new HashMap<>(SandboxConfig.environment("http://127.0.0.1:9/api/", Path.of("/tmp/x")));
+  }
+
+  private static List<String> problems(String yaml, Map<String, String> env) {
+    try {
+      new ConfigLoader(env).parse(yaml, "test.yml");
+    } catch (ConfigException e) {
+      return e.problems();
+    }
+    throw new AssertionError("the configuration was accepted");
+  }
+
+  @Test
+  void theExampleFileLoadsCompletely() {
+    Config c = SandboxConfig.load(env());
+    assertThat(c.slack().supportChannel()).isEqualTo("C0FSDHSUPPORT");
+    assertThat(c.slack().supportUserGroup()).isEqualTo("S0FSDHSUPPORT");
+    assertThat(c.slack().socketMode()).isFalse();
+    assertThat(c.directory().all()).extracting(Workspace::acronym).containsExactly("OCEAN", "FORET", "ARCTIC");
+    Workspace foret = c.directory().find("foret").orElseThrow();
+    assertThat(foret.language()).isEqualTo(Language.FR);
+    assertThat(foret.name(Language.FR)).isEqualTo("Inventaire du carbone forestier");
+    assertThat(c.directory().find("ARCTIC").orElseThrow().offboardOnly()).isTrue();
+    assertThat(c.directory().find("OCEAN").orElseThrow().isManagedBy("U0GRACEHO")).isTrue();
+    assertThat(c.deadlines().timeZone()).isEqualTo(ZoneId.of("America/Toronto"));
+    assertThat(c.deadlines().reminderOffsetsDays()).containsExactly(30, 14, 7, 3, 1, 0);
+    assertThat(c.deadlines().milestones()).extracting(Milestone::id)
+        .containsExactly("analysis-end", "roles-guest", "final-date", "poc-disabled");
+    assertThat(c.deadlines().milestones().get(2).date()).isEqualTo(LocalDate.of(2025, 11, 30));
+    assertThat(c.databricks().get("poc").secret().orElseThrow().value()).isEqualTo("dapi-sandbox-poc");
+    assertThat(c.databricks().get("prod").type()).isEqualTo("oauth-m2m");
+  }
+
+  @Test
+  void environmentOverridesPortAndDatabase() {
+    Map<String, String> env = env();
+    env.put("FSDH_PORT", "8081");
+    env.put("FSDH_DB_URL", "jdbc:postgresql://db:5432/fsdh");
+    env.put("FSDH_DB_USER", "bot");
+    env.put("FSDH_DB_PASSWORD", "pw");
+    Config c = SandboxConfig.load(env);
+    assertThat(c.port()).isEqualTo(8081);
+    assertThat(c.database().isPostgres()).isTrue();
+    assertThat(c.database().user()).contains("bot");
+    assertThat(c.database().password().orElseThrow().toString()).doesNotContain("pw");
+  }
+
+  @Test
+  void defaultsApplyWhenOptionalKeysAreAbsent() {
+    Map<String, String> env = env();
+    env.remove("FSDH_PORT");
+    env.remove("FSDH_DB_URL");
+    env.remove("SLACK_API_URL");
+    Config c = new ConfigLoader(env).parse("slack: {supportChannel: C0S, supportUserGroup: S0G}", "min.yml");
+    assertThat(c.port()).isEqualTo(3000);
+    assertThat(c.database().url()).isEqualTo(DatabaseSettings.DEFAULT_URL);
+    assertThat(c.slack().apiUrl()).isEqualTo("https://slack.com/api/");
+    assertThat(c.deadlines().reminderOffsetsDays()).containsExactly(30, 14, 7, 3, 1, 0);
+    assertThat(c.directory().all()).isEmpty();
+  }
+
+  @Test
+  void severalMistakesAreAllReportedOneLineEachNamingTheKey() {
+    String yaml = """
+        slack:
+          supportChannel: general
+          supportUserGroup: S0G
+          defaultLanguage: de
+        server: {port: 99999}
+        databricks:
+          poc: {auth: pat}
+          prod: {auth: basic}
+        workspaces:
+          - acronym: toolongacronym
+            nameEn: A
+            lead: Bob
+            leadChannel: C0A
+            pocHost: not a url
+          - acronym: OK1
+            nameEn: B
+            nameFr: B
+            lead: U0B
+            leadChannel: C0B
+            pocHost: https://poc
+            colour: blue
+        deadlines:
+          timeZone: Mars/Olympus
+          reminderOffsetsDays: [7, -1]
+          milestones:
+            - id: final
+              date: 30/11/2025
+              titleEn: Final
+              titleFr: Finale
+        """;
+    Map<String, String> env = env();
+    env.remove("FSDH_PORT");
+    List<String> p = problems(yaml, env);
+    assertThat(p).contains(
+        "slack.supportChannel: 'general' is not a channel id such as C012AB3CD",
+        "slack.defaultLanguage: 'de' is not en or fr",
+        "server.port: '99999' is not a port number (0 to 65535)",
+        "databricks.poc.tokenVariable: is required: the name of the environment variable that holds the secret",
+        "databricks.prod.auth: 'basic' is not one of pat, oauth-m2m, azure-client-secret, profile",
+        "workspaces[0].acronym: 'toolongacronym' is not ABC (upper case, at most 10 characters)",
+        "workspaces[0].nameFr: is required (for example: Acoustique océanique)",
+        "workspaces[0].lead: 'Bob' is not a Slack user id such as U012AB3CD",
+        "workspaces[0].pocHost: 'not a url' is not an http(s) URL",
+        "deadlines.timeZone: 'Mars/Olympus' is not a time zone such as America/Toronto",
+        "deadlines.reminderOffsetsDays: '-1' is not a number of days from 0 to 365",
+        "deadlines.milestones[0].date: '30/11/2025' is not a date such as 2025-11-30");
+    assertThat(p).anyMatch(line -> line.startsWith("workspaces[1].colour: unknown key"));
+    assertThat(p).allMatch(line -> !line.contains("Exception"));
+  }
+
+  @Test
+  void missingSecretsNameTheirVariableAndNeverAValue() {
+    Map<String, String> env = env();
+    env.remove("SLACK_BOT_TOKEN");
+    env.remove("SLACK_SIGNING_SECRET");
+    env.remove("FSDH_POC_DATABRICKS_TOKEN");
+    List<String> p = problems(SandboxConfig.exampleYaml(), env);
+    assertThat(p).containsExactlyInAnyOrder(
+        "environment variable SLACK_BOT_TOKEN: is required (the bot token, xoxb-...)",
+        "environment variable SLACK_SIGNING_SECRET: is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
+        "environment variable FSDH_POC_DATABRICKS_TOKEN: is required (named by databricks.poc.tokenVariable)");
+    assertThat(String.join("\n", p)).doesNotContain("sandbox-prod-secret");
+  }
+
+  @Test
+  void socketModeNeedsNoSigningSecret() {
+    Map<String, String> env = env();
+    env.remove("SLACK_SIGNING_SECRET");
+    env.put("SLACK_APP_TOKEN", "xapp-1");
+    assertThat(SandboxConfig.load(env).slack().socketMode()).isTrue();
+  }
+
+  @Test
+  void duplicateAcronymsAndMilestoneIdsAreRefused() {
+    String yaml = SandboxConfig.exampleYaml().replace("acronym: FORET", "acronym: OCEAN")
+        .replace("id: roles-guest", "id: analysis-end");
+    assertThat(problems(yaml, env())).contains(
+        "workspaces[1].acronym: 'OCEAN' appears more than once",
+        "deadlines.milestones[1].id: 'analysis-end' appears more than once");
+  }
+
+  @Test
+  void brokenYamlIsOneLineWithItsPosition() {
+    assertThat(problems("slack: [unclosed", env())).singleElement().asString()
+        .startsWith("config file test.yml: not valid YAML at line");
+  }
+
+  @Test
+  void aMissingFileIsOneLine() {
+    assertThatThrownBy(() -> new ConfigLoader(env()).load(Path.of("/nonexistent/fsdh.yml")))
+        .isInstanceOf(ConfigException.class).hasMessage("config file /nonexistent/fsdh.yml: not found");
+  }
+
+  @Test
+  void aSecretNeverPrintsItsValue() {
+    assertThat(new Secret("SLACK_BOT_TOKEN", "xoxb-123").toString()).doesNotContain("xoxb-123");
+  }
+}

@@ -1,0 +1,78 @@
+package ca.gc.fsdh.bot.testing;
+
+import ca.gc.fsdh.bot.Bot;
+import ca.gc.fsdh.bot.Wiring;
+import ca.gc.fsdh.bot.config.Config;
+import ca.gc.fsdh.bot.sandbox.FakeSlackApi;
+import ca.gc.fsdh.bot.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.sandbox.SlackSender;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A running bot wired exactly as in production, against the Slack stand-in, on a free port, with a
+ * throw-away H2 database and the example configuration. Close it after the test.
+ */
+public final class BotHarness implements AutoCloseable {
+  public final FakeSlackApi slack;
+  public final Bot bot;
+  public final SlackSender sender;
+  public final Config config;
+  private final Path dataDir;
+
+  private BotHarness(FakeSlackApi slack, Bot bot, Config config, Path dataDir) {
+    this.slack = slack;
+    this.bot = bot;
+    this.config = config;
+    this.dataDir = dataDir;
+    this.sender = new SlackSender(URI.create(url("/slack/events")), SandboxConfig.SIGNING_SECRET, Clock.systemUTC());
+  }
+
+  public static BotHarness start() throws Exception {
+    return start(env -> { });
+  }
+
+  /** @param environment changes to the sandbox environment before the configuration is loaded */
+  public static BotHarness start(Consumer<Map<String, String>> environment) throws Exception {
+    FakeSlackApi slack = SandboxConfig.slack();
+    Path dataDir = Files.createTempDirectory("fsdh-test-");
+    try {
+      Map<String, String> env = SandboxConfig.environment(slack.apiUrl(), dataDir);
+      environment.accept(env);
+      Config config = SandboxConfig.load(env);
+      Bot bot = Wiring.wire(config, Clock.systemUTC()).start();
+      return new BotHarness(slack, bot, config, dataDir);
+    } catch (Exception | Error e) {
+      slack.close();
+      throw e;
+    }
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + bot.port() + path;
+  }
+
+  public HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      bot.close();
+    } finally {
+      slack.close();
+      try (var paths = Files.walk(dataDir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
