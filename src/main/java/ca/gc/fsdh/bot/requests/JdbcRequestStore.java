@@ -1,0 +1,187 @@
+package ca.gc.fsdh.bot.requests;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/** {@link RequestStore} in the {@code migration_request} table, on H2 or PostgreSQL. */
+public final class JdbcRequestStore implements RequestStore {
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
+  private final DataSource dataSource;
+
+  public JdbcRequestStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public Saved save(NewRequest r, Instant now) {
+    String sql = "INSERT INTO migration_request (kind, workspace, requester, state, resource_types, options, note,"
+        + " origin_key, active_workspace, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
+      s.setString(1, r.kind().name());
+      s.setString(2, r.workspace());
+      s.setString(3, r.requester());
+      s.setString(4, RequestState.PENDING_APPROVAL.name());
+      s.setString(5, ResourceType.join(r.resourceTypes()));
+      s.setString(6, JSON.writeValueAsString(r.options()));
+      s.setString(7, r.note().orElse(null));
+      s.setString(8, r.originKey());
+      s.setString(9, r.workspace());
+      s.setTimestamp(10, Timestamp.from(now));
+      s.setTimestamp(11, Timestamp.from(now));
+      s.executeUpdate();
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        return new Saved(find(keys.getLong(1)).orElseThrow(), Saved.Outcome.CREATED);
+      }
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw new IllegalStateException("cannot save a request for " + r.workspace(), e);
+      }
+      Optional<MigrationRequest> replayed = findOne("origin_key = ?", r.originKey());
+      if (replayed.isPresent()) {
+        return new Saved(replayed.get(), Saved.Outcome.REPLAYED);
+      }
+      return activeFor(r.workspace()).map(a -> new Saved(a, Saved.Outcome.WORKSPACE_BUSY))
+          .orElseThrow(() -> new IllegalStateException("request for " + r.workspace() + " refused twice", e));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public Optional<MigrationRequest> find(long id) {
+    return findOne("id = ?", id);
+  }
+
+  @Override
+  public Optional<MigrationRequest> activeFor(String workspace) {
+    return findOne("active_workspace = ?", workspace);
+  }
+
+  @Override
+  public List<MigrationRequest> forWorkspaces(Collection<String> workspaces, int limit) {
+    if (workspaces.isEmpty()) {
+      return List.of();
+    }
+    String marks = workspaces.stream().map(w -> "?").collect(Collectors.joining(", "));
+    List<Object> args = new ArrayList<>(workspaces);
+    args.add(limit);
+    return query("SELECT * FROM migration_request WHERE workspace IN (" + marks + ") ORDER BY id DESC LIMIT ?", args);
+  }
+
+  @Override
+  public List<MigrationRequest> inStates(Set<RequestState> states) {
+    if (states.isEmpty()) {
+      return List.of();
+    }
+    String marks = states.stream().map(x -> "?").collect(Collectors.joining(", "));
+    return query("SELECT * FROM migration_request WHERE state IN (" + marks + ") ORDER BY id",
+        states.stream().map(RequestState::name).map(Object.class::cast).toList());
+  }
+
+  @Override
+  public boolean transition(long id, RequestState from, RequestState to, Instant now) {
+    if (!from.canMoveTo(to)) {
+      throw new IllegalStateException("request " + id + " cannot move from " + from + " to " + to);
+    }
+    String active = to.isActive() ? "workspace" : "NULL";
+    String attempt = to == RequestState.RUNNING ? "attempt + 1" : "attempt";
+    return update("UPDATE migration_request SET state = ?, updated_at = ?, active_workspace = " + active
+        + ", attempt = " + attempt + " WHERE id = ? AND state = ?", to.name(), Timestamp.from(now), id, from.name());
+  }
+
+  @Override
+  public boolean decide(long id, RequestState to, String decidedBy, Optional<String> reason, Instant now) {
+    if (to != RequestState.APPROVED && to != RequestState.REJECTED) {
+      throw new IllegalArgumentException("a decision approves or rejects, not " + to);
+    }
+    String active = to.isActive() ? "workspace" : "NULL";
+    return update("UPDATE migration_request SET state = ?, updated_at = ?, decided_by = ?, decided_at = ?,"
+            + " decision_reason = ?, active_workspace = " + active + " WHERE id = ? AND state = ?",
+        to.name(), Timestamp.from(now), decidedBy, Timestamp.from(now), reason.orElse(null), id,
+        RequestState.PENDING_APPROVAL.name());
+  }
+
+  @Override
+  public void setSupportMessage(long id, String channel, String ts) {
+    update("UPDATE migration_request SET support_channel = ?, support_ts = ? WHERE id = ?", channel, ts, id);
+  }
+
+  private boolean update(String sql, Object... args) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, java.util.Arrays.asList(args));
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        return false; // e.g. a retry while the workspace already has another active request
+      }
+      throw new IllegalStateException("cannot update requests", e);
+    }
+  }
+
+  private Optional<MigrationRequest> findOne(String where, Object arg) {
+    return query("SELECT * FROM migration_request WHERE " + where, List.of(arg)).stream().findFirst();
+  }
+
+  private List<MigrationRequest> query(String sql, List<Object> args) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, args);
+      List<MigrationRequest> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(read(r));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read requests", e);
+    }
+  }
+
+  private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      s.setObject(i + 1, args.get(i));
+    }
+  }
+
+  private static MigrationRequest read(ResultSet r) throws SQLException {
+    try {
+      String options = r.getString("options");
+      return new MigrationRequest(
+          r.getLong("id"),
+          RequestKind.valueOf(r.getString("kind")),
+          r.getString("workspace"),
+          r.getString("requester"),
+          RequestState.valueOf(r.getString("state")),
+          ResourceType.split(r.getString("resource_types")),
+          options == null ? RequestOptions.DEFAULT : JSON.readValue(options, RequestOptions.class),
+          Optional.ofNullable(r.getString("note")),
+          r.getTimestamp("created_at").toInstant(),
+          r.getTimestamp("updated_at").toInstant(),
+          Optional.ofNullable(r.getString("decided_by")),
+          Optional.ofNullable(r.getTimestamp("decided_at")).map(Timestamp::toInstant),
+          Optional.ofNullable(r.getString("decision_reason")),
+          Optional.ofNullable(r.getString("support_channel")),
+          Optional.ofNullable(r.getString("support_ts")),
+          r.getInt("attempt"));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("request options are not valid JSON", e);
+    }
+  }
+}

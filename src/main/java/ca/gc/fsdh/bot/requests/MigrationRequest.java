@@ -1,0 +1,36 @@
+package ca.gc.fsdh.bot.requests;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A request to migrate or offboard one workspace, as stored.
+ *
+ * @param options    what else was chosen (notebook format, the lead's OpenPGP public key); JSON
+ * @param decidedBy  who approved or rejected it, once decided
+ * @param supportTs  the approval message in the support channel, once posted
+ * @param attempt    how many times a run was started (retries resume from the journal)
+ */
+public record MigrationRequest(
+    long id,
+    RequestKind kind,
+    String workspace,
+    String requester,
+    RequestState state,
+    Set<ResourceType> resourceTypes,
+    RequestOptions options,
+    Optional<String> note,
+    Instant createdAt,
+    Instant updatedAt,
+    Optional<String> decidedBy,
+    Optional<Instant> decidedAt,
+    Optional<String> decisionReason,
+    Optional<String> supportChannel,
+    Optional<String> supportTs,
+    int attempt) {
+
+  public MigrationRequest {
+    resourceTypes = Set.copyOf(resourceTypes);
+  }
+}

@@ -1,0 +1,10 @@
+package ca.gc.fsdh.bot.requests;
+
+/** What the lead asked for: a move to PROD, or an export bundle to take away. */
+public enum RequestKind {
+  MIGRATE, OFFBOARD;
+
+  public String messageKey() {
+    return "request.kind." + name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
