@@ -1,26 +1,28 @@
 package ca.gc.fsdh.bot;
 
 import ca.gc.fsdh.bot.http.HttpFront;
-import ca.gc.fsdh.bot.store.Database;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running bot: its Bolt app, its HTTP server, its database, and Socket Mode when configured. */
+/** The running bot: its Bolt app, its HTTP server, Socket Mode when configured, and what they use. */
 public final class Bot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
   private final App app;
   private final HttpFront http;
-  private final Database database;
+  private final List<AutoCloseable> resources;
   private final Optional<String> appToken;
   private SocketModeApp socketMode;
 
-  Bot(App app, HttpFront http, Database database, Optional<String> appToken) {
+  /** @param resources closed after the app and the HTTP server stop, last one first */
+  Bot(App app, HttpFront http, List<AutoCloseable> resources, Optional<String> appToken) {
     this.app = app;
     this.http = http;
-    this.database = database;
+    this.resources = List.copyOf(resources);
     this.appToken = appToken;
   }
 
@@ -42,10 +44,6 @@ public final class Bot implements AutoCloseable {
     return http.port();
   }
 
-  public Database database() {
-    return database;
-  }
-
   @Override
   public void close() throws Exception {
     if (socketMode != null) {
@@ -53,6 +51,18 @@ public final class Bot implements AutoCloseable {
     }
     http.close();
     app.stop();
-    database.close();
+    closeAll(resources);
+  }
+
+  static void closeAll(List<AutoCloseable> resources) {
+    List<AutoCloseable> reversed = new ArrayList<>(resources);
+    java.util.Collections.reverse(reversed);
+    for (AutoCloseable r : reversed) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        log.warn("could not close {}: {}", r, e.toString());
+      }
+    }
   }
 }

@@ -1,36 +1,63 @@
 package ca.gc.fsdh.bot;
 
+import ca.gc.fsdh.bot.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.config.Config;
 import ca.gc.fsdh.bot.config.Secret;
 import ca.gc.fsdh.bot.http.BotMetrics;
 import ca.gc.fsdh.bot.http.HttpFront;
 import ca.gc.fsdh.bot.http.SlackEndpoint;
 import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.requests.JdbcRequestStore;
+import ca.gc.fsdh.bot.requests.RequestKind;
+import ca.gc.fsdh.bot.requests.RequestService;
+import ca.gc.fsdh.bot.slack.ApprovalMessage;
+import ca.gc.fsdh.bot.slack.DecisionButtons;
 import ca.gc.fsdh.bot.slack.FailureReply;
 import ca.gc.fsdh.bot.slack.FsdhCommand;
+import ca.gc.fsdh.bot.slack.ListSubcommand;
+import ca.gc.fsdh.bot.slack.OutcomeReply;
+import ca.gc.fsdh.bot.slack.RequestActionSubcommand;
+import ca.gc.fsdh.bot.slack.RequestModal;
+import ca.gc.fsdh.bot.slack.RequestNotifier;
+import ca.gc.fsdh.bot.slack.RequestSubcommand;
+import ca.gc.fsdh.bot.slack.RequestText;
 import ca.gc.fsdh.bot.slack.SlackAuthCheck;
 import ca.gc.fsdh.bot.slack.SlackRoutes;
+import ca.gc.fsdh.bot.slack.SlackSupportTeam;
+import ca.gc.fsdh.bot.slack.StatusSubcommand;
 import ca.gc.fsdh.bot.store.Database;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import java.io.IOException;
+import com.slack.api.methods.MethodsConfig;
+import com.slack.api.methods.metrics.MemoryMetricsDatastore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The one place where the bot's long-lived objects are built and connected. */
 public final class Wiring {
   private Wiring() {}
 
-  public static Bot wire(Config config, Clock clock) throws IOException {
-    var messages = new Messages();
+  public static Bot wire(Config config, Clock clock) throws Exception {
+    List<AutoCloseable> resources = new ArrayList<>();
     var database = Database.open(config.database());
+    resources.add(database);
     try {
+      var messages = new Messages();
+      var directory = config.directory();
       var slackSettings = config.slack();
+      var language = slackSettings.defaultLanguage();
       var slackConfig = new SlackConfig();
       slackConfig.setMethodsEndpointUrlPrefix(slackSettings.apiUrl());
+      // Its own queue for the async client (429-aware), not the JVM-wide default one.
+      slackConfig.setMethodsConfig(MethodsConfig.builder().executorName("fsdh-" + System.identityHashCode(slackConfig))
+          .metricsDatastore(new MemoryMetricsDatastore(2)).build());
       var slack = Slack.getInstance(slackConfig);
+      resources.add(slack);
       String botToken = slackSettings.botToken().value();
       var app = new App(AppConfig.builder()
           .slack(slack)
@@ -38,18 +65,51 @@ public final class Wiring {
           .signingSecret(slackSettings.signingSecret().map(Secret::value).orElse(null))
           .build());
 
-      var fsdhCommand = new FsdhCommand(List.of(), messages, config.directory(), slackSettings.defaultLanguage());
-      SlackRoutes.register(app, fsdhCommand);
+      // Slack calls that follow an ack run here, never on the request's thread.
+      ExecutorService background = executor(resources, Executors.newVirtualThreadPerTaskExecutor());
+      ExecutorService notifications = executor(resources, Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().name("fsdh-notify").daemon().factory()));
+
+      var audit = new JdbcAuditLog(database.dataSource());
+      var requests = new JdbcRequestStore(database.dataSource());
+      var text = new RequestText(messages, directory);
+      var notifier = new RequestNotifier(slack.methodsAsync(botToken), requests, text,
+          new ApprovalMessage(text, language), directory, slackSettings.supportChannel(), language, notifications);
+      var support = new SlackSupportTeam(slack.methods(botToken), slackSettings.supportUserGroup(), clock);
+      var service = new RequestService(requests, audit, directory, support, notifier, clock);
+      var reply = new OutcomeReply(text, directory);
+      var modal = new RequestModal(service, directory, text, reply);
+
+      var fsdhCommand = new FsdhCommand(List.of(
+          new RequestSubcommand(RequestKind.MIGRATE, service, modal, reply),
+          new RequestSubcommand(RequestKind.OFFBOARD, service, modal, reply),
+          new StatusSubcommand(service, reply, text),
+          new ListSubcommand(service, text),
+          new RequestActionSubcommand(RequestActionSubcommand.Action.CANCEL, service, reply, text),
+          new RequestActionSubcommand(RequestActionSubcommand.Action.RETRY, service, reply, text)),
+          messages, directory, language);
+      SlackRoutes.register(app, fsdhCommand, modal, new DecisionButtons(service, reply, text, language, background));
 
       var metrics = new BotMetrics();
       var endpoint = slackSettings.socketMode() ? null
-          : new SlackEndpoint(app, new FailureReply(messages, slackSettings.defaultLanguage()), metrics, clock);
+          : new SlackEndpoint(app, new FailureReply(messages, language), metrics, clock);
       var checks = List.of(database, new SlackAuthCheck(slack.methods(botToken), clock));
       var http = new HttpFront(config.port(), endpoint, checks, metrics);
-      return new Bot(app, http, database, slackSettings.appToken().map(Secret::value));
-    } catch (IOException | RuntimeException e) {
-      database.close();
+      return new Bot(app, http, resources, slackSettings.appToken().map(Secret::value));
+    } catch (Exception | Error e) {
+      Bot.closeAll(resources);
       throw e;
     }
+  }
+
+  /** An executor that, at shutdown, gets a few seconds to finish what it was given. */
+  private static ExecutorService executor(List<AutoCloseable> resources, ExecutorService executor) {
+    resources.add(() -> {
+      executor.shutdown();
+      if (!executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    });
+    return executor;
   }
 }

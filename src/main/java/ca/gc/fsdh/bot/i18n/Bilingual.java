@@ -9,6 +9,11 @@ import ca.gc.fsdh.bot.config.Language;
 public record Bilingual(Language first, String firstText, String secondText) {
   public static final String SEPARATOR = "\n\n— — —\n\n";
 
+  /** Builds each language's text with the same function. */
+  public static Bilingual build(Language first, java.util.function.Function<Language, String> text) {
+    return new Bilingual(first, text.apply(first), text.apply(first.other()));
+  }
+
   public String in(Language language) {
     return language == first ? firstText : secondText;
   }
@@ -16,6 +21,11 @@ public record Bilingual(Language first, String firstText, String secondText) {
   /** Plain mrkdwn: the first language, a separator, the second. */
   public String mrkdwn() {
     return firstText + SEPARATOR + secondText;
+  }
+
+  /** Both on one line, for plain-text places such as modal labels and buttons: "first / second". */
+  public String inline() {
+    return firstText + " / " + secondText;
   }
 
   /** Appends another message, language by language. */

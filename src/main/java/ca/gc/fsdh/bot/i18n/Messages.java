@@ -14,7 +14,9 @@ import java.util.Set;
  *
  * <p>Arguments are escaped for Slack mrkdwn unless wrapped in {@link Mrkdwn#raw}, so that text a
  * user typed can never become a mention or a link. Patterns use {@link MessageFormat}; the bundles
- * write apostrophes as ’ so that MessageFormat's quoting never eats one.
+ * write apostrophes as ’ so that MessageFormat's quoting never eats one. {@code Long} arguments are
+ * identifiers (request numbers) and are written without digit grouping; other numbers follow the
+ * language's conventions.
  */
 public final class Messages {
   private static final String BASE = "i18n.messages";
@@ -36,7 +38,12 @@ public final class Messages {
     }
     Object[] safe = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
-      safe[i] = args[i] instanceof String s ? Mrkdwn.escape(s) : args[i] instanceof Mrkdwn.Raw r ? r.text() : args[i];
+      safe[i] = switch (args[i]) {
+        case String s -> Mrkdwn.escape(s);
+        case Mrkdwn.Raw r -> r.text();
+        case Long id -> id.toString();
+        case null, default -> args[i];
+      };
     }
     return new MessageFormat(pattern, language.locale()).format(safe);
   }

@@ -37,19 +37,33 @@ public final class RequestService {
     this.clock = clock;
   }
 
-  public Outcome create(NewRequest r) {
-    String action = "request." + r.kind().name().toLowerCase(java.util.Locale.ROOT);
-    Optional<Workspace> workspace = directory.find(r.workspace());
+  /**
+   * Whether this person may ask for this kind of request on this workspace: DONE, or the refusal
+   * (audited). Used before a form opens, and again when a request is created.
+   */
+  public Outcome mayRequest(RequestKind kind, String acronym, String userId) {
+    String action = "request." + kind.name().toLowerCase(java.util.Locale.ROOT);
+    Optional<Workspace> workspace = directory.find(acronym);
     if (workspace.isEmpty()) {
-      return refuse(r.requester(), action, Optional.empty(), Optional.empty(), Status.UNKNOWN_WORKSPACE);
+      return refuse(userId, action, Optional.empty(), Optional.empty(), Status.UNKNOWN_WORKSPACE);
     }
     Workspace w = workspace.get();
-    if (!w.isManagedBy(r.requester())) {
-      return refuse(r.requester(), action, Optional.of(w.acronym()), Optional.empty(), Status.NOT_ALLOWED);
+    if (!w.isManagedBy(userId)) {
+      return refuse(userId, action, Optional.of(w.acronym()), Optional.empty(), Status.NOT_ALLOWED);
     }
-    if (r.kind() == RequestKind.MIGRATE && w.offboardOnly()) {
-      return refuse(r.requester(), action, Optional.of(w.acronym()), Optional.empty(), Status.NO_PROD_WORKSPACE);
+    if (kind == RequestKind.MIGRATE && w.offboardOnly()) {
+      return refuse(userId, action, Optional.of(w.acronym()), Optional.empty(), Status.NO_PROD_WORKSPACE);
     }
+    return Outcome.of(Status.DONE);
+  }
+
+  public Outcome create(NewRequest r) {
+    String action = "request." + r.kind().name().toLowerCase(java.util.Locale.ROOT);
+    Outcome allowed = mayRequest(r.kind(), r.workspace(), r.requester());
+    if (!allowed.done()) {
+      return allowed;
+    }
+    Workspace w = directory.find(r.workspace()).orElseThrow();
     var saved = store.save(new NewRequest(r.kind(), w.acronym(), r.requester(), r.resourceTypes(), r.options(),
         r.note(), r.originKey()), clock.instant());
     MigrationRequest request = saved.request();
@@ -65,6 +79,21 @@ public final class RequestService {
         yield Outcome.of(Status.WORKSPACE_BUSY, request);
       }
     };
+  }
+
+  /** Whether this person may decide this request now (before a form asks for a reason); refusals audited. */
+  public Outcome mayDecide(long id, String userId) {
+    Optional<MigrationRequest> found = store.find(id);
+    if (found.isEmpty()) {
+      return refuse(userId, "request.reject", Optional.empty(), Optional.of(id), Status.NOT_FOUND);
+    }
+    if (!support.isMember(userId)) {
+      return refuse(userId, "request.reject", found, Status.NOT_ALLOWED);
+    }
+    if (found.get().state() != RequestState.PENDING_APPROVAL) {
+      return refuse(userId, "request.reject", found, Status.WRONG_STATE);
+    }
+    return Outcome.of(Status.DONE, found.get());
   }
 
   public Outcome approve(long id, String userId) {

@@ -44,6 +44,12 @@ public final class SlackSender {
   }
 
   public Reply slashCommand(String userId, String channelId, String text, String responseUrl, Signing signing) {
+    return send(slashCommandBody(userId, channelId, text, responseUrl, "trigger." + System.nanoTime()),
+        "application/x-www-form-urlencoded", signing);
+  }
+
+  /** The form body Slack posts for a slash command; send it twice to replay it. */
+  public String slashCommandBody(String userId, String channelId, String text, String responseUrl, String triggerId) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "legacy-verification-token-unused");
     form.put("team_id", FakeSlackApi.TEAM_ID);
@@ -56,8 +62,8 @@ public final class SlackSender {
     form.put("text", text);
     form.put("api_app_id", "A0FSDHBOT");
     form.put("response_url", responseUrl);
-    form.put("trigger_id", "trigger." + System.nanoTime());
-    return send(formEncode(form), "application/x-www-form-urlencoded", signing);
+    form.put("trigger_id", triggerId);
+    return formEncode(form);
   }
 
   /** A click on a button: {@code block_actions} with one action. */

@@ -1,0 +1,145 @@
+package ca.gc.fsdh.bot.slack;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import ca.gc.fsdh.bot.config.Language;
+import ca.gc.fsdh.bot.i18n.Bilingual;
+import ca.gc.fsdh.bot.requests.Outcome;
+import ca.gc.fsdh.bot.requests.RequestService;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Approve and Reject buttons of the approval message, and the form that asks for the reason of a
+ * rejection. Authorization is checked on every click and on the form's submission, not only by who
+ * can see the buttons. The decision is stored before the ack (one conditional UPDATE decides between
+ * two people clicking at once); the loser is told who decided, by an ephemeral message.
+ */
+public final class DecisionButtons {
+  private static final Logger log = LoggerFactory.getLogger(DecisionButtons.class);
+  static final int REASON_LIMIT = 1000;
+  private final RequestService service;
+  private final OutcomeReply reply;
+  private final RequestText text;
+  private final Language language;
+  private final Executor background;
+
+  public DecisionButtons(RequestService service, OutcomeReply reply, RequestText text, Language supportLanguage,
+      Executor background) {
+    this.service = service;
+    this.reply = reply;
+    this.text = text;
+    this.language = supportLanguage;
+    this.background = background;
+  }
+
+  public Response approve(BlockActionRequest request, ActionContext context) {
+    String userId = request.getPayload().getUser().getId();
+    Optional<Long> id = requestId(request);
+    if (id.isPresent()) {
+      Outcome outcome = service.approve(id.get(), userId);
+      if (!outcome.done()) {
+        tell(context, reply.render(outcome, language, userId, "request.approved", "request.not-support",
+            id.get().toString()));
+      }
+    }
+    return context.ack();
+  }
+
+  /** Reject asks for a reason first: a form, opened only for support while the request is pending. */
+  public Response reject(BlockActionRequest request, ActionContext context) throws IOException, SlackApiException {
+    String userId = request.getPayload().getUser().getId();
+    Optional<Long> id = requestId(request);
+    if (id.isEmpty()) {
+      return context.ack();
+    }
+    Outcome allowed = service.mayDecide(id.get(), userId);
+    if (!allowed.done()) {
+      tell(context, reply.render(allowed, language, userId, "request.rejected", "request.not-support",
+          id.get().toString()));
+      return context.ack();
+    }
+    var opened = context.client().viewsOpen(r -> r.triggerId(request.getPayload().getTriggerId())
+        .view(view(v -> v.type("modal").callbackId(SlackIds.REJECT_MODAL).privateMetadata(id.get().toString())
+            .title(viewTitle(t -> t.type("plain_text").text(inline("modal.title.reject"))))
+            .submit(viewSubmit(s -> s.type("plain_text").text(inline("button.reject"))))
+            .close(viewClose(c -> c.type("plain_text").text(inline("modal.close"))))
+            .blocks(List.of(
+                section(s -> s.text(markdownText(text.summary(language, allowed.request().get()).mrkdwn()))),
+                input(i -> i.blockId(SlackIds.REASON_BLOCK).label(plainText(inline("modal.reason")))
+                    .element(plainTextInput(p -> p.actionId(SlackIds.REASON_INPUT).multiline(true)
+                        .maxLength(REASON_LIMIT)))))))));
+    if (!opened.isOk()) {
+      log.warn("views.open for the rejection of request {} failed: {}", id.get(), opened.getError());
+    }
+    return context.ack();
+  }
+
+  public Response submitRejection(ViewSubmissionRequest request, ViewSubmissionContext context) {
+    String userId = request.getPayload().getUser().getId();
+    long id;
+    try {
+      id = Long.parseLong(request.getPayload().getView().getPrivateMetadata());
+    } catch (NumberFormatException e) {
+      return context.ack();
+    }
+    String reason = Optional.ofNullable(request.getPayload().getView().getState().getValues())
+        .map(v -> v.get(SlackIds.REASON_BLOCK)).map(b -> b.get(SlackIds.REASON_INPUT))
+        .map(v -> v.getValue()).map(String::strip).orElse("");
+    if (reason.isEmpty()) {
+      return context.ack(r -> r.responseAction("errors").errors(Map.of(SlackIds.REASON_BLOCK, inline("modal.error.reason"))));
+    }
+    reason = reason.length() > REASON_LIMIT ? reason.substring(0, REASON_LIMIT) : reason;
+    Outcome outcome = service.reject(id, userId, reason);
+    if (outcome.done()) {
+      return context.ack();
+    }
+    String problem = reply.render(outcome, language, userId, "request.rejected", "request.not-support",
+        Long.toString(id)).inline();
+    return context.ack(r -> r.responseAction("errors").errors(Map.of(SlackIds.REASON_BLOCK,
+        problem.length() > 2000 ? problem.substring(0, 2000) : problem)));
+  }
+
+  /** An ephemeral answer through the action's response_url, after the ack. */
+  private void tell(ActionContext context, Bilingual message) {
+    background.execute(() -> {
+      try {
+        context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(message.mrkdwn())
+            .blocks(BilingualBlocks.of(message)));
+      } catch (IOException e) {
+        log.warn("could not answer a decision click: {}", e.toString());
+      }
+    });
+  }
+
+  private static Optional<Long> requestId(BlockActionRequest request) {
+    try {
+      return Optional.of(Long.parseLong(request.getPayload().getActions().get(0).getValue()));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String inline(String key) {
+    return text.messages().both(language, key).inline();
+  }
+}

@@ -1,0 +1,35 @@
+package ca.gc.fsdh.bot.testing;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Waits for something the bot does after its ack (Slack calls run in the background). */
+public final class Eventually {
+  private static final Duration LIMIT = Duration.ofSeconds(10);
+
+  private Eventually() {}
+
+  public static void await(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + LIMIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + LIMIT.toSeconds() + " s waiting for: " + what);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+
+  public static <T> T value(String what, Supplier<T> supplier) {
+    Object[] holder = new Object[1];
+    await(what, () -> (holder[0] = supplier.get()) != null);
+    @SuppressWarnings("unchecked")
+    T value = (T) holder[0];
+    return value;
+  }
+}
