@@ -14,6 +14,7 @@ import ca.gc.fsdh.bot.slack.ApprovalMessage;
 import ca.gc.fsdh.bot.slack.DecisionButtons;
 import ca.gc.fsdh.bot.slack.FailureReply;
 import ca.gc.fsdh.bot.slack.FsdhCommand;
+import ca.gc.fsdh.bot.slack.HomeTab;
 import ca.gc.fsdh.bot.slack.ListSubcommand;
 import ca.gc.fsdh.bot.slack.OutcomeReply;
 import ca.gc.fsdh.bot.slack.RequestActionSubcommand;
@@ -88,7 +89,8 @@ public final class Wiring {
           new RequestActionSubcommand(RequestActionSubcommand.Action.CANCEL, service, reply, text),
           new RequestActionSubcommand(RequestActionSubcommand.Action.RETRY, service, reply, text)),
           messages, directory, language);
-      SlackRoutes.register(app, fsdhCommand, modal, new DecisionButtons(service, reply, text, language, background));
+      SlackRoutes.register(app, fsdhCommand, modal, new DecisionButtons(service, reply, text, language, background),
+          new HomeTab(service, directory, config.deadlines(), text, modal, language, clock, background));
 
       var metrics = new BotMetrics();
       var endpoint = slackSettings.socketMode() ? null
