@@ -29,6 +29,7 @@ public final class JdbcRequestStore implements RequestStore {
 
   @Override
   public Saved save(NewRequest r, Instant now) {
+    long id;
     String sql = "INSERT INTO migration_request (kind, workspace, requester, state, resource_types, options, note,"
         + " origin_key, active_workspace, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (Connection c = dataSource.getConnection();
@@ -47,7 +48,7 @@ public final class JdbcRequestStore implements RequestStore {
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();
-        return new Saved(find(keys.getLong(1)).orElseThrow(), Saved.Outcome.CREATED);
+        id = keys.getLong(1);
       }
     } catch (SQLException e) {
       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -62,6 +63,8 @@ public final class JdbcRequestStore implements RequestStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+    // Read back after the connection is returned: holding one while asking for another deadlocks a busy pool.
+    return new Saved(find(id).orElseThrow(), Saved.Outcome.CREATED);
   }
 
   @Override

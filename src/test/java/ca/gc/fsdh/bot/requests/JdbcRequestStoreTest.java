@@ -156,4 +156,30 @@ class JdbcRequestStoreTest {
       assertThat(store.find(id).orElseThrow().supportTs()).contains("1700000000.000100");
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
+  void manyConcurrentSavesNeverExhaustThePool(TestDatabases.Kind kind) throws Exception {
+    try (Database db = Database.open(kind.fresh())) {
+      var store = new JdbcRequestStore(db.dataSource());
+      int count = 200;
+      var start = new CountDownLatch(1);
+      List<Future<RequestStore.Saved>> saves = new ArrayList<>();
+      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int i = 0; i < count; i++) {
+          String workspace = "W" + i;
+          saves.add(pool.submit(() -> {
+            start.await();
+            return store.save(migrate(workspace, "trigger-" + workspace), T0);
+          }));
+        }
+        start.countDown();
+        for (Future<RequestStore.Saved> f : saves) {
+          // a save that holds its connection while reading back waits here for a pool that never frees
+          assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.CREATED);
+        }
+      }
+      assertThat(store.inStates(Set.of(RequestState.PENDING_APPROVAL))).hasSize(count);
+    }
+  }
 }
