@@ -122,6 +122,52 @@ public final class JdbcRequestStore implements RequestStore {
   }
 
   @Override
+  public boolean claim(long id, String owner, Instant staleBefore, Instant now) {
+    return update("UPDATE migration_request SET state = ?, claimed_by = ?, heartbeat_at = ?, updated_at = ?,"
+            + " attempt = attempt + CASE WHEN state = ? THEN 1 ELSE 0 END"
+            + " WHERE id = ? AND (state = ? OR (state = ? AND (heartbeat_at IS NULL OR heartbeat_at < ?)))",
+        RequestState.RUNNING.name(), owner, Timestamp.from(now), Timestamp.from(now), RequestState.APPROVED.name(),
+        id, RequestState.APPROVED.name(), RequestState.RUNNING.name(), Timestamp.from(staleBefore));
+  }
+
+  @Override
+  public boolean heartbeat(long id, String owner, Instant now) {
+    return update("UPDATE migration_request SET heartbeat_at = ? WHERE id = ? AND state = ? AND claimed_by = ?",
+        Timestamp.from(now), id, RequestState.RUNNING.name(), owner);
+  }
+
+  @Override
+  public boolean finish(long id, String owner, RequestState to, String result, Instant now) {
+    if (!RequestState.RUNNING.canMoveTo(to)) {
+      throw new IllegalStateException("request " + id + " cannot move from RUNNING to " + to);
+    }
+    String active = to.isActive() ? "workspace" : "NULL";
+    return update("UPDATE migration_request SET state = ?, result = ?, updated_at = ?, heartbeat_at = NULL,"
+            + " active_workspace = " + active + " WHERE id = ? AND state = ? AND claimed_by = ?",
+        to.name(), result, Timestamp.from(now), id, RequestState.RUNNING.name(), owner);
+  }
+
+  @Override
+  public List<MigrationRequest> claimable(Instant staleBefore) {
+    return query("SELECT * FROM migration_request WHERE state = ? OR (state = ? AND (heartbeat_at IS NULL"
+        + " OR heartbeat_at < ?)) ORDER BY id", List.of(RequestState.APPROVED.name(), RequestState.RUNNING.name(),
+        Timestamp.from(staleBefore)));
+  }
+
+  @Override
+  public Optional<String> result(long id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT result FROM migration_request WHERE id = ?")) {
+      s.setLong(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the result of request " + id, e);
+    }
+  }
+
+  @Override
   public void setSupportMessage(long id, String channel, String ts) {
     update("UPDATE migration_request SET support_channel = ?, support_ts = ? WHERE id = ?", channel, ts, id);
   }
@@ -182,7 +228,8 @@ public final class JdbcRequestStore implements RequestStore {
           Optional.ofNullable(r.getString("decision_reason")),
           Optional.ofNullable(r.getString("support_channel")),
           Optional.ofNullable(r.getString("support_ts")),
-          r.getInt("attempt"));
+          r.getInt("attempt"),
+          Optional.ofNullable(r.getString("claimed_by")));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("request options are not valid JSON", e);
     }

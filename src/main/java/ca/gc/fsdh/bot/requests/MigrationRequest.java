@@ -11,6 +11,7 @@ import java.util.Set;
  * @param decidedBy  who approved or rejected it, once decided
  * @param supportTs  the approval message in the support channel, once posted
  * @param attempt    how many times a run was started (retries resume from the journal)
+ * @param claimedBy  the instance that runs (or last ran) it
  */
 public record MigrationRequest(
     long id,
@@ -28,7 +29,8 @@ public record MigrationRequest(
     Optional<String> decisionReason,
     Optional<String> supportChannel,
     Optional<String> supportTs,
-    int attempt) {
+    int attempt,
+    Optional<String> claimedBy) {
 
   public MigrationRequest {
     resourceTypes = Set.copyOf(resourceTypes);

@@ -40,6 +40,24 @@ public interface RequestStore {
   /** Approves or rejects a pending request, recording who, when and why; true only for the winner. */
   boolean decide(long id, RequestState to, String decidedBy, Optional<String> reason, Instant now);
 
+  /**
+   * Claims a request to run it: APPROVED becomes RUNNING, or a RUNNING request whose heartbeat is
+   * older than {@code staleBefore} (its instance died) changes owner. True only for the one winner.
+   */
+  boolean claim(long id, String owner, java.time.Instant staleBefore, Instant now);
+
+  /** The owner says it is still running the request; false when it lost the claim. */
+  boolean heartbeat(long id, String owner, Instant now);
+
+  /** The owner ends its run: RUNNING becomes {@code to}, with the result summary (JSON); false if it lost the claim. */
+  boolean finish(long id, String owner, RequestState to, String result, Instant now);
+
+  /** Requests that should be running but have no live owner: APPROVED, or RUNNING with a stale heartbeat. */
+  List<MigrationRequest> claimable(Instant staleBefore);
+
+  /** The result summary of a finished run, as given to {@link #finish}. */
+  Optional<String> result(long id);
+
   /** Remembers the approval message, so that later updates edit it. */
   void setSupportMessage(long id, String channel, String ts);
 }

@@ -182,4 +182,64 @@ class JdbcRequestStoreTest {
       assertThat(store.inStates(Set.of(RequestState.PENDING_APPROVAL))).hasSize(count);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
+  void oneInstanceClaimsARunAndAStaleRunIsTakenOver(TestDatabases.Kind kind) {
+    try (Database db = Database.open(kind.fresh())) {
+      var store = new JdbcRequestStore(db.dataSource());
+      long id = store.save(migrate("OCEAN", "t1"), T0).request().id();
+      Instant stale = T0.minusSeconds(120);
+      assertThat(store.claim(id, "node-a", stale, T0)).as("pending requests are not claimable").isFalse();
+      store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
+      assertThat(store.claimable(stale)).extracting(MigrationRequest::id).containsExactly(id);
+
+      assertThat(store.claim(id, "node-a", stale, T0)).isTrue();
+      assertThat(store.claim(id, "node-b", stale, T0)).as("a live run is not taken").isFalse();
+      assertThat(store.claimable(stale)).isEmpty();
+      assertThat(store.heartbeat(id, "node-a", T0.plusSeconds(30))).isTrue();
+      assertThat(store.heartbeat(id, "node-b", T0.plusSeconds(30))).isFalse();
+
+      Instant later = T0.plusSeconds(600); // node-a stopped beating at T0+30
+      assertThat(store.claimable(later.minusSeconds(120))).extracting(MigrationRequest::id).containsExactly(id);
+      assertThat(store.claim(id, "node-b", later.minusSeconds(120), later)).isTrue();
+      assertThat(store.heartbeat(id, "node-a", later)).as("the old owner learns it lost the run").isFalse();
+      assertThat(store.finish(id, "node-a", RequestState.SUCCEEDED, "{}", later)).isFalse();
+
+      MigrationRequest running = store.find(id).orElseThrow();
+      assertThat(running.claimedBy()).contains("node-b");
+      assertThat(running.attempt()).as("a takeover resumes the same attempt").isEqualTo(1);
+      assertThat(store.finish(id, "node-b", RequestState.PARTLY_SUCCEEDED, "{\"failed\":2}", later)).isTrue();
+      assertThat(store.find(id).orElseThrow().state()).isEqualTo(RequestState.PARTLY_SUCCEEDED);
+      assertThat(store.result(id)).contains("{\"failed\":2}");
+      assertThat(store.activeFor("OCEAN")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
+  void ofManyConcurrentClaimsExactlyOneWins(TestDatabases.Kind kind) throws Exception {
+    try (Database db = Database.open(kind.fresh())) {
+      var store = new JdbcRequestStore(db.dataSource());
+      long id = store.save(migrate("OCEAN", "t1"), T0).request().id();
+      store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
+      var start = new CountDownLatch(1);
+      List<Future<Boolean>> claims = new ArrayList<>();
+      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int i = 0; i < 16; i++) {
+          String owner = "node-" + i;
+          claims.add(pool.submit(() -> {
+            start.await();
+            return store.claim(id, owner, T0.minusSeconds(120), T0);
+          }));
+        }
+        start.countDown();
+        int wins = 0;
+        for (Future<Boolean> f : claims) {
+          wins += f.get() ? 1 : 0;
+        }
+        assertThat(wins).isEqualTo(1);
+      }
+    }
+  }
 }
