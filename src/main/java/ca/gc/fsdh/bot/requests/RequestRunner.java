@@ -1,0 +1,115 @@
+package ca.gc.fsdh.bot.requests;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one approved request, on whichever instance fired its job. The run first claims the request
+ * (one conditional UPDATE: of several instances exactly one proceeds), then beats a heartbeat while the
+ * engine works; if this instance dies, another one takes the stale run over and the engine resumes from
+ * its journal. The outcome is stored before anyone is told.
+ */
+public final class RequestRunner {
+  private static final Logger log = LoggerFactory.getLogger(RequestRunner.class);
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
+  /** A heartbeat older than this means the instance running the request is gone. */
+  public static final Duration LEASE = Duration.ofMinutes(2);
+  static final Duration BEAT = Duration.ofSeconds(20);
+
+  private final RequestStore store;
+  private final MigrationEngine engine;
+  private final RequestListener listener;
+  private final ProgressReporter reporter;
+  private final Clock clock;
+  private final String owner;
+
+  /** Makes the {@link RunProgress} for one run (the Slack progress message). */
+  public interface ProgressReporter {
+    RunProgress start(MigrationRequest request);
+
+    /** The run ended (stored); show the report. */
+    void finished(MigrationRequest request, Optional<RunReport> report, Optional<String> error);
+
+    ProgressReporter NONE = new ProgressReporter() {
+      @Override
+      public RunProgress start(MigrationRequest request) {
+        return RunProgress.NONE;
+      }
+
+      @Override
+      public void finished(MigrationRequest request, Optional<RunReport> report, Optional<String> error) {}
+    };
+  }
+
+  /** @param owner this instance's name in the claim, unique per process */
+  public RequestRunner(RequestStore store, MigrationEngine engine, RequestListener listener, ProgressReporter reporter,
+      Clock clock, String owner) {
+    this.store = store;
+    this.engine = engine;
+    this.listener = listener;
+    this.reporter = reporter;
+    this.clock = clock;
+    this.owner = owner;
+  }
+
+  /** Runs the request if this instance wins its claim; returns false when another owner has it. */
+  public boolean run(long requestId) {
+    if (!store.claim(requestId, owner, clock.instant().minus(LEASE), clock.instant())) {
+      return false;
+    }
+    MigrationRequest request = store.find(requestId).orElseThrow();
+    listener.changed(request, "system");
+    ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("fsdh-heartbeat-" + requestId).daemon().factory());
+    beats.scheduleAtFixedRate(() -> {
+      if (!store.heartbeat(requestId, owner, clock.instant())) {
+        log.warn("request {}: this instance lost its claim", requestId);
+      }
+    }, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
+    Optional<RunReport> report = Optional.empty();
+    Optional<String> error = Optional.empty();
+    RequestState outcome;
+    try {
+      report = Optional.of(engine.run(request, reporter.start(request)));
+      outcome = report.get().outcome();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.warn("request {}: interrupted; another instance will take the run over", requestId);
+      return true; // no finish: the lease runs out and the run is resumed
+    } catch (Exception e) {
+      log.error("request {}: the run failed", requestId, e);
+      error = Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      outcome = RequestState.FAILED;
+    } finally {
+      beats.shutdownNow();
+    }
+    String result = toJson(report, error);
+    if (!store.finish(requestId, owner, outcome, result, clock.instant())) {
+      log.warn("request {}: finished, but another instance had taken the run over", requestId);
+      return true;
+    }
+    MigrationRequest done = store.find(requestId).orElseThrow();
+    listener.changed(done, "system");
+    reporter.finished(done, report, error);
+    return true;
+  }
+
+  private static String toJson(Optional<RunReport> report, Optional<String> error) {
+    try {
+      var node = JSON.createObjectNode();
+      report.ifPresent(r -> node.set("report", JSON.valueToTree(r)));
+      error.ifPresent(e -> node.put("error", e));
+      return JSON.writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

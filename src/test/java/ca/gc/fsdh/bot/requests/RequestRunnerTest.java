@@ -1,0 +1,123 @@
+package ca.gc.fsdh.bot.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gc.fsdh.bot.testing.MutableClock;
+import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.testing.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RequestRunnerTest {
+  private static final Instant T0 = Instant.parse("2025-11-03T14:00:00Z");
+  private final MutableClock clock = new MutableClock(T0);
+  private Database db;
+  private JdbcRequestStore store;
+  private final List<String> heard = new CopyOnWriteArrayList<>();
+  private final RequestListener listener = (r, actor) -> heard.add(r.state().name());
+
+  private static final RunReport CLEAN = new RunReport(
+      Map.of(ResourceType.NOTEBOOKS, new TypeProgress(3, 3, 0)), List.of(), List.of("cluster shared-cpu"),
+      true, List.of(), Optional.empty(), Optional.empty());
+
+  @BeforeEach
+  void setUp() {
+    db = Database.open(TestDatabases.h2());
+    store = new JdbcRequestStore(db.dataSource());
+  }
+
+  @AfterEach
+  void tearDown() {
+    db.close();
+  }
+
+  private long approved() {
+    long id = store.save(new NewRequest(RequestKind.MIGRATE, "OCEAN", "U0ADALOVE", ResourceType.ALL,
+        RequestOptions.DEFAULT, Optional.empty(), "t" + System.nanoTime()), T0).request().id();
+    store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
+    return id;
+  }
+
+  private RequestRunner runner(String owner, MigrationEngine engine) {
+    return new RequestRunner(store, engine, listener, RequestRunner.ProgressReporter.NONE, clock, owner);
+  }
+
+  @Test
+  void anApprovedRequestRunsAndItsOutcomeAndReportAreStoredBeforeAnyoneIsTold() {
+    long id = approved();
+    assertThat(runner("a", (r, p) -> {
+      p.update(Map.of(ResourceType.NOTEBOOKS, new TypeProgress(3, 1, 0)));
+      return CLEAN;
+    }).run(id)).isTrue();
+    assertThat(store.find(id).orElseThrow().state()).isEqualTo(RequestState.SUCCEEDED);
+    assertThat(store.result(id).orElseThrow()).contains("\"verified\":true", "cluster shared-cpu");
+    assertThat(heard).containsExactly("RUNNING", "SUCCEEDED");
+  }
+
+  @Test
+  void failuresMakeItPartlyDoneAndAnEngineErrorFailsItAndARetryRunsItAgain() {
+    long id = approved();
+    var partly = new RunReport(Map.of(ResourceType.JOBS, new TypeProgress(2, 2, 1)), List.of("jobs: 7: 400 bad"),
+        List.of(), true, List.of(), Optional.empty(), Optional.empty());
+    runner("a", (r, p) -> partly).run(id);
+    assertThat(store.find(id).orElseThrow().state()).isEqualTo(RequestState.PARTLY_SUCCEEDED);
+
+    store.transition(id, RequestState.PARTLY_SUCCEEDED, RequestState.APPROVED, T0);
+    runner("a", (r, p) -> {
+      throw new IllegalStateException("POC workspace unreachable");
+    }).run(id);
+    MigrationRequest failed = store.find(id).orElseThrow();
+    assertThat(failed.state()).isEqualTo(RequestState.FAILED);
+    assertThat(failed.attempt()).isEqualTo(2);
+    assertThat(store.result(id).orElseThrow()).contains("POC workspace unreachable");
+  }
+
+  @Test
+  void ofTwoInstancesFiringAtOnceTheEngineRunsOnce() throws Exception {
+    long id = approved();
+    AtomicInteger runs = new AtomicInteger();
+    var gate = new CountDownLatch(1);
+    MigrationEngine slow = (r, p) -> {
+      runs.incrementAndGet();
+      gate.await();
+      return CLEAN;
+    };
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      var a = pool.submit(() -> runner("node-a", slow).run(id));
+      var b = pool.submit(() -> runner("node-b", slow).run(id));
+      Thread.sleep(200);
+      gate.countDown();
+      assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(true, false);
+    }
+    assertThat(runs.get()).isEqualTo(1);
+    assertThat(store.find(id).orElseThrow().state()).isEqualTo(RequestState.SUCCEEDED);
+  }
+
+  @Test
+  void aRunWhoseInstanceDiedIsTakenOverOnceItsLeaseRunsOut() {
+    long id = approved();
+    assertThat(store.claim(id, "crashed-node", T0.minus(RequestRunner.LEASE), T0)).isTrue(); // then it died
+    AtomicInteger runs = new AtomicInteger();
+    MigrationEngine engine = (r, p) -> {
+      runs.incrementAndGet();
+      return CLEAN;
+    };
+    assertThat(runner("node-b", engine).run(id)).as("the lease is still live").isFalse();
+    clock.advance(RequestRunner.LEASE.plus(Duration.ofSeconds(1)));
+    assertThat(runner("node-b", engine).run(id)).isTrue();
+    assertThat(runs.get()).isEqualTo(1);
+    MigrationRequest done = store.find(id).orElseThrow();
+    assertThat(done.state()).isEqualTo(RequestState.SUCCEEDED);
+    assertThat(done.claimedBy()).contains("node-b");
+  }
+}
