@@ -1,0 +1,113 @@
+package ca.gc.fsdh.bot.slack;
+
+import ca.gc.fsdh.bot.config.Language;
+import ca.gc.fsdh.bot.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.i18n.Bilingual;
+import ca.gc.fsdh.bot.requests.MigrationRequest;
+import ca.gc.fsdh.bot.requests.RequestRunner;
+import ca.gc.fsdh.bot.requests.ResourceType;
+import ca.gc.fsdh.bot.requests.RunProgress;
+import ca.gc.fsdh.bot.requests.RunReport;
+import ca.gc.fsdh.bot.requests.TypeProgress;
+import com.slack.api.methods.AsyncMethodsClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One progress message per run, in the thread of the request's approval message, edited at most every
+ * few seconds with the items done per type; at the end, the report in the thread and to the requester.
+ */
+public final class ProgressMessage implements RequestRunner.ProgressReporter {
+  private static final Logger log = LoggerFactory.getLogger(ProgressMessage.class);
+  private final AsyncMethodsClient slack;
+  private final RunReportText words;
+  private final WorkspaceDirectory directory;
+  private final String supportChannel;
+  private final Language supportLanguage;
+  private final ScheduledExecutorService timer;
+  private final Duration every;
+
+  public ProgressMessage(AsyncMethodsClient slack, RunReportText words, WorkspaceDirectory directory,
+      String supportChannel, Language supportLanguage, ScheduledExecutorService timer, Duration every) {
+    this.slack = slack;
+    this.words = words;
+    this.directory = directory;
+    this.supportChannel = supportChannel;
+    this.supportLanguage = supportLanguage;
+    this.timer = timer;
+    this.every = every;
+  }
+
+  @Override
+  public RunProgress start(MigrationRequest request) {
+    AtomicReference<Map<ResourceType, TypeProgress>> latest = new AtomicReference<>(Map.of());
+    AtomicReference<Map<ResourceType, TypeProgress>> shown = new AtomicReference<>();
+    AtomicReference<String> ts = new AtomicReference<>();
+    String channel = request.supportChannel().orElse(supportChannel);
+    Runnable refresh = () -> {
+      Map<ResourceType, TypeProgress> now = latest.get();
+      if (now.equals(shown.get())) {
+        return;
+      }
+      Bilingual message = words.progress(supportLanguage, request, now);
+      try {
+        if (ts.get() == null) {
+          var posted = slack.chatPostMessage(m -> {
+            m.channel(channel).text(message.mrkdwn()).blocks(BilingualBlocks.of(message));
+            request.supportTs().ifPresent(m::threadTs);
+            return m;
+          }).get();
+          if (posted.isOk()) {
+            ts.set(posted.getTs());
+          }
+        } else {
+          slack.chatUpdate(m -> m.channel(channel).ts(ts.get()).text(message.mrkdwn())
+              .blocks(BilingualBlocks.of(message))).get();
+        }
+        shown.set(now);
+      } catch (Exception e) {
+        log.warn("progress message of request {} not updated: {}", request.id(), e.toString());
+      }
+    };
+    var task = timer.scheduleWithFixedDelay(refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    runs.put(request.id(), new Run(task, refresh));
+    return latest::set;
+  }
+
+  private record Run(java.util.concurrent.ScheduledFuture<?> task, Runnable refresh) {}
+
+  private final Map<Long, Run> runs = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public void finished(MigrationRequest request, Optional<RunReport> report, Optional<String> error) {
+    Run run = runs.remove(request.id());
+    if (run != null) {
+      run.task().cancel(false);
+      run.refresh().run(); // the last counts
+    }
+    Bilingual toSupport = words.report(supportLanguage, request, report, error);
+    Language requesterFirst = directory.languageOf(request.requester(), supportLanguage);
+    Bilingual toRequester = words.report(requesterFirst, request, report, error);
+    try {
+      slack.chatPostMessage(m -> {
+        m.channel(request.supportChannel().orElse(supportChannel)).text(toSupport.mrkdwn())
+            .blocks(BilingualBlocks.of(toSupport));
+        request.supportTs().ifPresent(m::threadTs);
+        return m;
+      }).get();
+      var im = slack.conversationsOpen(o -> o.users(java.util.List.of(request.requester()))).get();
+      if (im.isOk()) {
+        slack.chatPostMessage(m -> m.channel(im.getChannel().getId()).text(toRequester.mrkdwn())
+            .blocks(BilingualBlocks.of(toRequester))).get();
+      }
+    } catch (Exception e) {
+      log.warn("report of request {} not posted: {}", request.id(), e.toString());
+    }
+  }
+}
