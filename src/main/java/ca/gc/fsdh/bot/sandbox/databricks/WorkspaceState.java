@@ -16,6 +16,8 @@ public final class WorkspaceState {
   private final RepoStore repos = new RepoStore(workspace, ids);
   private final JobStore jobs = new JobStore(new AtomicLong(100_000));
   private final ComputeInventory compute = new ComputeInventory();
+  private final SecretStore secrets = new SecretStore();
+  private final DbfsStore dbfs = new DbfsStore();
 
   public WorkspaceState() {
     for (String dir : new String[] {"/Users", "/Shared", "/Repos"}) {
@@ -37,6 +39,15 @@ public final class WorkspaceState {
 
   public ComputeInventory compute() {
     return compute;
+  }
+
+  public SecretStore secrets() {
+    return secrets;
+  }
+
+  /** DBFS files and mounts (the Files API serves the same store). */
+  public DbfsStore dbfs() {
+    return dbfs;
   }
 
   public String currentUser() {
