@@ -32,6 +32,7 @@ public final class SampleWorkspace {
     SampleJobs.seed(state.jobs(), spec, notebooks, users);
     seedRepos(state.repos(), spec, users);
     SampleSecrets.seed(state, spec, users);
+    SampleGrants.seed(state.tables(), spec, users);
   }
 
   private static void seedRepos(RepoStore repos, SampleSpec spec, List<String> users) {

@@ -18,6 +18,7 @@ public final class WorkspaceState {
   private final ComputeInventory compute = new ComputeInventory();
   private final SecretStore secrets = new SecretStore();
   private final DbfsStore dbfs = new DbfsStore();
+  private final TableAclStore tables = new TableAclStore();
 
   public WorkspaceState() {
     for (String dir : new String[] {"/Users", "/Shared", "/Repos"}) {
@@ -48,6 +49,11 @@ public final class WorkspaceState {
   /** DBFS files and mounts (the Files API serves the same store). */
   public DbfsStore dbfs() {
     return dbfs;
+  }
+
+  /** The hive_metastore catalog and its table ACLs. */
+  public TableAclStore tables() {
+    return tables;
   }
 
   public String currentUser() {
