@@ -33,6 +33,7 @@ public final class SampleWorkspace {
     seedRepos(state.repos(), spec, users);
     SampleSecrets.seed(state, spec, users);
     SampleGrants.seed(state.tables(), spec, users);
+    SampleModels.seed(state, spec, users);
   }
 
   private static void seedRepos(RepoStore repos, SampleSpec spec, List<String> users) {

@@ -19,6 +19,7 @@ public final class WorkspaceState {
   private final SecretStore secrets = new SecretStore();
   private final DbfsStore dbfs = new DbfsStore();
   private final TableAclStore tables = new TableAclStore();
+  private final ModelRegistryStore models = new ModelRegistryStore(dbfs);
 
   public WorkspaceState() {
     for (String dir : new String[] {"/Users", "/Shared", "/Repos"}) {
@@ -54,6 +55,11 @@ public final class WorkspaceState {
   /** The hive_metastore catalog and its table ACLs. */
   public TableAclStore tables() {
     return tables;
+  }
+
+  /** The workspace model registry (artifacts in {@link #dbfs()}). */
+  public ModelRegistryStore models() {
+    return models;
   }
 
   public String currentUser() {
