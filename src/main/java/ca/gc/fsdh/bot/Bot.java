@@ -1,6 +1,7 @@
 package ca.gc.fsdh.bot;
 
 import ca.gc.fsdh.bot.http.HttpFront;
+import ca.gc.fsdh.bot.reminders.Reminders;
 import ca.gc.fsdh.bot.store.Database;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -8,25 +9,31 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running bot: its Bolt app, its HTTP server, its database, and Socket Mode when configured. */
+/**
+ * The running bot: its Bolt app, its HTTP server, its database, its reminder scheduler, and Socket
+ * Mode when configured.
+ */
 public final class Bot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
   private final App app;
   private final HttpFront http;
   private final Database database;
+  private final Reminders reminders;
   private final Optional<String> appToken;
   private SocketModeApp socketMode;
 
-  Bot(App app, HttpFront http, Database database, Optional<String> appToken) {
+  Bot(App app, HttpFront http, Database database, Reminders reminders, Optional<String> appToken) {
     this.app = app;
     this.http = http;
     this.database = database;
+    this.reminders = reminders;
     this.appToken = appToken;
   }
 
   /** Checks the bot token with Slack ({@code auth.test}), then starts listening. */
   public Bot start() throws Exception {
     app.start();
+    reminders.start();
     http.start();
     if (appToken.isPresent()) {
       socketMode = new SocketModeApp(appToken.get(), app);
@@ -46,13 +53,21 @@ public final class Bot implements AutoCloseable {
     return database;
   }
 
+  public Reminders reminders() {
+    return reminders;
+  }
+
   @Override
   public void close() throws Exception {
     if (socketMode != null) {
       socketMode.close();
     }
     http.close();
-    app.stop();
-    database.close();
+    try {
+      reminders.close();
+    } finally {
+      app.stop();
+      database.close();
+    }
   }
 }

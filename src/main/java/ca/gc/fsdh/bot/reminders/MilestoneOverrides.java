@@ -34,17 +34,24 @@ public final class MilestoneOverrides {
     }
   }
 
+  /** Saves the date: an UPDATE, else an INSERT (H2 has no ON CONFLICT DO UPDATE; MERGE needs PostgreSQL 15). */
   public void set(String milestoneId, LocalDate date, String changedBy, Instant at) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "INSERT INTO milestone_override (milestone_id, milestone_date, changed_by, changed_at) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (milestone_id) DO UPDATE SET milestone_date = EXCLUDED.milestone_date, "
-                + "changed_by = EXCLUDED.changed_by, changed_at = EXCLUDED.changed_at")) {
-      s.setString(1, milestoneId);
-      s.setDate(2, Date.valueOf(date));
-      s.setString(3, changedBy);
-      s.setTimestamp(4, Timestamp.from(at));
-      s.executeUpdate();
+    try (Connection c = dataSource.getConnection()) {
+      for (String sql : new String[] {
+          "UPDATE milestone_override SET milestone_date = ?, changed_by = ?, changed_at = ? WHERE milestone_id = ?",
+          "INSERT INTO milestone_override (milestone_date, changed_by, changed_at, milestone_id) VALUES (?, ?, ?, ?) "
+              + "ON CONFLICT DO NOTHING"}) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+          s.setDate(1, Date.valueOf(date));
+          s.setString(2, changedBy);
+          s.setTimestamp(3, Timestamp.from(at));
+          s.setString(4, milestoneId);
+          if (s.executeUpdate() == 1) {
+            return;
+          }
+        }
+      }
+      set(milestoneId, date, changedBy, at); // inserted by someone else in between: update it
     } catch (SQLException e) {
       throw new IllegalStateException("cannot save the date of milestone " + milestoneId, e);
     }
