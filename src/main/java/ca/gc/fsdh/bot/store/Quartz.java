@@ -7,6 +7,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
@@ -24,9 +25,10 @@ import org.quartz.utils.DBConnectionManager;
  * fires once. H2 is single-node, with the standard delegate. JobDataMap values must be strings
  * ({@code useProperties}).
  *
- * <p>Every instance writes its rows under the one scheduler name {@link #SCHEDULER_NAME}, but Quartz
- * keeps a JVM-wide registry of schedulers by name: each instance is registered under its own name so
- * that tests and the benchmark can run two of them in one JVM.
+ * <p>Every instance uses the one scheduler name {@link #SCHEDULER_NAME} (Quartz's SCHED_NAME column:
+ * instances with the same name share their triggers). Quartz also keeps a JVM-wide registry of
+ * schedulers by name and would hand the first instance back to a second factory: each new scheduler
+ * is taken out of that registry, so that tests and the benchmark can run two instances in one JVM.
  */
 public final class Quartz {
   public static final String SCHEDULER_NAME = "fsdh";
@@ -37,17 +39,16 @@ public final class Quartz {
    * @param jobs    builds job instances by hand (see Wiring); Quartz's default needs no-arg classes
    * @param threads worker threads of this instance
    */
-  public static Scheduler create(DataSource dataSource, boolean postgres, JobFactory jobs, int threads)
+  public static synchronized Scheduler create(DataSource dataSource, boolean postgres, JobFactory jobs, int threads)
       throws SchedulerException {
-    String instance = SCHEDULER_NAME + "-" + UUID.randomUUID();
+    String instance = SCHEDULER_NAME + "-" + UUID.randomUUID(); // this instance's connection provider
     DBConnectionManager.getInstance().addConnectionProvider(instance, new PooledConnections(dataSource));
     var p = new Properties();
-    p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, instance);
+    p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, SCHEDULER_NAME);
     p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, postgres ? "AUTO" : "single");
     p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
     p.setProperty("org.quartz.threadPool.threadNamePrefix", "fsdh-quartz");
     p.setProperty("org.quartz.jobStore.class", JobStoreTX.class.getName());
-    p.setProperty("org.quartz.jobStore.instanceName", SCHEDULER_NAME); // the SCHED_NAME column
     p.setProperty("org.quartz.jobStore.dataSource", instance);
     p.setProperty("org.quartz.jobStore.driverDelegateClass",
         (postgres ? PostgreSQLDelegate.class : StdJDBCDelegate.class).getName());
@@ -58,6 +59,7 @@ public final class Quartz {
     p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
     var factory = new StdSchedulerFactory(p);
     Scheduler scheduler = factory.getScheduler();
+    SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
     scheduler.setJobFactory(jobs);
     return scheduler;
   }
