@@ -80,7 +80,8 @@ public final class ReminderScheduler implements AutoCloseable {
         }
       } else if (SlotTriggers.slotOf(existing.getJobDataMap()).equals(slot)) {
         if (Math.abs(existing.getStartTime().getTime() - fireAt.getTime()) > SAME_TIME_MILLIS) {
-          quartz.rescheduleJob(key, SlotTriggers.trigger(slot, fireAt)); // the clocks' offset moved (tests)
+          // The plan's clock jumped (tests, demo): a time now behind fires at once, not after misfire detection.
+          quartz.rescheduleJob(key, SlotTriggers.trigger(slot, latest(fireAt, new Date())));
         }
         kept++;
       } else if (slot.dueAt().isAfter(now)) {
@@ -144,6 +145,10 @@ public final class ReminderScheduler implements AutoCloseable {
     } catch (ObjectAlreadyExistsException e) {
       // planned by another instance
     }
+  }
+
+  private static Date latest(Date a, Date b) {
+    return a.after(b) ? a : b;
   }
 
   /** The scheduler's (system) time at which the plan's clock reads {@code due}. */

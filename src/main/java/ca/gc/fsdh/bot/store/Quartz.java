@@ -55,7 +55,7 @@ public final class Quartz {
     p.setProperty("org.quartz.jobStore.useProperties", "true");
     p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(postgres));
     p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
-    p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+    p.setProperty("org.quartz.jobStore.misfireThreshold", "10000");
     p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
     var factory = new StdSchedulerFactory(p);
     Scheduler scheduler = factory.getScheduler();
