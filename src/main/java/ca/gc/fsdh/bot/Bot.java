@@ -1,6 +1,8 @@
 package ca.gc.fsdh.bot;
 
 import ca.gc.fsdh.bot.http.HttpFront;
+import ca.gc.fsdh.bot.reminders.Reminders;
+import ca.gc.fsdh.bot.store.Database;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import java.util.ArrayList;
@@ -9,26 +11,35 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running bot: its Bolt app, its HTTP server, Socket Mode when configured, and what they use. */
+/**
+ * The running bot: its Bolt app, its HTTP server, its reminder scheduler, Socket Mode when configured,
+ * and what they use.
+ */
 public final class Bot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
   private final App app;
   private final HttpFront http;
+  private final Database database;
+  private final Reminders reminders;
   private final List<AutoCloseable> resources;
   private final Optional<String> appToken;
   private SocketModeApp socketMode;
 
-  /** @param resources closed after the app and the HTTP server stop, last one first */
-  Bot(App app, HttpFront http, List<AutoCloseable> resources, Optional<String> appToken) {
+  /** @param resources closed after everything else stops, last one first (the database among them) */
+  Bot(App app, HttpFront http, Database database, Reminders reminders, List<AutoCloseable> resources,
+      Optional<String> appToken) {
     this.app = app;
     this.http = http;
+    this.database = database;
+    this.reminders = reminders;
     this.resources = List.copyOf(resources);
     this.appToken = appToken;
   }
 
-  /** Checks the bot token with Slack ({@code auth.test}), then starts listening. */
+  /** Checks the bot token with Slack ({@code auth.test}), starts the scheduler, then starts listening. */
   public Bot start() throws Exception {
     app.start();
+    reminders.start();
     http.start();
     if (appToken.isPresent()) {
       socketMode = new SocketModeApp(appToken.get(), app);
@@ -44,14 +55,26 @@ public final class Bot implements AutoCloseable {
     return http.port();
   }
 
+  public Database database() {
+    return database;
+  }
+
+  public Reminders reminders() {
+    return reminders;
+  }
+
   @Override
   public void close() throws Exception {
-    if (socketMode != null) {
-      socketMode.close();
+    try {
+      if (socketMode != null) {
+        socketMode.close();
+      }
+      http.close();
+      reminders.close();
+      app.stop();
+    } finally {
+      closeAll(resources);
     }
-    http.close();
-    app.stop();
-    closeAll(resources);
   }
 
   static void closeAll(List<AutoCloseable> resources) {

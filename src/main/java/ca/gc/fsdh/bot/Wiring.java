@@ -7,7 +7,12 @@ import ca.gc.fsdh.bot.http.BotMetrics;
 import ca.gc.fsdh.bot.http.HttpFront;
 import ca.gc.fsdh.bot.http.SlackEndpoint;
 import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.reminders.DeadlinesCommand;
+import ca.gc.fsdh.bot.reminders.Reminders;
+import ca.gc.fsdh.bot.reminders.RemindersCommand;
+import ca.gc.fsdh.bot.reminders.WorkspaceProgress;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
+import ca.gc.fsdh.bot.requests.RequestProgress;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.slack.ApprovalMessage;
@@ -81,13 +86,19 @@ public final class Wiring {
       var reply = new OutcomeReply(text, directory);
       var modal = new RequestModal(service, directory, text, reply);
 
+      WorkspaceProgress progress = new RequestProgress(requests);
+      var reminders = Reminders.create(database.dataSource(), config.database().isPostgres(), config.deadlines(),
+          directory, progress, messages, slack.methods(botToken), clock, Reminders.SWEEP_EVERY);
+
       var fsdhCommand = new FsdhCommand(List.of(
           new RequestSubcommand(RequestKind.MIGRATE, service, modal, reply),
           new RequestSubcommand(RequestKind.OFFBOARD, service, modal, reply),
           new StatusSubcommand(service, reply, text),
           new ListSubcommand(service, text),
           new RequestActionSubcommand(RequestActionSubcommand.Action.CANCEL, service, reply, text),
-          new RequestActionSubcommand(RequestActionSubcommand.Action.RETRY, service, reply, text)),
+          new RequestActionSubcommand(RequestActionSubcommand.Action.RETRY, service, reply, text),
+          new DeadlinesCommand(reminders.deadlines, reminders.scheduler, support, audit, messages, clock),
+          new RemindersCommand(reminders, support, messages)),
           messages, directory, language);
       SlackRoutes.register(app, fsdhCommand, modal, new DecisionButtons(service, reply, text, language, background),
           new HomeTab(service, directory, config.deadlines(), text, modal, language, clock, background));
@@ -97,7 +108,7 @@ public final class Wiring {
           : new SlackEndpoint(app, new FailureReply(messages, language), metrics, clock);
       var checks = List.of(database, new SlackAuthCheck(slack.methods(botToken), clock));
       var http = new HttpFront(config.port(), endpoint, checks, metrics);
-      return new Bot(app, http, resources, slackSettings.appToken().map(Secret::value));
+      return new Bot(app, http, database, reminders, resources, slackSettings.appToken().map(Secret::value));
     } catch (Exception | Error e) {
       Bot.closeAll(resources);
       throw e;

@@ -230,7 +230,8 @@ public final class ConfigLoader {
   }
 
   private Deadlines deadlines(ConfigNode n, List<String> problems) {
-    n.allowOnly(Set.of("timeZone", "reminderTime", "reminderOffsetsDays", "holidays", "milestones"));
+    n.allowOnly(Set.of("timeZone", "reminderTime", "reminderOffsetsDays", "holidays", "milestones",
+        "reminderRatePerSecond"));
     ZoneId zone = n.parsed("timeZone", ZoneId::of, "a time zone such as America/Toronto")
         .orElse(ZoneId.of("America/Toronto"));
     LocalTime time = n.parsed("reminderTime", LocalTime::parse, "a time such as 09:30").orElse(LocalTime.of(9, 30));
@@ -272,7 +273,16 @@ public final class ConfigLoader {
       milestones.add(new Milestone(id, date.orElse(LocalDate.MIN), m.text("titleEn", "Final date to migrate"),
           m.text("titleFr", "Date limite de migration")));
     }
-    return new Deadlines(zone, time, offsets, holidays, milestones);
+    double rate = n.parsed("reminderRatePerSecond", Double::parseDouble, "a number of messages per second such as 20")
+        .filter(r -> {
+          if (r > 0 && r <= 1000) {
+            return true;
+          }
+          n.problem("reminderRatePerSecond", "'" + r + "' is not a rate from above 0 to 1000 messages per second");
+          return false;
+        })
+        .orElse(Deadlines.DEFAULT_RATE_PER_SECOND);
+    return new Deadlines(zone, time, offsets, holidays, milestones, rate);
   }
 
   private static String matching(ConfigNode n, String key, Pattern pattern, String example) {

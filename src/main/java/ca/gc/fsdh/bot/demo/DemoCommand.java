@@ -47,6 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
         var sender = new SlackSender(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"),
             SandboxConfig.SIGNING_SECRET, Clock.systemUTC());
         new DemoScenario(transcript, slack, sender, bot.port()).run();
+        new ReminderDemo(transcript, slack, config, dataDir).run();
       }
     } finally {
       deleteQuietly(dataDir);

@@ -14,9 +14,8 @@ import java.util.Set;
  *
  * <p>Arguments are escaped for Slack mrkdwn unless wrapped in {@link Mrkdwn#raw}, so that text a
  * user typed can never become a mention or a link. Patterns use {@link MessageFormat}; the bundles
- * write apostrophes as ’ so that MessageFormat's quoting never eats one. {@code Long} arguments are
- * identifiers (request numbers) and are written without digit grouping; other numbers follow the
- * language's conventions.
+ * write apostrophes as ’ so that MessageFormat's quoting never eats one. Numbers follow each
+ * language's conventions; identifiers such as request numbers are passed as text.
  */
 public final class Messages {
   private static final String BASE = "i18n.messages";
@@ -41,7 +40,6 @@ public final class Messages {
       safe[i] = switch (args[i]) {
         case String s -> Mrkdwn.escape(s);
         case Mrkdwn.Raw r -> r.text();
-        case Long id -> id.toString();
         case null, default -> args[i];
       };
     }

@@ -35,4 +35,9 @@ public record MigrationRequest(
   public MigrationRequest {
     resourceTypes = Set.copyOf(resourceTypes);
   }
+
+  /** The request number as people read and type it: digits, never grouped ("1234", not "1,234"). */
+  public String number() {
+    return Long.toString(id);
+  }
 }

@@ -28,7 +28,7 @@ public final class ApprovalMessage {
   }
 
   public Bilingual headline(MigrationRequest r) {
-    return Bilingual.build(language, l -> text.messages().text(l, "support.headline", r.id(), text.kind(l, r), r.workspace()));
+    return Bilingual.build(language, l -> text.messages().text(l, "support.headline", r.number(), text.kind(l, r), r.workspace()));
   }
 
   public String fallback(MigrationRequest r) {

@@ -143,7 +143,7 @@ public final class HomeTab {
       b.append('\n').append(text.messages().text(l, "home.no-request"));
     }
     for (MigrationRequest r : requests) {
-      b.append('\n').append(text.messages().text(l, "list.line", r.id(), text.kind(l, r), r.workspace(),
+      b.append('\n').append(text.messages().text(l, "list.line", r.number(), text.kind(l, r), r.workspace(),
           text.state(l, r), SlackDates.dateTime(r.updatedAt())));
     }
     return b.toString();
@@ -152,7 +152,7 @@ public final class HomeTab {
   private String queueText(Language l, List<MigrationRequest> pending) {
     StringBuilder b = new StringBuilder(text.messages().text(l, "home.queue", pending.size()));
     for (MigrationRequest r : pending.stream().limit(20).toList()) {
-      b.append('\n').append(text.messages().text(l, "list.line", r.id(), text.kind(l, r), r.workspace(),
+      b.append('\n').append(text.messages().text(l, "list.line", r.number(), text.kind(l, r), r.workspace(),
           text.state(l, r), SlackDates.dateTime(r.createdAt())));
     }
     return b.toString();

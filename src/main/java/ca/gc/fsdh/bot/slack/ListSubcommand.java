@@ -31,7 +31,7 @@ public final class ListSubcommand implements Subcommand {
     Bilingual list = Bilingual.build(in.language(), l -> {
       StringBuilder b = new StringBuilder(text.messages().text(l, "list.title"));
       for (MigrationRequest r : requests) {
-        b.append('\n').append(text.messages().text(l, "list.line", r.id(), text.kind(l, r), r.workspace(),
+        b.append('\n').append(text.messages().text(l, "list.line", r.number(), text.kind(l, r), r.workspace(),
             text.state(l, r), SlackDates.dateTime(r.updatedAt())));
       }
       return b.toString();

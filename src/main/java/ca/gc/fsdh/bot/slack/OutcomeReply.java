@@ -33,15 +33,15 @@ public final class OutcomeReply {
     var m = text.messages();
     MigrationRequest r = outcome.request().orElse(null);
     return switch (outcome.status()) {
-      case DONE -> m.text(l, doneKey, r.id(), text.kind(l, r), r.workspace()) + "\n" + text.summaryText(l, r);
-      case REPLAYED -> m.text(l, "request.replayed", r.id());
-      case WORKSPACE_BUSY -> m.text(l, "request.busy", r.workspace(), r.id(), text.kind(l, r), text.state(l, r));
+      case DONE -> m.text(l, doneKey, r.number(), text.kind(l, r), r.workspace()) + "\n" + text.summaryText(l, r);
+      case REPLAYED -> m.text(l, "request.replayed", r.number());
+      case WORKSPACE_BUSY -> m.text(l, "request.busy", r.workspace(), r.number(), text.kind(l, r), text.state(l, r));
       case UNKNOWN_WORKSPACE -> m.text(l, "request.unknown-workspace", Mrkdwn.codeSpan(asked, 20), managed(userId));
       case NO_PROD_WORKSPACE -> m.text(l, "request.no-prod", asked.toUpperCase(java.util.Locale.ROOT));
       case NOT_FOUND -> m.text(l, "request.not-found", Mrkdwn.codeSpan(asked, 20));
       case NOT_ALLOWED -> m.text(l, notAllowedKey, Mrkdwn.codeSpan(asked, 20));
       case WRONG_STATE -> r == null ? m.text(l, "request.not-found", Mrkdwn.codeSpan(asked, 20))
-          : m.text(l, "request.wrong-state", r.id(), text.state(l, r))
+          : m.text(l, "request.wrong-state", r.number(), text.state(l, r))
               + text.decision(l, r).map(d -> "\n" + d).orElse("");
     };
   }

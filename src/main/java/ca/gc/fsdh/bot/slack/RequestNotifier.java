@@ -72,7 +72,7 @@ public final class RequestNotifier implements RequestListener {
 
   private void tellRequester(MigrationRequest r, RequestState changedTo) throws Exception {
     Language first = directory.languageOf(r.requester(), defaultLanguage);
-    Bilingual message = Bilingual.build(first, l -> text.messages().text(l, "dm.changed", r.id(),
+    Bilingual message = Bilingual.build(first, l -> text.messages().text(l, "dm.changed", r.number(),
         text.kind(l, r), r.workspace(), text.messages().text(l, changedTo.messageKey())))
         .then(text.summary(first, r));
     var im = check("conversations.open", slack.conversationsOpen(o -> o.users(java.util.List.of(r.requester()))).get());

@@ -29,7 +29,7 @@ public final class RequestText {
   }
 
   public String summaryText(Language l, MigrationRequest r) {
-    StringBuilder text = new StringBuilder(messages.text(l, "request.summary", r.id(), kind(l, r), r.workspace(),
+    StringBuilder text = new StringBuilder(messages.text(l, "request.summary", r.number(), kind(l, r), r.workspace(),
         workspaceName(l, r), Mrkdwn.user(r.requester()), SlackDates.dateTime(r.createdAt()), types(l, r), state(l, r)));
     r.note().ifPresent(note -> text.append('\n').append(messages.text(l, "request.note", note)));
     decision(l, r).ifPresent(d -> text.append('\n').append(d));

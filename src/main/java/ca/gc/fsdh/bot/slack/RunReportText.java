@@ -21,7 +21,7 @@ public final class RunReportText {
 
   public Bilingual progress(Language first, MigrationRequest r, Map<ResourceType, TypeProgress> progress) {
     return Bilingual.build(first, l -> {
-      StringBuilder b = new StringBuilder(text.messages().text(l, "run.progress", r.id(), text.kind(l, r), r.workspace()));
+      StringBuilder b = new StringBuilder(text.messages().text(l, "run.progress", r.number(), text.kind(l, r), r.workspace()));
       for (ResourceType t : r.resourceTypes().stream().sorted().toList()) {
         TypeProgress p = progress.getOrDefault(t, TypeProgress.NONE);
         b.append('\n').append(text.messages().text(l, "run.progress.type", text.type(l, t), p.done(), p.total(), p.failed()));
@@ -32,7 +32,7 @@ public final class RunReportText {
 
   public Bilingual report(Language first, MigrationRequest r, Optional<RunReport> report, Optional<String> error) {
     return Bilingual.build(first, l -> {
-      StringBuilder b = new StringBuilder(text.messages().text(l, "run.finished", r.id(), text.kind(l, r), r.workspace(),
+      StringBuilder b = new StringBuilder(text.messages().text(l, "run.finished", r.number(), text.kind(l, r), r.workspace(),
           text.state(l, r)));
       error.ifPresent(e -> b.append('\n').append(text.messages().text(l, "run.error", e)));
       report.ifPresent(rep -> appendReport(b, l, r, rep));

@@ -1,0 +1,63 @@
+package ca.gc.fsdh.bot.reminders;
+
+import ca.gc.fsdh.bot.config.Deadlines;
+import ca.gc.fsdh.bot.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.store.Quartz;
+import com.slack.api.methods.MethodsClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.quartz.SchedulerException;
+
+/**
+ * The reminders feature of one bot instance, built by hand: deadlines in force, the delivery queue,
+ * the courier and the Quartz scheduler. Wiring, the demo, tests and the benchmark build it the same way.
+ */
+public final class Reminders implements AutoCloseable {
+  public static final Duration SWEEP_EVERY = Duration.ofSeconds(15);
+  private static final int QUARTZ_THREADS = 3;
+
+  public final CurrentDeadlines deadlines;
+  public final ReminderDeliveries deliveries;
+  public final ReminderCourier courier;
+  public final ReminderScheduler scheduler;
+  public final WorkspaceDirectory directory;
+  public final WorkspaceProgress progress;
+
+  private Reminders(CurrentDeadlines deadlines, ReminderDeliveries deliveries, ReminderCourier courier,
+      ReminderScheduler scheduler, WorkspaceDirectory directory, WorkspaceProgress progress) {
+    this.deadlines = deadlines;
+    this.deliveries = deliveries;
+    this.courier = courier;
+    this.scheduler = scheduler;
+    this.directory = directory;
+    this.progress = progress;
+  }
+
+  /** Built in standby: {@link #start()} plans and starts firing. */
+  public static Reminders create(DataSource dataSource, boolean postgres, Deadlines configured,
+      WorkspaceDirectory directory, WorkspaceProgress progress, Messages messages, MethodsClient slack, Clock clock,
+      Duration sweepEvery) throws SchedulerException {
+    var deadlines = new CurrentDeadlines(configured, new MilestoneOverrides(dataSource));
+    var deliveries = new ReminderDeliveries(dataSource);
+    var courier = new ReminderCourier(deliveries, new SendPacer(dataSource, configured.reminderRatePerSecond()),
+        deadlines, directory, progress, new ReminderMessage(messages), slack, clock, "bot-" + UUID.randomUUID());
+    var jobs = new ReminderJobs(new FanOutJob(deadlines, directory, progress, deliveries, courier, clock),
+        new SweepJob(deliveries, courier, clock));
+    var quartz = Quartz.create(dataSource, postgres, jobs, QUARTZ_THREADS);
+    var scheduler = new ReminderScheduler(quartz, deadlines, courier, clock, sweepEvery);
+    return new Reminders(deadlines, deliveries, courier, scheduler, directory, progress);
+  }
+
+  public Reminders start() throws SchedulerException {
+    scheduler.start();
+    return this;
+  }
+
+  @Override
+  public void close() throws SchedulerException {
+    scheduler.close();
+  }
+}

@@ -1,0 +1,82 @@
+package ca.gc.fsdh.bot.reminders;
+
+import ca.gc.fsdh.bot.config.Deadlines;
+import ca.gc.fsdh.bot.config.Language;
+import ca.gc.fsdh.bot.config.Milestone;
+import ca.gc.fsdh.bot.config.Workspace;
+import ca.gc.fsdh.bot.i18n.Bilingual;
+import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.reminders.WorkspaceProgress.Progress;
+import ca.gc.fsdh.bot.slack.Mrkdwn;
+import ca.gc.fsdh.bot.slack.SlackReplies;
+import ca.gc.fsdh.bot.slack.Subcommand;
+import ca.gc.fsdh.bot.requests.SupportTeam;
+import com.slack.api.bolt.response.Response;
+import java.util.List;
+import org.quartz.SchedulerException;
+
+/**
+ * {@code /fsdh reminders} (support): the next reminder slots Quartz will fire, each with the lead
+ * channels it goes to (workspaces already done are left out), and the reminders not yet delivered.
+ */
+public final class RemindersCommand implements Subcommand {
+  static final int SLOTS_SHOWN = 3;
+  static final int CHANNELS_SHOWN = 10;
+  private final Reminders reminders;
+  private final SupportTeam support;
+  private final Messages messages;
+
+  public RemindersCommand(Reminders reminders, SupportTeam support, Messages messages) {
+    this.reminders = reminders;
+    this.support = support;
+    this.messages = messages;
+  }
+
+  @Override
+  public String name() {
+    return "reminders";
+  }
+
+  @Override
+  public Response handle(Invocation in) throws java.io.IOException {
+    Language language = in.language();
+    if (!support.isMember(in.userId())) {
+      return in.context().ack(SlackReplies.ephemeral(messages.both(language, "reminders.support.only")));
+    }
+    try {
+      return in.context().ack(SlackReplies.ephemeral(preview(language)));
+    } catch (SchedulerException e) {
+      throw new java.io.IOException("cannot read the reminder triggers", e);
+    }
+  }
+
+  Bilingual preview(Language language) throws SchedulerException {
+    Deadlines d = reminders.deadlines.get();
+    List<ReminderSlot> next = reminders.scheduler.upcoming().stream().limit(SLOTS_SHOWN).toList();
+    Bilingual out = messages.both(language, "reminders.title", d.timeZone().getId());
+    if (next.isEmpty()) {
+      out = out.then(messages.both(language, "reminders.none"));
+    }
+    for (ReminderSlot slot : next) {
+      Milestone m = d.milestones().stream().filter(x -> x.id().equals(slot.milestoneId())).findFirst().orElseThrow();
+      List<Workspace> to = reminders.directory.all().stream()
+          .filter(w -> reminders.progress.progressOf(w.acronym(), m.id()) != Progress.DONE).toList();
+      out = out.then(ReminderMessage.both(language, l -> messages.text(l, "reminders.slot",
+          DateWords.dayAndTime(slot.dueAt(), d.timeZone(), l), m.title(l), slot.offsetDays(),
+          DateWords.day(slot.milestoneDate(), l), to.size())));
+      for (Workspace w : to.stream().limit(CHANNELS_SHOWN).toList()) {
+        out = out.then(messages.both(language, "reminders.to", w.acronym(), Mrkdwn.raw("<#" + w.leadChannel() + ">")));
+      }
+      if (to.size() > CHANNELS_SHOWN) {
+        out = out.then(messages.both(language, "reminders.more", to.size() - CHANNELS_SHOWN));
+      }
+    }
+    var counts = reminders.deliveries.counts();
+    int waiting = counts.getOrDefault(DeliveryStatus.PENDING, 0) + counts.getOrDefault(DeliveryStatus.SENDING, 0);
+    int unconfirmed = counts.getOrDefault(DeliveryStatus.UNCONFIRMED, 0);
+    if (waiting + unconfirmed > 0) {
+      out = out.then(messages.both(language, "reminders.queue", waiting, unconfirmed));
+    }
+    return out;
+  }
+}

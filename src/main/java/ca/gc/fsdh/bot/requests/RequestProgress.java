@@ -1,0 +1,33 @@
+package ca.gc.fsdh.bot.requests;
+
+import ca.gc.fsdh.bot.reminders.WorkspaceProgress;
+import java.util.List;
+
+/**
+ * What reminders say about a workspace, from its newest request: waiting, under way, done (no more
+ * reminders), or rejected. A failed run is in the support team's hands (they retry it), so it reads as
+ * under way; a cancelled request is as if none had been made. The same answer holds for every
+ * milestone: one migration or offboarding settles them all.
+ */
+public final class RequestProgress implements WorkspaceProgress {
+  private final RequestStore store;
+
+  public RequestProgress(RequestStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public Progress progressOf(String acronym, String milestoneId) {
+    List<MigrationRequest> newest = store.forWorkspaces(List.of(acronym), 1);
+    if (newest.isEmpty()) {
+      return Progress.NONE;
+    }
+    return switch (newest.get(0).state()) {
+      case PENDING_APPROVAL -> Progress.PENDING;
+      case APPROVED, RUNNING, FAILED -> Progress.RUNNING;
+      case SUCCEEDED, PARTLY_SUCCEEDED -> Progress.DONE;
+      case REJECTED -> Progress.REJECTED;
+      case CANCELLED -> Progress.NONE;
+    };
+  }
+}
