@@ -60,6 +60,11 @@ public final class BundleWriter {
     return write(relativePath, out -> out.write(content));
   }
 
+  /** Writes a value as indented JSON (SDK objects keep their REST field names). */
+  public FileRef writeJson(String relativePath, Object value) throws IOException {
+    return write(relativePath, ca.gc.fsdh.bot.migration.Json.PRETTY.writeValueAsBytes(value));
+  }
+
   /**
    * The absolute path of a bundle file. Workspace paths become bundle paths, so this refuses any
    * path that would land outside the bundle ({@code ..}, absolute paths).

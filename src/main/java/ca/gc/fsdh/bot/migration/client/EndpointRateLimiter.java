@@ -18,7 +18,8 @@ public final class EndpointRateLimiter {
   public EndpointRateLimiter(RateLimits limits, Ticker ticker) {
     this.ticker = ticker;
     for (var g : EndpointGroup.values()) {
-      long interval = (long) (1_000_000_000L / limits.of(g));
+      double rate = limits.of(g);
+      long interval = rate == 0 ? 0 : (long) (1_000_000_000L / rate);
       buckets.put(g, new Bucket(interval, interval * (limits.burst() - 1)));
     }
   }

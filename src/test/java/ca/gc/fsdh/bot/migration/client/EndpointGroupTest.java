@@ -14,16 +14,16 @@ class EndpointGroupTest {
       "POST, /api/2.0/workspace/import, WORKSPACE_IMPORT",
       "GET, /api/2.0/permissions/notebooks/12, PERMISSIONS_READ",
       "PUT, /api/2.0/permissions/jobs/12, PERMISSIONS_WRITE",
-      "GET, /api/2.0/repos, REPOS",
+      "GET, /api/2.0/repos, REPOS_READ",
       "GET, /api/2.2/jobs/list, JOBS_READ",
-      "POST, /api/2.2/jobs/create, JOBS_WRITE",
-      "GET, /api/2.0/secrets/scopes/list, SECRETS",
-      "POST, /api/1.2/commands/execute, COMMANDS",
-      "POST, /api/2.0/sql/statements, SQL",
+      "POST, /api/2.2/jobs/create, JOBS_CREATE",
+      "GET, /api/2.0/secrets/scopes/list, SECRETS_READ",
+      "POST, /api/1.2/commands/execute, COMMAND_EXECUTION",
+      "POST, /api/2.0/sql/statements, SQL_STATEMENTS",
       "GET, /api/2.0/mlflow/registered-models/search, MLFLOW_SEARCH",
       "GET, /api/2.0/mlflow/databricks/registered-models/get, MLFLOW",
       "GET, /api/2.0/dbfs/read, DBFS",
-      "GET, /api/2.0/clusters/list, CLUSTERS",
+      "GET, /api/2.0/clusters/list, COMPUTE_READ",
       "GET, /.well-known/databricks-config, OTHER"})
   void classifiesByPath(String method, String path, EndpointGroup expected) {
     assertThat(EndpointGroup.of(method, path)).isEqualTo(expected);

@@ -30,25 +30,25 @@ class EndpointRateLimiterTest {
 
   @Test
   void idleTimeIsNotBankedBeyondTheBurst() throws Exception {
-    var limiter = new EndpointRateLimiter(RateLimits.defaults().with(EndpointGroup.REPOS, 10).withBurst(3), ticker);
-    limiter.acquire(EndpointGroup.REPOS);
+    var limiter = new EndpointRateLimiter(RateLimits.defaults().with(EndpointGroup.REPOS_READ, 10).withBurst(3), ticker);
+    limiter.acquire(EndpointGroup.REPOS_READ);
     ticker.advanceMillis(60_000);
     long start = ticker.nanoTime();
-    for (int i = 0; i < 3; i++) limiter.acquire(EndpointGroup.REPOS);
+    for (int i = 0; i < 3; i++) limiter.acquire(EndpointGroup.REPOS_READ);
     assertThat(ticker.nanoTime()).as("a burst of 3 goes at once").isEqualTo(start);
-    limiter.acquire(EndpointGroup.REPOS);
+    limiter.acquire(EndpointGroup.REPOS_READ);
     assertThat(ticker.nanoTime() - start).as("the fourth waits one interval").isEqualTo(100_000_000L);
   }
 
   @Test
   void pauseHoldsBackEveryCallerOfTheGroup() throws Exception {
-    var limiter = new EndpointRateLimiter(RateLimits.defaults().with(EndpointGroup.SECRETS, 100), ticker);
-    limiter.acquire(EndpointGroup.SECRETS);
+    var limiter = new EndpointRateLimiter(RateLimits.defaults().with(EndpointGroup.SECRETS_READ, 100), ticker);
+    limiter.acquire(EndpointGroup.SECRETS_READ);
     long t = ticker.nanoTime();
-    limiter.pause(EndpointGroup.SECRETS, 2_000_000_000L);
-    limiter.acquire(EndpointGroup.SECRETS);
+    limiter.pause(EndpointGroup.SECRETS_READ, 2_000_000_000L);
+    limiter.acquire(EndpointGroup.SECRETS_READ);
     assertThat(ticker.nanoTime() - t).isEqualTo(2_000_000_000L);
-    limiter.acquire(EndpointGroup.SECRETS);
+    limiter.acquire(EndpointGroup.SECRETS_READ);
     assertThat(ticker.nanoTime() - t).isEqualTo(2_010_000_000L);
   }
 
@@ -56,9 +56,9 @@ class EndpointRateLimiterTest {
   void aShorterPauseNeverShortensAWait() throws Exception {
     var limiter = new EndpointRateLimiter(RateLimits.defaults(), ticker);
     long t = ticker.nanoTime();
-    limiter.pause(EndpointGroup.SQL, 3_000_000_000L);
-    limiter.pause(EndpointGroup.SQL, 1_000_000_000L);
-    limiter.acquire(EndpointGroup.SQL);
+    limiter.pause(EndpointGroup.SQL_STATEMENTS, 3_000_000_000L);
+    limiter.pause(EndpointGroup.SQL_STATEMENTS, 1_000_000_000L);
+    limiter.acquire(EndpointGroup.SQL_STATEMENTS);
     assertThat(ticker.nanoTime() - t).isEqualTo(3_000_000_000L);
   }
 
@@ -81,5 +81,13 @@ class EndpointRateLimiterTest {
     }
     for (var t : threads) t.join();
     assertThat((System.nanoTime() - start) / 1e6).isGreaterThanOrEqualTo(39 * 5 * 0.95);
+  }
+
+  @Test
+  void anUnpacedGroupNeverWaits() throws Exception {
+    var limiter = new EndpointRateLimiter(RateLimits.defaults(), ticker);
+    long t = ticker.nanoTime();
+    for (int i = 0; i < 100; i++) limiter.acquire(EndpointGroup.OTHER);
+    assertThat(ticker.nanoTime()).isEqualTo(t);
   }
 }
