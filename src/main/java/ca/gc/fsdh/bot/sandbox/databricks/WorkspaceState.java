@@ -1,0 +1,45 @@
+package ca.gc.fsdh.bot.sandbox.databricks;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything a {@link FakeDatabricks} holds, in memory: the workspace tree, repos, jobs, secrets,
+ * table grants, the model registry, DBFS, object permissions and the compute inventory. Each part is
+ * thread-safe. Tests seed it directly (or with {@link SampleWorkspace}) and compare exports with it.
+ */
+public final class WorkspaceState {
+  /** The user the sandbox token belongs to; creator of what the API creates. */
+  public static final String CURRENT_USER = "fsdh-support@ssc-spc.gc.ca";
+
+  private final AtomicLong ids = new AtomicLong(1_000_000_000_000L);
+  private final WorkspaceTree workspace = new WorkspaceTree(ids, System.currentTimeMillis());
+  private final RepoStore repos = new RepoStore(workspace, ids);
+  private final JobStore jobs = new JobStore(new AtomicLong(100_000));
+  private final ComputeInventory compute = new ComputeInventory();
+
+  public WorkspaceState() {
+    for (String dir : new String[] {"/Users", "/Shared", "/Repos"}) {
+      workspace.mkdirs(dir);
+    }
+  }
+
+  public WorkspaceTree workspace() {
+    return workspace;
+  }
+
+  public RepoStore repos() {
+    return repos;
+  }
+
+  public JobStore jobs() {
+    return jobs;
+  }
+
+  public ComputeInventory compute() {
+    return compute;
+  }
+
+  public String currentUser() {
+    return CURRENT_USER;
+  }
+}
