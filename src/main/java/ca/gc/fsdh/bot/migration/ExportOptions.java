@@ -14,10 +14,11 @@ import java.util.Set;
  * @param sqlWarehouse   SQL warehouse that runs {@code SHOW GRANTS}
  * @param secretValues   where secret values go; {@link SecretValueSink#NONE} reads none
  * @param workers        worker threads per resource type
+ * @param permissions    whether object permissions are read (one extra call per object)
  */
 public record ExportOptions(Set<ResourceType> types, NotebookFormat format,
     Optional<String> secretsCluster, Optional<String> sqlWarehouse, SecretValueSink secretValues,
-    int workers) {
+    int workers, boolean permissions) {
   public ExportOptions {
     types = Set.copyOf(types);
     Objects.requireNonNull(format, "format == null");
@@ -27,26 +28,30 @@ public record ExportOptions(Set<ResourceType> types, NotebookFormat format,
 
   public static ExportOptions allTypes() {
     return new ExportOptions(Set.of(ResourceType.values()), NotebookFormat.SOURCE,
-        Optional.empty(), Optional.empty(), SecretValueSink.NONE, 8);
+        Optional.empty(), Optional.empty(), SecretValueSink.NONE, 8, true);
   }
 
   public ExportOptions withTypes(Set<ResourceType> t) {
-    return new ExportOptions(t, format, secretsCluster, sqlWarehouse, secretValues, workers);
+    return new ExportOptions(t, format, secretsCluster, sqlWarehouse, secretValues, workers, permissions);
   }
 
   public ExportOptions withFormat(NotebookFormat f) {
-    return new ExportOptions(types, f, secretsCluster, sqlWarehouse, secretValues, workers);
+    return new ExportOptions(types, f, secretsCluster, sqlWarehouse, secretValues, workers, permissions);
   }
 
   public ExportOptions withSecretsCluster(String clusterId, SecretValueSink sink) {
-    return new ExportOptions(types, format, Optional.ofNullable(clusterId), sqlWarehouse, sink, workers);
+    return new ExportOptions(types, format, Optional.ofNullable(clusterId), sqlWarehouse, sink, workers, permissions);
   }
 
   public ExportOptions withSqlWarehouse(String warehouseId) {
-    return new ExportOptions(types, format, secretsCluster, Optional.ofNullable(warehouseId), secretValues, workers);
+    return new ExportOptions(types, format, secretsCluster, Optional.ofNullable(warehouseId), secretValues, workers, permissions);
+  }
+
+  public ExportOptions withPermissions(boolean read) {
+    return new ExportOptions(types, format, secretsCluster, sqlWarehouse, secretValues, workers, read);
   }
 
   public ExportOptions withWorkers(int n) {
-    return new ExportOptions(types, format, secretsCluster, sqlWarehouse, secretValues, n);
+    return new ExportOptions(types, format, secretsCluster, sqlWarehouse, secretValues, n, permissions);
   }
 }

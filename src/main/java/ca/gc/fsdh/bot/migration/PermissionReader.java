@@ -13,13 +13,20 @@ import java.util.List;
  */
 public final class PermissionReader {
   private final WorkspaceClient workspace;
+  private final boolean enabled;
 
-  public PermissionReader(WorkspaceClient workspace) {
+  public PermissionReader(WorkspaceClient workspace, boolean enabled) {
     this.workspace = workspace;
+    this.enabled = enabled;
+  }
+
+  public PermissionReader(ExportContext ctx) {
+    this(ctx.workspace(), ctx.options().permissions());
   }
 
   /** @param objectType {@code notebooks}, {@code directories}, {@code files}, {@code repos}, {@code jobs}, {@code registered-models} */
   public List<AclEntry> direct(String objectType, String objectId) {
+    if (!enabled) return null; // null, not empty: "not read" must not look like "no grants"
     return direct(workspace.permissions().get(objectType, objectId));
   }
 

@@ -3,7 +3,9 @@ package ca.gc.fsdh.bot.migration.client;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.commons.CommonsHttpClient;
+import com.databricks.sdk.core.http.HttpClient;
 import java.util.Objects;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
 /**
  * Builds a {@link WorkspaceClient} whose every call goes through a {@link PacedHttpClient}.
@@ -21,11 +23,25 @@ public final class DatabricksClients {
 
   public static Paced create(DatabricksConfig config, RateLimits limits, RetryPolicy policy,
       Ticker ticker) {
-    Objects.requireNonNull(config.getHost(), "host == null");
-    var base = new CommonsHttpClient.Builder()
+    return create(config, transport(config), limits, policy, ticker);
+  }
+
+  /** The Apache transport: no retries of its own, and enough connections for every worker. */
+  public static HttpClient transport(DatabricksConfig config) {
+    var connections = new PoolingHttpClientConnectionManager();
+    connections.setMaxTotal(128);
+    connections.setDefaultMaxPerRoute(64);
+    return new CommonsHttpClient.Builder()
         .withDatabricksConfig(config)
+        .withConnectionManager(connections)
         .withRequestRetryHandler((exception, executionCount, context) -> false)
         .build();
+  }
+
+  /** With a given transport under the pacing (tests wrap it to watch the wire). */
+  public static Paced create(DatabricksConfig config, HttpClient base, RateLimits limits,
+      RetryPolicy policy, Ticker ticker) {
+    Objects.requireNonNull(config.getHost(), "host == null");
     var paced = new PacedHttpClient(base, new EndpointRateLimiter(limits, ticker), policy, ticker);
     config.setHttpClient(paced).setDisableRetries(true);
     return new Paced(new WorkspaceClient(config), paced);

@@ -36,7 +36,7 @@ public final class JobExporter implements ResourceExporter {
   @Override
   public void export(ExportContext ctx) throws Exception {
     var jobs = new JobsExt(ctx.workspace().apiClient());
-    var permissions = new PermissionReader(ctx.workspace());
+    var permissions = new PermissionReader(ctx);
     try (var queue = ctx.queue(type())) {
       for (BaseJob j : jobs.list(new ListJobsRequest().setExpandTasks(false))) {
         ctx.discovered(type());

@@ -43,7 +43,7 @@ public final class ModelExporter implements ResourceExporter {
 
   @Override
   public void export(ExportContext ctx) throws Exception {
-    var permissions = new PermissionReader(ctx.workspace());
+    var permissions = new PermissionReader(ctx);
     var artifacts = new ArtifactCopier(ctx.workspace());
     var registry = ctx.workspace().modelRegistry();
     try (var queue = ctx.queue(type())) {

@@ -36,7 +36,7 @@ public final class NotebookExporter implements ResourceExporter {
 
   @Override
   public void export(ExportContext ctx) throws Exception {
-    var permissions = new PermissionReader(ctx.workspace());
+    var permissions = new PermissionReader(ctx);
     try (var items = ctx.queue(type());
         var walkers = new WorkQueue("walk", 4, Integer.MAX_VALUE, ctx.fatal())) {
       var walk = new Walk(ctx, permissions, items, walkers);

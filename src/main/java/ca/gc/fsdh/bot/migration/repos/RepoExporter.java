@@ -33,7 +33,7 @@ public final class RepoExporter implements ResourceExporter {
 
   @Override
   public void export(ExportContext ctx) throws Exception {
-    var permissions = new PermissionReader(ctx.workspace());
+    var permissions = new PermissionReader(ctx);
     try (var queue = ctx.queue(type())) {
       for (RepoInfo r : ctx.workspace().repos().list(new ListReposRequest())) {
         ctx.discovered(type());
