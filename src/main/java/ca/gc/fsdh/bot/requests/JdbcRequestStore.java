@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
+import ca.gc.fsdh.bot.migration.ResourceType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -38,7 +39,7 @@ public final class JdbcRequestStore implements RequestStore {
       s.setString(2, r.workspace());
       s.setString(3, r.requester());
       s.setString(4, RequestState.PENDING_APPROVAL.name());
-      s.setString(5, ResourceType.join(r.resourceTypes()));
+      s.setString(5, ResourceTypes.join(r.resourceTypes()));
       s.setString(6, JSON.writeValueAsString(r.options()));
       s.setString(7, r.note().orElse(null));
       s.setString(8, r.originKey());
@@ -218,7 +219,7 @@ public final class JdbcRequestStore implements RequestStore {
           r.getString("workspace"),
           r.getString("requester"),
           RequestState.valueOf(r.getString("state")),
-          ResourceType.split(r.getString("resource_types")),
+          ResourceTypes.split(r.getString("resource_types")),
           options == null ? RequestOptions.DEFAULT : JSON.readValue(options, RequestOptions.class),
           Optional.ofNullable(r.getString("note")),
           r.getTimestamp("created_at").toInstant(),

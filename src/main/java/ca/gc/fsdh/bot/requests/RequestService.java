@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
+import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.audit.AuditEntry;
 import ca.gc.fsdh.bot.audit.AuditLog;
 import ca.gc.fsdh.bot.config.Workspace;
@@ -69,7 +70,7 @@ public final class RequestService {
     MigrationRequest request = saved.request();
     return switch (saved.outcome()) {
       case CREATED -> {
-        record(r.requester(), action, "ok", request, "types " + ResourceType.join(request.resourceTypes()));
+        record(r.requester(), action, "ok", request, "types " + ResourceTypes.join(request.resourceTypes()));
         listener.changed(request, r.requester());
         yield Outcome.of(Status.DONE, request);
       }

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
+import ca.gc.fsdh.bot.migration.ResourceType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import ca.gc.fsdh.bot.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestRunner;
-import ca.gc.fsdh.bot.requests.ResourceType;
+import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.requests.RunProgress;
 import ca.gc.fsdh.bot.requests.RunReport;
 import ca.gc.fsdh.bot.requests.TypeProgress;

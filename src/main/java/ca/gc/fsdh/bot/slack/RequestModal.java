@@ -22,7 +22,7 @@ import ca.gc.fsdh.bot.requests.Outcome;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestOptions;
 import ca.gc.fsdh.bot.requests.RequestService;
-import ca.gc.fsdh.bot.requests.ResourceType;
+import ca.gc.fsdh.bot.migration.ResourceType;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
@@ -92,7 +92,7 @@ public final class RequestModal {
         .flatMap(p -> workspaces.stream().filter(o -> o.getValue().equals(p)).findFirst())
         .or(() -> workspaces.size() == 1 ? Optional.of(workspaces.get(0)) : Optional.empty());
     List<OptionObject> types = ResourceType.ALL.stream().sorted()
-        .map(t -> option(plainText(clip(text.messages().both(language, t.messageKey()).inline())), t.id())).toList();
+        .map(t -> option(plainText(clip(text.messages().both(language, t.messageKey()).inline())), t.folder())).toList();
 
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(input(i -> i.blockId(SlackIds.WORKSPACE_BLOCK).label(plainText(inline(language, "modal.workspace")))
@@ -135,7 +135,7 @@ public final class RequestModal {
     Set<ResourceType> types = EnumSet.noneOf(ResourceType.class);
     for (String id : selectedAll(values, SlackIds.TYPES_BLOCK, SlackIds.TYPES_INPUT)) {
       try {
-        types.add(ResourceType.fromId(id));
+        types.add(ResourceType.ofName(id));
       } catch (IllegalArgumentException ignored) {
         // a forged option: not a resource type, not selected
       }

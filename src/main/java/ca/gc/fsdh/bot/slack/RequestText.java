@@ -6,7 +6,7 @@ import ca.gc.fsdh.bot.i18n.Bilingual;
 import ca.gc.fsdh.bot.i18n.Messages;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestState;
-import ca.gc.fsdh.bot.requests.ResourceType;
+import ca.gc.fsdh.bot.migration.ResourceType;
 import java.util.stream.Collectors;
 
 /** How a request reads in a message: its summary, its state, its decision. */

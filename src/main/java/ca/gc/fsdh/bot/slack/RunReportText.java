@@ -3,7 +3,7 @@ package ca.gc.fsdh.bot.slack;
 import ca.gc.fsdh.bot.config.Language;
 import ca.gc.fsdh.bot.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
-import ca.gc.fsdh.bot.requests.ResourceType;
+import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.requests.RunReport;
 import ca.gc.fsdh.bot.requests.TypeProgress;
 import java.util.List;

@@ -1,0 +1,120 @@
+package ca.gc.fsdh.bot.migration;
+
+import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
+import ca.gc.fsdh.bot.migration.bundle.ExportJournal;
+import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksError;
+import java.io.InterruptedIOException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What every resource exporter shares during one export run: the client, the bundle, the journal,
+ * the listener, and the rule that one item's failure is recorded, never thrown.
+ */
+public final class ExportContext {
+  private final WorkspaceClient workspace;
+  private final BundleWriter bundle;
+  private final ExportJournal journal;
+  private final ProgressListener listener;
+  private final ExportOptions options;
+  private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+  private final Map<ResourceType, AtomicLong> discovered = new EnumMap<>(ResourceType.class);
+
+  public ExportContext(WorkspaceClient workspace, BundleWriter bundle, ExportJournal journal,
+      ProgressListener listener, ExportOptions options) {
+    this.workspace = workspace;
+    this.bundle = bundle;
+    this.journal = journal;
+    this.listener = listener;
+    this.options = options;
+    for (var t : ResourceType.values()) discovered.put(t, new AtomicLong());
+  }
+
+  public WorkspaceClient workspace() {
+    return workspace;
+  }
+
+  public BundleWriter bundle() {
+    return bundle;
+  }
+
+  public ExportOptions options() {
+    return options;
+  }
+
+  /** The first error that must stop the run (not an item failure). */
+  public AtomicReference<Throwable> fatal() {
+    return fatal;
+  }
+
+  /** A worker queue for one resource type; the backlog bounds memory. */
+  public WorkQueue queue(ResourceType type) {
+    return new WorkQueue(type.folder(), options.workers(), options.workers() * 8, fatal);
+  }
+
+  /** One item of work: writes the item's files and returns its journal entry. */
+  @FunctionalInterface
+  public interface ItemWork {
+    JournalEntry run() throws Exception;
+  }
+
+  /** Counts an item found in the workspace (for progress). */
+  public void discovered(ResourceType type) {
+    listener.discovered(type, discovered.get(type).incrementAndGet());
+  }
+
+  /**
+   * Exports one item unless an earlier run finished it. A failure is journaled with its reason; an
+   * interruption (the run is being stopped) is not, so the item is tried again on a rerun.
+   */
+  public void item(ResourceType type, String id, ItemWork work) throws InterruptedException {
+    if (journal.isFinished(type, id)) {
+      listener.itemDone(type, id, null, true);
+      return;
+    }
+    JournalEntry entry;
+    try {
+      entry = work.run();
+    } catch (InterruptedException | InterruptedIOException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedException("stopped during " + type.folder() + " " + id);
+    } catch (Exception e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("stopped during " + type.folder() + " " + id);
+      }
+      entry = JournalEntry.failed(type, id, reason(e));
+    }
+    journal.record(entry);
+    listener.itemDone(type, id, entry.status(), false);
+  }
+
+  /** Records a final outcome decided without any call (an item found but not exportable). */
+  public void record(JournalEntry entry) {
+    if (journal.isFinished(entry.type(), entry.id())) {
+      listener.itemDone(entry.type(), entry.id(), null, true);
+      return;
+    }
+    journal.record(entry);
+    listener.itemDone(entry.type(), entry.id(), entry.status(), false);
+  }
+
+  public void typeDone(ResourceType type) {
+    listener.typeDone(type);
+  }
+
+  /** A short reason for a report line: error code and message, never a request body. */
+  public static String reason(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && !(t instanceof DatabricksError) && t.getMessage() == null) {
+      t = t.getCause();
+    }
+    if (t instanceof DatabricksError d) {
+      return d.getErrorCode() + " (HTTP " + d.getStatusCode() + "): " + d.getMessage();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+}

@@ -1,0 +1,7 @@
+package ca.gc.fsdh.bot.migration;
+
+/** How notebooks are exported: SOURCE (a source file in its language) or JUPYTER (keeps outputs). */
+public enum NotebookFormat {
+  SOURCE,
+  JUPYTER
+}

@@ -1,0 +1,107 @@
+package ca.gc.fsdh.bot.migration;
+
+import ca.gc.fsdh.bot.migration.bundle.BundleFinisher;
+import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
+import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
+import ca.gc.fsdh.bot.migration.bundle.ExportJournal;
+import ca.gc.fsdh.bot.migration.jobs.JobExporter;
+import ca.gc.fsdh.bot.migration.manual.ManualInventory;
+import ca.gc.fsdh.bot.migration.manual.ManualWriter;
+import ca.gc.fsdh.bot.migration.models.ModelExporter;
+import ca.gc.fsdh.bot.migration.notebooks.NotebookExporter;
+import ca.gc.fsdh.bot.migration.repos.RepoExporter;
+import ca.gc.fsdh.bot.migration.secrets.SecretScopeExporter;
+import ca.gc.fsdh.bot.migration.tableacls.TableAclExporter;
+import com.databricks.sdk.WorkspaceClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Exports a workspace into a bundle directory: every selected resource type at once (each on its
+ * own workers, so each endpoint group is paced in parallel), then {@code manual/}, then the
+ * index files, report and manifest. Rerun on the same directory, it resumes from the journal.
+ */
+public final class WorkspaceExport {
+  public static final String TOOL = "fsdh-bot "
+      + Optional.ofNullable(WorkspaceExport.class.getPackage().getImplementationVersion()).orElse("development");
+
+  /** The outcome: the manifest, and how many items an earlier run had already finished. */
+  public record Result(Path bundle, BundleManifest manifest, int resumed) {
+    public Path report() {
+      return bundle.resolve(BundleFinisher.REPORT);
+    }
+
+    public boolean anyFailed() {
+      return manifest.totalFailed() > 0;
+    }
+  }
+
+  private final WorkspaceClient workspace;
+  private final String sourceHost;
+
+  public WorkspaceExport(WorkspaceClient workspace, String sourceHost) {
+    this.workspace = workspace;
+    this.sourceHost = sourceHost;
+  }
+
+  public static List<ResourceExporter> exporters() {
+    return List.of(new NotebookExporter(), new RepoExporter(), new JobExporter(),
+        new SecretScopeExporter(), new TableAclExporter(), new ModelExporter());
+  }
+
+  public Result run(Path out, ExportOptions options, ProgressListener listener) throws Exception {
+    var bundle = new BundleWriter(out);
+    int resumed;
+    try (var journal = ExportJournal.open(bundle.root())) {
+      resumed = journal.resumedCount();
+      var ctx = new ExportContext(workspace, bundle, journal, listener, options);
+      var threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("export-", 0).daemon().factory());
+      try {
+        var futures = new ArrayList<Future<?>>();
+        for (ResourceExporter e : exporters()) {
+          if (!options.types().contains(e.type())) continue;
+          futures.add(threads.submit(() -> {
+            e.export(ctx);
+            ctx.typeDone(e.type());
+            return null;
+          }));
+        }
+        futures.add(threads.submit(() -> {
+          writeManual(ctx);
+          return null;
+        }));
+        for (Future<?> f : futures) {
+          try {
+            f.get();
+          } catch (ExecutionException e) {
+            ctx.fatal().compareAndSet(null, e.getCause());
+          }
+        }
+      } finally {
+        threads.shutdownNow();
+      }
+      Throwable fatal = ctx.fatal().get();
+      if (fatal != null) {
+        if (fatal instanceof Exception e) throw e;
+        throw (Error) fatal;
+      }
+    }
+    var manifest = new BundleFinisher().finish(bundle.root(), new BundleFinisher.RunInfo(TOOL, sourceHost,
+        options.format().name(), options.types(), options.secretValues().mode()));
+    return new Result(bundle.root(), manifest, resumed);
+  }
+
+  private void writeManual(ExportContext ctx) throws Exception {
+    var cluster = ctx.options().secretsCluster();
+    try (var runner = cluster.isPresent() ? new CommandRunner(workspace, cluster.get(), Duration.ofMinutes(5)) : null) {
+      var inventory = new ManualInventory(workspace).read(Optional.ofNullable(runner));
+      new ManualWriter().write(inventory, ctx.bundle());
+    }
+  }
+}

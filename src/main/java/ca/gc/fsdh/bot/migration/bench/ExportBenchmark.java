@@ -1,0 +1,124 @@
+package ca.gc.fsdh.bot.migration.bench;
+
+import ca.gc.fsdh.bot.migration.ExportOptions;
+import ca.gc.fsdh.bot.migration.ProgressListener;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.WorkspaceExport;
+import ca.gc.fsdh.bot.migration.client.DatabricksClients;
+import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.sandbox.databricks.EndpointGroup;
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
+import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.core.PatCredentialsProvider;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code bench export}: exports a sample workspace from the Databricks stand-in (latency and the
+ * default rate limits on) and prints wall time, the rate-limit bound, their ratio and peak heap.
+ * A command, not a timed test: figures depend on the machine.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = "Export a sample workspace from the stand-in; print wall time, rate-limit bound, ratio and peak heap.")
+public final class ExportBenchmark implements Callable<Integer> {
+  @Option(names = "--notebooks", defaultValue = "2000", description = "Notebooks (default: ${DEFAULT-VALUE}).")
+  int notebooks;
+
+  @Option(names = "--folders", defaultValue = "120", description = "Folders (default: ${DEFAULT-VALUE}).")
+  int folders;
+
+  @Option(names = "--latency-ms", defaultValue = "20", description = "Stand-in latency (default: ${DEFAULT-VALUE}).")
+  int latencyMs;
+
+  @Option(names = "--types", description = "Types to export (default: the types the stand-in serves).")
+  String types;
+
+  @Option(names = "--permissions", description = "Also read object permissions (the stand-in must serve them).")
+  boolean permissions;
+
+  @Option(names = "--workers", defaultValue = "8", description = "Workers per type (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
+    var spec = SampleSpec.builder().notebooks(notebooks).folders(folders).jobs(100, 3).repos(50)
+        .secrets(10, 10).grants(500).models(20, 3).build();
+    var serverOptions = FakeDatabricksOptions.builder().latency(Duration.ofMillis(latencyMs)).build();
+    Path bundle = Files.createTempDirectory("fsdh-bench-");
+    try (var server = FakeDatabricks.start(serverOptions)) {
+      SampleWorkspace.seed(server.state(), spec);
+      var config = new DatabricksConfig().setHost(server.host()).setAuthType("pat").setToken(server.token())
+          .setCredentialsProvider(new PatCredentialsProvider());
+      var paced = DatabricksClients.create(config, RateLimits.defaults());
+      var typeSet = types == null
+          ? java.util.EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS, ResourceType.JOBS)
+          : ResourceType.parseList(types);
+      var options = ExportOptions.allTypes().withTypes(typeSet).withPermissions(permissions).withWorkers(workers);
+      System.gc();
+      server.requestLog().reset();
+      long start;
+      WorkspaceExport.Result result;
+      long peakUsed;
+      long peakLive;
+      try (var heap = new HeapSampler()) {
+        start = System.nanoTime();
+        result = new WorkspaceExport(paced.workspace(), server.host()).run(bundle, options, ProgressListener.NONE);
+        peakUsed = heap.peakUsedBytes();
+        peakLive = heap.peakAfterGcBytes();
+      }
+      double wall = (System.nanoTime() - start) / 1e9;
+
+      out.printf(Locale.ROOT, "sample: %d notebooks in %d folders, 100 jobs, 50 repos; types %s; latency %d ms; workers %d/type%n",
+          notebooks, folders, typeSet, latencyMs, workers);
+      double bound = 0;
+      EndpointGroup worst = null;
+      for (var e : server.requestLog().receivedByGroup().entrySet()) {
+        double limit = serverOptions.limitFor(e.getKey());
+        if (limit <= 0) {
+          out.printf(Locale.ROOT, "  %-18s %6d calls  (not limited)%n", e.getKey(), e.getValue());
+          continue;
+        }
+        double t = e.getValue() / limit;
+        out.printf(Locale.ROOT, "  %-18s %6d calls / %5.0f per s = %6.2f s   (429: %d)%n", e.getKey(), e.getValue(), limit, t,
+            server.requestLog().throttled(e.getKey()));
+        if (t > bound) {
+          bound = t;
+          worst = e.getKey();
+        }
+      }
+      var m = result.manifest();
+      m.counts().forEach((t, c) -> out.printf(Locale.ROOT, "  %-10s exported %d, skipped %d, failed %d%n", t, c.exported(), c.skipped(), c.failed()));
+      out.printf(Locale.ROOT, "wall time:        %.2f s%n", wall);
+      out.printf(Locale.ROOT, "rate-limit bound: %.2f s (%s)%n", bound, worst);
+      out.printf(Locale.ROOT, "ratio:            %.3f (target <= 1.15)%n", wall / bound);
+      out.printf(Locale.ROOT, "peak heap used:   %.1f MB (sampled every 20 ms; max heap %.0f MB)%n", peakUsed / 1048576.0,
+          Runtime.getRuntime().maxMemory() / 1048576.0);
+      out.printf(Locale.ROOT, "peak heap live:   %.1f MB (largest heap left after a GC)%n", peakLive / 1048576.0);
+      out.printf(Locale.ROOT, "client retries:   %d (429 seen: %d)%n", paced.http().retries(), paced.http().throttled());
+      out.flush();
+      return m.totalFailed() == 0 ? 0 : 1;
+    } finally {
+      try (Stream<Path> files = Files.walk(bundle)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package ca.gc.fsdh.bot.migration.cli;
+
+import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.plan.PlanRenderer;
+import ca.gc.fsdh.bot.migration.plan.Planner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code plan}: the inventory of a workspace before anything moves. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "List what would be exported, what cannot be, what must be recreated by hand, and how long it takes.")
+public final class PlanCommand implements Callable<Integer> {
+  @Mixin WorkspaceConnection connection = new WorkspaceConnection();
+
+  @Option(names = "--types", description = "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
+  String types;
+
+  @Option(names = "--json", description = "Print the plan as JSON.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    var paced = connection.connect(spec.commandLine());
+    var plan = new Planner(paced.workspace(), connection.limits()).plan(connection.hostName(paced), ResourceType.parseList(types));
+    var out = spec.commandLine().getOut();
+    out.println(json ? Json.PRETTY.writeValueAsString(plan) : PlanRenderer.text(plan));
+    out.flush();
+    return 0;
+  }
+}

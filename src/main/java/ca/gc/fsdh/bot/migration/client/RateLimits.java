@@ -1,0 +1,41 @@
+package ca.gc.fsdh.bot.migration.client;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Requests per second allowed for each endpoint group (0: not paced), with a burst size. */
+public record RateLimits(Map<EndpointGroup, Double> perSecond, int burst) {
+  public RateLimits {
+    Objects.requireNonNull(perSecond, "perSecond == null");
+    perSecond = Map.copyOf(perSecond);
+    if (burst < 1) throw new IllegalArgumentException("burst must be at least 1: " + burst);
+    perSecond.forEach((g, r) -> {
+      if (r < 0) throw new IllegalArgumentException("rate of " + g + " must not be negative: " + r);
+    });
+  }
+
+  /** The defaults of {@link EndpointGroup}, one request at a time (no burst). */
+  public static RateLimits defaults() {
+    var m = new EnumMap<EndpointGroup, Double>(EndpointGroup.class);
+    for (var g : EndpointGroup.values()) m.put(g, g.defaultPerSecond());
+    return new RateLimits(m, 1);
+  }
+
+  /** Requests per second of a group; 0 means not paced. */
+  public double of(EndpointGroup group) {
+    return perSecond.getOrDefault(group, group.defaultPerSecond());
+  }
+
+  /** The same limits with one group changed. */
+  public RateLimits with(EndpointGroup group, double rate) {
+    var m = new EnumMap<EndpointGroup, Double>(EndpointGroup.class);
+    m.putAll(perSecond);
+    m.put(group, rate);
+    return new RateLimits(m, burst);
+  }
+
+  public RateLimits withBurst(int newBurst) {
+    return new RateLimits(perSecond, newBurst);
+  }
+}

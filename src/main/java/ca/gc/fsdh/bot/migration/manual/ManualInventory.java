@@ -1,0 +1,116 @@
+package ca.gc.fsdh.bot.migration.manual;
+
+import ca.gc.fsdh.bot.migration.CommandRunner;
+import ca.gc.fsdh.bot.migration.jobs.JobReferences;
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.mixin.JobsExt;
+import com.databricks.sdk.service.compute.ClusterDetails;
+import com.databricks.sdk.service.compute.ClusterSource;
+import com.databricks.sdk.service.compute.GlobalInitScriptDetails;
+import com.databricks.sdk.service.compute.InstancePoolAndStats;
+import com.databricks.sdk.service.compute.LibraryFullStatus;
+import com.databricks.sdk.service.compute.ListClusterPoliciesRequest;
+import com.databricks.sdk.service.compute.ListClustersRequest;
+import com.databricks.sdk.service.compute.Policy;
+import com.databricks.sdk.service.jobs.BaseJob;
+import com.databricks.sdk.service.jobs.ListJobsRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads what cannot be migrated and must be recreated by hand in PROD, with the configuration
+ * needed to do it: clusters (with libraries, init scripts, conda/Docker images), instance pools,
+ * cluster policies, global init scripts, mounts (through a command, when a cluster is given), and
+ * jobs that run on all-purpose clusters. Each part is read on its own; one that fails is reported
+ * in {@link Inventory#problems()} and the others are kept.
+ */
+public final class ManualInventory {
+  private final WorkspaceClient workspace;
+
+  public ManualInventory(WorkspaceClient workspace) {
+    this.workspace = workspace;
+  }
+
+  /** A cluster to recreate: its full configuration and the libraries installed on it. */
+  public record ClusterItem(ClusterDetails cluster, List<LibraryFullStatus> libraries, List<String> why) {}
+
+  public record Mount(String mountPoint, String source) {}
+
+  public record JobOnCluster(long jobId, String name, List<String> existingClusterIds) {}
+
+  public record Inventory(List<ClusterItem> clusters, List<InstancePoolAndStats> pools,
+      List<Policy> policies, List<GlobalInitScriptDetails> initScripts, Optional<List<Mount>> mounts,
+      List<JobOnCluster> jobsOnAllPurposeClusters, List<String> problems) {}
+
+  /** The Python that lists mounts; prints one JSON array. */
+  public static final String MOUNTS_COMMAND = String.join("\n",
+      "import json",
+      "print(json.dumps([{'mountPoint': m.mountPoint, 'source': m.source} for m in dbutils.fs.mounts()]))");
+
+  public Inventory read(Optional<CommandRunner> commands) {
+    var problems = new ArrayList<String>();
+    var clusters = new ArrayList<ClusterItem>();
+    attempt(problems, "clusters", () -> {
+      for (ClusterDetails c : workspace.clusters().list(new ListClustersRequest())) {
+        if (c.getClusterSource() == ClusterSource.JOB || c.getClusterSource() == ClusterSource.PIPELINE) continue;
+        var libs = new ArrayList<LibraryFullStatus>();
+        workspace.libraries().clusterStatus(c.getClusterId()).forEach(libs::add);
+        clusters.add(new ClusterItem(c, libs, reasons(c, libs)));
+      }
+    });
+    var pools = new ArrayList<InstancePoolAndStats>();
+    attempt(problems, "instance pools", () -> workspace.instancePools().list().forEach(pools::add));
+    var policies = new ArrayList<Policy>();
+    attempt(problems, "cluster policies", () -> workspace.clusterPolicies().list(new ListClusterPoliciesRequest()).forEach(policies::add));
+    var scripts = new ArrayList<GlobalInitScriptDetails>();
+    attempt(problems, "global init scripts", () -> workspace.globalInitScripts().list().forEach(scripts::add));
+    var jobs = new ArrayList<JobOnCluster>();
+    attempt(problems, "jobs on all-purpose clusters", () -> {
+      for (BaseJob j : new JobsExt(workspace.apiClient()).list(new ListJobsRequest().setExpandTasks(true))) {
+        var refs = JobReferences.of(j.getSettings());
+        if (refs.usesAllPurposeCluster()) {
+          jobs.add(new JobOnCluster(j.getJobId(), j.getSettings().getName(), List.copyOf(refs.existingClusterIds())));
+        }
+      }
+    });
+    Optional<List<Mount>> mounts = Optional.empty();
+    if (commands.isPresent()) {
+      try {
+        mounts = Optional.of(List.of(ca.gc.fsdh.bot.migration.Json.MAPPER.readValue(
+            commands.get().run(MOUNTS_COMMAND).strip(), Mount[].class)));
+      } catch (Exception e) {
+        problems.add("mounts: " + ca.gc.fsdh.bot.migration.ExportContext.reason(e));
+      }
+    } else {
+      problems.add("mounts: not listed (no cluster given with --secrets-cluster)");
+    }
+    return new Inventory(clusters, pools, policies, scripts, mounts, jobs, problems);
+  }
+
+  private static List<String> reasons(ClusterDetails c, List<LibraryFullStatus> libs) {
+    var why = new ArrayList<String>();
+    why.add("clusters cannot be migrated");
+    if (!libs.isEmpty()) why.add(libs.size() + " librar" + (libs.size() == 1 ? "y" : "ies") + " to reinstall");
+    if (c.getInitScripts() != null && !c.getInitScripts().isEmpty()) why.add(c.getInitScripts().size() + " init script(s)");
+    if (c.getDockerImage() != null) why.add("custom Docker image " + c.getDockerImage().getUrl());
+    if (c.getSparkEnvVars() != null && c.getSparkEnvVars().keySet().stream().anyMatch(k -> k.toUpperCase().contains("CONDA"))) {
+      why.add("conda environment");
+    }
+    if (c.getInstancePoolId() != null) why.add("uses instance pool " + c.getInstancePoolId());
+    if (c.getPolicyId() != null) why.add("uses policy " + c.getPolicyId());
+    return why;
+  }
+
+  private interface Part {
+    void read();
+  }
+
+  private static void attempt(List<String> problems, String what, Part part) {
+    try {
+      part.read();
+    } catch (RuntimeException e) {
+      problems.add(what + ": " + ca.gc.fsdh.bot.migration.ExportContext.reason(e));
+    }
+  }
+}

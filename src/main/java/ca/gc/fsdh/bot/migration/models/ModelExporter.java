@@ -1,0 +1,101 @@
+package ca.gc.fsdh.bot.migration.models;
+
+import ca.gc.fsdh.bot.migration.AclEntry;
+import ca.gc.fsdh.bot.migration.ExportContext;
+import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.PermissionReader;
+import ca.gc.fsdh.bot.migration.ResourceExporter;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.bundle.FileRef;
+import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import com.databricks.sdk.service.ml.GetModelRequest;
+import com.databricks.sdk.service.ml.GetModelVersionDownloadUriRequest;
+import com.databricks.sdk.service.ml.Model;
+import com.databricks.sdk.service.ml.ModelDatabricks;
+import com.databricks.sdk.service.ml.ModelVersion;
+import com.databricks.sdk.service.ml.SearchModelVersionsRequest;
+import com.databricks.sdk.service.ml.SearchModelsRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exports the workspace MLflow model registry: each model ({@code models/<name>/model.json}: tags,
+ * description, direct permissions, its versions) is one item, and each version
+ * ({@code models/<name>/<version>/version.json} with stage, tags, source, run id, and its
+ * artifact bytes under {@code artifacts/}) is another, so a large artifact that fails does not
+ * cost the model's other versions.
+ */
+public final class ModelExporter implements ResourceExporter {
+  /** One exported model; versions are listed by number, each exported as its own item. */
+  public record ModelItem(String name, String id, String description, Object tags,
+      List<AclEntry> permissions, List<String> versions) {}
+
+  @Override
+  public ResourceType type() {
+    return ResourceType.MODELS;
+  }
+
+  public static String folder(String model) {
+    return "models/" + URLEncoder.encode(model, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void export(ExportContext ctx) throws Exception {
+    var permissions = new PermissionReader(ctx);
+    var artifacts = new ArtifactCopier(ctx.workspace());
+    var registry = ctx.workspace().modelRegistry();
+    try (var queue = ctx.queue(type())) {
+      for (Model m : registry.searchModels(new SearchModelsRequest())) {
+        String name = m.getName();
+        ctx.discovered(type());
+        queue.submit(() -> {
+          try {
+            var versions = new ArrayList<ModelVersion>();
+            registry.searchModelVersions(new SearchModelVersionsRequest().setFilter("name='" + name.replace("'", "\\'") + "'"))
+                .forEach(versions::add);
+            ctx.item(type(), name, () -> model(ctx, permissions, name, versions));
+            for (ModelVersion v : versions) {
+              ctx.discovered(type());
+              ctx.item(type(), name + "/" + v.getVersion(), () -> version(ctx, artifacts, v));
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) throw e;
+            ctx.record(JournalEntry.failed(type(), name, "cannot list versions: " + ExportContext.reason(e)));
+          }
+        });
+      }
+      queue.await();
+      Throwable t = ctx.fatal().get();
+      if (t instanceof Exception e) throw e;
+    }
+  }
+
+  private JournalEntry model(ExportContext ctx, PermissionReader permissions, String name, List<ModelVersion> versions)
+      throws Exception {
+    ModelDatabricks m = ctx.workspace().modelRegistry().getModel(new GetModelRequest().setName(name))
+        .getRegisteredModelDatabricks();
+    var acl = m.getId() == null ? List.<AclEntry>of() : permissions.direct("registered-models", m.getId());
+    var item = new ModelItem(name, m.getId(), m.getDescription(), m.getTags(), acl,
+        versions.stream().map(ModelVersion::getVersion).toList());
+    FileRef file = ctx.bundle().writeJson(folder(name) + "/model.json", item);
+    return JournalEntry.exported(type(), name, List.of(file), Json.MAPPER.valueToTree(item));
+  }
+
+  private JournalEntry version(ExportContext ctx, ArtifactCopier artifacts, ModelVersion v) throws Exception {
+    String dir = folder(v.getName()) + "/" + v.getVersion();
+    String uri = ctx.workspace().modelRegistry().getModelVersionDownloadUri(
+        new GetModelVersionDownloadUriRequest().setName(v.getName()).setVersion(v.getVersion())).getArtifactUri();
+    var files = new ArrayList<FileRef>(artifacts.copy(uri, dir + "/artifacts", ctx.bundle()));
+    var record = Json.MAPPER.createObjectNode();
+    record.set("version", Json.MAPPER.valueToTree(v));
+    record.put("artifact_uri", uri);
+    record.set("artifacts", Json.MAPPER.valueToTree(files.stream().map(FileRef::path).toList()));
+    files.add(0, ctx.bundle().writeJson(dir + "/version.json", record));
+    return JournalEntry.exported(type(), v.getName() + "/" + v.getVersion(), files, record);
+  }
+}

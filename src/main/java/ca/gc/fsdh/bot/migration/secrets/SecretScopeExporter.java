@@ -1,0 +1,118 @@
+package ca.gc.fsdh.bot.migration.secrets;
+
+import ca.gc.fsdh.bot.migration.CommandRunner;
+import ca.gc.fsdh.bot.migration.ExportContext;
+import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.ResourceExporter;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.bundle.FileRef;
+import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import com.databricks.sdk.service.workspace.AclItem;
+import com.databricks.sdk.service.workspace.ScopeBackendType;
+import com.databricks.sdk.service.workspace.SecretMetadata;
+import com.databricks.sdk.service.workspace.SecretScope;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exports secret scopes: backend (and the vault of a Key Vault-backed scope), keys and ACLs to
+ * {@code secrets/scopes/<scope>.json}; values of Databricks-backed scopes only when a cluster and
+ * a {@link SecretValueSink} are given, read by {@link SecretReadCommand} (REST cannot read them).
+ */
+public final class SecretScopeExporter implements ResourceExporter {
+  @Override
+  public ResourceType type() {
+    return ResourceType.SECRETS;
+  }
+
+  public static String scopeFile(String scope) {
+    return "secrets/scopes/" + fileName(scope) + ".json";
+  }
+
+  public static String valuesFile(String scope) {
+    return "secrets/values/" + fileName(scope) + ".json.gpg";
+  }
+
+  /** Scope names allow letters, digits, '-', '_', '.' and '@'; anything else is percent-encoded. */
+  private static String fileName(String scope) {
+    return URLEncoder.encode(scope, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void export(ExportContext ctx) throws Exception {
+    var opts = ctx.options();
+    boolean readValues = opts.secretsCluster().isPresent() && !opts.secretValues().mode().equals("NONE");
+    try (var queue = ctx.queue(type());
+        var runner = readValues ? new CommandRunner(ctx.workspace(), opts.secretsCluster().get(), Duration.ofMinutes(5)) : null) {
+      for (SecretScope scope : ctx.workspace().secrets().listScopes()) {
+        ctx.discovered(type());
+        queue.submit(() -> {
+          try {
+            ctx.item(type(), scope.getName(), () -> scope(ctx, scope, runner));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
+      }
+      queue.await();
+      Throwable t = ctx.fatal().get();
+      if (t instanceof Exception e) throw e;
+    }
+  }
+
+  private JournalEntry scope(ExportContext ctx, SecretScope scope, CommandRunner runner) throws Exception {
+    var secrets = ctx.workspace().secrets();
+    String name = scope.getName();
+    var keys = new ArrayList<SecretScopeItem.Key>();
+    for (SecretMetadata m : secrets.listSecrets(name)) {
+      keys.add(new SecretScopeItem.Key(m.getKey(), m.getLastUpdatedTimestamp()));
+    }
+    var acls = new ArrayList<SecretScopeItem.Acl>();
+    for (AclItem a : secrets.listAcls(name)) {
+      acls.add(new SecretScopeItem.Acl(a.getPrincipal(), String.valueOf(a.getPermission())));
+    }
+    boolean keyVault = scope.getBackendType() == ScopeBackendType.AZURE_KEYVAULT;
+    SecretScopeItem.KeyVault vault = keyVault && scope.getKeyvaultMetadata() != null
+        ? new SecretScopeItem.KeyVault(scope.getKeyvaultMetadata().getResourceId(), scope.getKeyvaultMetadata().getDnsName())
+        : null;
+
+    String values;
+    String note = null;
+    FileRef valuesRef = null;
+    if (keyVault) {
+      values = "IN_KEY_VAULT";
+      note = "values live in Azure Key Vault" + (vault == null ? "" : " " + vault.dnsName())
+          + ": recreate the scope pointing at the right vault";
+    } else if (keys.isEmpty()) {
+      values = "NOT_EXPORTED";
+      note = "the scope holds no keys";
+    } else if (runner == null) {
+      values = "NOT_EXPORTED";
+      note = ctx.options().secretsCluster().isEmpty()
+          ? "no cluster given (--secrets-cluster): values not read"
+          : "no destination for values (--gpg-key for an offboarding): values not read";
+    } else {
+      Map<String, byte[]> read = SecretReadCommand.parse(
+          runner.run(SecretReadCommand.python(name, keys.stream().map(SecretScopeItem.Key::key).toList())));
+      try {
+        if (!read.keySet().equals(keys.stream().map(SecretScopeItem.Key::key).collect(java.util.stream.Collectors.toSet()))) {
+          throw new IllegalStateException("the cluster returned values for " + read.size() + " of " + keys.size() + " keys");
+        }
+        valuesRef = ctx.options().secretValues().accept(name, read, ctx.bundle()).orElse(null);
+        values = ctx.options().secretValues().mode();
+      } finally {
+        read.values().forEach(b -> java.util.Arrays.fill(b, (byte) 0));
+      }
+    }
+    var item = new SecretScopeItem(name, keyVault ? "AZURE_KEYVAULT" : "DATABRICKS", vault, keys, acls,
+        values, valuesRef == null ? null : valuesRef.path(), note);
+    FileRef file = ctx.bundle().writeJson(scopeFile(name), item);
+    List<FileRef> files = valuesRef == null ? List.of(file) : List.of(file, valuesRef);
+    return JournalEntry.exported(type(), name, files, Json.MAPPER.valueToTree(item));
+  }
+}

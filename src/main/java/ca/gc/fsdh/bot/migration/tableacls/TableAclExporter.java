@@ -1,0 +1,114 @@
+package ca.gc.fsdh.bot.migration.tableacls;
+
+import ca.gc.fsdh.bot.migration.ExportContext;
+import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.ResourceExporter;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.bundle.FileRef;
+import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exports legacy table ACLs as replayable SQL: one item per database ({@code tableacls/<db>.sql},
+ * the database's grants then each table's and view's), plus one for the catalog-wide securables
+ * ({@code tableacls/_global.sql}: CATALOG, ANY FILE, ANONYMOUS FUNCTION). Statements run on the
+ * SQL warehouse given with {@code --sql-warehouse}.
+ */
+public final class TableAclExporter implements ResourceExporter {
+  public static final String GLOBAL = "_global";
+
+  @Override
+  public ResourceType type() {
+    return ResourceType.TABLE_ACLS;
+  }
+
+  @Override
+  public void export(ExportContext ctx) throws Exception {
+    var warehouse = ctx.options().sqlWarehouse();
+    if (warehouse.isEmpty()) {
+      ctx.item(type(), GLOBAL, () -> JournalEntry.failed(type(), GLOBAL,
+          "no SQL warehouse given (--sql-warehouse): grants were not read"));
+      return;
+    }
+    var sql = new SqlRunner(ctx.workspace(), warehouse.get());
+    try (var queue = ctx.queue(type())) {
+      ctx.discovered(type());
+      queue.submit(() -> run(ctx, GLOBAL, () -> global(sql, ctx)));
+      for (Map<String, String> row : sql.query("SHOW DATABASES")) {
+        String db = first(row, "databasename", "namespace", "database_name", "c0");
+        ctx.discovered(type());
+        queue.submit(() -> run(ctx, db, () -> database(sql, ctx, db)));
+      }
+      queue.await();
+      Throwable t = ctx.fatal().get();
+      if (t instanceof Exception e) throw e;
+    }
+  }
+
+  private void run(ExportContext ctx, String id, ExportContext.ItemWork work) {
+    try {
+      ctx.item(type(), id, work);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JournalEntry global(SqlRunner sql, ExportContext ctx) throws Exception {
+    var grants = new ArrayList<Grant>();
+    grants.addAll(grants(sql, "SHOW GRANTS ON CATALOG", "CATALOG", ""));
+    grants.addAll(grants(sql, "SHOW GRANTS ON ANY FILE", "ANY FILE", ""));
+    grants.addAll(grants(sql, "SHOW GRANTS ON ANONYMOUS FUNCTION", "ANONYMOUS FUNCTION", ""));
+    return write(ctx, GLOBAL, grants, 0);
+  }
+
+  private JournalEntry database(SqlRunner sql, ExportContext ctx, String db) throws Exception {
+    var grants = new ArrayList<Grant>(grants(sql, "SHOW GRANTS ON DATABASE " + Grant.quote(db), "DATABASE", db));
+    int tables = 0;
+    for (Map<String, String> row : sql.query("SHOW TABLES IN " + Grant.quote(db))) {
+      if ("true".equalsIgnoreCase(row.get("istemporary"))) continue;
+      String table = first(row, "tablename", "table_name", "c1");
+      String key = db + "." + table;
+      tables++;
+      grants.addAll(grants(sql, "SHOW GRANTS ON TABLE " + Grant.quote(db) + "." + Grant.quote(table), "TABLE", key));
+    }
+    return write(ctx, db, grants, tables);
+  }
+
+  private JournalEntry write(ExportContext ctx, String id, List<Grant> grants, int tables) throws Exception {
+    var sb = new StringBuilder("-- Table ACLs of ").append(id.equals(GLOBAL) ? "the catalog, ANY FILE and ANONYMOUS FUNCTION" : "database " + id)
+        .append(", exported by fsdh-bot. Replay on a table-ACL cluster or SQL warehouse.\n");
+    for (Grant g : grants) sb.append(g.statement()).append('\n');
+    FileRef file = ctx.bundle().write("tableacls/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + ".sql",
+        sb.toString().getBytes(StandardCharsets.UTF_8));
+    var record = Json.MAPPER.createObjectNode().put("securable", id).put("tables", tables).put("grants", grants.size());
+    record.set("rows", Json.MAPPER.valueToTree(grants));
+    return JournalEntry.exported(type(), id, List.of(file), record);
+  }
+
+  private static List<Grant> grants(SqlRunner sql, String statement, String defaultType, String defaultKey)
+      throws InterruptedException {
+    var out = new ArrayList<Grant>();
+    for (Map<String, String> row : sql.query(statement)) {
+      String principal = first(row, "principal", "c0");
+      String action = first(row, "actiontype", "action_type", "c1");
+      String type = first(row, "objecttype", "object_type", "c2");
+      String key = first(row, "objectkey", "object_key", "c3");
+      if (principal == null || action == null) continue;
+      out.add(new Grant(principal, action, type == null ? defaultType : type, key == null ? defaultKey : key));
+    }
+    return out;
+  }
+
+  private static String first(Map<String, String> row, String... names) {
+    for (String n : names) {
+      String v = row.get(n);
+      if (v != null) return v;
+    }
+    return null;
+  }
+}

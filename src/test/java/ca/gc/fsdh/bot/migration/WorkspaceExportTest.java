@@ -1,0 +1,231 @@
+package ca.gc.fsdh.bot.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
+import ca.gc.fsdh.bot.migration.bundle.ExportJournal;
+import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.notebooks.WorkspaceLayout;
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.sandbox.databricks.FaultRates;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.sandbox.databricks.WorkspaceObject;
+import com.databricks.sdk.service.workspace.ObjectType;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Export through the real SDK from the Databricks stand-in, compared with the stand-in's state. */
+class WorkspaceExportTest {
+  // Types the stand-in serves so far (secrets, SQL grants, MLflow and permissions are being built).
+  static final Set<ResourceType> SERVED = EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS, ResourceType.JOBS);
+
+  @TempDir Path out;
+
+  static ExportOptions options() {
+    return ExportOptions.allTypes().withTypes(SERVED).withPermissions(false).withWorkers(4);
+  }
+
+  static StandIn standIn(FakeDatabricksOptions.Builder b) {
+    return standIn(b, ca.gc.fsdh.bot.migration.client.RateLimits.defaults());
+  }
+
+  static StandIn standIn(FakeDatabricksOptions.Builder b, ca.gc.fsdh.bot.migration.client.RateLimits clientLimits) {
+    var s = new StandIn(b.build(), clientLimits);
+    SampleWorkspace.seed(s.server.state(), SampleSpec.small());
+    return s;
+  }
+
+  static List<JournalEntry> journal(Path bundle) throws Exception {
+    var entries = new ArrayList<JournalEntry>();
+    ExportJournal.forEach(bundle.resolve(ExportJournal.FILE), entries::add);
+    return entries;
+  }
+
+  static List<WorkspaceObject> exportable(StandIn s) {
+    return s.server.state().workspace().all()
+        .filter(o -> o.type() == ObjectType.NOTEBOOK || o.type() == ObjectType.FILE)
+        .filter(o -> !o.path().contains("/Trash/"))
+        .filter(o -> o.content().size() <= 10 * 1024 * 1024)
+        .filter(o -> !o.path().startsWith("/Repos/"))
+        .toList();
+  }
+
+  @Nested
+  class Contents {
+    @Test
+    void notebooksAndFilesAreByteForByteWhatTheWorkspaceHolds() throws Exception {
+      try (var s = standIn(FakeDatabricksOptions.builder().noRateLimits())) {
+        var result = new WorkspaceExport(s.client, s.server.host()).run(out, options(), ProgressListener.NONE);
+
+        var objects = exportable(s);
+        assertThat(objects).hasSizeGreaterThan(40);
+        for (WorkspaceObject o : objects) {
+          String file = o.type() == ObjectType.NOTEBOOK
+              ? WorkspaceLayout.notebookFile(o.path(), com.databricks.sdk.service.workspace.Language.valueOf(o.language().name()), NotebookFormat.SOURCE)
+              : WorkspaceLayout.workspaceFile(o.path());
+          assertThat(Files.readAllBytes(out.resolve(file.substring(0)))).as(o.path()).isEqualTo(o.content().bytes());
+        }
+        var counts = result.manifest().counts().get("notebooks");
+        long dirs = s.server.state().workspace().all().filter(o -> o.type() == ObjectType.DIRECTORY)
+            .filter(o -> !o.path().contains("/Trash") && !o.path().equals("/")).count();
+        assertThat(counts.exported()).isEqualTo(objects.size() + dirs);
+        assertThat(counts.failed()).isZero();
+        assertThat(result.manifest().skipped()).extracting(BundleManifest.Item::id)
+            .contains(SampleWorkspace.HUGE_NOTEBOOK)
+            .anyMatch(id -> id.endsWith("/Trash"));
+        assertThat(result.manifest().skipped()).filteredOn(i -> i.id().equals(SampleWorkspace.HUGE_NOTEBOOK))
+            .singleElement().extracting(BundleManifest.Item::reason).asString().contains("10 MB");
+        assertThat(Files.walk(out).map(Path::toString)).noneMatch(p -> p.contains("/Trash/"));
+      }
+    }
+
+    @Test
+    void everyRepoOfEveryPageWithItsGitCoordinates() throws Exception {
+      try (var s = standIn(FakeDatabricksOptions.builder().noRateLimits())) {
+        new WorkspaceExport(s.client, s.server.host()).run(out, options().withTypes(EnumSet.of(ResourceType.REPOS)), ProgressListener.NONE);
+        var repos = s.server.state().repos().all();
+        assertThat(repos).hasSizeGreaterThan(20);
+        for (var r : repos) {
+          JsonNode j = Json.MAPPER.readTree(out.resolve("repos/" + r.id() + ".json").toFile());
+          assertThat(j.get("url").asText()).isEqualTo(r.url());
+          assertThat(j.get("provider").asText()).isEqualTo(r.provider());
+          assertThat(j.get("branch").asText()).isEqualTo(r.branch());
+          assertThat(j.get("path").asText()).isEqualTo(r.path());
+          assertThat(j.get("headCommitId").asText()).isEqualTo(r.headCommitId());
+        }
+        assertThat(Files.readAllLines(out.resolve("repos/index.jsonl"))).hasSize(repos.size());
+      }
+    }
+
+    @Test
+    void jobsWithEveryTaskEvenBeyondAHundred() throws Exception {
+      try (var s = standIn(FakeDatabricksOptions.builder().noRateLimits())) {
+        new WorkspaceExport(s.client, s.server.host()).run(out, options().withTypes(EnumSet.of(ResourceType.JOBS)), ProgressListener.NONE);
+        var jobs = s.server.state().jobs().all();
+        assertThat(jobs).anyMatch(j -> j.taskCount() > 100);
+        for (var job : jobs) {
+          JsonNode j = Json.MAPPER.readTree(out.resolve("jobs/" + job.jobId() + ".json").toFile());
+          JsonNode settings = j.get("settings");
+          assertThat(settings.get("name").asText()).isEqualTo(job.name());
+          assertThat(settings.get("tasks")).as("tasks of job " + job.jobId()).hasSize(job.taskCount());
+          var expectedKeys = new ArrayList<String>();
+          job.settings().get("tasks").forEach(t -> expectedKeys.add(t.get("task_key").asText()));
+          var actualKeys = new ArrayList<String>();
+          settings.get("tasks").forEach(t -> actualKeys.add(t.get("task_key").asText()));
+          assertThat(actualKeys).containsExactlyInAnyOrderElementsOf(expectedKeys);
+        }
+        assertThat(Files.readString(out.resolve("manual/jobs-on-all-purpose-clusters.json")))
+            .contains(SampleWorkspace.SHARED_CLUSTER_ID);
+      }
+    }
+
+    @Test
+    void manualListsClustersWithTheirConfiguration() throws Exception {
+      try (var s = standIn(FakeDatabricksOptions.builder().noRateLimits())) {
+        new WorkspaceExport(s.client, s.server.host()).run(out, options().withTypes(EnumSet.of(ResourceType.REPOS)), ProgressListener.NONE);
+        assertThat(Files.readString(out.resolve("manual/clusters.json"))).contains(SampleWorkspace.CONDA_CLUSTER_ID);
+        assertThat(Files.readString(out.resolve("manual/instance-pools.json"))).contains(SampleWorkspace.POOL_ID);
+        assertThat(Files.readString(out.resolve("manual/cluster-policies.json"))).contains(SampleWorkspace.POLICY_ID);
+        assertThat(Files.readString(out.resolve("manual/README.txt"))).contains("conda");
+      }
+    }
+  }
+
+  @Nested
+  class Resume {
+    @Test
+    void anExportKilledHalfWayAndRunAgainExportsEachItemExactlyOnce() throws Exception {
+      try (var s = standIn(FakeDatabricksOptions.builder().noRateLimits())) {
+        var done = new AtomicInteger();
+        ProgressListener killer = new ProgressListener() {
+          @Override
+          public void itemDone(ResourceType type, String id, ItemStatus status, boolean resumed) {
+            if (done.incrementAndGet() == 25) throw new IllegalStateException("killed after 25 items");
+          }
+        };
+        var export = new WorkspaceExport(s.client, s.server.host());
+        assertThatThrownBy(() -> export.run(out, options(), killer)).hasMessageContaining("killed");
+        var firstRun = journal(out);
+        assertThat(firstRun).hasSizeBetween(25, 200);
+        assertThat(out.resolve(BundleManifest.FILE)).doesNotExist();
+
+        var resumedItems = new AtomicInteger();
+        ProgressListener counting = new ProgressListener() {
+          @Override
+          public void itemDone(ResourceType type, String id, ItemStatus status, boolean resumed) {
+            if (resumed) resumedItems.incrementAndGet();
+          }
+        };
+        var result = export.run(out, options(), counting);
+        assertThat(result.resumed()).isEqualTo((int) firstRun.stream().filter(e -> e.status().isFinal()).count());
+        assertThat(resumedItems.get()).isEqualTo(result.resumed());
+
+        Map<String, Integer> finals = new HashMap<>();
+        for (var e : journal(out)) if (e.status().isFinal()) finals.merge(e.key(), 1, Integer::sum);
+        assertThat(finals.values()).as("one final journal entry per item").containsOnly(1);
+        for (var e : firstRun) {
+          if (e.type() == ResourceType.NOTEBOOKS && e.status() == ItemStatus.EXPORTED && !e.files().isEmpty()) {
+            assertThat(s.exportsOf(e.id())).as("finished in run 1, never exported again: " + e.id()).isEqualTo(1);
+          }
+        }
+        for (WorkspaceObject o : exportable(s)) {
+          assertThat(s.exportsOf(o.path())).as(o.path()).isBetween(1L, 2L); // 2 only if in flight at the kill
+        }
+        assertThat(result.manifest().totalFailed()).isZero();
+        var reference = Files.createTempDirectory("fsdh-ref-");
+        var clean = new WorkspaceExport(s.client, s.server.host()).run(reference, options(), ProgressListener.NONE);
+        assertThat(result.manifest().counts()).isEqualTo(clean.manifest().counts());
+        var contentSums = new HashMap<>(result.manifest().checksums());
+        var referenceSums = new HashMap<>(clean.manifest().checksums());
+        for (var m : List.of(contentSums, referenceSums)) m.keySet().removeIf(k -> !k.startsWith("notebooks/source") && !k.startsWith("notebooks/files") && !k.startsWith("jobs/") && !k.startsWith("repos/"));
+        contentSums.keySet().removeIf(k -> k.endsWith("index.jsonl"));
+        referenceSums.keySet().removeIf(k -> k.endsWith("index.jsonl"));
+        assertThat(contentSums).isEqualTo(referenceSums);
+      }
+    }
+  }
+
+  @Nested
+  class Faults {
+    @Test
+    void under429StormsAndServerErrorsTheExportCompletesAndTheReportIsExact() throws Exception {
+      var b = FakeDatabricksOptions.builder().retryAfterSeconds(1)
+          .faults(new FaultRates(0.03, 0.02, 0.01, 7));
+      // the client does not pace at all and the server allows 20/s per group: 429 storms
+      for (var g : ca.gc.fsdh.bot.sandbox.databricks.EndpointGroup.values()) {
+        if (g.defaultPerSecond() > 0) b.rateLimit(g, 20);
+      }
+      var unpaced = new java.util.EnumMap<ca.gc.fsdh.bot.migration.client.EndpointGroup, Double>(ca.gc.fsdh.bot.migration.client.EndpointGroup.class);
+      for (var g : ca.gc.fsdh.bot.migration.client.EndpointGroup.values()) unpaced.put(g, 0.0);
+      try (var s = standIn(b, new ca.gc.fsdh.bot.migration.client.RateLimits(unpaced, 1))) {
+        var result = new WorkspaceExport(s.client, s.server.host()).run(out, options(), ProgressListener.NONE);
+        assertThat(s.server.requestLog().totalThrottled()).as("429s happened").isPositive();
+        assertThat(result.manifest().totalFailed()).isZero();
+        var objects = exportable(s);
+        for (WorkspaceObject o : objects) {
+          String file = o.type() == ObjectType.NOTEBOOK
+              ? WorkspaceLayout.notebookFile(o.path(), com.databricks.sdk.service.workspace.Language.valueOf(o.language().name()), NotebookFormat.SOURCE)
+              : WorkspaceLayout.workspaceFile(o.path());
+          assertThat(Files.readAllBytes(out.resolve(file))).as(o.path()).isEqualTo(o.content().bytes());
+        }
+        assertThat(result.manifest().counts().get("repos").exported()).isEqualTo(s.server.state().repos().size());
+        assertThat(result.manifest().counts().get("jobs").exported()).isEqualTo(s.server.state().jobs().size());
+        assertThat(Files.readAllLines(result.report())).hasSize((int) result.manifest().counts().values().stream()
+            .mapToLong(c -> c.exported() + c.skipped() + c.failed()).sum());
+      }
+    }
+  }
+}
