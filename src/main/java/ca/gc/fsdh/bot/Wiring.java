@@ -32,6 +32,8 @@ import ca.gc.fsdh.bot.slack.SlackRoutes;
 import ca.gc.fsdh.bot.slack.SlackSupportTeam;
 import ca.gc.fsdh.bot.slack.StatusSubcommand;
 import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.store.HandBuiltJobs;
+import ca.gc.fsdh.bot.store.Quartz;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -87,8 +89,12 @@ public final class Wiring {
       var modal = new RequestModal(service, directory, text, reply);
 
       WorkspaceProgress progress = new RequestProgress(requests);
-      var reminders = Reminders.create(database.dataSource(), config.database().isPostgres(), config.deadlines(),
-          directory, progress, messages, slack.methods(botToken), clock, Reminders.SWEEP_EVERY);
+      // One Quartz scheduler per instance (JDBC job store, clustered on PostgreSQL) for every feature's jobs.
+      var jobs = new HandBuiltJobs();
+      var quartz = Quartz.create(database.dataSource(), config.database().isPostgres(), jobs, Reminders.QUARTZ_THREADS);
+      resources.add(() -> quartz.shutdown(true));
+      var reminders = Reminders.create(quartz, jobs, database.dataSource(), config.deadlines(), directory, progress,
+          messages, slack.methods(botToken), clock, Reminders.SWEEP_EVERY);
 
       var fsdhCommand = new FsdhCommand(List.of(
           new RequestSubcommand(RequestKind.MIGRATE, service, modal, reply),

@@ -3,12 +3,14 @@ package ca.gc.fsdh.bot.reminders;
 import ca.gc.fsdh.bot.config.Deadlines;
 import ca.gc.fsdh.bot.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.store.HandBuiltJobs;
 import ca.gc.fsdh.bot.store.Quartz;
 import com.slack.api.methods.MethodsClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 
 /**
@@ -17,7 +19,8 @@ import org.quartz.SchedulerException;
  */
 public final class Reminders implements AutoCloseable {
   public static final Duration SWEEP_EVERY = Duration.ofSeconds(15);
-  private static final int QUARTZ_THREADS = 3;
+  /** Quartz worker threads: its jobs are short (request runs hand off to their own executor). */
+  public static final int QUARTZ_THREADS = 3;
 
   public final CurrentDeadlines deadlines;
   public final ReminderDeliveries deliveries;
@@ -36,17 +39,28 @@ public final class Reminders implements AutoCloseable {
     this.progress = progress;
   }
 
-  /** Built in standby: {@link #start()} plans and starts firing. */
+  /** Built in standby on a scheduler of its own (tests, the demo, the benchmark). */
   public static Reminders create(DataSource dataSource, boolean postgres, Deadlines configured,
       WorkspaceDirectory directory, WorkspaceProgress progress, Messages messages, MethodsClient slack, Clock clock,
       Duration sweepEvery) throws SchedulerException {
+    var jobs = new HandBuiltJobs();
+    return create(Quartz.create(dataSource, postgres, jobs, QUARTZ_THREADS), jobs, dataSource, configured, directory,
+        progress, messages, slack, clock, sweepEvery);
+  }
+
+  /**
+   * Built in standby on the bot's shared scheduler, registering its jobs in {@code jobs}; {@link #start()}
+   * plans and starts the scheduler, {@link #close()} shuts it down.
+   */
+  public static Reminders create(Scheduler quartz, HandBuiltJobs jobs, DataSource dataSource, Deadlines configured,
+      WorkspaceDirectory directory, WorkspaceProgress progress, Messages messages, MethodsClient slack, Clock clock,
+      Duration sweepEvery) {
     var deadlines = new CurrentDeadlines(configured, new MilestoneOverrides(dataSource));
     var deliveries = new ReminderDeliveries(dataSource);
     var courier = new ReminderCourier(deliveries, new SendPacer(dataSource, configured.reminderRatePerSecond()),
         deadlines, directory, progress, new ReminderMessage(messages), slack, clock, "bot-" + UUID.randomUUID());
-    var jobs = new ReminderJobs(new FanOutJob(deadlines, directory, progress, deliveries, courier, clock),
-        new SweepJob(deliveries, courier, clock));
-    var quartz = Quartz.create(dataSource, postgres, jobs, QUARTZ_THREADS);
+    jobs.register(FanOutJob.class, new FanOutJob(deadlines, directory, progress, deliveries, courier, clock));
+    jobs.register(SweepJob.class, new SweepJob(deliveries, courier, clock));
     var scheduler = new ReminderScheduler(quartz, deadlines, courier, clock, sweepEvery);
     return new Reminders(deadlines, deliveries, courier, scheduler, directory, progress);
   }

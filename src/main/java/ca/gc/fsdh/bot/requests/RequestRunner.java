@@ -22,7 +22,6 @@ public final class RequestRunner {
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
   /** A heartbeat older than this means the instance running the request is gone. */
   public static final Duration LEASE = Duration.ofMinutes(2);
-  static final Duration BEAT = Duration.ofSeconds(20);
 
   private final RequestStore store;
   private final MigrationEngine engine;
@@ -30,6 +29,7 @@ public final class RequestRunner {
   private final ProgressReporter reporter;
   private final Clock clock;
   private final String owner;
+  private final Duration lease;
 
   /** Makes the {@link RunProgress} for one run (the Slack progress message). */
   public interface ProgressReporter {
@@ -49,20 +49,28 @@ public final class RequestRunner {
     };
   }
 
-  /** @param owner this instance's name in the claim, unique per process */
+  /**
+   * @param owner this instance's name in the claim, unique per process
+   * @param lease how long a silent run keeps its claim ({@link #LEASE}); heartbeats come six times as often
+   */
   public RequestRunner(RequestStore store, MigrationEngine engine, RequestListener listener, ProgressReporter reporter,
-      Clock clock, String owner) {
+      Clock clock, String owner, Duration lease) {
     this.store = store;
     this.engine = engine;
     this.listener = listener;
     this.reporter = reporter;
     this.clock = clock;
     this.owner = owner;
+    this.lease = lease;
+  }
+
+  public Duration lease() {
+    return lease;
   }
 
   /** Runs the request if this instance wins its claim; returns false when another owner has it. */
   public boolean run(long requestId) {
-    if (!store.claim(requestId, owner, clock.instant().minus(LEASE), clock.instant())) {
+    if (!store.claim(requestId, owner, clock.instant().minus(lease), clock.instant())) {
       return false;
     }
     MigrationRequest request = store.find(requestId).orElseThrow();
@@ -73,7 +81,7 @@ public final class RequestRunner {
       if (!store.heartbeat(requestId, owner, clock.instant())) {
         log.warn("request {}: this instance lost its claim", requestId);
       }
-    }, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }, lease.toMillis() / 6, lease.toMillis() / 6, TimeUnit.MILLISECONDS);
     Optional<RunReport> report = Optional.empty();
     Optional<String> error = Optional.empty();
     RequestState outcome;

@@ -50,7 +50,8 @@ class RequestRunnerTest {
   }
 
   private RequestRunner runner(String owner, MigrationEngine engine) {
-    return new RequestRunner(store, engine, listener, RequestRunner.ProgressReporter.NONE, clock, owner);
+    return new RequestRunner(store, engine, listener, RequestRunner.ProgressReporter.NONE, clock, owner,
+        RequestRunner.LEASE);
   }
 
   @Test
