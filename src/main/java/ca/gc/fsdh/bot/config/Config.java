@@ -14,7 +14,8 @@ public record Config(
     DatabaseSettings database,
     Map<String, DatabricksAuth> databricks,
     WorkspaceDirectory directory,
-    Deadlines deadlines) {
+    Deadlines deadlines,
+    BundleSettings bundles) {
 
   public Config {
     databricks = Map.copyOf(databricks);

@@ -67,7 +67,7 @@ public final class ConfigLoader {
     if (!top.isMissing() && !root.isObject()) {
       throw new ConfigException(List.of("config file " + source + ": must be a YAML mapping"));
     }
-    top.allowOnly(Set.of("slack", "server", "database", "databricks", "workspaces", "deadlines"));
+    top.allowOnly(Set.of("slack", "server", "database", "databricks", "workspaces", "deadlines", "bundles"));
 
     SlackSettings slack = slack(top.object("slack"), problems);
     int port = port(top.object("server"), problems);
@@ -75,11 +75,13 @@ public final class ConfigLoader {
     Map<String, DatabricksAuth> databricks = databricks(top.object("databricks"), problems);
     List<Workspace> workspaces = workspaces(top, databricks.keySet(), problems);
     Deadlines deadlines = deadlines(top.object("deadlines"), problems);
+    BundleSettings bundles = bundles(top.object("bundles"));
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new Config(port, slack, database, databricks, new WorkspaceDirectory(workspaces), deadlines);
+    return new Config(port, slack, database, databricks, new WorkspaceDirectory(workspaces), deadlines,
+        bundles);
   }
 
   private SlackSettings slack(ConfigNode n, List<String> problems) {
@@ -194,7 +196,7 @@ public final class ConfigLoader {
     Set<String> seen = new HashSet<>();
     for (ConfigNode w : top.list("workspaces")) {
       w.allowOnly(Set.of("acronym", "nameEn", "nameFr", "lead", "admins", "leadChannel", "language",
-          "pocHost", "prodHost"));
+          "pocHost", "prodHost", "secretsCluster", "sqlWarehouse", "mappingFile"));
       String acronym = matching(w, "acronym", ACRONYM, "ABC (upper case, at most 10 characters)");
       if (!acronym.isEmpty() && !seen.add(acronym)) {
         w.problem("acronym", "'" + acronym + "' appears more than once");
@@ -218,7 +220,11 @@ public final class ConfigLoader {
       if (prod.isPresent() && !isHttpUrl(prod.get())) {
         w.problem("prodHost", "'" + prod.get() + "' is not an http(s) URL");
       }
-      out.add(new Workspace(acronym, nameEn, nameFr, lead, admins, channel, language, poc, prod));
+      Optional<Path> mapping = w.optionalText("mappingFile").map(Path::of);
+      mapping.filter(f -> !Files.isReadable(f))
+          .ifPresent(f -> w.problem("mappingFile", "'" + f + "' is not a readable file"));
+      out.add(new Workspace(acronym, nameEn, nameFr, lead, admins, channel, language, poc, prod,
+          w.optionalText("secretsCluster"), w.optionalText("sqlWarehouse"), mapping));
     }
     if (!out.isEmpty() && !environments.contains("poc")) {
       problems.add("databricks.poc: is required when workspaces are listed (how to sign in to POC)");
@@ -283,6 +289,24 @@ public final class ConfigLoader {
         })
         .orElse(Deadlines.DEFAULT_RATE_PER_SECOND);
     return new Deadlines(zone, time, offsets, holidays, milestones, rate);
+  }
+
+  private static BundleSettings bundles(ConfigNode n) {
+    n.allowOnly(Set.of("directory", "maxUploadMegabytes", "retentionDays", "fetchCommand"));
+    Path directory = n.optionalText("directory").map(Path::of).orElse(BundleSettings.DEFAULT_DIRECTORY);
+    long maxMb = n.parsed("maxUploadMegabytes", Long::parseLong, "a whole number of megabytes such as 100")
+        .filter(mb -> mb >= 0 || fail(n, "maxUploadMegabytes", mb + " is negative"))
+        .orElse(BundleSettings.DEFAULT_MAX_UPLOAD_MB);
+    int days = n.parsed("retentionDays", Integer::parseInt, "a whole number of days such as 30")
+        .filter(d -> d >= 1 || fail(n, "retentionDays", d + " is not at least 1 day"))
+        .orElse(BundleSettings.DEFAULT_RETENTION_DAYS);
+    return new BundleSettings(directory, maxMb * 1024 * 1024, java.time.Duration.ofDays(days),
+        n.optionalText("fetchCommand"));
+  }
+
+  private static boolean fail(ConfigNode n, String key, String what) {
+    n.problem(key, what);
+    return false;
   }
 
   private static String matching(ConfigNode n, String key, Pattern pattern, String example) {

@@ -8,6 +8,10 @@ import java.util.Optional;
  *
  * @param acronym   upper-case key, at most 10 characters
  * @param prodHost  the new PROD workspace, or empty for an offboard-only workspace
+ * @param secretsCluster a POC cluster id that runs the commands reading secret values and listing
+ *                       mounts; without it secret values and mounts are listed as not exported
+ * @param sqlWarehouse   a POC SQL warehouse id that reads table ACLs; without it they are not exported
+ * @param mappingFile    the import mapping (principals, paths, clusters) for this workspace's migration
  */
 public record Workspace(
     String acronym,
@@ -18,7 +22,10 @@ public record Workspace(
     String leadChannel,
     Language language,
     String pocHost,
-    Optional<String> prodHost) {
+    Optional<String> prodHost,
+    Optional<String> secretsCluster,
+    Optional<String> sqlWarehouse,
+    Optional<java.nio.file.Path> mappingFile) {
 
   public Workspace {
     admins = List.copyOf(admins);

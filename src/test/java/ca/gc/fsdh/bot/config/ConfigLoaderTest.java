@@ -45,6 +45,23 @@ class ConfigLoaderTest {
     assertThat(c.deadlines().milestones().get(2).date()).isEqualTo(LocalDate.of(2025, 11, 30));
     assertThat(c.databricks().get("poc").secret().orElseThrow().value()).isEqualTo("dapi-sandbox-poc");
     assertThat(c.databricks().get("prod").type()).isEqualTo("oauth-m2m");
+    Workspace ocean = c.directory().find("OCEAN").orElseThrow();
+    assertThat(ocean.secretsCluster()).contains("0101-000000-migrat01");
+    assertThat(ocean.sqlWarehouse()).contains("a1b2c3d4e5f60001");
+    assertThat(c.directory().find("FORET").orElseThrow().secretsCluster()).isEmpty();
+    assertThat(c.bundles().maxUploadBytes()).isEqualTo(100L * 1024 * 1024);
+    assertThat(c.bundles().retention()).isEqualTo(java.time.Duration.ofDays(30));
+  }
+
+  @Test
+  void badBundleSettingsAndAnUnreadableMappingFileAreReported() {
+    String yaml = SandboxConfig.exampleYaml().replace("maxUploadMegabytes: 100", "maxUploadMegabytes: lots")
+        .replace("retentionDays: 30", "retentionDays: 0")
+        .replace("# mappingFile: /config/mappings/ocean.yml", "mappingFile: /nonexistent/ocean.yml");
+    assertThat(problems(yaml, env())).containsExactlyInAnyOrder(
+        "workspaces[0].mappingFile: '/nonexistent/ocean.yml' is not a readable file",
+        "bundles.maxUploadMegabytes: 'lots' is not a whole number of megabytes such as 100",
+        "bundles.retentionDays: 0 is not at least 1 day");
   }
 
   @Test
