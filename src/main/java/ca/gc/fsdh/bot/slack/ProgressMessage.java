@@ -32,9 +32,11 @@ public final class ProgressMessage implements RequestRunner.ProgressReporter {
   private final Language supportLanguage;
   private final ScheduledExecutorService timer;
   private final Duration every;
+  private final BundleDelivery delivery;
 
   public ProgressMessage(AsyncMethodsClient slack, RunReportText words, WorkspaceDirectory directory,
-      String supportChannel, Language supportLanguage, ScheduledExecutorService timer, Duration every) {
+      String supportChannel, Language supportLanguage, ScheduledExecutorService timer, Duration every,
+      BundleDelivery delivery) {
     this.slack = slack;
     this.words = words;
     this.directory = directory;
@@ -42,6 +44,7 @@ public final class ProgressMessage implements RequestRunner.ProgressReporter {
     this.supportLanguage = supportLanguage;
     this.timer = timer;
     this.every = every;
+    this.delivery = delivery;
   }
 
   @Override
@@ -95,16 +98,25 @@ public final class ProgressMessage implements RequestRunner.ProgressReporter {
     Language requesterFirst = directory.languageOf(request.requester(), supportLanguage);
     Bilingual toRequester = words.report(requesterFirst, request, report, error);
     try {
+      var im = slack.conversationsOpen(o -> o.users(java.util.List.of(request.requester()))).get();
+      Optional<java.nio.file.Path> bundle = report.flatMap(RunReport::bundle).map(java.nio.file.Path::of)
+          .filter(java.nio.file.Files::isRegularFile);
+      if (bundle.isPresent() && im.isOk()) {
+        Bilingual delivered = delivery.deliver(request, bundle.get(), im.getChannel().getId(), requesterFirst);
+        toRequester = toRequester.then(delivered);
+        toSupport = toSupport.then(delivery.noteForSupport(supportLanguage, bundle.get()));
+      }
+      Bilingual support = toSupport;
       slack.chatPostMessage(m -> {
-        m.channel(request.supportChannel().orElse(supportChannel)).text(toSupport.mrkdwn())
-            .blocks(BilingualBlocks.of(toSupport));
+        m.channel(request.supportChannel().orElse(supportChannel)).text(support.mrkdwn())
+            .blocks(BilingualBlocks.of(support));
         request.supportTs().ifPresent(m::threadTs);
         return m;
       }).get();
-      var im = slack.conversationsOpen(o -> o.users(java.util.List.of(request.requester()))).get();
       if (im.isOk()) {
-        slack.chatPostMessage(m -> m.channel(im.getChannel().getId()).text(toRequester.mrkdwn())
-            .blocks(BilingualBlocks.of(toRequester))).get();
+        Bilingual lead = toRequester;
+        slack.chatPostMessage(m -> m.channel(im.getChannel().getId()).text(lead.mrkdwn())
+            .blocks(BilingualBlocks.of(lead))).get();
       }
     } catch (Exception e) {
       log.warn("report of request {} not posted: {}", request.id(), e.toString());

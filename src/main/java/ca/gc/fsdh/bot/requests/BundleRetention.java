@@ -1,0 +1,73 @@
+package ca.gc.fsdh.bot.requests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes export bundles (folders and zip files in the bundle directory) last changed longer ago than
+ * the retention period. Runs as a periodic Quartz job; on several replicas sharing the directory, any
+ * one may run it.
+ */
+public final class BundleRetention implements Job {
+  private static final Logger log = LoggerFactory.getLogger(BundleRetention.class);
+  private final Path directory;
+  private final Duration retention;
+  private final Clock clock;
+
+  public BundleRetention(Path directory, Duration retention, Clock clock) {
+    this.directory = directory;
+    this.retention = retention;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(JobExecutionContext context) {
+    int deleted = deleteExpired();
+    if (deleted > 0) {
+      log.info("deleted {} bundle(s) older than {} days", deleted, retention.toDays());
+    }
+  }
+
+  /** @return how many bundles were deleted */
+  public int deleteExpired() {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    Instant cutoff = clock.instant().minus(retention);
+    int deleted = 0;
+    try (Stream<Path> bundles = Files.list(directory)) {
+      for (Path bundle : bundles.toList()) {
+        if (Files.getLastModifiedTime(bundle).toInstant().isBefore(cutoff)) {
+          deleteTree(bundle);
+          deleted++;
+        }
+      }
+    } catch (IOException e) {
+      log.warn("bundle retention: cannot list {}: {}", directory, e.toString());
+    }
+    return deleted;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+}
