@@ -39,7 +39,8 @@ public final class FakeDatabricks implements AutoCloseable {
     this.limiter = new RateLimiter(options);
     this.faults = new FaultInjector(options.faults());
     for (var routes : List.of(new WorkspaceRoutes(state), new ReposRoutes(state), new JobsRoutes(state),
-        new ComputeRoutes(state))) {
+        new ComputeRoutes(state), new SecretsRoutes(state), new CommandRoutes(state), new SqlRoutes(state), new MlflowRoutes(state), new DbfsRoutes(state),
+        new FilesRoutes(state))) {
       routes.register(router);
     }
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 512);

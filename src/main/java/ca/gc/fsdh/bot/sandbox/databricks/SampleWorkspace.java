@@ -19,6 +19,8 @@ public final class SampleWorkspace {
   public static final String POOL_ID = "0101-000000-pool0001";
   public static final String POLICY_ID = "E0A1B2C3D4E5F607";
   public static final String WAREHOUSE_ID = "a1b2c3d4e5f60001";
+  /** The Azure Key Vault-backed scope, as FSDH's own {@code datahub} scope. */
+  public static final String KEY_VAULT_SCOPE = "datahub";
 
   private SampleWorkspace() {}
 
@@ -29,6 +31,9 @@ public final class SampleWorkspace {
     SampleCompute.seed(state.compute(), state.currentUser());
     SampleJobs.seed(state.jobs(), spec, notebooks, users);
     seedRepos(state.repos(), spec, users);
+    SampleSecrets.seed(state, spec, users);
+    SampleGrants.seed(state.tables(), spec, users);
+    SampleModels.seed(state, spec, users);
   }
 
   private static void seedRepos(RepoStore repos, SampleSpec spec, List<String> users) {

@@ -16,6 +16,10 @@ public final class WorkspaceState {
   private final RepoStore repos = new RepoStore(workspace, ids);
   private final JobStore jobs = new JobStore(new AtomicLong(100_000));
   private final ComputeInventory compute = new ComputeInventory();
+  private final SecretStore secrets = new SecretStore();
+  private final DbfsStore dbfs = new DbfsStore();
+  private final TableAclStore tables = new TableAclStore();
+  private final ModelRegistryStore models = new ModelRegistryStore(dbfs);
 
   public WorkspaceState() {
     for (String dir : new String[] {"/Users", "/Shared", "/Repos"}) {
@@ -37,6 +41,25 @@ public final class WorkspaceState {
 
   public ComputeInventory compute() {
     return compute;
+  }
+
+  public SecretStore secrets() {
+    return secrets;
+  }
+
+  /** DBFS files and mounts (the Files API serves the same store). */
+  public DbfsStore dbfs() {
+    return dbfs;
+  }
+
+  /** The hive_metastore catalog and its table ACLs. */
+  public TableAclStore tables() {
+    return tables;
+  }
+
+  /** The workspace model registry (artifacts in {@link #dbfs()}). */
+  public ModelRegistryStore models() {
+    return models;
   }
 
   public String currentUser() {
