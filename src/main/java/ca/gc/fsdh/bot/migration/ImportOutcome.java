@@ -1,0 +1,26 @@
+package ca.gc.fsdh.bot.migration;
+
+/**
+ * What an import did to one item in the target. CREATED, OVERWRITTEN and SKIPPED are final: a rerun
+ * leaves such items alone. FAILED is tried again on a rerun.
+ */
+public enum ImportOutcome {
+  CREATED,
+  OVERWRITTEN,
+  /** The item already existed in the target and the policy for its type is {@code skip}. */
+  SKIPPED,
+  FAILED;
+
+  public boolean isFinal() {
+    return this != FAILED;
+  }
+
+  /** The export-side status a {@link ProgressListener} understands. */
+  public ItemStatus asItemStatus() {
+    return switch (this) {
+      case CREATED, OVERWRITTEN -> ItemStatus.EXPORTED;
+      case SKIPPED -> ItemStatus.SKIPPED;
+      case FAILED -> ItemStatus.FAILED;
+    };
+  }
+}
