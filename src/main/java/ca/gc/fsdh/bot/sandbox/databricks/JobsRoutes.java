@@ -143,9 +143,17 @@ final class JobsRoutes implements Routes {
 
   private Reply create(ApiCall call) {
     ObjectNode settings = ((ObjectNode) call.json()).deepCopy();
-    settings.remove("access_control_list");
+    JsonNode acl = settings.remove("access_control_list");
     checkReferences(settings);
+    List<AclEntry> entries = new ArrayList<>();
+    if (acl != null) {
+      acl.forEach(a -> entries.add(PermissionsRoutes.parse(a, "jobs")));
+    }
     Job job = state.jobs().create(settings, state.currentUser());
+    if (entries.stream().noneMatch(e -> e.level().equals("IS_OWNER"))) {
+      entries.add(AclEntry.user(state.currentUser(), "IS_OWNER"));
+    }
+    state.permissions().set("jobs", Long.toString(job.jobId()), entries);
     return Reply.json(Json.object().put("job_id", job.jobId()));
   }
 

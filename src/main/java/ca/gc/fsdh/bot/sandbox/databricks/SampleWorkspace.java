@@ -34,6 +34,7 @@ public final class SampleWorkspace {
     SampleSecrets.seed(state, spec, users);
     SampleGrants.seed(state.tables(), spec, users);
     SampleModels.seed(state, spec, users);
+    SamplePermissions.seed(state, users, folders, notebooks);
   }
 
   private static void seedRepos(RepoStore repos, SampleSpec spec, List<String> users) {

@@ -20,6 +20,7 @@ public final class WorkspaceState {
   private final DbfsStore dbfs = new DbfsStore();
   private final TableAclStore tables = new TableAclStore();
   private final ModelRegistryStore models = new ModelRegistryStore(dbfs);
+  private final PermissionStore permissions = new PermissionStore();
 
   public WorkspaceState() {
     for (String dir : new String[] {"/Users", "/Shared", "/Repos"}) {
@@ -60,6 +61,11 @@ public final class WorkspaceState {
   /** The workspace model registry (artifacts in {@link #dbfs()}). */
   public ModelRegistryStore models() {
     return models;
+  }
+
+  /** Direct object permissions (inherited ones are derived when read). */
+  public PermissionStore permissions() {
+    return permissions;
   }
 
   public String currentUser() {
