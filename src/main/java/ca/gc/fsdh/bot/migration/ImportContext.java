@@ -85,10 +85,14 @@ public final class ImportContext {
     }
   }
 
-  /** Converges one item in the target; {@code attempt} starts at 1 (a retry must look the item up again). */
+  /**
+   * Converges one item in the target. {@code resuming} is true on a retry, or when an earlier run
+   * started this item: then the item may already be (partly) in the target as this import's own
+   * work, so it must be looked up again and completed even under a {@code skip} policy.
+   */
   @FunctionalInterface
   public interface ItemWork {
-    Done run(int attempt) throws Exception;
+    Done run(boolean resuming) throws Exception;
   }
 
   /** Imports one item unless an earlier run finished it; failures are journaled with their reason. */
@@ -97,10 +101,14 @@ public final class ImportContext {
       listener.itemDone(type, id, journal.finished(type, id).outcome().asItemStatus(), true);
       return;
     }
+    boolean touched = journal != null && journal.touchedBefore(type, id);
+    if (journal != null) {
+      journal.record(new ImportJournal.Entry(type, id, ImportOutcome.STARTED, null, null, List.of(), Instant.now()));
+    }
     ImportJournal.Entry entry = null;
     for (int attempt = 1; entry == null; attempt++) {
       try {
-        Done d = work.run(attempt);
+        Done d = work.run(touched || attempt > 1);
         entry = new ImportJournal.Entry(type, id, d.outcome(), d.targetId(), null, d.notes(), Instant.now());
       } catch (InterruptedException | InterruptedIOException e) {
         Thread.currentThread().interrupt();

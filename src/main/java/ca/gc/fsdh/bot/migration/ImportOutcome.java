@@ -9,10 +9,12 @@ public enum ImportOutcome {
   OVERWRITTEN,
   /** The item already existed in the target and the policy for its type is {@code skip}. */
   SKIPPED,
-  FAILED;
+  FAILED,
+  /** Journaled before the first write to an item, so a rerun knows the item is its own (not the lead's). */
+  STARTED;
 
   public boolean isFinal() {
-    return this != FAILED;
+    return this != FAILED && this != STARTED;
   }
 
   /** The export-side status a {@link ProgressListener} understands. */
@@ -20,7 +22,7 @@ public enum ImportOutcome {
     return switch (this) {
       case CREATED, OVERWRITTEN -> ItemStatus.EXPORTED;
       case SKIPPED -> ItemStatus.SKIPPED;
-      case FAILED -> ItemStatus.FAILED;
+      case FAILED, STARTED -> ItemStatus.FAILED;
     };
   }
 }

@@ -110,6 +110,7 @@ public final class WorkspaceImport {
       if (!options.types().contains(e.type())) continue;
       counts.computeIfAbsent(e.type().folder(), k -> new EnumMap<>(ImportOutcome.class)).merge(e.outcome(), 1L, Long::sum);
       if (e.outcome() == ImportOutcome.FAILED) failed.add(new ImportResult.Line(e.type().folder(), e.id(), e.reason()));
+      if (e.outcome() == ImportOutcome.STARTED) failed.add(new ImportResult.Line(e.type().folder(), e.id(), "interrupted; run again to finish it"));
       for (String n : e.notes()) {
         if (n == null) continue;
         if (n.startsWith(SecretScopeImporter.MANUAL)) {

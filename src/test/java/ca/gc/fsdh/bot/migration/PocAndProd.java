@@ -55,7 +55,7 @@ final class PocAndProd implements AutoCloseable {
   }
 
   ExportOptions exportOptions(InMemorySecretValues values) {
-    return ExportOptions.allTypes().withPermissions(false).withWorkers(4)
+    return ExportOptions.allTypes().withWorkers(4)
         .withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, values).withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID);
   }
 

@@ -40,12 +40,14 @@ public final class ImportJournal implements AutoCloseable {
 
   private final Path file;
   private final Map<String, Entry> finished = new ConcurrentHashMap<>();
+  private final java.util.Set<String> touched = ConcurrentHashMap.newKeySet();
   private final Writer out;
 
   private ImportJournal(Path file) throws IOException {
     this.file = file;
     if (Files.exists(file)) {
       forEach(file, e -> {
+        touched.add(e.key());
         if (e.outcome().isFinal()) finished.putIfAbsent(e.key(), e);
       });
       ensureEndsWithNewline(file);
@@ -61,6 +63,11 @@ public final class ImportJournal implements AutoCloseable {
   /** The final entry of an item finished by an earlier run (or this one), if any. */
   public Entry finished(ResourceType type, String id) {
     return finished.get(type.folder() + ":" + id);
+  }
+
+  /** True when an earlier run started this item: what is in the target is this import's own work. */
+  public boolean touchedBefore(ResourceType type, String id) {
+    return touched.contains(type.folder() + ":" + id);
   }
 
   public int finishedCount() {

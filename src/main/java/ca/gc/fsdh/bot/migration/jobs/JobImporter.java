@@ -67,7 +67,7 @@ public final class JobImporter implements ResourceImporter {
           ctx.discovered(type(), ++n[0]);
           String file = e.record().path("file").asText();
           long pocId = Long.parseLong(e.id());
-          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), attempt -> job(ctx, mapper, permissions, existing, file, pocId, attempt)));
+          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> job(ctx, mapper, permissions, existing, file, pocId, resuming)));
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(ex);
@@ -79,7 +79,7 @@ public final class JobImporter implements ResourceImporter {
   }
 
   private Done job(ImportContext ctx, JobSettingsMapper mapper, PermissionWriter permissions, Map<Long, Long> existing,
-      String file, long pocId, int attempt) throws Exception {
+      String file, long pocId, boolean resuming) throws Exception {
     JsonNode item = ctx.bundle().json(file, JsonNode.class);
     var mapped = mapper.map(item.path("settings"), pocId);
     if (!mapped.unmapped().isEmpty()) {
@@ -87,12 +87,12 @@ public final class JobImporter implements ResourceImporter {
     }
     var jobs = new JobsExt(ctx.target().apiClient());
     Long targetId = existing.get(pocId);
-    if (targetId == null && attempt > 1) {
+    if (targetId == null && resuming) {
       String name = mapped.settings().path("name").asText(null);
       targetId = byPocId(ctx.target(), new ListJobsRequest().setName(name)).get(pocId);
     }
     var notes = new ArrayList<>(mapped.notes());
-    if (targetId != null && ctx.policy(type()) == ExistingPolicy.SKIP) {
+    if (targetId != null && ctx.policy(type()) == ExistingPolicy.SKIP && !resuming) {
       return new Done(ImportOutcome.SKIPPED, String.valueOf(targetId), List.of("already in the target"));
     }
     if (ctx.dryRun()) return new Done(targetId == null ? ImportOutcome.CREATED : ImportOutcome.OVERWRITTEN, null, notes);

@@ -72,8 +72,8 @@ public final class ModelImporter implements ResourceImporter {
         var own = new ArrayList<>(versions.getOrDefault(m.id(), List.of()));
         own.sort(Comparator.comparingInt(v -> Integer.parseInt(v.record().path("version").path("version").asText("0"))));
         queue.submit(() -> {
-          ImportContext.run(ctx, type(), m.id(), attempt -> model(ctx, permissions, m.record()));
-          for (JournalEntry v : own) ImportContext.run(ctx, type(), v.id(), attempt -> version(ctx, v.record()));
+          ImportContext.run(ctx, type(), m.id(), resuming -> model(ctx, permissions, m.record(), resuming));
+          for (JournalEntry v : own) ImportContext.run(ctx, type(), v.id(), resuming -> version(ctx, v.record(), resuming));
         });
       }
       for (var orphan : versions.keySet()) {
@@ -86,11 +86,11 @@ public final class ModelImporter implements ResourceImporter {
     }
   }
 
-  private Done model(ImportContext ctx, PermissionWriter permissions, JsonNode record) {
+  private Done model(ImportContext ctx, PermissionWriter permissions, JsonNode record, boolean resuming) {
     var registry = ctx.target().modelRegistry();
     String name = record.path("name").asText();
     Optional<ModelDatabricks> existing = find(ctx, name);
-    if (existing.isPresent() && ctx.policy(type()) == ExistingPolicy.SKIP) {
+    if (existing.isPresent() && ctx.policy(type()) == ExistingPolicy.SKIP && !resuming) {
       return new Done(ImportOutcome.SKIPPED, existing.get().getId(), List.of("already in the target"));
     }
     if (ctx.dryRun()) return Done.of(existing.isPresent() ? ImportOutcome.OVERWRITTEN : ImportOutcome.CREATED, null);
@@ -101,7 +101,9 @@ public final class ModelImporter implements ResourceImporter {
       registry.createModel(new CreateModelRequest().setName(name).setDescription(description).setTags(tags));
       outcome = ImportOutcome.CREATED;
     } else {
-      registry.updateModel(new UpdateModelRequest().setName(name).setDescription(description));
+      if (description != null && !description.equals(existing.get().getDescription())) {
+        registry.updateModel(new UpdateModelRequest().setName(name).setDescription(description));
+      }
       for (ModelTag t : tags) registry.setModelTag(new SetModelTagRequest().setName(name).setKey(t.getKey()).setValue(t.getValue()));
       outcome = ImportOutcome.OVERWRITTEN;
     }
@@ -143,7 +145,7 @@ public final class ModelImporter implements ResourceImporter {
         new SearchModelVersionsRequest().setFilter("name='" + model.replace("'", "\\'") + "'"));
   }
 
-  private Done version(ImportContext ctx, JsonNode record) throws Exception {
+  private Done version(ImportContext ctx, JsonNode record, boolean resuming) throws Exception {
     JsonNode v = record.path("version");
     String model = v.path("name").asText();
     String pocVersion = v.path("version").asText();
@@ -151,7 +153,7 @@ public final class ModelImporter implements ResourceImporter {
     var registry = ctx.target().modelRegistry();
     Optional<ModelVersion> existing = ctx.dryRun() && find(ctx, model).isEmpty() ? Optional.empty()
         : findVersion(versionsOf(ctx, model), model, pocVersion);
-    if (existing.isPresent() && ctx.policy(type()) == ExistingPolicy.SKIP) {
+    if (existing.isPresent() && ctx.policy(type()) == ExistingPolicy.SKIP && !resuming) {
       return new Done(ImportOutcome.SKIPPED, model + "/" + existing.get().getVersion(), List.of("already in the target"));
     }
     if (ctx.dryRun()) return Done.of(existing.isPresent() ? ImportOutcome.OVERWRITTEN : ImportOutcome.CREATED, null);

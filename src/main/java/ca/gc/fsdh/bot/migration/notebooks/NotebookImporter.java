@@ -47,7 +47,7 @@ public final class NotebookImporter implements ResourceImporter {
       for (JournalEntry e : dirs) {
         ctx.discovered(type(), ++n[0]);
         WorkspaceItem item = Json.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
-        queue.submit(() -> ImportContext.run(ctx, type(), e.id(), attempt -> directory(ctx, permissions, item)));
+        queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> directory(ctx, permissions, item)));
       }
       queue.await();
       ctx.rethrowFatal();
@@ -56,7 +56,7 @@ public final class NotebookImporter implements ResourceImporter {
         try {
           WorkspaceItem item = Json.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
           ctx.discovered(type(), ++n[0]);
-          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), attempt -> content(ctx, permissions, item)));
+          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> content(ctx, permissions, item, resuming)));
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(ex);
@@ -82,15 +82,15 @@ public final class NotebookImporter implements ResourceImporter {
     return new Done(existing.isPresent() ? ImportOutcome.SKIPPED : ImportOutcome.CREATED, path, notes);
   }
 
-  private Done content(ImportContext ctx, PermissionWriter permissions, WorkspaceItem item) throws Exception {
+  private Done content(ImportContext ctx, PermissionWriter permissions, WorkspaceItem item, boolean resuming) throws Exception {
     String path = ctx.mapping().path(item.path());
     boolean notebook = "NOTEBOOK".equals(item.objectType());
     var notes = new ArrayList<String>();
     if (!path.equals(item.path())) notes.add("path mapped to " + path);
     ExistingPolicy policy = ctx.policy(type());
-    if (ctx.dryRun() || policy == ExistingPolicy.SKIP) {
+    if (ctx.dryRun() || (policy == ExistingPolicy.SKIP && !resuming)) {
       boolean exists = status(ctx, path).isPresent();
-      if (exists && policy == ExistingPolicy.SKIP) return new Done(ImportOutcome.SKIPPED, path, List.of("already in the target"));
+      if (exists && policy == ExistingPolicy.SKIP && !resuming) return new Done(ImportOutcome.SKIPPED, path, List.of("already in the target"));
       if (ctx.dryRun()) return new Done(exists ? ImportOutcome.OVERWRITTEN : ImportOutcome.CREATED, path, notes);
     }
     var request = request(ctx, item, path, notebook);

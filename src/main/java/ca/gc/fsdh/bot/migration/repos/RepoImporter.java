@@ -43,7 +43,7 @@ public final class RepoImporter implements ResourceImporter {
         try {
           RepoItem item = Json.MAPPER.treeToValue(e.record(), RepoItem.class);
           ctx.discovered(type(), ++n[0]);
-          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), attempt -> repo(ctx, permissions, byPath, item, attempt)));
+          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> repo(ctx, permissions, byPath, item, resuming)));
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(ex);
@@ -56,17 +56,17 @@ public final class RepoImporter implements ResourceImporter {
     }
   }
 
-  private Done repo(ImportContext ctx, PermissionWriter permissions, Map<String, RepoInfo> byPath, RepoItem item, int attempt) {
+  private Done repo(ImportContext ctx, PermissionWriter permissions, Map<String, RepoInfo> byPath, RepoItem item, boolean resuming) {
     String path = ctx.mapping().path(item.path());
     var repos = ctx.target().repos();
     RepoInfo existing = byPath.get(path);
-    if (existing == null && attempt > 1) {
+    if (existing == null && resuming) {
       // an earlier attempt may have created it before failing
       for (RepoInfo r : repos.list(new ListReposRequest().setPathPrefix(path))) if (path.equals(r.getPath())) existing = r;
     }
     var notes = new ArrayList<String>();
     notes.add("PROD needs Git credentials for " + item.provider() + " to pull; uncommitted POC changes were not migrated");
-    if (existing != null && ctx.policy(type()) == ExistingPolicy.SKIP) {
+    if (existing != null && ctx.policy(type()) == ExistingPolicy.SKIP && !resuming) {
       return new Done(ImportOutcome.SKIPPED, String.valueOf(existing.getId()), java.util.List.of("already in the target"));
     }
     if (ctx.dryRun()) return new Done(existing == null ? ImportOutcome.CREATED : ImportOutcome.OVERWRITTEN, path, notes);

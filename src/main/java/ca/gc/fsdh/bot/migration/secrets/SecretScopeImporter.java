@@ -47,7 +47,7 @@ public final class SecretScopeImporter implements ResourceImporter {
         try {
           SecretScopeItem item = Json.MAPPER.treeToValue(e.record(), SecretScopeItem.class);
           ctx.discovered(type(), ++n[0]);
-          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), attempt -> scope(ctx, existing, item)));
+          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> scope(ctx, existing, item, resuming)));
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(ex);
@@ -60,17 +60,17 @@ public final class SecretScopeImporter implements ResourceImporter {
     }
   }
 
-  private Done scope(ImportContext ctx, Set<String> existing, SecretScopeItem item) throws Exception {
+  private Done scope(ImportContext ctx, Set<String> existing, SecretScopeItem item, boolean resuming) throws Exception {
     var secrets = ctx.target().secrets();
     String name = item.name();
     boolean keyVault = "AZURE_KEYVAULT".equals(item.backend());
     var notes = new ArrayList<String>();
     boolean exists = existing.contains(name);
-    if (!exists && !ctx.dryRun()) {
+    if (!exists && !ctx.dryRun() && resuming) {
       // after an ambiguous failure the scope may be there already
       exists = contains(ctx, name);
     }
-    if (exists && ctx.policy(type()) == ExistingPolicy.SKIP) return new Done(ImportOutcome.SKIPPED, name, List.of("already in the target"));
+    if (exists && ctx.policy(type()) == ExistingPolicy.SKIP && !resuming) return new Done(ImportOutcome.SKIPPED, name, List.of("already in the target"));
     var create = new CreateScope().setScope(name);
     if (keyVault) {
       var vault = ctx.mapping().keyVault(name, item.keyVault() == null ? null : item.keyVault().dnsName());

@@ -51,7 +51,7 @@ public final class TableAclImporter implements ResourceImporter {
         }
         try {
           var grants = mapped(ctx, e.record());
-          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), attempt -> replay(ctx, sql, grants)));
+          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> replay(ctx, sql, grants)));
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(ex);
