@@ -4,6 +4,10 @@ import ca.gc.fsdh.bot.config.ConfigException;
 import ca.gc.fsdh.bot.demo.DemoCommand;
 import ca.gc.fsdh.bot.migration.bench.BenchCommand;
 import ca.gc.fsdh.bot.migration.cli.ExportCommand;
+import ca.gc.fsdh.bot.migration.cli.ImportCommand;
+import ca.gc.fsdh.bot.migration.cli.MigrateCommand;
+import ca.gc.fsdh.bot.migration.cli.OffboardCommand;
+import ca.gc.fsdh.bot.migration.cli.VerifyCommand;
 import ca.gc.fsdh.bot.migration.cli.PlanCommand;
 import ca.gc.fsdh.bot.sandbox.SandboxCommand;
 import picocli.CommandLine;
@@ -19,7 +23,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Slack bot that migrates or offboards FSDH POC Databricks workspaces.",
     subcommands = {ServeCommand.class, DemoCommand.class, SandboxCommand.class, PlanCommand.class,
-        ExportCommand.class, BenchCommand.class})
+        ExportCommand.class, ImportCommand.class, VerifyCommand.class, MigrateCommand.class, OffboardCommand.class,
+        BenchCommand.class})
 public final class Main {
   /** Exit code of a configuration the bot refuses (as for a bad command line). */
   public static final int BAD_CONFIG = 2;
@@ -30,6 +35,7 @@ public final class Main {
 
   static CommandLine commandLine() {
     var cli = new CommandLine(new Main());
+    cli.getSubcommands().get("bench").addSubcommand("migrate", new ca.gc.fsdh.bot.migration.bench.BenchMigrate());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException bad) {
         var err = commandLine.getErr();
