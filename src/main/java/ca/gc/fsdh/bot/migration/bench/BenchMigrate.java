@@ -141,6 +141,8 @@ public final class BenchMigrate implements Callable<Integer> {
       out.printf(Locale.ROOT, "client retries:   POC %d, PROD %d (429 seen: %d, %d)%n", pocClient.http().retries(), prodClient.http().retries(),
           pocClient.http().throttled(), prodClient.http().throttled());
       if (!result.failures().isEmpty()) result.failures().stream().limit(5).forEach(f -> out.println("  failed: " + f));
+      result.verification().items().stream().filter(ca.gc.fsdh.bot.migration.verify.ItemCheck::bad).limit(5)
+          .forEach(i -> out.println("  differs: [" + i.type() + "] " + i.id() + ": " + i.differences()));
       out.flush();
       return result.ok() ? 0 : 1;
     } finally {

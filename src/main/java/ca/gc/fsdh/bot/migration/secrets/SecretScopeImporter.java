@@ -104,7 +104,7 @@ public final class SecretScopeImporter implements ResourceImporter {
     List<String> keys = item.keys().stream().map(SecretScopeItem.Key::key).toList();
     var found = ctx.options().secretValues().values(item.name(), keys);
     if (found.isEmpty() || !found.get().keySet().containsAll(keys)) {
-      return MANUAL + item.keys().size() + " key(s) created without values (" + (item.valuesNote() != null
+      return MANUAL + item.keys().size() + " key(s) not created: their values were not migrated (" + (item.valuesNote() != null
           ? item.valuesNote() : "values " + item.values()) + "): put them with `databricks secrets put-secret "
           + item.name() + " <key>`";
     }

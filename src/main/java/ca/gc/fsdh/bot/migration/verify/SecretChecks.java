@@ -54,7 +54,15 @@ final class SecretChecks implements Verifier.TypeCheck {
       var keys = new TreeSet<String>();
       for (SecretMetadata m : run.target().secrets().listSecrets(item.name())) keys.add(m.getKey());
       var expectedKeys = new TreeSet<String>(item.keys().stream().map(SecretScopeItem.Key::key).toList());
-      if (!keys.equals(expectedKeys)) diffs.add("keys " + keys + ", expected " + expectedKeys);
+      if (!keys.equals(expectedKeys)) {
+        // a key exists only with a value: without migrated values the keys are work left to the lead
+        if (keys.isEmpty() && run.options().expectedValues().values(item.name(), new ArrayList<>(expectedKeys)).isEmpty()) {
+          return new ItemCheck("secrets", item.name(), "scope " + item.name(), ItemCheck.Status.PARTLY_CHECKED,
+              java.util.List.of("scope present; its " + expectedKeys.size() + " key(s) were not created because their values"
+                  + " were not migrated (to do by hand: " + expectedKeys + ")"));
+        }
+        diffs.add("keys " + keys + ", expected " + expectedKeys);
+      }
       var acls = new HashMap<String, String>();
       for (AclItem a : run.target().secrets().listAcls(item.name())) acls.put(a.getPrincipal(), String.valueOf(a.getPermission()));
       for (var a : item.acls()) {
