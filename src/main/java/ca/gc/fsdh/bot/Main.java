@@ -4,6 +4,10 @@ import ca.gc.fsdh.bot.config.ConfigException;
 import ca.gc.fsdh.bot.bench.BenchCommand;
 import ca.gc.fsdh.bot.demo.DemoCommand;
 import ca.gc.fsdh.bot.migration.cli.ExportCommand;
+import ca.gc.fsdh.bot.migration.cli.ImportCommand;
+import ca.gc.fsdh.bot.migration.cli.MigrateCommand;
+import ca.gc.fsdh.bot.migration.cli.OffboardCommand;
+import ca.gc.fsdh.bot.migration.cli.VerifyCommand;
 import ca.gc.fsdh.bot.migration.cli.PlanCommand;
 import ca.gc.fsdh.bot.sandbox.SandboxCommand;
 import picocli.CommandLine;
@@ -18,8 +22,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Slack bot that migrates or offboards FSDH POC Databricks workspaces.",
-    subcommands = {ServeCommand.class, DemoCommand.class, PlanCommand.class, ExportCommand.class,
-        SandboxCommand.class, BenchCommand.class})
+    subcommands = {ServeCommand.class, DemoCommand.class, SandboxCommand.class, PlanCommand.class,
+        ExportCommand.class, ImportCommand.class, VerifyCommand.class, MigrateCommand.class, OffboardCommand.class,
+        BenchCommand.class})
 public final class Main {
   /** Exit code of a configuration the bot refuses (as for a bad command line). */
   public static final int BAD_CONFIG = 2;

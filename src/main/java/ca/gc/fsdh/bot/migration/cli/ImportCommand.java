@@ -1,0 +1,106 @@
+package ca.gc.fsdh.bot.migration.cli;
+
+import ca.gc.fsdh.bot.migration.ExistingPolicy;
+import ca.gc.fsdh.bot.migration.ImportOptions;
+import ca.gc.fsdh.bot.migration.ImportReportText;
+import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.WorkspaceImport;
+import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
+import ca.gc.fsdh.bot.migration.bundle.BundleReader;
+import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code import}: a bundle (directory or offboarding zip) into a workspace. The bundle is checked
+ * completely before the first call to the workspace. Exit 0 when every item was imported or
+ * skipped, 1 when some failed, 3 for a bad bundle.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Import a bundle into a workspace (resumable; --dry-run shows what would be created, overwritten, skipped).")
+public final class ImportCommand implements Callable<Integer> {
+  public static final int BAD_BUNDLE = 3;
+
+  @Mixin WorkspaceConnection connection = new WorkspaceConnection();
+
+  @Option(names = "--bundle", required = true, description = "Bundle directory or offboarding zip.")
+  Path bundle;
+
+  @Option(names = "--mapping", description = "Mapping file (YAML or JSON; see docs/import.md).")
+  Path mapping;
+
+  @Option(names = "--state", description = "Import journal and reports (default: <bundle>.import next to the bundle). Reuse it to resume.")
+  Path state;
+
+  @Option(names = "--types", description = "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
+  String types;
+
+  @Option(names = "--existing", split = ",", paramLabel = "TYPE=skip|overwrite",
+      description = "What to do with items already in the target, per type (defaults: notebooks, repos, jobs overwrite; secrets, models skip).")
+  Map<String, String> existing = new java.util.HashMap<>();
+
+  @Option(names = "--sql-warehouse", description = "Target SQL warehouse id that replays table grants.")
+  String sqlWarehouse;
+
+  @Option(names = "--workers", defaultValue = "8", description = "Worker threads per resource type (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  @Option(names = "--no-permissions", description = "Do not replay object permissions.")
+  boolean noPermissions;
+
+  @Option(names = "--dry-run", description = "Read the target, write nothing; report what would be created, overwritten, skipped.")
+  boolean dryRun;
+
+  @Option(names = "--json", description = "Print a JSON summary instead of text.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  static Map<ResourceType, ExistingPolicy> policies(Map<String, String> given, MappingFile m) {
+    var out = new EnumMap<ResourceType, ExistingPolicy>(ResourceType.class);
+    m.existing().forEach((t, p) -> out.put(ResourceType.ofName(t), ExistingPolicy.ofName(p)));
+    given.forEach((t, p) -> out.put(ResourceType.ofName(t), ExistingPolicy.ofName(p)));
+    return out;
+  }
+
+  static Path defaultState(Path bundle) {
+    Path abs = bundle.toAbsolutePath().normalize();
+    return abs.resolveSibling(abs.getFileName() + ".import");
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
+    BundleReader reader;
+    try {
+      reader = BundleReader.open(bundle);
+    } catch (BadBundleException e) {
+      err.println("fsdh-bot: bad bundle, nothing was imported: " + e.getMessage());
+      err.flush();
+      return BAD_BUNDLE;
+    }
+    try (reader) {
+      var options = new ImportOptions(ResourceType.parseList(types), policies(existing, map),
+          state == null ? defaultState(bundle) : state, java.util.Optional.ofNullable(sqlWarehouse),
+          ca.gc.fsdh.bot.migration.secrets.SecretValueSource.NONE, workers, !noPermissions, dryRun);
+      var paced = connection.connect(spec.commandLine());
+      var progress = new ConsoleProgress(err, System.console() != null && !json);
+      var result = new WorkspaceImport(paced.workspace(), connection.hostName(paced)).run(reader, map, options, progress);
+      progress.finish();
+      out.println(json ? Json.PRETTY.writeValueAsString(result) : ImportReportText.render(result)
+          + (result.report() == null ? "" : "Report: " + result.reportText() + " (JSON: " + result.report() + ")"));
+      out.flush();
+      return result.anyFailed() ? ExportCommand.ITEMS_FAILED : 0;
+    }
+  }
+}

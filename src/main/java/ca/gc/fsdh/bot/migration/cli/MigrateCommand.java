@@ -1,0 +1,98 @@
+package ca.gc.fsdh.bot.migration.cli;
+
+import ca.gc.fsdh.bot.migration.ExportOptions;
+import ca.gc.fsdh.bot.migration.ImportOptions;
+import ca.gc.fsdh.bot.migration.ImportReportText;
+import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code migrate}: export from POC, import into PROD, verify, in one resumable run. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+    description = "Export (--host), import (--target-host) and verify in one run; rerun with the same --work-dir to resume.")
+public final class MigrateCommand implements Callable<Integer> {
+  @Mixin WorkspaceConnection source = new WorkspaceConnection();
+  @Mixin TargetConnection target = new TargetConnection();
+
+  @Option(names = "--work-dir", required = true, description = "Holds bundle/ and import/; reuse it to resume.")
+  Path workDir;
+
+  @Option(names = "--mapping", description = "Mapping file (YAML or JSON; see docs/import.md).")
+  Path mapping;
+
+  @Option(names = "--types", description = "Comma-separated types (default: all).")
+  String types;
+
+  @Option(names = "--secrets-cluster", description = "POC cluster that reads secret values (kept in memory only).")
+  String secretsCluster;
+
+  @Option(names = "--sql-warehouse", description = "POC SQL warehouse for SHOW GRANTS.")
+  String sqlWarehouse;
+
+  @Option(names = "--target-sql-warehouse", description = "PROD SQL warehouse that replays and checks grants.")
+  String targetWarehouse;
+
+  @Option(names = "--target-cluster", description = "PROD cluster that reads secret values back to compare them.")
+  String targetCluster;
+
+  @Option(names = "--workers", defaultValue = "8", description = "Worker threads per type (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  @Option(names = "--json", description = "Print a JSON summary.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
+    var typeSet = ResourceType.parseList(types);
+    var poc = source.connect(spec.commandLine());
+    var prod = target.connect(spec.commandLine(), source.limits());
+    var export = ExportOptions.allTypes().withTypes(typeSet).withWorkers(workers).withSqlWarehouse(sqlWarehouse)
+        .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.secrets.SecretValueSink.NONE);
+    var imports = ImportOptions.defaults(workDir.resolve("import")).withTypes(typeSet).withWorkers(workers)
+        .withSqlWarehouse(targetWarehouse).withExisting(ImportCommand.policies(java.util.Map.of(), map));
+    var console = new ConsoleProgress(err, System.console() != null && !json);
+    MigrationRunner.Progress progress = new MigrationRunner.Progress() {
+      @Override public void phase(MigrationRunner.Phase p) {
+        console.finish();
+        err.println("== " + p);
+      }
+      @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
+      @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
+    };
+    var result = new MigrationRunner().migrate(new MigrationRunner.Workspace(poc.workspace(), source.hostName(poc)),
+        new MigrationRunner.Workspace(prod.workspace(), prod.workspace().config().getHost()),
+        new MigrationRunner.MigrateOptions(workDir, export, map, imports, Optional.ofNullable(targetWarehouse), Optional.ofNullable(targetCluster)),
+        progress);
+    console.finish();
+    if (json) {
+      var s = new LinkedHashMap<String, Object>();
+      s.put("ok", result.ok());
+      s.put("bundle", result.bundle());
+      s.put("import", result.imported());
+      s.put("verification", result.verification().counts());
+      s.put("problems", result.verification().problems());
+      out.println(Json.PRETTY.writeValueAsString(s));
+    } else {
+      out.println(ImportReportText.render(result.imported()));
+      out.println(result.verification().text());
+      out.println("Reports: " + workDir.resolve("import"));
+    }
+    out.flush();
+    return result.ok() ? 0 : 1;
+  }
+}

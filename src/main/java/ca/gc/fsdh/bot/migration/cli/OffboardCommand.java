@@ -1,0 +1,77 @@
+package ca.gc.fsdh.bot.migration.cli;
+
+import ca.gc.fsdh.bot.migration.ExportOptions;
+import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.NotebookFormat;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code offboard}: export a workspace and package it as a zip for the lead (owner-only files). */
+@Command(name = "offboard", mixinStandardHelpOptions = true,
+    description = "Export a workspace and package it as a zip with a bilingual README (secret values only encrypted to --gpg-key).")
+public final class OffboardCommand implements Callable<Integer> {
+  @Mixin WorkspaceConnection connection = new WorkspaceConnection();
+
+  @Option(names = "--work-dir", required = true, description = "Holds bundle/ and the zip; reuse it to resume.")
+  Path workDir;
+
+  @Option(names = "--acronym", required = true, description = "Workspace acronym (names the zip).")
+  String acronym;
+
+  @Option(names = "--gpg-key", description = "The lead's OpenPGP public key; without it no secret value is exported.")
+  Path gpgKey;
+
+  @Option(names = "--secrets-cluster", description = "Cluster that reads secret values (needs --gpg-key).")
+  String secretsCluster;
+
+  @Option(names = "--sql-warehouse", description = "SQL warehouse for SHOW GRANTS.")
+  String sqlWarehouse;
+
+  @Option(names = "--format", defaultValue = "SOURCE", description = "SOURCE or JUPYTER (keeps outputs). Default: ${DEFAULT-VALUE}.")
+  NotebookFormat format;
+
+  @Option(names = "--types", description = "Comma-separated types (default: all).")
+  String types;
+
+  @Option(names = "--json", description = "Print a JSON summary.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    var paced = connection.connect(spec.commandLine());
+    var export = ExportOptions.allTypes().withTypes(ResourceType.parseList(types)).withFormat(format).withSqlWarehouse(sqlWarehouse)
+        .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.secrets.SecretValueSink.NONE);
+    var console = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null && !json);
+    MigrationRunner.Progress progress = new MigrationRunner.Progress() {
+      @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
+      @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
+    };
+    var result = new MigrationRunner().offboard(new MigrationRunner.Workspace(paced.workspace(), connection.hostName(paced)),
+        new MigrationRunner.OffboardOptions(workDir, acronym, export, Optional.ofNullable(gpgKey)), progress);
+    console.finish();
+    if (json) {
+      var s = new LinkedHashMap<String, Object>();
+      s.put("zip", result.zip().toString());
+      s.put("counts", result.bundle().counts());
+      s.put("failed", result.bundle().failed());
+      out.println(Json.PRETTY.writeValueAsString(s));
+    } else {
+      out.println("Offboarding bundle: " + result.zip() + " (readable by its owner only)");
+      result.bundle().counts().forEach((t, c) -> out.printf("  %-10s exported %d, skipped %d, failed %d%n", t, c.exported(), c.skipped(), c.failed()));
+    }
+    out.flush();
+    return result.bundle().failed().isEmpty() ? 0 : 1;
+  }
+}

@@ -1,0 +1,68 @@
+package ca.gc.fsdh.bot.migration.cli;
+
+import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
+import ca.gc.fsdh.bot.migration.bundle.BundleReader;
+import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import ca.gc.fsdh.bot.migration.verify.VerifyOptions;
+import ca.gc.fsdh.bot.migration.verify.Verifier;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code verify}: compare a workspace with a bundle, item by item. Exit 1 on any difference or missing item. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = "Compare a workspace with a bundle (mapping applied); per-item report; exit 1 on any mismatch.")
+public final class VerifyCommand implements Callable<Integer> {
+  @Mixin WorkspaceConnection connection = new WorkspaceConnection();
+
+  @Option(names = "--bundle", required = true, description = "Bundle directory or offboarding zip.")
+  Path bundle;
+
+  @Option(names = "--mapping", description = "The mapping file used for the import.")
+  Path mapping;
+
+  @Option(names = "--types", description = "Comma-separated types (default: all).")
+  String types;
+
+  @Option(names = "--sql-warehouse", description = "Target SQL warehouse id that runs SHOW GRANTS.")
+  String sqlWarehouse;
+
+  @Option(names = "--report-dir", description = "Where verify-report.json and .txt go (default: <bundle>.import).")
+  Path reportDir;
+
+  @Option(names = "--workers", defaultValue = "8", description = "Worker threads per type (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  @Option(names = "--json", description = "Print the JSON report instead of text.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
+    BundleReader reader;
+    try {
+      reader = BundleReader.open(bundle);
+    } catch (BadBundleException e) {
+      spec.commandLine().getErr().println("fsdh-bot: bad bundle: " + e.getMessage());
+      return ImportCommand.BAD_BUNDLE;
+    }
+    try (reader) {
+      var paced = connection.connect(spec.commandLine());
+      var options = VerifyOptions.defaults().withTypes(ResourceType.parseList(types)).withSqlWarehouse(sqlWarehouse).withWorkers(workers);
+      var report = new Verifier(paced.workspace(), connection.hostName(paced)).verify(reader, map, options);
+      Path written = report.write(reportDir == null ? ImportCommand.defaultState(bundle) : reportDir);
+      out.println(json ? Json.PRETTY.writeValueAsString(report) : report.text() + "\nReport: " + written);
+      out.flush();
+      return report.clean() ? 0 : 1;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package ca.gc.fsdh.bot.migration.secrets;
+
+import ca.gc.fsdh.bot.migration.ExistingPolicy;
+import ca.gc.fsdh.bot.migration.ImportContext;
+import ca.gc.fsdh.bot.migration.ImportContext.Done;
+import ca.gc.fsdh.bot.migration.ImportOutcome;
+import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.ResourceImporter;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import com.databricks.sdk.service.workspace.AclPermission;
+import com.databricks.sdk.service.workspace.AzureKeyVaultSecretScopeMetadata;
+import com.databricks.sdk.service.workspace.CreateScope;
+import com.databricks.sdk.service.workspace.PutAcl;
+import com.databricks.sdk.service.workspace.PutSecret;
+import com.databricks.sdk.service.workspace.ScopeBackendType;
+import com.databricks.sdk.service.workspace.SecretScope;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Recreates secret scopes: Databricks-backed ones with their ACLs and, when a
+ * {@link SecretValueSource} has them, their values; Key Vault-backed ones pointed at the PROD vault
+ * the mapping names (they hold no values in Databricks). Values pass from memory to the API only,
+ * and their bytes are wiped after use.
+ */
+public final class SecretScopeImporter implements ResourceImporter {
+  /** Notes starting with this prefix list work left to a person. */
+  public static final String MANUAL = "manual: ";
+
+  @Override
+  public ResourceType type() {
+    return ResourceType.SECRETS;
+  }
+
+  @Override
+  public void importAll(ImportContext ctx) throws Exception {
+    Set<String> existing = ConcurrentHashMap.newKeySet();
+    for (SecretScope s : ctx.target().secrets().listScopes()) existing.add(s.getName());
+    long[] n = {0};
+    try (var queue = ctx.queue(type())) {
+      ctx.bundle().items(type(), e -> {
+        try {
+          SecretScopeItem item = Json.MAPPER.treeToValue(e.record(), SecretScopeItem.class);
+          ctx.discovered(type(), ++n[0]);
+          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> scope(ctx, existing, item, resuming)));
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(ex);
+        } catch (java.io.IOException ex) {
+          throw new java.io.UncheckedIOException(ex);
+        }
+      });
+      queue.await();
+      ctx.rethrowFatal();
+    }
+  }
+
+  private Done scope(ImportContext ctx, Set<String> existing, SecretScopeItem item, boolean resuming) throws Exception {
+    var secrets = ctx.target().secrets();
+    String name = item.name();
+    boolean keyVault = "AZURE_KEYVAULT".equals(item.backend());
+    var notes = new ArrayList<String>();
+    boolean exists = existing.contains(name);
+    if (!exists && !ctx.dryRun() && resuming) {
+      // after an ambiguous failure the scope may be there already
+      exists = contains(ctx, name);
+    }
+    if (exists && ctx.policy(type()) == ExistingPolicy.SKIP && !resuming) return new Done(ImportOutcome.SKIPPED, name, List.of("already in the target"));
+    var create = new CreateScope().setScope(name);
+    if (keyVault) {
+      var vault = ctx.mapping().keyVault(name, item.keyVault() == null ? null : item.keyVault().dnsName());
+      if (vault.isEmpty()) {
+        throw new IllegalStateException("Key Vault-backed scope: no PROD vault in the mapping (keyVaults: {" + name
+            + ": {resourceId: ..., dnsName: ...}})");
+      }
+      create.setScopeBackendType(ScopeBackendType.AZURE_KEYVAULT).setBackendAzureKeyvault(
+          new AzureKeyVaultSecretScopeMetadata().setResourceId(vault.get().resourceId()).setDnsName(vault.get().dnsName()));
+      notes.add("points at Key Vault " + vault.get().dnsName() + "; its secrets live in that vault");
+    }
+    if (ctx.dryRun()) return new Done(exists ? ImportOutcome.OVERWRITTEN : ImportOutcome.CREATED, name, notes);
+    if (!exists) {
+      secrets.createScope(create);
+      existing.add(name);
+    }
+    for (SecretScopeItem.Acl acl : item.acls()) {
+      secrets.putAcl(new PutAcl().setScope(name).setPrincipal(ctx.mapping().principal(acl.principal()))
+          .setPermission(AclPermission.valueOf(acl.permission())));
+    }
+    if (!keyVault && !item.keys().isEmpty()) notes.add(values(ctx, item));
+    return new Done(exists ? ImportOutcome.OVERWRITTEN : ImportOutcome.CREATED, name, notes);
+  }
+
+  private static boolean contains(ImportContext ctx, String name) {
+    for (SecretScope s : ctx.target().secrets().listScopes()) if (name.equals(s.getName())) return true;
+    return false;
+  }
+
+  private String values(ImportContext ctx, SecretScopeItem item) throws Exception {
+    List<String> keys = item.keys().stream().map(SecretScopeItem.Key::key).toList();
+    var found = ctx.options().secretValues().values(item.name(), keys);
+    if (found.isEmpty() || !found.get().keySet().containsAll(keys)) {
+      return MANUAL + item.keys().size() + " key(s) not created: their values were not migrated (" + (item.valuesNote() != null
+          ? item.valuesNote() : "values " + item.values()) + "): put them with `databricks secrets put-secret "
+          + item.name() + " <key>`";
+    }
+    Map<String, byte[]> values = found.get();
+    try {
+      for (String key : keys) {
+        ctx.target().secrets().putSecret(new PutSecret().setScope(item.name()).setKey(key)
+            .setBytesValue(Base64.getEncoder().encodeToString(values.get(key))));
+      }
+    } finally {
+      values.values().forEach(b -> Arrays.fill(b, (byte) 0)); // sources hand out copies
+    }
+    return keys.size() + " value(s) migrated";
+  }
+}

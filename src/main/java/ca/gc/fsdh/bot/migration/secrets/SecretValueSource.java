@@ -1,0 +1,18 @@
+package ca.gc.fsdh.bot.migration.secrets;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where an import finds the values of a Databricks-backed scope. Values are never in a plain
+ * bundle file: a migration holds them in memory ({@link InMemorySecretValues}) or reads them again
+ * from the source cluster; an offboarding bundle holds them encrypted to the lead's key, which this
+ * tool cannot open.
+ */
+public interface SecretValueSource {
+  /** The values of the given keys, by key; empty when this source has none for the scope. */
+  Optional<Map<String, byte[]>> values(String scope, List<String> keys) throws Exception;
+
+  SecretValueSource NONE = (scope, keys) -> Optional.empty();
+}

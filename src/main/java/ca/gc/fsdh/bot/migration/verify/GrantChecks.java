@@ -1,0 +1,69 @@
+package ca.gc.fsdh.bot.migration.verify;
+
+import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.tableacls.Grant;
+import ca.gc.fsdh.bot.migration.tableacls.SqlRunner;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Table ACLs: every exported grant, principal renamed, is in the target's {@code SHOW GRANTS}. */
+final class GrantChecks implements Verifier.TypeCheck {
+  @Override
+  public ResourceType type() {
+    return ResourceType.TABLE_ACLS;
+  }
+
+  @Override
+  public void check(Verifier.Run run, JournalEntry e) {
+    run.check("tableacls", e.id(), e.id(), () -> {
+      if (run.options().sqlWarehouse().isEmpty()) {
+        return new ItemCheck("tableacls", e.id(), e.id(), ItemCheck.Status.PARTLY_CHECKED, List.of("no SQL warehouse given: grants not compared"));
+      }
+      var sql = new SqlRunner(run.target(), run.options().sqlWarehouse().get());
+      List<Grant> rows = Json.MAPPER.convertValue(e.record().path("rows"), new TypeReference<List<Grant>>() {});
+      Map<String, List<Grant>> bySecurable = new LinkedHashMap<>();
+      for (Grant g : rows) bySecurable.computeIfAbsent(show(g), k -> new ArrayList<>()).add(g);
+      var diffs = new ArrayList<String>();
+      for (var s : bySecurable.entrySet()) {
+        Set<String> actual = new HashSet<>();
+        for (Map<String, String> r : sql.query(s.getKey())) {
+          actual.add(key(first(r, "principal", "c0"), first(r, "actiontype", "c1")));
+        }
+        for (Grant g : s.getValue()) {
+          String p = run.mapping().principal(g.principal());
+          if (!actual.contains(key(p, g.actionType()))) diffs.add(g.actionType() + " for " + p + " on " + g.objectType() + " " + g.objectKey() + " is missing");
+        }
+      }
+      return ItemCheck.of("tableacls", e.id(), e.id(), diffs);
+    });
+  }
+
+  private static String key(String principal, String action) {
+    return (principal + "|" + action).toLowerCase(Locale.ROOT);
+  }
+
+  private static String first(Map<String, String> row, String... names) {
+    for (String n : names) if (row.get(n) != null) return row.get(n);
+    return null;
+  }
+
+  /** The SHOW GRANTS statement for one grant's securable. */
+  static String show(Grant g) {
+    String type = g.objectType().toUpperCase(Locale.ROOT);
+    if (type.startsWith("CATALOG")) return "SHOW GRANTS ON CATALOG";
+    if (type.equals("ANY_FILE") || type.equals("ANY FILE")) return "SHOW GRANTS ON ANY FILE";
+    if (type.startsWith("ANONYMOUS")) return "SHOW GRANTS ON ANONYMOUS FUNCTION";
+    var parts = g.objectKey().split("\\.");
+    var quoted = new StringBuilder();
+    for (String p : parts) quoted.append(quoted.isEmpty() ? "" : ".").append("`").append(p.replace("`", "``")).append("`");
+    return "SHOW GRANTS ON " + (type.equals("DATABASE") || type.equals("SCHEMA") ? "DATABASE " : "TABLE ") + quoted;
+  }
+}

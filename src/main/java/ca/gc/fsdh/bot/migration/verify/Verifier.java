@@ -1,0 +1,133 @@
+package ca.gc.fsdh.bot.migration.verify;
+
+import ca.gc.fsdh.bot.migration.AclEntry;
+import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.PermissionReader;
+import ca.gc.fsdh.bot.migration.PermissionWriter;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.WorkQueue;
+import ca.gc.fsdh.bot.migration.bundle.BundleReader;
+import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.mapping.Mapping;
+import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import ca.gc.fsdh.bot.migration.mapping.SourceCompute;
+import ca.gc.fsdh.bot.migration.mapping.TargetCompute;
+import ca.gc.fsdh.bot.migration.ExportContext;
+import com.databricks.sdk.WorkspaceClient;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Compares a target workspace with a bundle, item by item, once the mapping is applied: is every
+ * item there, and is it equal. Read-only. Each type is checked on its own workers, all types at
+ * once; one item that cannot be read becomes a MISSING or MISMATCH line, never an abort.
+ */
+public final class Verifier {
+  private final WorkspaceClient target;
+  private final String targetHost;
+
+  public Verifier(WorkspaceClient target, String targetHost) {
+    this.target = target;
+    this.targetHost = targetHost;
+  }
+
+  /** What the per-type checks share. */
+  record Run(WorkspaceClient target, BundleReader bundle, Mapping mapping, VerifyOptions options,
+      Queue<ItemCheck> results, AtomicReference<Throwable> fatal) {
+    WorkQueue queue(String name) {
+      return new WorkQueue("verify-" + name, options.workers(), options.workers() * 8, fatal);
+    }
+
+    /** Runs one check; an error reading the target becomes a mismatch line with its reason. */
+    void check(String type, String id, String where, CheckWork work) {
+      try {
+        results.add(work.run());
+      } catch (Exception e) {
+        if (Thread.currentThread().isInterrupted()) throw new IllegalStateException(e);
+        results.add(new ItemCheck(type, id, where, ItemCheck.Status.MISMATCH, List.of("could not be read: " + ExportContext.reason(e))));
+      }
+    }
+
+    /** Expected direct permissions (renamed) that the target lacks. */
+    List<String> permissions(String objectType, String objectId, List<AclEntry> expected) {
+      if (!options.permissions() || expected == null || expected.isEmpty()) return List.of();
+      var actual = new HashSet<>(new PermissionReader(target, true).direct(objectType, objectId));
+      var diffs = new ArrayList<String>();
+      for (AclEntry a : PermissionWriter.renamed(expected, mapping)) {
+        if (!actual.contains(a)) diffs.add("permission " + a.level() + " for " + a.principal() + " is missing");
+      }
+      return diffs;
+    }
+  }
+
+  @FunctionalInterface
+  interface CheckWork {
+    ItemCheck run() throws Exception;
+  }
+
+  /** A check of every item of one type. */
+  interface TypeCheck {
+    ResourceType type();
+
+    void check(Run run, JournalEntry item) throws Exception;
+
+    /** Called once before the items (e.g. to list the target once). */
+    default void prepare(Run run) throws Exception {}
+  }
+
+  static List<TypeCheck> checks() {
+    return List.of(new WorkspaceChecks.Notebooks(), new WorkspaceChecks.Repos(), new JobChecks(), new SecretChecks(),
+        new GrantChecks(), new ModelChecks());
+  }
+
+  public VerifyReport verify(BundleReader bundle, MappingFile mappingFile, VerifyOptions options) throws Exception {
+    var mapping = new Mapping(mappingFile, SourceCompute.read(bundle), new TargetCompute(target));
+    var run = new Run(target, bundle, mapping, options, new ConcurrentLinkedQueue<>(), new AtomicReference<>());
+    var threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("verify-", 0).daemon().factory());
+    try {
+      var futures = new ArrayList<Future<?>>();
+      for (TypeCheck c : checks()) {
+        if (!options.types().contains(c.type()) || !bundle.has(c.type())) continue;
+        futures.add(threads.submit(() -> {
+          c.prepare(run);
+          try (var queue = run.queue(c.type().folder())) {
+            bundle.items(c.type(), e -> {
+              try {
+                queue.submit(() -> {
+                  try {
+                    c.check(run, e);
+                  } catch (Exception ex) {
+                    run.results().add(new ItemCheck(c.type().folder(), e.id(), "?", ItemCheck.Status.MISMATCH,
+                        List.of("could not be checked: " + ExportContext.reason(ex))));
+                  }
+                });
+              } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+              }
+            });
+            queue.await();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) f.get();
+    } finally {
+      threads.shutdownNow();
+    }
+    Throwable t = run.fatal().get();
+    if (t instanceof Exception e) throw e;
+    if (t instanceof Error e) throw e;
+    return VerifyReport.of(bundle.manifest().sourceHost(), targetHost, List.copyOf(run.results()));
+  }
+
+  static <T> T record(JournalEntry e, Class<T> type) {
+    return Json.MAPPER.convertValue(e.record(), type);
+  }
+}

@@ -1,0 +1,47 @@
+package ca.gc.fsdh.bot.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gc.fsdh.bot.migration.bundle.BundleReader;
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Offboarding: the export zipped with the bilingual README, owner-only, importable as is. */
+class OffboardTest {
+  @TempDir Path dir;
+
+  @Test
+  void offboardWritesAnOwnerOnlyZipThatImportReads() throws Exception {
+    try (var poc = new StandIn(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      SampleWorkspace.seed(poc.server.state(), SampleSpec.small());
+      var phases = new java.util.ArrayList<MigrationRunner.Phase>();
+      var export = ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.JOBS, ResourceType.SECRETS)).withWorkers(4);
+      var result = new MigrationRunner().offboard(new MigrationRunner.Workspace(poc.client, poc.server.host()),
+          new MigrationRunner.OffboardOptions(dir, "ABC", export, Optional.empty()), new MigrationRunner.Progress() {
+            @Override
+            public void phase(MigrationRunner.Phase p) {
+              phases.add(p);
+            }
+          });
+      assertThat(phases).containsExactly(MigrationRunner.Phase.EXPORT, MigrationRunner.Phase.PACKAGE);
+      assertThat(result.zip()).hasFileName("ABC-offboarding.zip");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(result.zip()))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("bundle")))).isEqualTo("rwx------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("bundle/manifest.json")))).isEqualTo("rw-------");
+      try (var bundle = BundleReader.open(result.zip())) {
+        assertThat(bundle.manifest().secretValues()).isEqualTo("NONE");
+        assertThat(Files.readString(bundle.file("README.md"))).contains("FSDH offboarding bundle ABC").contains("jupytext")
+            .contains("java -jar fsdh-bot.jar import --bundle");
+        assertThat(Files.exists(bundle.file("secrets/values"))).as("no values without a key").isFalse();
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package ca.gc.fsdh.bot.migration.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gc.fsdh.bot.migration.ExportOptions;
+import ca.gc.fsdh.bot.migration.ProgressListener;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.WorkspaceExport;
+import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
+import ca.gc.fsdh.bot.migration.client.DatabricksClients;
+import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
+import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.core.PatCredentialsProvider;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The import and verify commands end to end against stand-ins: bad bundles touch nothing; a dry run writes nothing. */
+class ImportCommandTest {
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(Object command, FakeDatabricks target, String... args) {
+    if (command instanceof ImportCommand c) c.connection.environment = k -> k.equals("DATABRICKS_TOKEN") ? target.token() : null;
+    if (command instanceof VerifyCommand c) c.connection.environment = k -> k.equals("DATABRICKS_TOKEN") ? target.token() : null;
+    var out = new StringWriter();
+    var err = new StringWriter();
+    int exit = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  Path exportSample() throws Exception {
+    try (var poc = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      SampleWorkspace.seed(poc.state(), SampleSpec.small());
+      var config = new DatabricksConfig().setHost(poc.host()).setAuthType("pat").setToken(poc.token()).setCredentialsProvider(new PatCredentialsProvider());
+      var client = DatabricksClients.create(config, RateLimits.defaults()).workspace();
+      var options = ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS, ResourceType.JOBS)).withWorkers(4);
+      new WorkspaceExport(client, poc.host()).run(dir.resolve("bundle"), options, ProgressListener.NONE);
+    }
+    return dir.resolve("bundle");
+  }
+
+  @Test
+  void aBadBundleIsRefusedBeforeAnyCallToTheTarget() throws Exception {
+    Path bundle = exportSample();
+    Path m = bundle.resolve(BundleManifest.FILE);
+    Files.writeString(m, Files.readString(m).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+    try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      var r = run(new ImportCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host());
+      assertThat(r.exit()).isEqualTo(ImportCommand.BAD_BUNDLE);
+      assertThat(r.err()).contains("bad bundle, nothing was imported").contains("unknown bundle format version 2");
+      assertThat(prod.requestLog().totalReceived()).isZero();
+    }
+  }
+
+  @Test
+  void dryRunThenImportThenVerifyThroughTheCommands() throws Exception {
+    Path bundle = exportSample();
+    try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      SampleWorkspace.seed(new ca.gc.fsdh.bot.sandbox.databricks.WorkspaceState(), SampleSpec.small());
+      var dry = run(new ImportCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(), "--dry-run",
+          "--state", dir.resolve("state").toString(), "--types", "notebooks,repos");
+      assertThat(dry.exit()).as(dry.err()).isZero();
+      assertThat(dry.out()).contains("Dry run (nothing was written)").containsPattern("notebooks +would create [1-9]");
+      assertThat(prod.state().repos().all()).isEmpty();
+
+      var real = run(new ImportCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(),
+          "--state", dir.resolve("state").toString(), "--types", "notebooks,repos", "--json");
+      assertThat(real.exit()).as(real.err()).isZero();
+      assertThat(real.out()).contains("\"CREATED\"");
+
+      var verify = run(new VerifyCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(),
+          "--types", "notebooks,repos", "--report-dir", dir.resolve("state").toString());
+      assertThat(verify.exit()).as(verify.out()).isZero();
+      assertThat(dir.resolve("state/verify-report.txt")).content().contains("everything in the bundle is in the target");
+      prod.state().repos().all().forEach(r -> prod.state().workspace().delete(r.path(), true));
+      prod.state().workspace().all().filter(o -> o.type() == com.databricks.sdk.service.workspace.ObjectType.NOTEBOOK).limit(1)
+          .forEach(o -> prod.state().workspace().delete(o.path(), false));
+      var broken = run(new VerifyCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(),
+          "--types", "notebooks", "--report-dir", dir.resolve("state").toString());
+      assertThat(broken.exit()).isEqualTo(1);
+      assertThat(broken.out()).contains("MISSING");
+    }
+  }
+}
