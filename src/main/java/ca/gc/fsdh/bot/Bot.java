@@ -21,25 +21,38 @@ public final class Bot implements AutoCloseable {
   private final HttpFront http;
   private final Database database;
   private final Reminders reminders;
+  private final List<Service> services;
   private final List<AutoCloseable> resources;
   private final Optional<String> appToken;
   private SocketModeApp socketMode;
 
-  /** @param resources closed after everything else stops, last one first (the database among them) */
-  Bot(App app, HttpFront http, Database database, Reminders reminders, List<AutoCloseable> resources,
-      Optional<String> appToken) {
+  /** Something that starts with the bot (its scheduled work). */
+  @FunctionalInterface
+  interface Service {
+    void start() throws Exception;
+  }
+
+  /**
+   * @param services  started in order once the Slack token is checked, before the HTTP server opens
+   * @param resources closed after everything else stops, last one first (the database among them)
+   */
+  Bot(App app, HttpFront http, Database database, Reminders reminders, List<Service> services,
+      List<AutoCloseable> resources, Optional<String> appToken) {
     this.app = app;
     this.http = http;
     this.database = database;
     this.reminders = reminders;
+    this.services = List.copyOf(services);
     this.resources = List.copyOf(resources);
     this.appToken = appToken;
   }
 
-  /** Checks the bot token with Slack ({@code auth.test}), starts the scheduler, then starts listening. */
+  /** Checks the bot token with Slack ({@code auth.test}), starts the scheduled work, then starts listening. */
   public Bot start() throws Exception {
     app.start();
-    reminders.start();
+    for (Service s : services) {
+      s.start();
+    }
     http.start();
     if (appToken.isPresent()) {
       socketMode = new SocketModeApp(appToken.get(), app);

@@ -11,6 +11,17 @@ import ca.gc.fsdh.bot.reminders.DeadlinesCommand;
 import ca.gc.fsdh.bot.reminders.Reminders;
 import ca.gc.fsdh.bot.reminders.RemindersCommand;
 import ca.gc.fsdh.bot.reminders.WorkspaceProgress;
+import ca.gc.fsdh.bot.migration.client.DatabricksClients;
+import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.requests.BundleRetention;
+import ca.gc.fsdh.bot.requests.CoreMigrationEngine;
+import ca.gc.fsdh.bot.requests.RequestExecution;
+import ca.gc.fsdh.bot.requests.RequestListener;
+import ca.gc.fsdh.bot.requests.RequestRunner;
+import ca.gc.fsdh.bot.slack.BundleDelivery;
+import ca.gc.fsdh.bot.slack.ProgressMessage;
+import ca.gc.fsdh.bot.slack.RunReportText;
+import java.util.concurrent.ScheduledExecutorService;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.RequestProgress;
 import ca.gc.fsdh.bot.requests.RequestKind;
@@ -48,6 +59,13 @@ import java.util.concurrent.Executors;
 
 /** The one place where the bot's long-lived objects are built and connected. */
 public final class Wiring {
+  /** The progress message of a run is edited at most this often. */
+  static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofSeconds(3);
+  /** Requests one instance runs at once; more wait in its queue (or are taken by another instance). */
+  static final int PARALLEL_RUNS = 2;
+  /** How often an instance looks for runs that have no live owner. */
+  static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofSeconds(30);
+
   private Wiring() {}
 
   public static Bot wire(Config config, Clock clock) throws Exception {
@@ -84,15 +102,33 @@ public final class Wiring {
       var notifier = new RequestNotifier(slack.methodsAsync(botToken), requests, text,
           new ApprovalMessage(text, language), directory, slackSettings.supportChannel(), language, notifications);
       var support = new SlackSupportTeam(slack.methods(botToken), slackSettings.supportUserGroup(), clock);
-      var service = new RequestService(requests, audit, directory, support, notifier, clock);
-      var reply = new OutcomeReply(text, directory);
-      var modal = new RequestModal(service, directory, text, reply);
 
-      WorkspaceProgress progress = new RequestProgress(requests);
       // One Quartz scheduler per instance (JDBC job store, clustered on PostgreSQL) for every feature's jobs.
       var jobs = new HandBuiltJobs();
       var quartz = Quartz.create(database.dataSource(), config.database().isPostgres(), jobs, Reminders.QUARTZ_THREADS);
       resources.add(() -> quartz.shutdown(true));
+
+      // Approved requests run through the migration core, durably (see RequestExecution).
+      var engine = new CoreMigrationEngine(directory, config.databricks(), config.bundles(),
+          sdk -> DatabricksClients.create(sdk, RateLimits.defaults()).workspace());
+      ScheduledExecutorService timer = executor(resources, Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("fsdh-progress").daemon().factory()));
+      var progressMessage = new ProgressMessage(slack.methodsAsync(botToken), new RunReportText(text), directory,
+          slackSettings.supportChannel(), language, timer, PROGRESS_EVERY,
+          new BundleDelivery(slack.methods(botToken), messages, config.bundles()));
+      var runner = new RequestRunner(requests, engine, notifier, progressMessage, clock,
+          "bot-" + java.util.UUID.randomUUID(), RequestRunner.LEASE);
+      var execution = new RequestExecution(quartz, jobs, requests, runner, clock, PARALLEL_RUNS, SWEEP_EVERY);
+      resources.add(execution);
+      var retention = new BundleRetention(config.bundles().directory(), config.bundles().retention(), clock);
+      jobs.register(BundleRetention.class, retention);
+
+      var service = new RequestService(requests, audit, directory, support, RequestListener.all(notifier, execution),
+          clock);
+      var reply = new OutcomeReply(text, directory);
+      var modal = new RequestModal(service, directory, text, reply);
+
+      WorkspaceProgress progress = new RequestProgress(requests);
       var reminders = Reminders.create(quartz, jobs, database.dataSource(), config.deadlines(), directory, progress,
           messages, slack.methods(botToken), clock, Reminders.SWEEP_EVERY);
 
@@ -114,7 +150,8 @@ public final class Wiring {
           : new SlackEndpoint(app, new FailureReply(messages, language), metrics, clock);
       var checks = List.of(database, new SlackAuthCheck(slack.methods(botToken), clock));
       var http = new HttpFront(config.port(), endpoint, checks, metrics);
-      return new Bot(app, http, database, reminders, resources, slackSettings.appToken().map(Secret::value));
+      List<Bot.Service> services = List.of(reminders::start, execution::start, () -> BundleRetention.schedule(quartz));
+      return new Bot(app, http, database, reminders, services, resources, slackSettings.appToken().map(Secret::value));
     } catch (Exception | Error e) {
       Bot.closeAll(resources);
       throw e;
@@ -122,7 +159,7 @@ public final class Wiring {
   }
 
   /** An executor that, at shutdown, gets a few seconds to finish what it was given. */
-  private static ExecutorService executor(List<AutoCloseable> resources, ExecutorService executor) {
+  private static <E extends ExecutorService> E executor(List<AutoCloseable> resources, E executor) {
     resources.add(() -> {
       executor.shutdown();
       if (!executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -196,7 +196,7 @@ public final class ConfigLoader {
     Set<String> seen = new HashSet<>();
     for (ConfigNode w : top.list("workspaces")) {
       w.allowOnly(Set.of("acronym", "nameEn", "nameFr", "lead", "admins", "leadChannel", "language",
-          "pocHost", "prodHost", "secretsCluster", "sqlWarehouse", "mappingFile"));
+          "pocHost", "prodHost", "secretsCluster", "sqlWarehouse", "mappingFile", "prodSqlWarehouse"));
       String acronym = matching(w, "acronym", ACRONYM, "ABC (upper case, at most 10 characters)");
       if (!acronym.isEmpty() && !seen.add(acronym)) {
         w.problem("acronym", "'" + acronym + "' appears more than once");
@@ -224,7 +224,8 @@ public final class ConfigLoader {
       mapping.filter(f -> !Files.isReadable(f))
           .ifPresent(f -> w.problem("mappingFile", "'" + f + "' is not a readable file"));
       out.add(new Workspace(acronym, nameEn, nameFr, lead, admins, channel, language, poc, prod,
-          w.optionalText("secretsCluster"), w.optionalText("sqlWarehouse"), mapping));
+          w.optionalText("secretsCluster"), w.optionalText("sqlWarehouse"), mapping,
+          w.optionalText("prodSqlWarehouse")));
     }
     if (!out.isEmpty() && !environments.contains("poc")) {
       problems.add("databricks.poc: is required when workspaces are listed (how to sign in to POC)");

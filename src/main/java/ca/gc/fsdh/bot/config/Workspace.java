@@ -12,6 +12,7 @@ import java.util.Optional;
  *                       mounts; without it secret values and mounts are listed as not exported
  * @param sqlWarehouse   a POC SQL warehouse id that reads table ACLs; without it they are not exported
  * @param mappingFile    the import mapping (principals, paths, clusters) for this workspace's migration
+ * @param prodSqlWarehouse a PROD SQL warehouse id that replays and checks table ACLs
  */
 public record Workspace(
     String acronym,
@@ -25,7 +26,8 @@ public record Workspace(
     Optional<String> prodHost,
     Optional<String> secretsCluster,
     Optional<String> sqlWarehouse,
-    Optional<java.nio.file.Path> mappingFile) {
+    Optional<java.nio.file.Path> mappingFile,
+    Optional<String> prodSqlWarehouse) {
 
   public Workspace {
     admins = List.copyOf(admins);

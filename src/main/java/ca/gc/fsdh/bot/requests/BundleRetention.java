@@ -39,6 +39,19 @@ public final class BundleRetention implements Job {
     }
   }
 
+  /** Stores the daily trigger (kept if another instance stored it already). */
+  public static void schedule(org.quartz.Scheduler quartz) throws org.quartz.SchedulerException {
+    var key = org.quartz.TriggerKey.triggerKey("bundle-retention", "bundles");
+    if (quartz.checkExists(key)) {
+      return;
+    }
+    var job = org.quartz.JobBuilder.newJob(BundleRetention.class).withIdentity("bundle-retention", "bundles")
+        .storeDurably().build();
+    quartz.scheduleJob(job, java.util.Set.of(org.quartz.TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
+        .startNow().withSchedule(org.quartz.SimpleScheduleBuilder.repeatHourlyForever(24)
+            .withMisfireHandlingInstructionNextWithRemainingCount()).build()), true);
+  }
+
   /** @return how many bundles were deleted */
   public int deleteExpired() {
     if (!Files.isDirectory(directory)) {

@@ -9,4 +9,13 @@ public interface RequestListener {
   void changed(MigrationRequest request, String actor);
 
   RequestListener NONE = (request, actor) -> { };
+
+  /** Tells each listener in turn. */
+  static RequestListener all(RequestListener... listeners) {
+    return (request, actor) -> {
+      for (RequestListener l : listeners) {
+        l.changed(request, actor);
+      }
+    };
+  }
 }

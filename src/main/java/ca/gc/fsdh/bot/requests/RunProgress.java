@@ -10,5 +10,8 @@ import java.util.Map;
 public interface RunProgress {
   void update(Map<ResourceType, TypeProgress> progress);
 
+  /** A new stage began (export, import, verify, package); counts start again from zero. */
+  default void phase(String phase) {}
+
   RunProgress NONE = progress -> { };
 }

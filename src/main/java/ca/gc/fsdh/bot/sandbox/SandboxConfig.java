@@ -5,7 +5,9 @@ import ca.gc.fsdh.bot.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleProd;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +22,8 @@ public final class SandboxConfig {
   public static final String SIGNING_SECRET = "sandbox-signing-secret-0123456789";
   public static final String SUPPORT_GROUP = "S0FSDHSUPPORT";
   public static final String SUPPORT_CHANNEL = "C0FSDHSUPPORT";
+  public static final String POC_TOKEN = "dapi-sandbox-poc";
+  public static final String PROD_TOKEN = "dapi-sandbox-prod";
 
   private SandboxConfig() {}
 
@@ -39,8 +43,8 @@ public final class SandboxConfig {
     env.put("SLACK_API_URL", slackApiUrl);
     env.put("FSDH_PORT", "0");
     env.put("FSDH_DB_URL", h2Url(dataDir));
-    env.put("FSDH_POC_DATABRICKS_TOKEN", "dapi-sandbox-poc");
-    env.put("FSDH_PROD_DATABRICKS_CLIENT_SECRET", "sandbox-prod-secret");
+    env.put("FSDH_POC_DATABRICKS_TOKEN", POC_TOKEN);
+    env.put("FSDH_PROD_DATABRICKS_TOKEN", PROD_TOKEN);
     return env;
   }
 
@@ -51,6 +55,26 @@ public final class SandboxConfig {
 
   public static Config load(Map<String, String> env) {
     return new ConfigLoader(env).parse(exampleYaml(), "fsdh.example.yml");
+  }
+
+  /**
+   * The example configuration with every POC workspace on {@code pocHost} and every PROD workspace on
+   * {@code prodHost} (two Databricks stand-ins), OCEAN's mapping for the sample ({@link SampleProd}),
+   * and bundles kept under {@code dataDir}.
+   */
+  public static Config load(Map<String, String> env, String pocHost, String prodHost, Path dataDir) {
+    Path mapping = dataDir.resolve("ocean-mapping.yml");
+    try {
+      Files.writeString(mapping, SampleProd.mappingYaml());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String yaml = exampleYaml()
+        .replaceAll("pocHost: https://adb-[0-9.]+azuredatabricks\\.net", "pocHost: " + pocHost)
+        .replaceAll("prodHost: https://adb-[0-9.]+azuredatabricks\\.net", "prodHost: " + prodHost)
+        .replace("# mappingFile: /config/mappings/ocean.yml", "mappingFile: " + mapping.toAbsolutePath())
+        .replace("directory: data/bundles", "directory: " + dataDir.resolve("bundles").toAbsolutePath());
+    return new ConfigLoader(env).parse(yaml, "fsdh.example.yml (sandbox)");
   }
 
   /** A Slack stand-in seeded with the example directory's people and the support group. */

@@ -50,15 +50,18 @@ public final class ProgressMessage implements RequestRunner.ProgressReporter {
   @Override
   public RunProgress start(MigrationRequest request) {
     AtomicReference<Map<ResourceType, TypeProgress>> latest = new AtomicReference<>(Map.of());
+    AtomicReference<String> phase = new AtomicReference<>("");
     AtomicReference<Map<ResourceType, TypeProgress>> shown = new AtomicReference<>();
+    AtomicReference<String> shownPhase = new AtomicReference<>();
     AtomicReference<String> ts = new AtomicReference<>();
     String channel = request.supportChannel().orElse(supportChannel);
     Runnable refresh = () -> {
       Map<ResourceType, TypeProgress> now = latest.get();
-      if (now.equals(shown.get())) {
+      String stage = phase.get();
+      if (now.equals(shown.get()) && stage.equals(shownPhase.get())) {
         return;
       }
-      Bilingual message = words.progress(supportLanguage, request, now);
+      Bilingual message = words.progress(supportLanguage, request, stage, now);
       try {
         if (ts.get() == null) {
           var posted = slack.chatPostMessage(m -> {
@@ -74,13 +77,24 @@ public final class ProgressMessage implements RequestRunner.ProgressReporter {
               .blocks(BilingualBlocks.of(message))).get();
         }
         shown.set(now);
+        shownPhase.set(stage);
       } catch (Exception e) {
         log.warn("progress message of request {} not updated: {}", request.id(), e.toString());
       }
     };
     var task = timer.scheduleWithFixedDelay(refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     runs.put(request.id(), new Run(task, refresh));
-    return latest::set;
+    return new RunProgress() {
+      @Override
+      public void update(Map<ResourceType, TypeProgress> progress) {
+        latest.set(progress);
+      }
+
+      @Override
+      public void phase(String name) {
+        phase.set(name);
+      }
+    };
   }
 
   private record Run(java.util.concurrent.ScheduledFuture<?> task, Runnable refresh) {}

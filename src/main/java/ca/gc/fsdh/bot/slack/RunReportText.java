@@ -19,9 +19,13 @@ public final class RunReportText {
     this.text = text;
   }
 
-  public Bilingual progress(Language first, MigrationRequest r, Map<ResourceType, TypeProgress> progress) {
+  /** @param phase the core's stage ({@code EXPORT}, {@code IMPORT}, {@code VERIFY}, {@code PACKAGE}), or empty */
+  public Bilingual progress(Language first, MigrationRequest r, String phase, Map<ResourceType, TypeProgress> progress) {
     return Bilingual.build(first, l -> {
       StringBuilder b = new StringBuilder(text.messages().text(l, "run.progress", r.number(), text.kind(l, r), r.workspace()));
+      if (!phase.isEmpty()) {
+        b.append(' ').append(text.messages().text(l, "run.phase." + phase.toLowerCase(java.util.Locale.ROOT)));
+      }
       for (ResourceType t : r.resourceTypes().stream().sorted().toList()) {
         TypeProgress p = progress.getOrDefault(t, TypeProgress.NONE);
         b.append('\n').append(text.messages().text(l, "run.progress.type", text.type(l, t), p.done(), p.total(), p.failed()));

@@ -44,7 +44,7 @@ class ConfigLoaderTest {
         .containsExactly("analysis-end", "roles-guest", "final-date", "poc-disabled");
     assertThat(c.deadlines().milestones().get(2).date()).isEqualTo(LocalDate.of(2025, 11, 30));
     assertThat(c.databricks().get("poc").secret().orElseThrow().value()).isEqualTo("dapi-sandbox-poc");
-    assertThat(c.databricks().get("prod").type()).isEqualTo("oauth-m2m");
+    assertThat(c.databricks().get("prod").type()).isEqualTo("pat");
     Workspace ocean = c.directory().find("OCEAN").orElseThrow();
     assertThat(ocean.secretsCluster()).contains("0101-000000-migrat01");
     assertThat(ocean.sqlWarehouse()).contains("a1b2c3d4e5f60001");
@@ -156,7 +156,26 @@ class ConfigLoaderTest {
         "environment variable SLACK_BOT_TOKEN: is required (the bot token, xoxb-...)",
         "environment variable SLACK_SIGNING_SECRET: is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
         "environment variable FSDH_POC_DATABRICKS_TOKEN: is required (named by databricks.poc.tokenVariable)");
-    assertThat(String.join("\n", p)).doesNotContain("sandbox-prod-secret");
+    assertThat(String.join("\n", p)).doesNotContain("dapi-sandbox-prod");
+  }
+
+  @Test
+  void oauthAndAzureServicePrincipalsNeedTheirIdsAndTheirSecretVariable() {
+    Map<String, String> env = env();
+    env.put("FSDH_PROD_SECRET", "s3cr3t");
+    String oauth = SandboxConfig.exampleYaml().replace("""
+          prod:
+            auth: pat
+            tokenVariable: FSDH_PROD_DATABRICKS_TOKEN""".stripIndent().indent(2).stripTrailing(), """
+          prod:
+            auth: oauth-m2m
+            clientId: 6f1c2d3e-0000-4000-8000-00000000f5d4
+            clientSecretVariable: FSDH_PROD_SECRET""".stripIndent().indent(2).stripTrailing());
+    DatabricksAuth prod = new ConfigLoader(env).parse(oauth, "oauth.yml").databricks().get("prod");
+    assertThat(prod.type()).isEqualTo("oauth-m2m");
+    assertThat(prod.sdkConfig("https://adb-2.azuredatabricks.net").getClientSecret()).isEqualTo("s3cr3t");
+    String azure = oauth.replace("auth: oauth-m2m", "auth: azure-client-secret");
+    assertThat(problems(azure, env)).containsExactly("databricks.prod.tenantId: is required for this auth type");
   }
 
   @Test

@@ -4,10 +4,10 @@ import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues;
 import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleProd;
 import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
 import ca.gc.fsdh.bot.sandbox.databricks.WorkspaceState;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +17,10 @@ import java.util.Map;
  * (data is moved separately), and a cluster to run verification commands on.
  */
 final class PocAndProd implements AutoCloseable {
-  static final String PROD_CLUSTER = "prod-0000-migrat01";
-  static final String PROD_WAREHOUSE = "prodwarehouse0001";
+  static final String PROD_CLUSTER = SampleProd.PROD_CLUSTER;
+  static final String PROD_WAREHOUSE = SampleProd.PROD_WAREHOUSE;
   static final String RENAMED_USER_TO = "nouvel.utilisateur@prod.gc.ca";
-  static final String PROD_VAULT_DNS = "https://fsdh-prod-kv.vault.azure.net/";
+  static final String PROD_VAULT_DNS = SampleProd.PROD_VAULT_DNS;
 
   final StandIn poc;
   final StandIn prod;
@@ -39,19 +39,7 @@ final class PocAndProd implements AutoCloseable {
   }
 
   static void prepareProd(WorkspaceState poc, WorkspaceState prod) {
-    var pc = poc.compute();
-    for (ObjectNode p : pc.pools()) prod.compute().addPool(p.deepCopy().put("instance_pool_id", "prod-" + p.get("instance_pool_id").asText()));
-    for (ObjectNode p : pc.policies()) prod.compute().addPolicy(p.deepCopy().put("policy_id", "PROD" + p.get("policy_id").asText()));
-    for (ObjectNode w : pc.warehouses()) prod.compute().addWarehouse(w.deepCopy().put("id", PROD_WAREHOUSE));
-    for (ObjectNode c : pc.clusters()) {
-      if (c.path("cluster_id").asText().equals(SampleWorkspace.MIGRATION_CLUSTER_ID)) {
-        prod.compute().addCluster(c.deepCopy().put("cluster_id", PROD_CLUSTER).put("cluster_name", "PROD migration"));
-      }
-    }
-    for (String db : poc.tables().databases()) {
-      prod.tables().createDatabase(db);
-      poc.tables().tables(db).forEach((t, kind) -> prod.tables().createTable(db, t, kind.equals("VIEW")));
-    }
+    SampleProd.prepare(poc, prod);
   }
 
   ExportOptions exportOptions(InMemorySecretValues values) {

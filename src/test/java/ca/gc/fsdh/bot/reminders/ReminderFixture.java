@@ -42,7 +42,7 @@ final class ReminderFixture {
     return new Workspace(acronym, acronym + " science", "Science " + acronym, "U0LEAD" + acronym, List.of(),
         "C0" + acronym, language, "https://adb-1.azuredatabricks.net",
         offboardOnly ? Optional.empty() : Optional.of("https://adb-2.azuredatabricks.net"), Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   static WorkspaceDirectory directory(int count) {

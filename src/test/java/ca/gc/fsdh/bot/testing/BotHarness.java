@@ -41,18 +41,32 @@ public final class BotHarness implements AutoCloseable {
 
   /** @param environment changes to the sandbox environment before the configuration is loaded */
   public static BotHarness start(Consumer<Map<String, String>> environment) throws Exception {
+    return start(environment, null, null);
+  }
+
+  /** A bot whose POC and PROD workspaces are two Databricks stand-ins. */
+  public static BotHarness withDatabricks(String pocHost, String prodHost) throws Exception {
+    return start(env -> { }, pocHost, prodHost);
+  }
+
+  private static BotHarness start(Consumer<Map<String, String>> environment, String pocHost, String prodHost)
+      throws Exception {
     FakeSlackApi slack = SandboxConfig.slack();
     Path dataDir = Files.createTempDirectory("fsdh-test-");
     try {
       Map<String, String> env = SandboxConfig.environment(slack.apiUrl(), dataDir);
       environment.accept(env);
-      Config config = SandboxConfig.load(env);
+      Config config = pocHost == null ? SandboxConfig.load(env) : SandboxConfig.load(env, pocHost, prodHost, dataDir);
       Bot bot = Wiring.wire(config, Clock.systemUTC()).start();
       return new BotHarness(slack, bot, config, dataDir);
     } catch (Exception | Error e) {
       slack.close();
       throw e;
     }
+  }
+
+  public Path dataDir() {
+    return dataDir;
   }
 
   public String url(String path) {

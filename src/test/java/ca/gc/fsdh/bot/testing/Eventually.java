@@ -11,10 +11,14 @@ public final class Eventually {
   private Eventually() {}
 
   public static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + LIMIT.toNanos();
+    await(LIMIT, what, condition);
+  }
+
+  public static void await(Duration limit, String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + LIMIT.toSeconds() + " s waiting for: " + what);
+        throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for: " + what);
       }
       try {
         Thread.sleep(10);

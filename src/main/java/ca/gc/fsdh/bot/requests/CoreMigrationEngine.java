@@ -1,0 +1,104 @@
+package ca.gc.fsdh.bot.requests;
+
+import ca.gc.fsdh.bot.config.BundleSettings;
+import ca.gc.fsdh.bot.config.DatabricksAuth;
+import ca.gc.fsdh.bot.config.Workspace;
+import ca.gc.fsdh.bot.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.migration.ExportOptions;
+import ca.gc.fsdh.bot.migration.ImportOptions;
+import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.NotebookFormat;
+import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import ca.gc.fsdh.bot.migration.secrets.SecretValueSink;
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs a request through the migration core: for a migration, export from the workspace's POC host,
+ * import into its PROD host with its mapping, and verify; for an offboarding, export and package the
+ * zip. Each request has its own work directory under the bundle directory, so a rerun (after a crash,
+ * or a retry) resumes from the core's journals.
+ */
+public final class CoreMigrationEngine implements MigrationEngine {
+  private final WorkspaceDirectory directory;
+  private final Map<String, DatabricksAuth> auth;
+  private final BundleSettings bundles;
+  private final Function<DatabricksConfig, WorkspaceClient> clients;
+  private final MigrationRunner runner = new MigrationRunner();
+
+  /** @param clients builds a paced client for one workspace (the core's {@code DatabricksClients}) */
+  public CoreMigrationEngine(WorkspaceDirectory directory, Map<String, DatabricksAuth> auth, BundleSettings bundles,
+      Function<DatabricksConfig, WorkspaceClient> clients) {
+    this.directory = directory;
+    this.auth = auth;
+    this.bundles = bundles;
+    this.clients = clients;
+  }
+
+  @Override
+  public RunReport run(MigrationRequest request, RunProgress progress) throws Exception {
+    Workspace w = directory.find(request.workspace())
+        .orElseThrow(() -> new IllegalStateException("workspace " + request.workspace() + " is no longer in the directory"));
+    Path work = workDir(request);
+    var source = new MigrationRunner.Workspace(client("poc", w.pocHost()), w.pocHost());
+    ExportOptions export = ExportOptions.allTypes().withTypes(request.resourceTypes())
+        .withFormat(NotebookFormat.valueOf(request.options().notebookFormat()));
+    if (w.sqlWarehouse().isPresent()) {
+      export = export.withSqlWarehouse(w.sqlWarehouse().get());
+    }
+    if (w.secretsCluster().isPresent()) {
+      export = export.withSecretsCluster(w.secretsCluster().get(), SecretValueSink.NONE); // the runner picks the sink
+    }
+    var listener = new CoreProgress(progress);
+    if (request.kind() == RequestKind.MIGRATE) {
+      String prodHost = w.prodHost().orElseThrow(() -> new IllegalStateException(w.acronym() + " has no PROD workspace"));
+      var target = new MigrationRunner.Workspace(client("prod", prodHost), prodHost);
+      MappingFile mapping = w.mappingFile().isPresent() ? MappingFile.read(w.mappingFile().get()) : MappingFile.empty();
+      ImportOptions imports = ImportOptions.defaults(work.resolve("import")).withTypes(request.resourceTypes());
+      if (w.prodSqlWarehouse().isPresent()) {
+        imports = imports.withSqlWarehouse(w.prodSqlWarehouse().get());
+      }
+      var result = runner.migrate(source, target, new MigrationRunner.MigrateOptions(work, export, mapping, imports,
+          w.prodSqlWarehouse(), Optional.empty()), listener);
+      return CoreReports.of(request, result);
+    }
+    Optional<Path> key = Optional.empty();
+    if (request.options().publicKey().isPresent()) {
+      Path file = work.resolve("lead-public-key.asc");
+      Files.writeString(file, request.options().publicKey().get(), StandardCharsets.US_ASCII);
+      key = Optional.of(file);
+    }
+    var result = runner.offboard(source, new MigrationRunner.OffboardOptions(work, w.acronym(), export, key), listener);
+    return CoreReports.of(request, result);
+  }
+
+  /** One folder per request, readable by the bot's user only: it holds workspace content. */
+  private Path workDir(MigrationRequest request) throws java.io.IOException {
+    Files.createDirectories(bundles.directory());
+    Path work = bundles.directory().resolve("request-" + request.id());
+    if (!Files.isDirectory(work)) {
+      Files.createDirectory(work);
+      try {
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx------"));
+      } catch (UnsupportedOperationException ignored) {
+        // not a POSIX file system: the directory keeps the platform's defaults
+      }
+    }
+    return work;
+  }
+
+  private WorkspaceClient client(String environment, String host) {
+    DatabricksAuth a = auth.get(environment);
+    if (a == null) {
+      throw new IllegalStateException("no databricks." + environment + " authentication is configured");
+    }
+    return clients.apply(a.sdkConfig(host));
+  }
+}

@@ -1,0 +1,70 @@
+package ca.gc.fsdh.bot.requests;
+
+import ca.gc.fsdh.bot.migration.ImportOutcome;
+import ca.gc.fsdh.bot.migration.ImportResult;
+import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.verify.ItemCheck;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The request's report, from what the core returned. Item names are kept; contents never are. */
+final class CoreReports {
+  /** At most this many lines of each list are stored with the request; the full report is in the bundle. */
+  static final int KEEP = 200;
+
+  private CoreReports() {}
+
+  static RunReport of(MigrationRequest request, MigrationRunner.Result result) throws IOException {
+    Map<ResourceType, TypeProgress> counts = new EnumMap<>(ResourceType.class);
+    for (ResourceType type : request.resourceTypes()) {
+      var exported = result.bundle().counts().get(type.folder());
+      long exportFailed = exported == null ? 0 : exported.failed();
+      long total;
+      long failed;
+      if (result.imported() != null) {
+        Map<ImportOutcome, Long> imported = result.imported().counts().getOrDefault(type.folder(), Map.of());
+        total = imported.values().stream().mapToLong(Long::longValue).sum() + exportFailed;
+        failed = imported.getOrDefault(ImportOutcome.FAILED, 0L) + exportFailed;
+      } else {
+        total = exported == null ? 0 : exported.exported() + exported.skipped() + exported.failed();
+        failed = exportFailed;
+      }
+      counts.put(type, new TypeProgress(total, total, failed));
+    }
+    List<String> failures = result.failures().stream().map(CoreReports::line).limit(KEEP).toList();
+    List<String> manual = result.imported() != null
+        ? result.imported().manual().stream().map(CoreReports::line).limit(KEEP).toList()
+        : manualReadme(result.bundle().dir());
+    boolean verified = result.verification() != null && result.verification().clean();
+    List<String> mismatches = result.verification() == null ? List.of() : result.verification().items().stream()
+        .filter(i -> i.status() == ItemCheck.Status.MISMATCH || i.status() == ItemCheck.Status.MISSING)
+        .map(i -> i.type() + " " + i.id() + ": " + (i.differences().isEmpty() ? i.status().name().toLowerCase()
+            : String.join("; ", i.differences())))
+        .limit(KEEP).toList();
+    Optional<Path> zip = Optional.ofNullable(result.zip());
+    return new RunReport(counts, failures, manual, verified, mismatches, zip.map(Path::toString),
+        zip.isPresent() ? Optional.of(Files.size(zip.get())) : Optional.empty());
+  }
+
+  private static String line(ImportResult.Line l) {
+    return l.type() + " " + l.id() + ": " + l.text();
+  }
+
+  /** The lines of {@code manual/README.txt} that name an item (between its title and its footer). */
+  private static List<String> manualReadme(Path bundle) throws IOException {
+    Path readme = bundle.resolve("manual").resolve("README.txt");
+    if (!Files.isRegularFile(readme)) {
+      return List.of();
+    }
+    List<String> lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
+    return lines.stream().skip(1).filter(l -> !l.isBlank() && !l.startsWith("Configurations:"))
+        .map(String::strip).limit(KEEP).toList();
+  }
+}
