@@ -51,6 +51,22 @@ class AllTypesExportTest {
   Path out;
   InMemorySecretValues values = new InMemorySecretValues();
   WorkspaceExport.Result result;
+  final Map<ResourceType, java.util.concurrent.atomic.AtomicLong> found = new java.util.concurrent.ConcurrentHashMap<>();
+  final Map<ResourceType, java.util.concurrent.atomic.AtomicLong> done = new java.util.concurrent.ConcurrentHashMap<>();
+  final java.util.concurrent.atomic.AtomicBoolean doneAheadOfFound = new java.util.concurrent.atomic.AtomicBoolean();
+  final ProgressListener progress = new ProgressListener() {
+    @Override
+    public void discovered(ResourceType type, long total) {
+      found.computeIfAbsent(type, t -> new java.util.concurrent.atomic.AtomicLong()).accumulateAndGet(total, Math::max);
+    }
+
+    @Override
+    public void itemDone(ResourceType type, String id, ItemStatus status, boolean resumed) {
+      long d = done.computeIfAbsent(type, t -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+      var f = found.get(type);
+      if (f == null || d > f.get()) doneAheadOfFound.set(true);
+    }
+  };
 
   static ExportOptions everything(ca.gc.fsdh.bot.migration.secrets.SecretValueSink sink) {
     return ExportOptions.allTypes().withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, sink)
@@ -62,7 +78,7 @@ class AllTypesExportTest {
     s = new StandIn(FakeDatabricksOptions.builder().noRateLimits().build());
     SampleWorkspace.seed(s.server.state(), SPEC);
     out = Files.createTempDirectory("fsdh-all-");
-    result = new WorkspaceExport(s.client, s.server.host()).run(out, everything(values), ProgressListener.NONE);
+    result = new WorkspaceExport(s.client, s.server.host()).run(out, everything(values), progress);
   }
 
   @AfterAll
@@ -87,6 +103,16 @@ class AllTypesExportTest {
         .containsExactlyInAnyOrder("notebooks", "repos", "jobs", "secrets", "tableacls", "models");
     result.manifest().counts().forEach((t, c) -> assertThat(c.exported()).as(t).isPositive());
     assertThat(result.manifest().secretValues()).isEqualTo("IN_MEMORY");
+  }
+
+  @Test
+  void progressNeverShowsMoreDoneThanFoundAndEndsWithBothEqual() {
+    assertThat(doneAheadOfFound).isFalse();
+    for (ResourceType t : ResourceType.values()) {
+      assertThat(done.get(t).get()).as(t.folder()).isEqualTo(found.get(t).get());
+    }
+    long reported = result.manifest().counts().values().stream().mapToLong(c -> c.exported() + c.skipped() + c.failed()).sum();
+    assertThat(done.values().stream().mapToLong(java.util.concurrent.atomic.AtomicLong::get).sum()).isEqualTo(reported);
   }
 
   @Test
