@@ -23,9 +23,17 @@ public final class ExportContext {
   private final ExportOptions options;
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
   private final Map<ResourceType, AtomicLong> discovered = new EnumMap<>(ResourceType.class);
+  private final Map<String, String> optionProblems;
 
   public ExportContext(WorkspaceClient workspace, BundleWriter bundle, ExportJournal journal,
       ProgressListener listener, ExportOptions options) {
+    this(workspace, bundle, journal, listener, options, Map.of());
+  }
+
+  /** @param optionProblems option name ({@code --sql-warehouse}) to why it cannot be used */
+  public ExportContext(WorkspaceClient workspace, BundleWriter bundle, ExportJournal journal,
+      ProgressListener listener, ExportOptions options, Map<String, String> optionProblems) {
+    this.optionProblems = Map.copyOf(optionProblems);
     this.workspace = workspace;
     this.bundle = bundle;
     this.journal = journal;
@@ -49,6 +57,13 @@ public final class ExportContext {
   /** The first error that must stop the run (not an item failure). */
   public AtomicReference<Throwable> fatal() {
     return fatal;
+  }
+
+  /** Rethrows the error that stopped the run, if any (after a queue was awaited). */
+  public void rethrowFatal() throws Exception {
+    Throwable t = fatal.get();
+    if (t instanceof Exception e) throw e;
+    if (t instanceof Error e) throw e;
   }
 
   /** A worker queue for one resource type; the backlog bounds memory. */
@@ -92,14 +107,43 @@ public final class ExportContext {
     listener.itemDone(type, id, entry.status(), false);
   }
 
-  /** Records a final outcome decided without any call (an item found but not exportable). */
+  /**
+   * Records an outcome decided without an item call (an item found but not exportable, or a list
+   * that failed). It counts as discovered too, so the progress never shows more done than found.
+   */
   public void record(JournalEntry entry) {
+    discovered(entry.type());
     if (journal.isFinished(entry.type(), entry.id())) {
       listener.itemDone(entry.type(), entry.id(), null, true);
       return;
     }
     journal.record(entry);
     listener.itemDone(entry.type(), entry.id(), entry.status(), false);
+  }
+
+  /** The item id under which a failed listing is reported ({@code list <what>}). */
+  public static String listingId(String what) {
+    return "list " + what;
+  }
+
+  /**
+   * A list call failed: the items it would have found are unknown, so the listing itself is a
+   * failed item (a rerun lists again). Other lists and types carry on.
+   */
+  public void listingFailed(ResourceType type, String what, Throwable e) {
+    record(JournalEntry.failed(type, listingId(what), "cannot list " + what + ": " + reason(e)));
+  }
+
+  /** A list call succeeded: closes the failure an earlier run recorded for it, if any. */
+  public void listed(ResourceType type, String what) {
+    if (journal.failedBefore(type, listingId(what))) {
+      record(JournalEntry.skipped(type, listingId(what), "listed completely by a later run", null));
+    }
+  }
+
+  /** Why an option given on the command line cannot be used (checked before the run), if so. */
+  public java.util.Optional<String> optionProblem(String option) {
+    return java.util.Optional.ofNullable(optionProblems.get(option));
   }
 
   public void typeDone(ResourceType type) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -31,8 +32,11 @@ public final class WorkspaceExport {
   public static final String TOOL = "fsdh-bot "
       + Optional.ofNullable(WorkspaceExport.class.getPackage().getImplementationVersion()).orElse("development");
 
-  /** The outcome: the manifest, and how many items an earlier run had already finished. */
-  public record Result(Path bundle, BundleManifest manifest, int resumed) {
+  /**
+   * The outcome: the manifest, how many items an earlier run had already finished, and the
+   * options that could not be used (option name to a one-line reason; their items failed).
+   */
+  public record Result(Path bundle, BundleManifest manifest, int resumed, Map<String, String> optionProblems) {
     public Path report() {
       return bundle.resolve(BundleFinisher.REPORT);
     }
@@ -58,9 +62,11 @@ public final class WorkspaceExport {
   public Result run(Path out, ExportOptions options, ProgressListener listener) throws Exception {
     var bundle = new BundleWriter(out);
     int resumed;
+    Map<String, String> problems;
     try (var journal = ExportJournal.open(bundle.root())) {
       resumed = journal.resumedCount();
-      var ctx = new ExportContext(workspace, bundle, journal, listener, options);
+      problems = OptionCheck.problems(workspace, options);
+      var ctx = new ExportContext(workspace, bundle, journal, listener, options, problems);
       var threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("export-", 0).daemon().factory());
       try {
         var futures = new ArrayList<Future<?>>();
@@ -94,7 +100,7 @@ public final class WorkspaceExport {
     }
     var manifest = new BundleFinisher().finish(bundle.root(), new BundleFinisher.RunInfo(TOOL, sourceHost,
         options.format().name(), options.types(), options.secretValues().mode()));
-    return new Result(bundle.root(), manifest, resumed);
+    return new Result(bundle.root(), manifest, resumed, problems);
   }
 
   private void writeManual(ExportContext ctx) throws Exception {

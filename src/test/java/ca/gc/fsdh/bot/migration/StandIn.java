@@ -27,6 +27,8 @@ final class StandIn implements AutoCloseable {
   final WorkspaceClient client;
   /** Successful {@code workspace/export} answers, by workspace path. */
   final Map<String, LongAdder> exportsByPath = new ConcurrentHashMap<>();
+  /** Successful answers by {@code METHOD /api/path?item} (item: the path, job_id, scope or name/version asked for). */
+  final Map<String, LongAdder> callsByItem = new ConcurrentHashMap<>();
 
   StandIn(FakeDatabricksOptions options) {
     this(options, RateLimits.defaults());
@@ -41,6 +43,9 @@ final class StandIn implements AutoCloseable {
       Response r = wire.execute(request);
       if (r.getStatusCode() == 200 && request.getUrl().contains("/api/2.0/workspace/export")) {
         exportsByPath.computeIfAbsent(path(request), k -> new LongAdder()).increment();
+      }
+      if (r.getStatusCode() == 200) {
+        callsByItem.computeIfAbsent(itemKey(request), k -> new LongAdder()).increment();
       }
       return r;
     };
@@ -57,6 +62,33 @@ final class StandIn implements AutoCloseable {
       if (kv.startsWith("path=")) return URLDecoder.decode(kv.substring(5), StandardCharsets.UTF_8);
     }
     throw new IllegalStateException("export without a path: " + r);
+  }
+
+  static String itemKey(Request r) {
+    String item = "";
+    for (String p : List.of("path", "job_id", "scope", "name")) {
+      String v = param(r, p);
+      if (v != null) {
+        item = v + (p.equals("name") && param(r, "version") != null ? "/" + param(r, "version") : "");
+        break;
+      }
+    }
+    return r.getMethod() + " " + URI.create(r.getUrl()).getPath() + "?" + item;
+  }
+
+  private static String param(Request r, String name) {
+    List<String> p = r.getQuery().get(name);
+    if (p != null && !p.isEmpty()) return p.get(0);
+    String q = URI.create(r.getUrl()).getRawQuery();
+    for (String kv : q == null ? new String[0] : q.split("&")) {
+      if (kv.startsWith(name + "=")) return URLDecoder.decode(kv.substring(name.length() + 1), StandardCharsets.UTF_8);
+    }
+    return null;
+  }
+
+  long calls(String key) {
+    var n = callsByItem.get(key);
+    return n == null ? 0 : n.sum();
   }
 
   long exportsOf(String path) {

@@ -144,22 +144,46 @@ class WorkspaceExportTest {
     }
   }
 
+  /** All six types, permissions on, values read through command execution and held in memory. */
+  static ExportOptions everything() {
+    return AllTypesExportTest.everything(new ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues());
+  }
+
+  /** The per-item call that only the export of that item makes, to count it on the wire. */
+  static java.util.Optional<String> itemCall(JournalEntry e) {
+    JsonNode r = e.record();
+    return switch (e.type()) {
+      case NOTEBOOKS -> r.get("objectType").asText().equals("DIRECTORY")
+          ? java.util.Optional.of("GET /api/2.0/permissions/directories/" + r.get("objectId").asText() + "?")
+          : java.util.Optional.of("GET /api/2.0/workspace/export?" + e.id());
+      case REPOS -> java.util.Optional.of("GET /api/2.0/permissions/repos/" + e.id() + "?");
+      case JOBS -> java.util.Optional.of("GET /api/2.0/permissions/jobs/" + e.id() + "?");
+      case SECRETS -> java.util.Optional.of("GET /api/2.0/secrets/list?" + e.id());
+      case MODELS -> r.has("artifact_uri")
+          ? java.util.Optional.of("GET /api/2.0/mlflow/model-versions/get-download-uri?" + e.id())
+          : java.util.Optional.of("GET /api/2.0/permissions/registered-models/" + r.get("id").asText() + "?");
+      case TABLE_ACLS -> java.util.Optional.empty(); // statements go in POST bodies; the journal check covers them
+    };
+  }
+
   @Nested
   class Resume {
     @Test
-    void anExportKilledHalfWayAndRunAgainExportsEachItemExactlyOnce() throws Exception {
+    void anExportOfAllSixTypesKilledHalfWayAndRunAgainExportsEachItemExactlyOnce() throws Exception {
       try (var s = standIn(FakeDatabricksOptions.builder().noRateLimits())) {
         var done = new AtomicInteger();
         ProgressListener killer = new ProgressListener() {
           @Override
           public void itemDone(ResourceType type, String id, ItemStatus status, boolean resumed) {
-            if (done.incrementAndGet() == 25) throw new IllegalStateException("killed after 25 items");
+            if (done.incrementAndGet() == 60) throw new IllegalStateException("killed after 60 items");
           }
         };
         var export = new WorkspaceExport(s.client, s.server.host());
-        assertThatThrownBy(() -> export.run(out, options(), killer)).hasMessageContaining("killed");
+        assertThatThrownBy(() -> export.run(out, everything(), killer)).hasMessageContaining("killed");
         var firstRun = journal(out);
-        assertThat(firstRun).hasSizeBetween(25, 200);
+        assertThat(firstRun).hasSizeBetween(60, 120);
+        assertThat(firstRun.stream().map(JournalEntry::type).distinct().count()).as("several types were under way")
+            .isGreaterThanOrEqualTo(4);
         assertThat(out.resolve(BundleManifest.FILE)).doesNotExist();
 
         var resumedItems = new AtomicInteger();
@@ -169,30 +193,36 @@ class WorkspaceExportTest {
             if (resumed) resumedItems.incrementAndGet();
           }
         };
-        var result = export.run(out, options(), counting);
+        var result = export.run(out, everything(), counting);
         assertThat(result.resumed()).isEqualTo((int) firstRun.stream().filter(e -> e.status().isFinal()).count());
         assertThat(resumedItems.get()).isEqualTo(result.resumed());
 
         Map<String, Integer> finals = new HashMap<>();
         for (var e : journal(out)) if (e.status().isFinal()) finals.merge(e.key(), 1, Integer::sum);
         assertThat(finals.values()).as("one final journal entry per item").containsOnly(1);
+        int checked = 0;
         for (var e : firstRun) {
-          if (e.type() == ResourceType.NOTEBOOKS && e.status() == ItemStatus.EXPORTED && !e.files().isEmpty()) {
-            assertThat(s.exportsOf(e.id())).as("finished in run 1, never exported again: " + e.id()).isEqualTo(1);
-          }
+          if (e.status() != ItemStatus.EXPORTED) continue;
+          var call = itemCall(e);
+          if (call.isEmpty()) continue;
+          assertThat(s.calls(call.get())).as("finished in run 1, never exported again: " + call.get()).isEqualTo(1);
+          checked++;
         }
+        assertThat(checked).isGreaterThan(30);
         for (WorkspaceObject o : exportable(s)) {
           assertThat(s.exportsOf(o.path())).as(o.path()).isBetween(1L, 2L); // 2 only if in flight at the kill
         }
         assertThat(result.manifest().totalFailed()).isZero();
         var reference = Files.createTempDirectory("fsdh-ref-");
-        var clean = new WorkspaceExport(s.client, s.server.host()).run(reference, options(), ProgressListener.NONE);
+        var clean = new WorkspaceExport(s.client, s.server.host()).run(reference, everything(), ProgressListener.NONE);
         assertThat(result.manifest().counts()).isEqualTo(clean.manifest().counts());
         var contentSums = new HashMap<>(result.manifest().checksums());
         var referenceSums = new HashMap<>(clean.manifest().checksums());
-        for (var m : List.of(contentSums, referenceSums)) m.keySet().removeIf(k -> !k.startsWith("notebooks/source") && !k.startsWith("notebooks/files") && !k.startsWith("jobs/") && !k.startsWith("repos/"));
-        contentSums.keySet().removeIf(k -> k.endsWith("index.jsonl"));
-        referenceSums.keySet().removeIf(k -> k.endsWith("index.jsonl"));
+        for (var m : List.of(contentSums, referenceSums)) {
+          m.keySet().removeIf(k -> k.endsWith("index.jsonl") || k.equals("journal.ndjson") || k.equals("report.jsonl"));
+        }
+        assertThat(contentSums.keySet()).anyMatch(k -> k.startsWith("models/")).anyMatch(k -> k.startsWith("tableacls/"))
+            .anyMatch(k -> k.startsWith("secrets/")).anyMatch(k -> k.startsWith("jobs/"));
         assertThat(contentSums).isEqualTo(referenceSums);
       }
     }
@@ -201,7 +231,7 @@ class WorkspaceExportTest {
   @Nested
   class Faults {
     @Test
-    void under429StormsAndServerErrorsTheExportCompletesAndTheReportIsExact() throws Exception {
+    void under429StormsAndServerErrorsAllSixTypesCompleteAndTheReportIsExact() throws Exception {
       var b = FakeDatabricksOptions.builder().retryAfterSeconds(1)
           .faults(new FaultRates(0.03, 0.02, 0.01, 7));
       // the client does not pace at all and the server allows 20/s per group: 429 storms
@@ -211,9 +241,12 @@ class WorkspaceExportTest {
       var unpaced = new java.util.EnumMap<ca.gc.fsdh.bot.migration.client.EndpointGroup, Double>(ca.gc.fsdh.bot.migration.client.EndpointGroup.class);
       for (var g : ca.gc.fsdh.bot.migration.client.EndpointGroup.values()) unpaced.put(g, 0.0);
       try (var s = standIn(b, new ca.gc.fsdh.bot.migration.client.RateLimits(unpaced, 1))) {
-        var result = new WorkspaceExport(s.client, s.server.host()).run(out, options(), ProgressListener.NONE);
-        assertThat(s.server.requestLog().totalThrottled()).as("429s happened").isPositive();
-        assertThat(result.manifest().totalFailed()).isZero();
+        var values = new ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues();
+        var result = new WorkspaceExport(s.client, s.server.host())
+            .run(out, AllTypesExportTest.everything(values), ProgressListener.NONE);
+        var log = s.server.requestLog();
+        assertThat(log.totalThrottled()).as("429s happened").isPositive();
+        assertThat(result.manifest().failed()).isEmpty();
         var objects = exportable(s);
         for (WorkspaceObject o : objects) {
           String file = o.type() == ObjectType.NOTEBOOK
@@ -221,10 +254,22 @@ class WorkspaceExportTest {
               : WorkspaceLayout.workspaceFile(o.path());
           assertThat(Files.readAllBytes(out.resolve(file))).as(o.path()).isEqualTo(o.content().bytes());
         }
-        assertThat(result.manifest().counts().get("repos").exported()).isEqualTo(s.server.state().repos().size());
-        assertThat(result.manifest().counts().get("jobs").exported()).isEqualTo(s.server.state().jobs().size());
-        assertThat(Files.readAllLines(result.report())).hasSize((int) result.manifest().counts().values().stream()
+        var state = s.server.state();
+        var counts = result.manifest().counts();
+        assertThat(counts.get("repos").exported()).isEqualTo(state.repos().size());
+        assertThat(counts.get("jobs").exported()).isEqualTo(state.jobs().size());
+        assertThat(counts.get("secrets").exported()).isEqualTo(state.secrets().scopes().size());
+        assertThat(counts.get("tableacls").exported()).isEqualTo(state.tables().databases().size() + 1);
+        assertThat(counts.get("models").exported()).isEqualTo(state.models().models().size()
+            + state.models().models().stream().mapToLong(m -> state.models().versions(m.name()).size()).sum());
+        for (var scope : state.secrets().scopes()) {
+          state.secrets().secrets(scope.name()).forEach((k, v) -> {
+            if (!scope.keyVaultBacked()) assertThat(values.scope(scope.name()).get(k)).as(k).isEqualTo(v.value());
+          });
+        }
+        assertThat(Files.readAllLines(result.report())).hasSize((int) counts.values().stream()
             .mapToLong(c -> c.exported() + c.skipped() + c.failed()).sum());
+        values.clear();
       }
     }
   }

@@ -6,6 +6,7 @@ import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkspaceExport;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues;
 import ca.gc.fsdh.bot.sandbox.databricks.EndpointGroup;
 import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricks;
 import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
@@ -43,11 +44,11 @@ public final class ExportBenchmark implements Callable<Integer> {
   @Option(names = "--latency-ms", defaultValue = "20", description = "Stand-in latency (default: ${DEFAULT-VALUE}).")
   int latencyMs;
 
-  @Option(names = "--types", description = "Types to export (default: the types the stand-in serves).")
+  @Option(names = "--types", description = "Types to export (default: all six).")
   String types;
 
-  @Option(names = "--permissions", description = "Also read object permissions (the stand-in must serve them).")
-  boolean permissions;
+  @Option(names = "--no-permissions", description = "Do not read object permissions (default: read them).")
+  boolean noPermissions;
 
   @Option(names = "--workers", defaultValue = "8", description = "Workers per type (default: ${DEFAULT-VALUE}).")
   int workers;
@@ -68,10 +69,10 @@ public final class ExportBenchmark implements Callable<Integer> {
       var config = new DatabricksConfig().setHost(server.host()).setAuthType("pat").setToken(server.token())
           .setCredentialsProvider(new PatCredentialsProvider());
       var paced = DatabricksClients.create(config, RateLimits.defaults());
-      var typeSet = types == null
-          ? java.util.EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS, ResourceType.JOBS)
-          : ResourceType.parseList(types);
-      var options = ExportOptions.allTypes().withTypes(typeSet).withPermissions(permissions).withWorkers(workers);
+      var typeSet = ResourceType.parseList(types);
+      var values = new InMemorySecretValues(); // values read through command execution, as in a migration
+      var options = ExportOptions.allTypes().withTypes(typeSet).withPermissions(!noPermissions).withWorkers(workers)
+          .withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, values).withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID);
       System.gc();
       server.requestLog().reset();
       long start;
@@ -83,13 +84,17 @@ public final class ExportBenchmark implements Callable<Integer> {
         result = new WorkspaceExport(paced.workspace(), server.host()).run(bundle, options, ProgressListener.NONE);
         peakUsed = heap.peakUsedBytes();
         peakLive = heap.peakAfterGcBytes();
+      } finally {
+        values.clear();
       }
       double wall = (System.nanoTime() - start) / 1e9;
 
-      out.printf(Locale.ROOT, "sample: %d notebooks in %d folders, 100 jobs, 50 repos; types %s; latency %d ms; workers %d/type%n",
-          notebooks, folders, typeSet, latencyMs, workers);
+      out.printf(Locale.ROOT, "sample: %d notebooks in %d folders, 100 jobs, 50 repos, 10x10 secrets, %d grants, 20x3 models;"
+          + " types %s; permissions %s; latency %d ms; workers %d/type%n",
+          notebooks, folders, server.state().tables().all().size(), typeSet, noPermissions ? "off" : "on", latencyMs, workers);
       double bound = 0;
       EndpointGroup worst = null;
+      var times = new java.util.TreeMap<Double, EndpointGroup>(Comparator.reverseOrder());
       for (var e : server.requestLog().receivedByGroup().entrySet()) {
         double limit = serverOptions.limitFor(e.getKey());
         if (limit <= 0) {
@@ -99,6 +104,7 @@ public final class ExportBenchmark implements Callable<Integer> {
         double t = e.getValue() / limit;
         out.printf(Locale.ROOT, "  %-18s %6d calls / %5.0f per s = %6.2f s   (429: %d)%n", e.getKey(), e.getValue(), limit, t,
             server.requestLog().throttled(e.getKey()));
+        times.put(t, e.getKey());
         if (t > bound) {
           bound = t;
           worst = e.getKey();
@@ -108,6 +114,10 @@ public final class ExportBenchmark implements Callable<Integer> {
       m.counts().forEach((t, c) -> out.printf(Locale.ROOT, "  %-10s exported %d, skipped %d, failed %d%n", t, c.exported(), c.skipped(), c.failed()));
       out.printf(Locale.ROOT, "wall time:        %.2f s%n", wall);
       out.printf(Locale.ROOT, "rate-limit bound: %.2f s (%s)%n", bound, worst);
+      var next = new StringBuilder();
+      times.entrySet().stream().limit(3).forEach(e -> next.append(next.isEmpty() ? "" : ", ")
+          .append(String.format(Locale.ROOT, "%s %.2f s", e.getValue(), e.getKey())));
+      out.printf(Locale.ROOT, "bounding groups:  %s%n", next);
       out.printf(Locale.ROOT, "ratio:            %.3f (target <= 1.15)%n", wall / bound);
       out.printf(Locale.ROOT, "peak heap used:   %.1f MB (sampled every 20 ms; max heap %.0f MB)%n", peakUsed / 1048576.0,
           Runtime.getRuntime().maxMemory() / 1048576.0);

@@ -27,6 +27,8 @@ public final class ExportJournal implements AutoCloseable {
 
   private final Path file;
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
+  /** Items whose last outcome in an earlier run was a failure (few: kept to close them later). */
+  private final Set<String> failedBefore = ConcurrentHashMap.newKeySet();
   private final Writer out;
   private int resumed;
 
@@ -34,7 +36,12 @@ public final class ExportJournal implements AutoCloseable {
     this.file = file;
     if (Files.exists(file)) {
       forEach(file, e -> {
-        if (e.status().isFinal()) finished.add(e.key());
+        if (e.status().isFinal()) {
+          finished.add(e.key());
+          failedBefore.remove(e.key());
+        } else if (!finished.contains(e.key())) {
+          failedBefore.add(e.key());
+        }
       });
       resumed = finished.size();
       ensureEndsWithNewline(file);
@@ -51,6 +58,11 @@ public final class ExportJournal implements AutoCloseable {
   /** True when an earlier run, or this one, already finished the item. */
   public boolean isFinished(ResourceType type, String id) {
     return finished.contains(JournalEntry.key(type, id));
+  }
+
+  /** True when an earlier run recorded a failure of the item and no final outcome after it. */
+  public boolean failedBefore(ResourceType type, String id) {
+    return failedBefore.contains(JournalEntry.key(type, id));
   }
 
   /** Items finished by earlier runs, when this journal was opened. */

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.cli;
 
+import ca.gc.fsdh.bot.migration.ExportContext;
 import ca.gc.fsdh.bot.migration.ExportOptions;
 import ca.gc.fsdh.bot.migration.Json;
 import ca.gc.fsdh.bot.migration.NotebookFormat;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Export notebooks, repos, jobs, secrets, table ACLs and ML models into a bundle directory (resumable).")
 public final class ExportCommand implements Callable<Integer> {
   public static final int ITEMS_FAILED = 1;
+  /** The run stopped before the end (not an item failure): the message says why; a rerun resumes. */
+  public static final int STOPPED = 3;
 
   @Mixin WorkspaceConnection connection = new WorkspaceConnection();
 
@@ -67,8 +70,19 @@ public final class ExportCommand implements Callable<Integer> {
         .withPermissions(!noPermissions);
     var paced = connection.connect(spec.commandLine());
     var progress = new ConsoleProgress(stderr, System.console() != null && !json);
-    var result = new WorkspaceExport(paced.workspace(), connection.hostName(paced)).run(out, options, progress);
+    WorkspaceExport.Result result;
+    try {
+      result = new WorkspaceExport(paced.workspace(), connection.hostName(paced)).run(out, options, progress);
+    } catch (Exception e) {
+      progress.finish();
+      stderr.println("export stopped: " + ExportContext.reason(e).replace('\n', ' ')
+          + ". Run the same command again to resume.");
+      stderr.flush();
+      return STOPPED;
+    }
     progress.finish();
+    // a wrong cluster or warehouse id: one line naming the option; its items failed in the report
+    result.optionProblems().values().forEach(p -> stderr.println("error: " + p));
     var m = result.manifest();
     if (json) {
       var summary = new LinkedHashMap<String, Object>();
@@ -78,6 +92,7 @@ public final class ExportCommand implements Callable<Integer> {
       summary.put("counts", m.counts());
       summary.put("resumed", result.resumed());
       summary.put("failed", m.failed());
+      summary.put("optionProblems", result.optionProblems());
       summary.put("retries", paced.http().retries());
       summary.put("throttled", paced.http().throttled());
       stdout.println(Json.PRETTY.writeValueAsString(summary));

@@ -34,12 +34,14 @@ public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBa
   /**
    * Defaults: 10 attempts, backoff 100 ms doubling to 5 s. POSTs treated as idempotent: SQL
    * statements (the core sends SHOW, GRANT, DENY, REVOKE and ALTER OWNER, which set state to a
-   * fixed value) and MLflow searches.
+   * fixed value), MLflow searches, and command execution (the core sends only commands that read:
+   * secret values and mounts; a context created twice is reclaimed by the cluster when idle).
    */
   public static RetryPolicy defaults() {
     return new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(1),
         List.of(Pattern.compile("^/api/2\\.0/sql/statements/?$"),
-            Pattern.compile("^/api/2\\.0/(preview/)?mlflow/.*search$")));
+            Pattern.compile("^/api/2\\.0/(preview/)?mlflow/.*search$"),
+            Pattern.compile("^/api/1\\.2/(commands/execute|contexts/create)$")));
   }
 
   public boolean idempotent(Request request) {

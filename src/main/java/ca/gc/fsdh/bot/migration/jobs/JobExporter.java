@@ -38,21 +38,26 @@ public final class JobExporter implements ResourceExporter {
     var jobs = new JobsExt(ctx.workspace().apiClient());
     var permissions = new PermissionReader(ctx);
     try (var queue = ctx.queue(type())) {
-      for (BaseJob j : jobs.list(new ListJobsRequest().setExpandTasks(false))) {
-        ctx.discovered(type());
-        long id = j.getJobId();
-        queue.submit(() -> {
-          try {
-            ctx.item(type(), String.valueOf(id), () -> job(ctx, jobs, permissions, id));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          }
-        });
+      try {
+  for (BaseJob j : jobs.list(new ListJobsRequest().setExpandTasks(false))) {
+          ctx.discovered(type());
+          long id = j.getJobId();
+          queue.submit(() -> {
+            try {
+              ctx.item(type(), String.valueOf(id), () -> job(ctx, jobs, permissions, id));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException(e);
+            }
+          });
+        }
+        ctx.listed(type(), "jobs");
+      } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) throw e;
+        ctx.listingFailed(type(), "jobs", e);
       }
       queue.await();
-      Throwable t = ctx.fatal().get();
-      if (t instanceof Exception e) throw e;
+      ctx.rethrowFatal();
     }
   }
 

@@ -47,31 +47,42 @@ public final class ModelExporter implements ResourceExporter {
     var artifacts = new ArtifactCopier(ctx.workspace());
     var registry = ctx.workspace().modelRegistry();
     try (var queue = ctx.queue(type())) {
-      for (Model m : registry.searchModels(new SearchModelsRequest())) {
-        String name = m.getName();
-        ctx.discovered(type());
-        queue.submit(() -> {
-          try {
-            var versions = new ArrayList<ModelVersion>();
-            registry.searchModelVersions(new SearchModelVersionsRequest().setFilter("name='" + name.replace("'", "\\'") + "'"))
-                .forEach(versions::add);
-            ctx.item(type(), name, () -> model(ctx, permissions, name, versions));
-            for (ModelVersion v : versions) {
-              ctx.discovered(type());
-              ctx.item(type(), name + "/" + v.getVersion(), () -> version(ctx, artifacts, v));
+      try {
+        for (Model m : registry.searchModels(new SearchModelsRequest())) {
+          String name = m.getName();
+          ctx.discovered(type());
+          queue.submit(() -> {
+            try {
+              var versions = new ArrayList<ModelVersion>();
+              try {
+                registry.searchModelVersions(new SearchModelVersionsRequest()
+                    .setFilter("name='" + name.replace("'", "\\'") + "'")).forEach(versions::add);
+              } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) throw e;
+                // the model is the failed item: without its versions it cannot be complete
+                ctx.item(type(), name, () -> {
+                  throw new IllegalStateException("cannot list versions: " + ExportContext.reason(e));
+                });
+                return;
+              }
+              ctx.item(type(), name, () -> model(ctx, permissions, name, versions));
+              for (ModelVersion v : versions) {
+                ctx.discovered(type());
+                ctx.item(type(), name + "/" + v.getVersion(), () -> version(ctx, artifacts, v));
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException(e);
             }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) throw e;
-            ctx.record(JournalEntry.failed(type(), name, "cannot list versions: " + ExportContext.reason(e)));
-          }
-        });
+          });
+        }
+        ctx.listed(type(), "models");
+      } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) throw e;
+        ctx.listingFailed(type(), "models", e);
       }
       queue.await();
-      Throwable t = ctx.fatal().get();
-      if (t instanceof Exception e) throw e;
+      ctx.rethrowFatal();
     }
   }
 

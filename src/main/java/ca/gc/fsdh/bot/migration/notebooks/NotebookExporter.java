@@ -43,14 +43,8 @@ public final class NotebookExporter implements ResourceExporter {
       walkers.submit(() -> walk.list("/"));
       walkers.await();
       items.await();
-      rethrow(ctx);
+      ctx.rethrowFatal();
     }
-  }
-
-  static void rethrow(ExportContext ctx) throws Exception {
-    Throwable t = ctx.fatal().get();
-    if (t instanceof Exception e) throw e;
-    if (t instanceof Error e) throw e;
   }
 
   private record Walk(ExportContext ctx, PermissionReader permissions, WorkQueue items,
@@ -60,13 +54,14 @@ public final class NotebookExporter implements ResourceExporter {
       try {
         children = ctx.workspace().workspace().list(new ListWorkspaceRequest().setPath(dir));
         for (ObjectInfo o : children) dispatch(o);
+        ctx.listed(ResourceType.NOTEBOOKS, dir);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       } catch (RuntimeException e) {
         if (Thread.currentThread().isInterrupted()) throw e;
         // the folder cannot be listed: one failed item, the walk goes on elsewhere
-        ctx.record(JournalEntry.failed(ResourceType.NOTEBOOKS, dir, "cannot list folder: " + ExportContext.reason(e)));
+        ctx.listingFailed(ResourceType.NOTEBOOKS, dir, e);
       }
     }
 

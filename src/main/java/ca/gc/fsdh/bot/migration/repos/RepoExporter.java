@@ -35,20 +35,25 @@ public final class RepoExporter implements ResourceExporter {
   public void export(ExportContext ctx) throws Exception {
     var permissions = new PermissionReader(ctx);
     try (var queue = ctx.queue(type())) {
-      for (RepoInfo r : ctx.workspace().repos().list(new ListReposRequest())) {
-        ctx.discovered(type());
-        queue.submit(() -> {
-          try {
-            ctx.item(type(), String.valueOf(r.getId()), () -> repo(ctx, permissions, r));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          }
-        });
+      try {
+  for (RepoInfo r : ctx.workspace().repos().list(new ListReposRequest())) {
+          ctx.discovered(type());
+          queue.submit(() -> {
+            try {
+              ctx.item(type(), String.valueOf(r.getId()), () -> repo(ctx, permissions, r));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException(e);
+            }
+          });
+        }
+        ctx.listed(type(), "repos");
+      } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) throw e;
+        ctx.listingFailed(type(), "repos", e);
       }
       queue.await();
-      Throwable t = ctx.fatal().get();
-      if (t instanceof Exception e) throw e;
+      ctx.rethrowFatal();
     }
   }
 

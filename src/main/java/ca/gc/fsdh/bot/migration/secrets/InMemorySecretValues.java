@@ -23,7 +23,10 @@ public final class InMemorySecretValues implements SecretValueSink {
 
   @Override
   public Optional<FileRef> accept(String scope, Map<String, byte[]> scopeValues, BundleWriter bundle) {
-    values.put(scope, Map.copyOf(scopeValues));
+    // copies: the exporter wipes the arrays it read once the sink has them
+    var copy = new java.util.HashMap<String, byte[]>();
+    scopeValues.forEach((k, v) -> copy.put(k, v.clone()));
+    values.put(scope, Map.copyOf(copy));
     return Optional.empty();
   }
 

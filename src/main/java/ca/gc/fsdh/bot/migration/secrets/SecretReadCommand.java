@@ -3,33 +3,47 @@ package ca.gc.fsdh.bot.migration.secrets;
 import ca.gc.fsdh.bot.migration.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The Python sent to a cluster to read the values of one scope, and the parser of its output. Kept
  * in one place so the command can follow the cluster (or the stand-in) without touching the
- * exporter.
+ * exporter. It is the form documented in {@code docs/databricks-standin.md} (as
+ * databrickslabs/migrate does it): one JSON object {@code {"key": "base64 of the value"}} for every
+ * key of the scope.
  *
- * <p>A cluster prints {@code [REDACTED]} in place of a secret value, so the command prints each
- * value base64-encoded, in one JSON object {@code {"key": "base64"}}. Scope and key names reach
- * the command base64-encoded too, so no name can break out of its string literal.
+ * <p>A cluster prints {@code [REDACTED]} in place of a secret value, so each value is printed
+ * base64-encoded. The scope name is written into a string literal: names that Databricks cannot
+ * hold (anything but letters, digits, {@code - _ . @}) are refused, so no name can break out of it.
  */
 public final class SecretReadCommand {
+  /** What Databricks accepts as a scope name (at most 128 characters). */
+  private static final Pattern SCOPE_NAME = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
+
   private SecretReadCommand() {}
 
-  public static String python(String scope, List<String> keys) {
-    var arguments = new java.util.LinkedHashMap<String, Object>();
-    arguments.put("scope", scope);
-    arguments.put("keys", keys);
-    String args = Base64.getEncoder().encodeToString(toJson(arguments).getBytes(StandardCharsets.UTF_8));
+  /** The command reading every value of {@code scope}. */
+  public static String python(String scope) {
+    if (!SCOPE_NAME.matcher(scope).matches()) {
+      throw new IllegalArgumentException("scope name not accepted by Databricks, values not read: " + scope);
+    }
     return String.join("\n",
         "import base64, json",
-        "_a = json.loads(base64.b64decode('" + args + "').decode('utf-8'))",
-        "print(json.dumps({k: base64.b64encode(dbutils.secrets.getBytes(scope=_a['scope'], key=k)).decode('ascii') for k in _a['keys']}))");
+        "scope = \"" + scope + "\"",
+        "print(json.dumps({s.key: base64.b64encode(dbutils.secrets.get(scope=scope, key=s.key).encode(\"utf-8\"))"
+            + ".decode(\"ascii\") for s in dbutils.secrets.list(scope)}))");
+  }
+
+  /**
+   * The command reading the values of {@code scope}. It reads every key of the scope (one list and
+   * one command, whatever the number of keys); callers compare the keys with those they expect.
+   */
+  public static String python(String scope, List<String> keys) {
+    return python(scope);
   }
 
   /** Decodes the command output into values by key. */
@@ -37,17 +51,10 @@ public final class SecretReadCommand {
     String json = output.strip();
     int start = json.indexOf('{');
     if (start < 0) throw new IOException("the secret-reading command printed no JSON object");
+    if (json.contains("[REDACTED]")) throw new IOException("the cluster redacted the output: values must be base64-encoded");
     Map<String, String> encoded = Json.MAPPER.readValue(json.substring(start), new TypeReference<>() {});
     var values = new HashMap<String, byte[]>();
     encoded.forEach((k, v) -> values.put(k, Base64.getDecoder().decode(v)));
     return values;
-  }
-
-  private static String toJson(Object o) {
-    try {
-      return Json.MAPPER.writeValueAsString(o);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

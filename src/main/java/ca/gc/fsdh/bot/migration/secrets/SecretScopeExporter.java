@@ -3,6 +3,7 @@ package ca.gc.fsdh.bot.migration.secrets;
 import ca.gc.fsdh.bot.migration.CommandRunner;
 import ca.gc.fsdh.bot.migration.ExportContext;
 import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.OptionCheck;
 import ca.gc.fsdh.bot.migration.ResourceExporter;
 import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
@@ -45,23 +46,29 @@ public final class SecretScopeExporter implements ResourceExporter {
   @Override
   public void export(ExportContext ctx) throws Exception {
     var opts = ctx.options();
-    boolean readValues = opts.secretsCluster().isPresent() && !opts.secretValues().mode().equals("NONE");
+    boolean readValues = opts.secretsCluster().isPresent() && !opts.secretValues().mode().equals("NONE")
+        && ctx.optionProblem(OptionCheck.SECRETS_CLUSTER).isEmpty();
     try (var queue = ctx.queue(type());
         var runner = readValues ? new CommandRunner(ctx.workspace(), opts.secretsCluster().get(), Duration.ofMinutes(5)) : null) {
-      for (SecretScope scope : ctx.workspace().secrets().listScopes()) {
-        ctx.discovered(type());
-        queue.submit(() -> {
-          try {
-            ctx.item(type(), scope.getName(), () -> scope(ctx, scope, runner));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          }
-        });
+      try {
+        for (SecretScope scope : ctx.workspace().secrets().listScopes()) {
+          ctx.discovered(type());
+          queue.submit(() -> {
+            try {
+              ctx.item(type(), scope.getName(), () -> scope(ctx, scope, runner));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException(e);
+            }
+          });
+        }
+        ctx.listed(type(), "scopes");
+      } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) throw e;
+        ctx.listingFailed(type(), "scopes", e);
       }
       queue.await();
-      Throwable t = ctx.fatal().get();
-      if (t instanceof Exception e) throw e;
+      ctx.rethrowFatal();
     }
   }
 
@@ -91,14 +98,17 @@ public final class SecretScopeExporter implements ResourceExporter {
     } else if (keys.isEmpty()) {
       values = "NOT_EXPORTED";
       note = "the scope holds no keys";
+    } else if (ctx.optionProblem(OptionCheck.SECRETS_CLUSTER).isPresent()
+        && !ctx.options().secretValues().mode().equals("NONE")) {
+      // values were asked for: failing (not skipping them) makes a rerun with a good cluster read them
+      throw new IllegalStateException(ctx.optionProblem(OptionCheck.SECRETS_CLUSTER).get() + ": values not read");
     } else if (runner == null) {
       values = "NOT_EXPORTED";
       note = ctx.options().secretsCluster().isEmpty()
           ? "no cluster given (--secrets-cluster): values not read"
           : "no destination for values (--gpg-key for an offboarding): values not read";
     } else {
-      Map<String, byte[]> read = SecretReadCommand.parse(
-          runner.run(SecretReadCommand.python(name, keys.stream().map(SecretScopeItem.Key::key).toList())));
+      Map<String, byte[]> read = SecretReadCommand.parse(runner.run(SecretReadCommand.python(name)));
       try {
         if (!read.keySet().equals(keys.stream().map(SecretScopeItem.Key::key).collect(java.util.stream.Collectors.toSet()))) {
           throw new IllegalStateException("the cluster returned values for " + read.size() + " of " + keys.size() + " keys");

@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.migration.tableacls;
 
 import ca.gc.fsdh.bot.migration.ExportContext;
 import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.OptionCheck;
 import ca.gc.fsdh.bot.migration.ResourceExporter;
 import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
@@ -9,8 +10,10 @@ import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Exports legacy table ACLs as replayable SQL: one item per database ({@code tableacls/<db>.sql},
@@ -29,23 +32,33 @@ public final class TableAclExporter implements ResourceExporter {
   @Override
   public void export(ExportContext ctx) throws Exception {
     var warehouse = ctx.options().sqlWarehouse();
-    if (warehouse.isEmpty()) {
-      ctx.item(type(), GLOBAL, () -> JournalEntry.failed(type(), GLOBAL,
-          "no SQL warehouse given (--sql-warehouse): grants were not read"));
+    if (warehouse.isEmpty() || ctx.optionProblem(OptionCheck.SQL_WAREHOUSE).isPresent()) {
+      // without a usable warehouse nothing can be read: one failed item says why, a rerun with it retries
+      ctx.record(JournalEntry.failed(type(), GLOBAL, warehouse.isEmpty()
+          ? "no SQL warehouse given (--sql-warehouse): grants were not read"
+          : ctx.optionProblem(OptionCheck.SQL_WAREHOUSE).get() + ": grants were not read"));
       return;
     }
     var sql = new SqlRunner(ctx.workspace(), warehouse.get());
     try (var queue = ctx.queue(type())) {
       ctx.discovered(type());
       queue.submit(() -> run(ctx, GLOBAL, () -> global(sql, ctx)));
-      for (Map<String, String> row : sql.query("SHOW DATABASES")) {
+      List<Map<String, String>> databases;
+      try {
+        databases = sql.query("SHOW DATABASES");
+        ctx.listed(type(), "databases");
+      } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) throw e;
+        ctx.listingFailed(type(), "databases", e);
+        databases = List.of();
+      }
+      for (Map<String, String> row : databases) {
         String db = first(row, "databasename", "namespace", "database_name", "c0");
         ctx.discovered(type());
         queue.submit(() -> run(ctx, db, () -> database(sql, ctx, db)));
       }
       queue.await();
-      Throwable t = ctx.fatal().get();
-      if (t instanceof Exception e) throw e;
+      ctx.rethrowFatal();
     }
   }
 
@@ -60,21 +73,28 @@ public final class TableAclExporter implements ResourceExporter {
 
   private JournalEntry global(SqlRunner sql, ExportContext ctx) throws Exception {
     var grants = new ArrayList<Grant>();
-    grants.addAll(grants(sql, "SHOW GRANTS ON CATALOG", "CATALOG", ""));
-    grants.addAll(grants(sql, "SHOW GRANTS ON ANY FILE", "ANY FILE", ""));
-    grants.addAll(grants(sql, "SHOW GRANTS ON ANONYMOUS FUNCTION", "ANONYMOUS FUNCTION", ""));
+    grants.addAll(grants(sql, "SHOW GRANTS ON CATALOG", "CATALOG", "", Set.of()));
+    grants.addAll(grants(sql, "SHOW GRANTS ON ANY FILE", "ANY_FILE", "", Set.of()));
+    grants.addAll(grants(sql, "SHOW GRANTS ON ANONYMOUS FUNCTION", "ANONYMOUS_FUNCTION", "", Set.of()));
     return write(ctx, GLOBAL, grants, 0);
   }
 
+  /** The database's grants, then each table's and view's; SHOW VIEWS tells which are views. */
   private JournalEntry database(SqlRunner sql, ExportContext ctx, String db) throws Exception {
-    var grants = new ArrayList<Grant>(grants(sql, "SHOW GRANTS ON DATABASE " + Grant.quote(db), "DATABASE", db));
+    Set<String> views = new HashSet<>();
+    for (Map<String, String> row : sql.query("SHOW VIEWS IN " + Grant.quote(db))) {
+      String view = first(row, "viewname", "view_name", "tablename", "c1");
+      if (view != null) views.add(db + "." + view);
+    }
+    var grants = new ArrayList<Grant>(grants(sql, "SHOW GRANTS ON DATABASE " + Grant.quote(db), "DATABASE", db, views));
     int tables = 0;
     for (Map<String, String> row : sql.query("SHOW TABLES IN " + Grant.quote(db))) {
       if ("true".equalsIgnoreCase(row.get("istemporary"))) continue;
       String table = first(row, "tablename", "table_name", "c1");
       String key = db + "." + table;
       tables++;
-      grants.addAll(grants(sql, "SHOW GRANTS ON TABLE " + Grant.quote(db) + "." + Grant.quote(table), "TABLE", key));
+      String kind = views.contains(key) ? "VIEW" : "TABLE";
+      grants.addAll(grants(sql, "SHOW GRANTS ON " + kind + " " + Grant.quote(db) + "." + Grant.quote(table), kind, key, views));
     }
     return write(ctx, db, grants, tables);
   }
@@ -82,7 +102,7 @@ public final class TableAclExporter implements ResourceExporter {
   private JournalEntry write(ExportContext ctx, String id, List<Grant> grants, int tables) throws Exception {
     var sb = new StringBuilder("-- Table ACLs of ").append(id.equals(GLOBAL) ? "the catalog, ANY FILE and ANONYMOUS FUNCTION" : "database " + id)
         .append(", exported by fsdh-bot. Replay on a table-ACL cluster or SQL warehouse.\n");
-    for (Grant g : grants) sb.append(g.statement()).append('\n');
+    for (Grant g : grants) sb.append(g.statement()).append('\n'); // a row that cannot be replayed fails the item
     FileRef file = ctx.bundle().write("tableacls/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + ".sql",
         sb.toString().getBytes(StandardCharsets.UTF_8));
     var record = Json.MAPPER.createObjectNode().put("securable", id).put("tables", tables).put("grants", grants.size());
@@ -90,8 +110,9 @@ public final class TableAclExporter implements ResourceExporter {
     return JournalEntry.exported(type(), id, List.of(file), record);
   }
 
-  private static List<Grant> grants(SqlRunner sql, String statement, String defaultType, String defaultKey)
-      throws InterruptedException {
+  /** The rows of one SHOW GRANTS; a TABLE row whose key is a view becomes a VIEW row. */
+  private static List<Grant> grants(SqlRunner sql, String statement, String defaultType, String defaultKey,
+      Set<String> views) throws InterruptedException {
     var out = new ArrayList<Grant>();
     for (Map<String, String> row : sql.query(statement)) {
       String principal = first(row, "principal", "c0");
@@ -99,7 +120,10 @@ public final class TableAclExporter implements ResourceExporter {
       String type = first(row, "objecttype", "object_type", "c2");
       String key = first(row, "objectkey", "object_key", "c3");
       if (principal == null || action == null) continue;
-      out.add(new Grant(principal, action, type == null ? defaultType : type, key == null ? defaultKey : key));
+      String k = key == null ? defaultKey : key;
+      String t = type == null ? defaultType : type;
+      if (t.equalsIgnoreCase("TABLE") && views.contains(k.toLowerCase(java.util.Locale.ROOT))) t = "VIEW";
+      out.add(new Grant(principal, action, t, k));
     }
     return out;
   }

@@ -37,7 +37,8 @@ final class SampleGrants {
         case 1 -> store.setOwner("TABLE", table, users.get(i % users.size()));
         case 2 -> store.grant("stagiaires", "MODIFY", "TABLE", table, true);
         case 3 -> store.setOwner("DATABASE", db, users.get((i + 1) % users.size()));
-        default -> store.grant(principal, PRIVS[i % PRIVS.length], "TABLE", table, false);
+        // more teams than databases, so that a large sample reaches its grant count (500)
+        default -> store.grant(i % 2 == 0 ? principal : "equipe-" + (i % 13), PRIVS[i % PRIVS.length], "TABLE", table, false);
       }
       made = store.all().size();
       if (i > spec.grants() * 20) {

@@ -37,6 +37,36 @@ class ExportCommandTest {
   }
 
   @Test
+  void aWrongClusterOrWarehouseIsOneLineNamingTheOptionAndItsItemsFailWhileOtherTypesAreExported() throws Exception {
+    try (var server = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      SampleWorkspace.seed(server.state(), SampleSpec.small());
+      Path key = new ca.gc.fsdh.bot.migration.secrets.LeadKey().writePublic(out.resolveSibling(out.getFileName() + "-lead.asc"));
+      var stdout = new StringWriter();
+      var stderr = new StringWriter();
+      var command = new ExportCommand();
+      command.connection.environment = name -> name.equals("POC_TOKEN") ? server.token() : null;
+      var cli = new CommandLine(command).setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr));
+      int code = cli.execute("--host", server.host(), "--token-env", "POC_TOKEN", "--out", out.toString(),
+          "--types", "repos,secrets,tableacls", "--secrets-cluster", "0000-nope", "--gpg-key", key.toString(),
+          "--sql-warehouse", "nope-warehouse");
+
+      assertThat(code).isEqualTo(ExportCommand.ITEMS_FAILED);
+      String err = stderr.toString();
+      assertThat(err.lines().filter(l -> l.startsWith("error: --sql-warehouse nope-warehouse"))).hasSize(1);
+      assertThat(err.lines().filter(l -> l.startsWith("error: --secrets-cluster 0000-nope"))).hasSize(1);
+      assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
+      var report = java.nio.file.Files.readAllLines(out.resolve("report.jsonl"));
+      assertThat(report).filteredOn(l -> l.contains("\"tableacls\"")).singleElement().asString()
+          .contains("FAILED").contains("--sql-warehouse nope-warehouse");
+      long databricksScopes = server.state().secrets().scopes().stream().filter(s -> !s.keyVaultBacked()).count();
+      assertThat(report).filteredOn(l -> l.contains("\"secrets\"") && l.contains("FAILED") && l.contains("--secrets-cluster 0000-nope"))
+          .hasSize((int) databricksScopes);
+      assertThat(report).filteredOn(l -> l.contains("\"repos\"") && l.contains("EXPORTED")).hasSize(server.state().repos().size());
+      assertThat(stdout.toString()).contains("repos      exported " + server.state().repos().size() + ", skipped 0, failed 0");
+    }
+  }
+
+  @Test
   void withoutATokenItIsAUsageError() {
     var stderr = new StringWriter();
     var command = new ExportCommand();

@@ -36,6 +36,30 @@ class GrantTest {
   @Test
   void backticksInNamesAreEscaped() {
     assertThat(new Grant("a`b", "READ_METADATA", "TABLE", "d.t").statement())
-        .isEqualTo("GRANT READ METADATA ON TABLE `d`.`t` TO `a``b`;");
+        .isEqualTo("GRANT READ_METADATA ON TABLE `d`.`t` TO `a``b`;");
+  }
+
+  @Test
+  void theCatalogAsShowGrantsPrintsItIsTheCatalog() {
+    assertThat(new Grant("users", "USAGE", "CATALOG$", "").statement()).isEqualTo("GRANT USAGE ON CATALOG TO `users`;");
+  }
+
+  @Test
+  void privilegesKeepTheirUnderscoresAndDeniesOnEverySecurable() {
+    assertThat(new Grant("g", "DENIED_READ_METADATA", "TABLE", "d.t").statement())
+        .isEqualTo("DENY READ_METADATA ON TABLE `d`.`t` TO `g`;");
+    assertThat(new Grant("g", "DENIED_SELECT", "ANY_FILE", "").statement()).isEqualTo("DENY SELECT ON ANY FILE TO `g`;");
+    assertThat(new Grant("g", "ALL PRIVILEGES", "VIEW", "d.v").statement())
+        .isEqualTo("GRANT ALL PRIVILEGES ON VIEW `d`.`v` TO `g`;");
+    assertThat(new Grant("g", "OWN", "TABLE", "d.t").statement()).isEqualTo("ALTER TABLE `d`.`t` OWNER TO `g`;");
+  }
+
+  @Test
+  void aRowThatCannotBeReplayedIsRefusedNotWrittenHalfEmpty() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Grant("g", "SELECT", "TABLE", "").statement())
+        .hasMessageContaining("without an object name");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Grant("g", "SELECT; DROP", "TABLE", "d.t").statement())
+        .hasMessageContaining("privilege");
+    assertThat(new Grant("admins", "OWN", "CATALOG$", "").statement()).startsWith("-- owner of CATALOG");
   }
 }
