@@ -218,7 +218,7 @@ public final class AckBenchmark implements Runnable {
       yaml.append("  - {acronym: ").append(acronym(n)).append(", nameEn: Bench ").append(n)
           .append(", nameFr: Banc ").append(n).append(", lead: ").append(lead(n))
           .append(", leadChannel: C0L").append(String.format("%06d", n))
-          .append(", pocHost: 'https://poc.example', prodHost: 'https://prod.example'}\n");
+          .append(", pocHost: 'http://127.0.0.1:9', prodHost: 'http://127.0.0.1:9'}\n");
     }
     return yaml.append(deadlines).toString();
   }

@@ -140,7 +140,7 @@ class RequestsOverHttpTest {
       String late = click("U0SUPPORT2", SlackIds.APPROVE, "1");
       Eventually.await("the late click is answered", () -> !ephemeralAnswers(late).isEmpty());
       assertThat(JSON.readTree(ephemeralAnswers(late).get(0)).path("text").asText())
-          .contains("Request #1 is approved, about to start", "Approved by <@U0SUPPORT1>");
+          .contains("Request #1 is ", "this can no longer be done", "Approved by <@U0SUPPORT1>");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * throw-away H2 database and the example configuration. Close it after the test.
  */
 public final class BotHarness implements AutoCloseable {
+  static final String CLOSED_PORT = "http://127.0.0.1:9";
   public final FakeSlackApi slack;
   public final Bot bot;
   public final SlackSender sender;
@@ -56,7 +57,9 @@ public final class BotHarness implements AutoCloseable {
     try {
       Map<String, String> env = SandboxConfig.environment(slack.apiUrl(), dataDir);
       environment.accept(env);
-      Config config = pocHost == null ? SandboxConfig.load(env) : SandboxConfig.load(env, pocHost, prodHost, dataDir);
+      // Without stand-ins, workspaces point at a closed local port: a run fails at once, never leaves the machine.
+      Config config = pocHost == null ? SandboxConfig.load(env, CLOSED_PORT, CLOSED_PORT, dataDir)
+          : SandboxConfig.load(env, pocHost, prodHost, dataDir);
       Bot bot = Wiring.wire(config, Clock.systemUTC()).start();
       return new BotHarness(slack, bot, config, dataDir);
     } catch (Exception | Error e) {
