@@ -62,6 +62,9 @@ class ReminderExactlyOnceTest {
     Reminders b = instance(db, deadlines, directory, clock).start();
 
     Await.until(Duration.ofSeconds(40), "60 reminders", () -> slack.calls("chat.postMessage").size() >= 60);
+    // a post lands before its row is marked SENT: wait for the stored outcome too
+    Await.until(Duration.ofSeconds(20), "60 reminders recorded as sent",
+        () -> a.deliveries.counts().getOrDefault(DeliveryStatus.SENT, 0) == 60);
     Thread.sleep(1500); // let a late duplicate show itself, if any
     assertThat(postsPerChannel()).hasSize(60).allSatisfy((channel, n) -> assertThat(n).as(channel).isEqualTo(1));
     assertThat(a.deliveries.counts()).containsExactlyEntriesOf(Map.of(DeliveryStatus.SENT, 60));
