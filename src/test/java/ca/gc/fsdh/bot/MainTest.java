@@ -66,6 +66,8 @@ class MainTest {
   void demoRunsAgainstTheStandInsAndExitsZero() {
     Run r = run("demo");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("/fsdh help", "commands", "commandes", "HTTP 401", "Demo finished");
+    assertThat(r.out()).contains("/fsdh help", "commands", "commandes", "HTTP 401", "Demo finished",
+        "Verification: what arrived in PROD matches what left POC", "ARCTIC-offboarding.zip",
+        "is attached to this conversation", "deadline reminders");
   }
 }

@@ -5,6 +5,11 @@ import ca.gc.fsdh.bot.Wiring;
 import ca.gc.fsdh.bot.sandbox.FakeSlackApi;
 import ca.gc.fsdh.bot.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.sandbox.SlackSender;
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleProd;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
 import ch.qos.logback.classic.Level;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -41,12 +46,20 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     var transcript = new Transcript(out);
     Path dataDir = Files.createTempDirectory("fsdh-demo-");
-    try (FakeSlackApi slack = SandboxConfig.slack()) {
-      var config = SandboxConfig.load(SandboxConfig.environment(slack.apiUrl(), dataDir));
+    try (FakeSlackApi slack = SandboxConfig.slack();
+        FakeDatabricks poc = FakeDatabricks.start(FakeDatabricksOptions.builder().token(SandboxConfig.POC_TOKEN)
+            .noRateLimits().build());
+        FakeDatabricks prod = FakeDatabricks.start(FakeDatabricksOptions.builder().token(SandboxConfig.PROD_TOKEN)
+            .noRateLimits().build())) {
+      SampleWorkspace.seed(poc.state(), SampleSpec.small());
+      SampleProd.prepare(poc.state(), prod.state());
+      var config = SandboxConfig.load(SandboxConfig.environment(slack.apiUrl(), dataDir), poc.host(), prod.host(),
+          dataDir);
       try (Bot bot = Wiring.wire(config, Clock.systemUTC()).start()) {
         var sender = new SlackSender(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"),
             SandboxConfig.SIGNING_SECRET, Clock.systemUTC());
         new DemoScenario(transcript, slack, sender, bot.port()).run();
+        new RequestsDemo(transcript, slack, sender).run();
         new ReminderDemo(transcript, slack, config, dataDir).run();
       }
     } finally {

@@ -17,7 +17,9 @@ final class CoreProgress implements MigrationRunner.Progress {
 
   @Override
   public synchronized void phase(MigrationRunner.Phase phase) {
-    counts.clear();
+    if (phase != MigrationRunner.Phase.VERIFY) { // verification reports no items: keep the import's counts
+      counts.clear();
+    }
     progress.phase(phase.name());
     progress.update(Map.copyOf(counts));
   }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,14 @@ final class CoreReports {
       counts.put(type, new TypeProgress(total, total, failed));
     }
     List<String> failures = result.failures().stream().map(CoreReports::line).limit(KEEP).toList();
-    List<String> manual = result.imported() != null
-        ? result.imported().manual().stream().map(CoreReports::line).limit(KEEP).toList()
-        : manualReadme(result.bundle().dir());
+    // What the lead must recreate: the bundle's manual/ list (the bundle itself stays on the bot's disk),
+    // then what the import left to do by hand; Trash was left out on purpose and is nothing to recreate.
+    List<String> manual = new ArrayList<>(manualReadme(result.bundle().dir()));
+    if (result.imported() != null) {
+      result.imported().manual().stream()
+          .filter(l -> !l.id().endsWith("/Trash") && !l.type().equals("manual"))
+          .map(CoreReports::line).forEach(manual::add);
+    }
     boolean verified = result.verification() != null && result.verification().clean();
     List<String> mismatches = result.verification() == null ? List.of() : result.verification().items().stream()
         .filter(i -> i.status() == ItemCheck.Status.MISMATCH || i.status() == ItemCheck.Status.MISSING)
@@ -49,7 +55,7 @@ final class CoreReports {
             : String.join("; ", i.differences())))
         .limit(KEEP).toList();
     Optional<Path> zip = Optional.ofNullable(result.zip());
-    return new RunReport(counts, failures, manual, verified, mismatches, zip.map(Path::toString),
+    return new RunReport(counts, failures, manual.stream().limit(KEEP).toList(), verified, mismatches, zip.map(Path::toString),
         zip.isPresent() ? Optional.of(Files.size(zip.get())) : Optional.empty());
   }
 

@@ -98,6 +98,17 @@ public final class SlackSender {
     return interaction(payload);
   }
 
+  /** A modal's submit button, with the state values already shaped as {@code state.values}. */
+  public Reply viewSubmission(String userId, String callbackId, String privateMetadata, ObjectNode values) {
+    Map<String, Map<String, ObjectNode>> byBlock = new LinkedHashMap<>();
+    values.fields().forEachRemaining(block -> {
+      Map<String, ObjectNode> actions = new LinkedHashMap<>();
+      block.getValue().fields().forEachRemaining(a -> actions.put(a.getKey(), (ObjectNode) a.getValue()));
+      byBlock.put(block.getKey(), actions);
+    });
+    return viewSubmission(userId, callbackId, privateMetadata, byBlock);
+  }
+
   /** Any interactivity payload, sent as Slack does: a form with one {@code payload} field. */
   public Reply interaction(ObjectNode payload) {
     return send(formEncode(Map.of("payload", payload.toString())), "application/x-www-form-urlencoded", Signing.VALID);

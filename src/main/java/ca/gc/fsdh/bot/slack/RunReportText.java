@@ -24,7 +24,7 @@ public final class RunReportText {
     return Bilingual.build(first, l -> {
       StringBuilder b = new StringBuilder(text.messages().text(l, "run.progress", r.number(), text.kind(l, r), r.workspace()));
       if (!phase.isEmpty()) {
-        b.append(' ').append(text.messages().text(l, "run.phase." + phase.toLowerCase(java.util.Locale.ROOT)));
+        b.append('\n').append(text.messages().text(l, "run.phase." + phase.toLowerCase(java.util.Locale.ROOT)));
       }
       for (ResourceType t : r.resourceTypes().stream().sorted().toList()) {
         TypeProgress p = progress.getOrDefault(t, TypeProgress.NONE);
