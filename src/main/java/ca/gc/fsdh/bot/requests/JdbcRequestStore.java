@@ -64,8 +64,15 @@ public final class JdbcRequestStore implements RequestStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    // Read back after the connection is returned: holding one while asking for another deadlocks a busy pool.
-    return new Saved(find(id).orElseThrow(), Saved.Outcome.CREATED);
+    // What was just written, without reading it back (a save is on the path to a Slack ack).
+    return new Saved(new MigrationRequest(id, r.kind(), r.workspace(), r.requester(), RequestState.PENDING_APPROVAL,
+        r.resourceTypes(), r.options(), r.note(), stored(now), stored(now), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), 0, Optional.empty()), Saved.Outcome.CREATED);
+  }
+
+  /** A time as the database keeps it (microseconds). */
+  private static Instant stored(Instant t) {
+    return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   @Override

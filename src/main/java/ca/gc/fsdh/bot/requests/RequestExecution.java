@@ -46,6 +46,8 @@ public final class RequestExecution implements RequestListener, AutoCloseable {
   private final Duration sweepEvery;
   private final ExecutorService runs;
   private final Set<Long> queuedHere = ConcurrentHashMap.newKeySet();
+  private final ExecutorService scheduling = Executors.newSingleThreadExecutor(
+      Thread.ofPlatform().name("fsdh-run-triggers").daemon().factory());
 
   /** @param parallelRuns how many requests this instance runs at once */
   public RequestExecution(Scheduler quartz, HandBuiltJobs jobs, RequestStore store, RequestRunner runner, Clock clock,
@@ -73,18 +75,26 @@ public final class RequestExecution implements RequestListener, AutoCloseable {
     quartz.start();
   }
 
+  /**
+   * An approval stores the request's trigger after the ack, on a background thread: the decision is
+   * already stored, and should the trigger never be written the sweep still finds the request.
+   */
   @Override
   public void changed(MigrationRequest request, String actor) {
     if (request.state() == RequestState.APPROVED) {
-      try {
-        var job = JobBuilder.newJob(RunRequestJob.class).withIdentity(JobKey.jobKey("run-" + request.id(), GROUP))
-            .usingJobData(REQUEST_ID, request.number()).requestRecovery().build();
-        Trigger now = TriggerBuilder.newTrigger().withIdentity("run-" + request.id(), GROUP).forJob(job)
-            .startAt(Date.from(clock.instant())).build();
-        quartz.scheduleJob(job, Set.of(now), true);
-      } catch (SchedulerException e) {
-        log.warn("request {}: no trigger stored ({}); the sweep will run it", request.id(), e.toString());
-      }
+      scheduling.execute(() -> storeTrigger(request));
+    }
+  }
+
+  private void storeTrigger(MigrationRequest request) {
+    try {
+      var job = JobBuilder.newJob(RunRequestJob.class).withIdentity(JobKey.jobKey("run-" + request.id(), GROUP))
+          .usingJobData(REQUEST_ID, request.number()).requestRecovery().build();
+      Trigger now = TriggerBuilder.newTrigger().withIdentity("run-" + request.id(), GROUP).forJob(job)
+          .startAt(Date.from(clock.instant())).build();
+      quartz.scheduleJob(job, Set.of(now), true);
+    } catch (SchedulerException e) {
+      log.warn("request {}: no trigger stored ({}); the sweep will run it", request.id(), e.toString());
     }
   }
 
@@ -112,6 +122,8 @@ public final class RequestExecution implements RequestListener, AutoCloseable {
   /** Stops taking runs; a run in progress is interrupted and resumed later by the sweep. */
   @Override
   public void close() throws InterruptedException {
+    scheduling.shutdown();
+    scheduling.awaitTermination(5, TimeUnit.SECONDS);
     runs.shutdownNow();
     runs.awaitTermination(10, TimeUnit.SECONDS);
   }
