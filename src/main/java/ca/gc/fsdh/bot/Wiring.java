@@ -59,6 +59,8 @@ import java.util.concurrent.Executors;
 
 /** The one place where the bot's long-lived objects are built and connected. */
 public final class Wiring {
+  /** Threads for the work that follows acks. */
+  static final int BACKGROUND_THREADS = 4;
   /** The progress message of a run is edited at most this often. */
   static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofSeconds(3);
   /** Requests one instance runs at once; more wait in its queue (or are taken by another instance). */
@@ -91,8 +93,10 @@ public final class Wiring {
           .signingSecret(slackSettings.signingSecret().map(Secret::value).orElse(null))
           .build());
 
-      // Slack calls that follow an ack run here, never on the request's thread.
-      ExecutorService background = executor(resources, Executors.newVirtualThreadPerTaskExecutor());
+      // Work that follows an ack (decisions, Slack answers) runs here: platform threads of its own, so
+      // that a burst of it never queues ahead of acks on the virtual-thread carriers of the HTTP server.
+      ExecutorService background = executor(resources, Executors.newFixedThreadPool(BACKGROUND_THREADS,
+          Thread.ofPlatform().name("fsdh-background-", 0).daemon().factory()));
       ExecutorService notifications = executor(resources, Executors.newSingleThreadExecutor(
           Thread.ofPlatform().name("fsdh-notify").daemon().factory()));
 

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Approve and Reject buttons of the approval message, and the form that asks for the reason of a
  * rejection. Authorization is checked on every click and on the form's submission, not only by who
- * can see the buttons. The decision is stored before the ack (one conditional UPDATE decides between
+ * can see the buttons. Approve acks first and decides just after (one conditional UPDATE decides between
  * two people clicking at once); the loser is told who decided, by an ephemeral message.
  */
 public final class DecisionButtons {
@@ -52,16 +52,20 @@ public final class DecisionButtons {
     this.background = background;
   }
 
+  /**
+   * Acks at once, then decides: the conditional UPDATE still picks one winner, and the loser is told.
+   * Should the bot stop between the two, the buttons are still there and the click can be repeated.
+   */
   public Response approve(BlockActionRequest request, ActionContext context) {
     String userId = request.getPayload().getUser().getId();
     Optional<Long> id = requestId(request);
-    if (id.isPresent()) {
-      Outcome outcome = service.approve(id.get(), userId);
+    id.ifPresent(requestId -> background.execute(() -> {
+      Outcome outcome = service.approve(requestId, userId);
       if (!outcome.done()) {
         tell(context, reply.render(outcome, language, userId, "request.approved", "request.not-support",
-            id.get().toString()));
+            requestId.toString()));
       }
-    }
+    }));
     return context.ack();
   }
 
@@ -119,7 +123,7 @@ public final class DecisionButtons {
         problem.length() > 2000 ? problem.substring(0, 2000) : problem)));
   }
 
-  /** An ephemeral answer through the action's response_url, after the ack. */
+  /** An ephemeral answer through the action's response_url (never on the ack's path). */
   private void tell(ActionContext context, Bilingual message) {
     background.execute(() -> {
       try {

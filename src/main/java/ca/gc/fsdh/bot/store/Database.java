@@ -28,7 +28,8 @@ public final class Database implements AutoCloseable, ReadinessCheck {
     settings.user().ifPresent(hikari::setUsername);
     settings.password().map(Secret::value).ifPresent(hikari::setPassword);
     hikari.setPoolName("fsdh");
-    hikari.setMaximumPoolSize(10);
+    // Every Slack request touches the database before its ack; Quartz and runs use it too.
+    hikari.setMaximumPoolSize(20);
     hikari.setConnectionTimeout(10_000);
     var dataSource = new HikariDataSource(hikari);
     try {
