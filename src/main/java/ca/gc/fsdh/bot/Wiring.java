@@ -23,6 +23,7 @@ import ca.gc.fsdh.bot.slack.ProgressMessage;
 import ca.gc.fsdh.bot.slack.RunReportText;
 import java.util.concurrent.ScheduledExecutorService;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
+import ca.gc.fsdh.bot.requests.PlanStep;
 import ca.gc.fsdh.bot.requests.RequestProgress;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestService;
@@ -103,8 +104,9 @@ public final class Wiring {
       var audit = new JdbcAuditLog(database.dataSource());
       var requests = new JdbcRequestStore(database.dataSource());
       var text = new RequestText(messages, directory);
-      var notifier = new RequestNotifier(slack.methodsAsync(botToken), requests, text,
-          new ApprovalMessage(text, language), directory, slackSettings.supportChannel(), language, notifications);
+      var approval = new ApprovalMessage(text, language);
+      var notifier = new RequestNotifier(slack.methodsAsync(botToken), requests, text, approval, directory,
+          slackSettings.supportChannel(), language, notifications);
       var support = new SlackSupportTeam(slack.methods(botToken), slackSettings.supportUserGroup(), clock);
 
       // One Quartz scheduler per instance (JDBC job store, clustered on PostgreSQL) for every feature's jobs.
@@ -127,8 +129,9 @@ public final class Wiring {
       var retention = new BundleRetention(config.bundles().directory(), config.bundles().retention(), clock);
       jobs.register(BundleRetention.class, retention);
 
-      var service = new RequestService(requests, audit, directory, support, RequestListener.all(notifier, execution),
-          clock);
+      var plans = new PlanStep(engine, requests, background, notifier::planReady);
+      var service = new RequestService(requests, audit, directory, support,
+          RequestListener.all(notifier, plans, execution), clock);
       var reply = new OutcomeReply(text, directory);
       var modal = new RequestModal(service, directory, text, reply);
 
@@ -146,7 +149,7 @@ public final class Wiring {
           new DeadlinesCommand(reminders.deadlines, reminders.scheduler, support, audit, messages, clock),
           new RemindersCommand(reminders, support, messages)),
           messages, directory, language);
-      SlackRoutes.register(app, fsdhCommand, modal, new DecisionButtons(service, reply, text, language, background),
+      SlackRoutes.register(app, fsdhCommand, modal, new DecisionButtons(service, reply, text, language, background, requests, approval),
           new HomeTab(service, directory, config.deadlines(), text, modal, language, clock, background));
 
       var metrics = new BotMetrics();

@@ -27,7 +27,9 @@ public record DatabricksAuth(
   public DatabricksConfig sdkConfig(String host) {
     var c = new DatabricksConfig().setHost(host);
     switch (type) {
-      case "pat" -> c.setAuthType("pat").setToken(secret.orElseThrow().value());
+      // An explicit provider: the SDK's default chain would first try OAuth discovery on the host.
+      case "pat" -> c.setAuthType("pat").setToken(secret.orElseThrow().value())
+          .setCredentialsProvider(new com.databricks.sdk.core.PatCredentialsProvider());
       case "oauth-m2m" -> c.setAuthType("oauth-m2m")
           .setClientId(clientId.orElseThrow()).setClientSecret(secret.orElseThrow().value());
       case "azure-client-secret" -> c.setAuthType("azure-client-secret")

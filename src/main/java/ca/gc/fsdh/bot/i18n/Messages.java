@@ -46,6 +46,10 @@ public final class Messages {
     return new MessageFormat(pattern, language.locale()).format(safe);
   }
 
+  public boolean has(String key) {
+    return bundles.get(Language.EN).containsKey(key);
+  }
+
   /** Both languages, {@code first} first. */
   public Bilingual both(Language first, String key, Object... args) {
     return new Bilingual(first, text(first, key, args), text(first.other(), key, args));

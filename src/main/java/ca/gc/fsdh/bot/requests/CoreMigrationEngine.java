@@ -8,7 +8,10 @@ import ca.gc.fsdh.bot.migration.ExportOptions;
 import ca.gc.fsdh.bot.migration.ImportOptions;
 import ca.gc.fsdh.bot.migration.MigrationRunner;
 import ca.gc.fsdh.bot.migration.NotebookFormat;
+import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import ca.gc.fsdh.bot.migration.plan.MigrationPlan;
+import ca.gc.fsdh.bot.migration.plan.Planner;
 import ca.gc.fsdh.bot.migration.secrets.SecretValueSink;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
@@ -23,10 +26,10 @@ import java.util.function.Function;
 /**
  * Runs a request through the migration core: for a migration, export from the workspace's POC host,
  * import into its PROD host with its mapping, and verify; for an offboarding, export and package the
- * zip. Each request has its own work directory under the bundle directory, so a rerun (after a crash,
+ * zip; before that, its plan. Each request has its own work directory under the bundle directory, so a rerun (after a crash,
  * or a retry) resumes from the core's journals.
  */
-public final class CoreMigrationEngine implements MigrationEngine {
+public final class CoreMigrationEngine implements MigrationEngine, RequestPlanner {
   private final WorkspaceDirectory directory;
   private final Map<String, DatabricksAuth> auth;
   private final BundleSettings bundles;
@@ -77,6 +80,16 @@ public final class CoreMigrationEngine implements MigrationEngine {
     }
     var result = runner.offboard(source, new MigrationRunner.OffboardOptions(work, w.acronym(), export, key), listener);
     return CoreReports.of(request, result);
+  }
+
+  @Override
+  public PlanSummary plan(MigrationRequest request) throws Exception {
+    Workspace w = directory.find(request.workspace())
+        .orElseThrow(() -> new IllegalStateException("workspace " + request.workspace() + " is no longer in the directory"));
+    MigrationPlan p = new Planner(client("poc", w.pocHost()), RateLimits.defaults()).plan(w.pocHost(), request.resourceTypes());
+    return new PlanSummary(p.counts(), p.bytes(),
+        p.cannotExport().stream().map(i -> i.type() + " " + i.item() + ": " + i.reason()).toList(),
+        p.unread(), p.manual(), p.estimatedSeconds());
   }
 
   /** One folder per request, readable by the bot's user only: it holds workspace content. */

@@ -164,14 +164,29 @@ public final class JdbcRequestStore implements RequestStore {
 
   @Override
   public Optional<String> result(long id) {
+    return column("result", id);
+  }
+
+  @Override
+  public void setPlan(long id, String plan) {
+    update("UPDATE migration_request SET plan = ? WHERE id = ?", plan, id);
+  }
+
+  @Override
+  public Optional<String> plan(long id) {
+    return column("plan", id);
+  }
+
+  /** One text column of one request; {@code name} is one of this class's own constants. */
+  private Optional<String> column(String name, long id) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT result FROM migration_request WHERE id = ?")) {
+        PreparedStatement s = c.prepareStatement("SELECT " + name + " FROM migration_request WHERE id = ?")) {
       s.setLong(1, id);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the result of request " + id, e);
+      throw new IllegalStateException("cannot read the " + name + " of request " + id, e);
     }
   }
 

@@ -58,6 +58,11 @@ public interface RequestStore {
   /** The result summary of a finished run, as given to {@link #finish}. */
   Optional<String> result(long id);
 
+  /** Stores the request's plan (JSON of a {@link PlanSummary}, or of the reason it could not be made). */
+  void setPlan(long id, String plan);
+
+  Optional<String> plan(long id);
+
   /** Remembers the approval message, so that later updates edit it. */
   void setSupportMessage(long id, String channel, String ts);
 }

@@ -13,14 +13,19 @@ import static com.slack.api.model.view.Views.viewTitle;
 import ca.gc.fsdh.bot.config.Language;
 import ca.gc.fsdh.bot.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.Outcome;
+import ca.gc.fsdh.bot.requests.PlanStep;
 import ca.gc.fsdh.bot.requests.RequestService;
+import ca.gc.fsdh.bot.requests.RequestStore;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.block.LayoutBlock;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,14 +47,18 @@ public final class DecisionButtons {
   private final RequestText text;
   private final Language language;
   private final Executor background;
+  private final RequestStore store;
+  private final ApprovalMessage approval;
 
   public DecisionButtons(RequestService service, OutcomeReply reply, RequestText text, Language supportLanguage,
-      Executor background) {
+      Executor background, RequestStore store, ApprovalMessage approval) {
     this.service = service;
     this.reply = reply;
     this.text = text;
     this.language = supportLanguage;
     this.background = background;
+    this.store = store;
+    this.approval = approval;
   }
 
   /**
@@ -121,6 +130,56 @@ public final class DecisionButtons {
         Long.toString(id)).inline();
     return context.ack(r -> r.responseAction("errors").errors(Map.of(SlackIds.REASON_BLOCK,
         problem.length() > 2000 ? problem.substring(0, 2000) : problem)));
+  }
+
+  /** View plan: the plan's summary and its lists, in a modal, for the support team. */
+  public Response viewPlan(BlockActionRequest request, ActionContext context) throws IOException, SlackApiException {
+    String userId = request.getPayload().getUser().getId();
+    Optional<Long> id = requestId(request);
+    if (id.isEmpty()) {
+      return context.ack();
+    }
+    if (!service.isSupport(userId)) {
+      tell(context, text.messages().both(language, "request.not-support"));
+      return context.ack();
+    }
+    Optional<JsonNode> plan = PlanStep.read(store, id.get());
+    List<LayoutBlock> blocks = new ArrayList<>(BilingualBlocks.of(approval.planLine(plan)));
+    plan.ifPresent(p -> {
+      listSections(blocks, inline("plan.unread-title"), p.path("unread"));
+      listSections(blocks, inline("plan.cannot-export"), p.path("cannotExport"));
+      listSections(blocks, inline("plan.manual"), p.path("manual"));
+    });
+    var opened = context.client().viewsOpen(r -> r.triggerId(request.getPayload().getTriggerId())
+        .view(view(v -> v.type("modal").title(viewTitle(t -> t.type("plain_text").text(inline("modal.title.plan"))))
+            .close(viewClose(c -> c.type("plain_text").text(inline("modal.close")))).blocks(blocks))));
+    if (!opened.isOk()) {
+      log.warn("views.open for the plan of request {} failed: {}", id.get(), opened.getError());
+    }
+    return context.ack();
+  }
+
+  /** One list of the plan, as sections under Slack's 3,000 characters each, at most 40 sections in all. */
+  private static void listSections(List<LayoutBlock> blocks, String title,
+      JsonNode items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    StringBuilder chunk = new StringBuilder("*" + Mrkdwn.escape(title) + "*");
+    for (var item : items) {
+      String line = "\n• " + Mrkdwn.escape(item.asText());
+      if (chunk.length() + line.length() > 2900) {
+        if (blocks.size() >= 40) {
+          return;
+        }
+        String done = chunk.toString();
+        blocks.add(section(s -> s.text(markdownText(done))));
+        chunk = new StringBuilder();
+      }
+      chunk.append(line);
+    }
+    String last = chunk.toString();
+    blocks.add(section(s -> s.text(markdownText(last))));
   }
 
   /** An ephemeral answer through the action's response_url (never on the ack's path). */

@@ -4,6 +4,7 @@ import ca.gc.fsdh.bot.config.Language;
 import ca.gc.fsdh.bot.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
+import ca.gc.fsdh.bot.requests.PlanStep;
 import ca.gc.fsdh.bot.requests.RequestListener;
 import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.requests.RequestStore;
@@ -59,14 +60,34 @@ public final class RequestNotifier implements RequestListener {
     });
   }
 
+  /**
+   * The plan is stored: show it in the approval message. The same single-thread executor posts that
+   * message on the request's creation, so the post comes first.
+   */
+  public void planReady(MigrationRequest request) {
+    executor.execute(() -> {
+      try {
+        MigrationRequest r = store.find(request.id()).orElse(request);
+        if (r.supportTs().isPresent()) {
+          check("chat.update", slack.chatUpdate(m -> m.channel(r.supportChannel().orElse(supportChannel))
+              .ts(r.supportTs().get()).text(approval.fallback(r)).blocks(approval.blocks(r, PlanStep.read(store, r.id()))))
+              .get());
+        }
+      } catch (Exception e) {
+        log.warn("plan of request {} not shown: {}", request.id(), e.toString());
+      }
+    });
+  }
+
   private void updateSupportChannel(MigrationRequest r, RequestState changedTo) throws Exception {
     if (changedTo == RequestState.PENDING_APPROVAL && r.supportTs().isEmpty()) {
       var posted = check("chat.postMessage", slack.chatPostMessage(m -> m.channel(supportChannel)
-          .text(approval.fallback(r)).blocks(approval.blocks(r))).get());
+          .text(approval.fallback(r)).blocks(approval.blocks(r, PlanStep.read(store, r.id())))).get());
       store.setSupportMessage(r.id(), posted.getChannel(), posted.getTs());
     } else if (r.supportTs().isPresent() && changedTo != RequestState.PENDING_APPROVAL) {
       check("chat.update", slack.chatUpdate(m -> m.channel(r.supportChannel().orElse(supportChannel))
-          .ts(r.supportTs().get()).text(approval.fallback(r)).blocks(approval.blocks(r))).get());
+          .ts(r.supportTs().get()).text(approval.fallback(r)).blocks(approval.blocks(r, PlanStep.read(store, r.id()))))
+          .get());
     }
   }
 

@@ -14,6 +14,7 @@ public final class SlackRoutes {
     app.viewSubmission(SlackIds.REQUEST_MODAL, requestModal::submit);
     app.blockAction(SlackIds.APPROVE, decisions::approve);
     app.blockAction(SlackIds.REJECT, decisions::reject);
+    app.blockAction(SlackIds.VIEW_PLAN, decisions::viewPlan);
     app.viewSubmission(SlackIds.REJECT_MODAL, decisions::submitRejection);
     app.event(AppHomeOpenedEvent.class, homeTab::opened);
     app.blockAction(SlackIds.HOME_MIGRATE, (req, ctx) -> homeTab.start(req, ctx, RequestKind.MIGRATE));

@@ -76,6 +76,20 @@ class LifecycleOverHttpTest {
   void aMigrationRunsAfterApprovalAndTheLeadGetsTheVerifiedReport() throws Exception {
     var ack = h.sender.slashCommand("U0ADALOVE", "C0OCEANLEAD", "migrate OCEAN", h.slack.responseUrl());
     assertThat(ack.body()).contains("Request #1");
+
+    // the plan is computed in the background and shown in the approval message, with View plan
+    JsonNode planned = Eventually.value("the plan in the approval message", () -> h.slack.messages(SandboxConfig.SUPPORT_CHANNEL)
+        .stream().filter(m -> m.toString().contains(SlackIds.VIEW_PLAN)).findFirst().orElse(null));
+    assertThat(planned.path("text").asText() + planned.path("blocks")).contains(":mag: Plan: ", "notebooks ", "to recreate by hand",
+        ":mag: Plan : ", "carnets ");
+    var refused = h.slack.responseUrl();
+    h.sender.blockAction("U0ADALOVE", SlackIds.VIEW_PLAN, "1", SandboxConfig.SUPPORT_CHANNEL, planned.path("ts").asText(), refused);
+    Eventually.await("the lead is refused the plan", () -> h.slack.calls("response_url").stream()
+        .anyMatch(c -> c.param("url").equals(refused.substring(refused.indexOf("/response/")))));
+    h.sender.blockAction("U0SUPPORT2", SlackIds.VIEW_PLAN, "1", SandboxConfig.SUPPORT_CHANNEL, planned.path("ts").asText(),
+        h.slack.responseUrl());
+    var opened = Eventually.value("the plan modal", () -> h.slack.calls("views.open").stream().findFirst().orElse(null));
+    assertThat(opened.param("view")).contains("Cannot be exported as is", "Must be recreated by hand", "cluster");
     approve("1");
 
     MigrationRequest done = awaitEnd(1);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.sandbox.SlackCall;
 import ca.gc.fsdh.bot.sandbox.SlackSender.Signing;
 import ca.gc.fsdh.bot.testing.BotHarness;
@@ -76,6 +78,28 @@ class RequestsOverHttpTest {
       Eventually.await("a direct message to Ada", () -> !directMessagesTo("U0ADALOVE").isEmpty());
       assertThat(directMessagesTo("U0ADALOVE").get(0)).contains("Your request #1", "*waiting for approval*",
           "Votre demande nº 1");
+    }
+
+    @Test
+    void aPlanOfAWorkspaceThatCannotBeReadSaysSoNextToItsCounts() throws Exception {
+      // A POC workspace that refuses the bot's token: every list fails at once (403 is not retried).
+      try (var poc = FakeDatabricks.start(FakeDatabricksOptions.builder().token("another-token").build());
+          var refused = BotHarness.start(env -> { }, poc.host(), poc.host())) {
+        refused.sender.slashCommand("U0ADALOVE", "C0OCEANLEAD", "migrate OCEAN", refused.slack.responseUrl());
+
+        JsonNode planned = Eventually.value("the plan in the approval message", () -> refused.slack.messages(SUPPORT)
+            .stream().filter(m -> m.toString().contains(SlackIds.VIEW_PLAN)).findFirst().orElse(null));
+        assertThat(planned.path("blocks").toString()).contains("of the workspace could not be read",
+            "n’ont pas pu être lues").doesNotContain("another-token", SandboxConfig.POC_TOKEN);
+        JsonNode actions = planned.path("blocks").get(planned.path("blocks").size() - 1);
+        assertThat(actions.path("elements")).extracting(e -> e.path("action_id").asText())
+            .containsExactly(SlackIds.APPROVE, SlackIds.REJECT, SlackIds.VIEW_PLAN);
+
+        refused.sender.blockAction("U0SUPPORT2", SlackIds.VIEW_PLAN, "1", SUPPORT, planned.path("ts").asText(),
+            refused.slack.responseUrl());
+        var opened = Eventually.value("the plan modal", () -> refused.slack.calls("views.open").stream().findFirst().orElse(null));
+        assertThat(opened.param("view")).contains("Could not be read", "folder / not listed", "PERMISSION_DENIED");
+      }
     }
 
     @Test

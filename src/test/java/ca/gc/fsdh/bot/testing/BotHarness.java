@@ -50,14 +50,15 @@ public final class BotHarness implements AutoCloseable {
     return start(env -> { }, pocHost, prodHost);
   }
 
-  private static BotHarness start(Consumer<Map<String, String>> environment, String pocHost, String prodHost)
+  /** Both: a changed environment, and stand-ins (null hosts: the closed port). */
+  public static BotHarness start(Consumer<Map<String, String>> environment, String pocHost, String prodHost)
       throws Exception {
     FakeSlackApi slack = SandboxConfig.slack();
     Path dataDir = Files.createTempDirectory("fsdh-test-");
     try {
       Map<String, String> env = SandboxConfig.environment(slack.apiUrl(), dataDir);
       environment.accept(env);
-      // Without stand-ins, workspaces point at a closed local port: a run fails at once, never leaves the machine.
+      // Without stand-ins, workspaces point at a closed local port: a run fails (after the client's retries), never leaves the machine.
       Config config = pocHost == null ? SandboxConfig.load(env, CLOSED_PORT, CLOSED_PORT, dataDir)
           : SandboxConfig.load(env, pocHost, prodHost, dataDir);
       Bot bot = Wiring.wire(config, Clock.systemUTC()).start();

@@ -32,6 +32,6 @@ public final class PlanCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     out.println(json ? Json.PRETTY.writeValueAsString(plan) : PlanRenderer.text(plan));
     out.flush();
-    return 0;
+    return plan.unread().isEmpty() ? 0 : 1; // an incomplete inventory must not pass for a whole one
   }
 }

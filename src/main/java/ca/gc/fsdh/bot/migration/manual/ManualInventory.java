@@ -43,6 +43,9 @@ public final class ManualInventory {
       List<Policy> policies, List<GlobalInitScriptDetails> initScripts, Optional<List<Mount>> mounts,
       List<JobOnCluster> jobsOnAllPurposeClusters, List<String> problems) {}
 
+  /** The problem given when no cluster was given to list mounts with: a choice, not a failure. */
+  public static final String MOUNTS_SKIPPED = "mounts: not listed (no cluster given with --secrets-cluster)";
+
   /** The Python that lists mounts; prints one JSON array. */
   public static final String MOUNTS_COMMAND = String.join("\n",
       "import json",
@@ -83,7 +86,7 @@ public final class ManualInventory {
         problems.add("mounts: " + ca.gc.fsdh.bot.migration.ExportContext.reason(e));
       }
     } else {
-      problems.add("mounts: not listed (no cluster given with --secrets-cluster)");
+      problems.add(MOUNTS_SKIPPED);
     }
     return new Inventory(clusters, pools, policies, scripts, mounts, jobs, problems);
   }

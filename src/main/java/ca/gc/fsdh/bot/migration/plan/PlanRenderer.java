@@ -15,6 +15,10 @@ public final class PlanRenderer {
       sb.append("\nCannot be exported as is, or needs attention:\n");
       p.cannotExport().forEach(i -> sb.append("  [").append(i.type()).append("] ").append(i.item()).append(": ").append(i.reason()).append('\n'));
     }
+    if (!p.unread().isEmpty()) {
+      sb.append("\nCould not be read (the counts above leave it out):\n");
+      p.unread().forEach(u -> sb.append("  ").append(u).append('\n'));
+    }
     if (!p.manual().isEmpty()) {
       sb.append("\nMust be recreated by hand (configuration in the bundle's manual/):\n");
       p.manual().forEach(m -> sb.append("  ").append(m).append('\n'));

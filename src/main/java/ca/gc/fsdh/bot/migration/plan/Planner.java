@@ -45,10 +45,11 @@ public final class Planner {
     var counts = new ConcurrentHashMap<String, AtomicLong>();
     var issues = Collections.synchronizedList(new ArrayList<MigrationPlan.Issue>());
     var notes = new ArrayList<String>();
+    var unread = Collections.synchronizedList(new ArrayList<String>());
     var bytes = new AtomicLong();
-    if (types.contains(ResourceType.NOTEBOOKS)) walk(counts, issues, bytes);
+    if (types.contains(ResourceType.NOTEBOOKS)) walk(counts, issues, unread, bytes);
     if (types.contains(ResourceType.REPOS)) {
-      attempt(notes, "repos", () -> {
+      attempt(unread, "repos", () -> {
         for (var r : workspace.repos().list(new ListReposRequest())) {
           add(counts, "repos");
           issues.add(new MigrationPlan.Issue("repos", r.getPath() + " (" + r.getUrl() + ")", RepoExporter.NOTE));
@@ -57,7 +58,7 @@ public final class Planner {
     }
     var inventory = new ManualInventory(workspace).read(Optional.empty());
     if (types.contains(ResourceType.JOBS)) {
-      attempt(notes, "jobs", () -> {
+      attempt(unread, "jobs", () -> {
         for (var j : new com.databricks.sdk.mixin.JobsExt(workspace.apiClient())
             .list(new com.databricks.sdk.service.jobs.ListJobsRequest().setExpandTasks(true))) {
           add(counts, "jobs");
@@ -67,7 +68,7 @@ public final class Planner {
       });
     }
     if (types.contains(ResourceType.SECRETS)) {
-      attempt(notes, "secrets", () -> {
+      attempt(unread, "secrets", () -> {
         for (var s : workspace.secrets().listScopes()) {
           add(counts, "secret scopes");
           long keys = 0;
@@ -83,7 +84,7 @@ public final class Planner {
       notes.add("secret values of Databricks-backed scopes are read only with --secrets-cluster, and written only encrypted (--gpg-key)");
     }
     if (types.contains(ResourceType.MODELS)) {
-      attempt(notes, "models", () -> {
+      attempt(unread, "models", () -> {
         for (var m : workspace.modelRegistry().searchModels(new SearchModelsRequest())) {
           add(counts, "models");
           for (var ignored : workspace.modelRegistry().searchModelVersions(
@@ -100,7 +101,13 @@ public final class Planner {
     if (types.contains(ResourceType.TABLE_ACLS)) {
       notes.add("table ACLs are read at export time with SHOW GRANTS on the SQL warehouse given with --sql-warehouse");
     }
-    notes.addAll(inventory.problems());
+    for (String problem : inventory.problems()) {
+      if (problem.equals(ManualInventory.MOUNTS_SKIPPED)) {
+        notes.add("mounts are listed at export time, through the cluster given for secret values (--secrets-cluster)");
+      } else {
+        unread.add(problem);
+      }
+    }
 
     var manual = new ArrayList<String>();
     inventory.clusters().forEach(c -> manual.add("cluster " + c.cluster().getClusterName() + " (" + c.cluster().getClusterId() + "): " + String.join("; ", c.why())));
@@ -118,7 +125,7 @@ public final class Planner {
       double rate = limits.of(e.getKey());
       if (rate > 0) seconds = Math.max(seconds, e.getValue() / rate);
     }
-    return new MigrationPlan(host, flat, bytes.get(), List.copyOf(issues), notes, manual, calls, seconds);
+    return new MigrationPlan(host, flat, bytes.get(), List.copyOf(issues), notes, List.copyOf(unread), manual, calls, seconds);
   }
 
   /** Calls an export makes, per group, from the counts (permissions: one read per object). */
@@ -144,16 +151,17 @@ public final class Planner {
     return m;
   }
 
-  private void walk(Map<String, AtomicLong> counts, List<MigrationPlan.Issue> issues, AtomicLong bytes) throws Exception {
+  private void walk(Map<String, AtomicLong> counts, List<MigrationPlan.Issue> issues, List<String> unread, AtomicLong bytes)
+      throws Exception {
     var fatal = new AtomicReference<Throwable>();
     try (var walkers = new ca.gc.fsdh.bot.migration.WorkQueue("plan-walk", 4, Integer.MAX_VALUE, fatal)) {
-      walkers.submit(() -> list("/", counts, issues, bytes, walkers));
+      walkers.submit(() -> list("/", counts, issues, unread, bytes, walkers));
       walkers.await();
     }
     if (fatal.get() instanceof Exception e) throw e;
   }
 
-  private void list(String dir, Map<String, AtomicLong> counts, List<MigrationPlan.Issue> issues, AtomicLong bytes,
+  private void list(String dir, Map<String, AtomicLong> counts, List<MigrationPlan.Issue> issues, List<String> unread, AtomicLong bytes,
       ca.gc.fsdh.bot.migration.WorkQueue walkers) {
     try {
       for (ObjectInfo o : workspace.workspace().list(new ListWorkspaceRequest().setPath(dir))) {
@@ -161,7 +169,7 @@ public final class Planner {
         if (t == ObjectType.DIRECTORY) {
           if (WorkspaceLayout.isTrash(o.getPath())) continue;
           add(counts, "directories");
-          walkers.submit(() -> list(o.getPath(), counts, issues, bytes, walkers));
+          walkers.submit(() -> list(o.getPath(), counts, issues, unread, bytes, walkers));
         } else if (t == ObjectType.NOTEBOOK || t == ObjectType.FILE) {
           long size = o.getSize() == null ? 0 : o.getSize();
           if (size > NotebookExporter.MAX_EXPORT_BYTES) {
@@ -178,7 +186,7 @@ public final class Planner {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } catch (RuntimeException e) {
-      issues.add(new MigrationPlan.Issue("notebooks", dir, "cannot list folder: " + ExportContext.reason(e)));
+      unread.add("folder " + dir + " not listed: " + ExportContext.reason(e));
     }
   }
 
@@ -190,11 +198,11 @@ public final class Planner {
     void read();
   }
 
-  private static void attempt(List<String> notes, String what, Part part) {
+  private static void attempt(List<String> unread, String what, Part part) {
     try {
       part.read();
     } catch (RuntimeException e) {
-      notes.add(what + " not read: " + ExportContext.reason(e));
+      unread.add(what + " not read: " + ExportContext.reason(e));
     }
   }
 }

@@ -37,6 +37,7 @@ class PlannerTest {
       assertThat(plan.counts().get("jobs")).isEqualTo(server.state().jobs().size());
       assertThat(plan.cannotExport()).anySatisfy(i -> assertThat(i.reason()).contains("Git credentials"));
       assertThat(plan.notes()).anyMatch(n -> n.contains("over 10 MB"));
+      assertThat(plan.unread()).isEmpty();
       assertThat(plan.manual()).anyMatch(m -> m.contains(SampleWorkspace.CONDA_CLUSTER_ID) && m.contains("conda"))
           .anyMatch(m -> m.contains(SampleWorkspace.POOL_ID))
           .anyMatch(m -> m.contains(SampleWorkspace.SHARED_CLUSTER_ID) && m.startsWith("job "));

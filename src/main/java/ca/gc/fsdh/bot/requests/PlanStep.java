@@ -1,0 +1,62 @@
+package ca.gc.fsdh.bot.requests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes a new request's plan in the background (list calls against its POC workspace, which can
+ * take a while), stores it, then lets the approval message show it. A plan that fails is stored with
+ * its reason; the request can still be decided.
+ */
+public final class PlanStep implements RequestListener {
+  private static final Logger log = LoggerFactory.getLogger(PlanStep.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final RequestPlanner planner;
+  private final RequestStore store;
+  private final Executor background;
+  private final Consumer<MigrationRequest> planned;
+
+  /** @param planned told once the plan (or its failure) is stored */
+  public PlanStep(RequestPlanner planner, RequestStore store, Executor background, Consumer<MigrationRequest> planned) {
+    this.planner = planner;
+    this.store = store;
+    this.background = background;
+    this.planned = planned;
+  }
+
+  @Override
+  public void changed(MigrationRequest request, String actor) {
+    if (request.state() != RequestState.PENDING_APPROVAL || store.plan(request.id()).isPresent()) {
+      return;
+    }
+    background.execute(() -> {
+      String stored;
+      try {
+        stored = JSON.writeValueAsString(planner.plan(request));
+      } catch (Exception e) {
+        log.warn("request {}: no plan: {}", request.id(), e.toString());
+        stored = JSON.createObjectNode().put("error", e.getClass().getSimpleName()
+            + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse("")).toString();
+      }
+      store.setPlan(request.id(), stored);
+      planned.accept(store.find(request.id()).orElse(request));
+    });
+  }
+
+  /** The stored plan, or empty while it is computed; an {@code error} entry when it failed. */
+  public static Optional<JsonNode> read(RequestStore store, long id) {
+    return store.plan(id).map(text -> {
+      try {
+        return JSON.readTree(text);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+}
