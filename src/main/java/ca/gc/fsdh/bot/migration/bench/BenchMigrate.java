@@ -112,18 +112,14 @@ public final class BenchMigrate implements Callable<Integer> {
       var imports = ImportOptions.defaults(work.resolve("import")).withWorkers(workers).withSqlWarehouse("prod-warehouse");
       var mapping = new MappingFile(null, null, null, null, null, Map.of(SampleWorkspace.WAREHOUSE_ID, "Entrepôt SQL partagé"),
           Map.of(SampleWorkspace.KEY_VAULT_SCOPE, new MappingFile.KeyVault("/subscriptions/0/vaults/prod", "https://prod.vault.azure.net/")), null);
-      System.gc();
       MigrationRunner.Result result;
-      long peakUsed;
-      long peakLive;
+      var heap = new HeapSampler();
       long start = System.nanoTime();
-      try (var heap = new HeapSampler()) {
+      try (heap) {
         result = new MigrationRunner().migrate(new MigrationRunner.Workspace(pocClient.workspace(), poc.host()),
             new MigrationRunner.Workspace(prodClient.workspace(), prod.host()),
             new MigrationRunner.MigrateOptions(work, export, mapping, imports, Optional.of("prod-warehouse"), Optional.empty()), progress);
         ((MigrationRunner.Progress) progress).phase(MigrationRunner.Phase.PACKAGE); // closes the verify phase
-        peakUsed = heap.peakUsedBytes();
-        peakLive = heap.peakAfterGcBytes();
       }
       double wall = (System.nanoTime() - start) / 1e9;
       out.printf(Locale.ROOT, "sample: %d notebooks in %d folders, 100 jobs, 50 repos, 10x10 secrets, 500 grants, 20x3 models;"
@@ -136,8 +132,7 @@ public final class BenchMigrate implements Callable<Integer> {
       out.printf(Locale.ROOT, "wall time:        %.2f s%n", wall);
       out.printf(Locale.ROOT, "rate-limit bound: %.2f s (sum over phases)%n", bound[0]);
       out.printf(Locale.ROOT, "ratio:            %.3f (target <= 1.2)%n", wall / bound[0]);
-      out.printf(Locale.ROOT, "peak heap used:   %.1f MB (sampled; max heap %.0f MB)%n", peakUsed / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
-      out.printf(Locale.ROOT, "peak heap live:   %.1f MB (largest heap left after a GC)%n", peakLive / 1048576.0);
+      heap.print(out);
       out.printf(Locale.ROOT, "client retries:   POC %d, PROD %d (429 seen: %d, %d)%n", pocClient.http().retries(), prodClient.http().retries(),
           pocClient.http().throttled(), prodClient.http().throttled());
       if (!result.failures().isEmpty()) result.failures().stream().limit(5).forEach(f -> out.println("  failed: " + f));

@@ -73,17 +73,12 @@ public final class ExportBenchmark implements Callable<Integer> {
       var values = new InMemorySecretValues(); // values read through command execution, as in a migration
       var options = ExportOptions.allTypes().withTypes(typeSet).withPermissions(!noPermissions).withWorkers(workers)
           .withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, values).withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID);
-      System.gc();
       server.requestLog().reset();
-      long start;
       WorkspaceExport.Result result;
-      long peakUsed;
-      long peakLive;
-      try (var heap = new HeapSampler()) {
-        start = System.nanoTime();
+      var heap = new HeapSampler();
+      long start = System.nanoTime();
+      try (heap) {
         result = new WorkspaceExport(paced.workspace(), server.host()).run(bundle, options, ProgressListener.NONE);
-        peakUsed = heap.peakUsedBytes();
-        peakLive = heap.peakAfterGcBytes();
       } finally {
         values.clear();
       }
@@ -119,9 +114,7 @@ public final class ExportBenchmark implements Callable<Integer> {
           .append(String.format(Locale.ROOT, "%s %.2f s", e.getValue(), e.getKey())));
       out.printf(Locale.ROOT, "bounding groups:  %s%n", next);
       out.printf(Locale.ROOT, "ratio:            %.3f (target <= 1.15)%n", wall / bound);
-      out.printf(Locale.ROOT, "peak heap used:   %.1f MB (sampled every 20 ms; max heap %.0f MB)%n", peakUsed / 1048576.0,
-          Runtime.getRuntime().maxMemory() / 1048576.0);
-      out.printf(Locale.ROOT, "peak heap live:   %.1f MB (largest heap left after a GC)%n", peakLive / 1048576.0);
+      heap.print(out);
       out.printf(Locale.ROOT, "client retries:   %d (429 seen: %d)%n", paced.http().retries(), paced.http().throttled());
       out.flush();
       return m.totalFailed() == 0 ? 0 : 1;
