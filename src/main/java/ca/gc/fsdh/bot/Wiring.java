@@ -21,6 +21,7 @@ import ca.gc.fsdh.bot.requests.RequestRunner;
 import ca.gc.fsdh.bot.slack.BundleDelivery;
 import ca.gc.fsdh.bot.slack.ProgressMessage;
 import ca.gc.fsdh.bot.slack.RunReportText;
+import ca.gc.fsdh.bot.slack.UntoldChangesJob;
 import java.util.concurrent.ScheduledExecutorService;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.PlanStep;
@@ -62,6 +63,8 @@ import java.util.concurrent.Executors;
 public final class Wiring {
   /** Threads for the work that follows acks. */
   static final int BACKGROUND_THREADS = 4;
+  /** Plans computed at once: list calls against POC, minutes for a large workspace, so kept apart. */
+  static final int PLAN_THREADS = 2;
   /** The progress message of a run is edited at most this often. */
   static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofSeconds(3);
   /** Requests one instance runs at once; more wait in its queue (or are taken by another instance). */
@@ -98,6 +101,8 @@ public final class Wiring {
       // that a burst of it never queues ahead of acks on the virtual-thread carriers of the HTTP server.
       ExecutorService background = executor(resources, Executors.newFixedThreadPool(BACKGROUND_THREADS,
           Thread.ofPlatform().name("fsdh-background-", 0).daemon().factory()));
+      ExecutorService planning = executor(resources, Executors.newFixedThreadPool(PLAN_THREADS,
+          Thread.ofPlatform().name("fsdh-plan-", 0).daemon().factory()));
       ExecutorService notifications = executor(resources, Executors.newSingleThreadExecutor(
           Thread.ofPlatform().name("fsdh-notify").daemon().factory()));
 
@@ -128,8 +133,9 @@ public final class Wiring {
       resources.add(execution);
       var retention = new BundleRetention(config.bundles().directory(), config.bundles().retention(), clock);
       jobs.register(BundleRetention.class, retention);
+      jobs.register(UntoldChangesJob.class, new UntoldChangesJob(notifier, clock));
 
-      var plans = new PlanStep(engine, requests, background, notifier::planReady);
+      var plans = new PlanStep(engine, requests, planning, notifier::planReady);
       var service = new RequestService(requests, audit, directory, support,
           RequestListener.all(notifier, plans, execution), clock);
       var reply = new OutcomeReply(text, directory);
@@ -157,7 +163,8 @@ public final class Wiring {
           : new SlackEndpoint(app, new FailureReply(messages, language), metrics, clock);
       var checks = List.of(database, new SlackAuthCheck(slack.methods(botToken), clock));
       var http = new HttpFront(config.port(), endpoint, checks, metrics);
-      List<Bot.Service> services = List.of(reminders::start, execution::start, () -> BundleRetention.schedule(quartz));
+      List<Bot.Service> services = List.of(reminders::start, execution::start, () -> BundleRetention.schedule(quartz),
+          () -> UntoldChangesJob.schedule(quartz), plans::resume);
       return new Bot(app, http, database, reminders, services, resources, slackSettings.appToken().map(Secret::value));
     } catch (Exception | Error e) {
       Bot.closeAll(resources);

@@ -177,6 +177,22 @@ public final class JdbcRequestStore implements RequestStore {
     return column("plan", id);
   }
 
+  @Override
+  public void markTold(long id, RequestState state) {
+    update("UPDATE migration_request SET notified_at = updated_at WHERE id = ? AND state = ?", id, state.name());
+  }
+
+  @Override
+  public boolean latestChangeTold(long id) {
+    return !query("SELECT * FROM migration_request WHERE id = ? AND notified_at >= updated_at", List.of(id)).isEmpty();
+  }
+
+  @Override
+  public List<MigrationRequest> untold(Instant changedBefore) {
+    return query("SELECT * FROM migration_request WHERE (notified_at IS NULL OR notified_at < updated_at)"
+        + " AND updated_at < ? ORDER BY id", List.of(Timestamp.from(changedBefore)));
+  }
+
   /** One text column of one request; {@code name} is one of this class's own constants. */
   private Optional<String> column(String name, long id) {
     try (Connection c = dataSource.getConnection();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,34 +20,51 @@ public final class PlanStep implements RequestListener {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final RequestPlanner planner;
   private final RequestStore store;
-  private final Executor background;
+  private final Executor executor;
   private final Consumer<MigrationRequest> planned;
 
   /** @param planned told once the plan (or its failure) is stored */
-  public PlanStep(RequestPlanner planner, RequestStore store, Executor background, Consumer<MigrationRequest> planned) {
+  public PlanStep(RequestPlanner planner, RequestStore store, Executor executor, Consumer<MigrationRequest> planned) {
     this.planner = planner;
     this.store = store;
-    this.background = background;
+    this.executor = executor;
     this.planned = planned;
   }
 
   @Override
   public void changed(MigrationRequest request, String actor) {
-    if (request.state() != RequestState.PENDING_APPROVAL || store.plan(request.id()).isPresent()) {
-      return;
+    if (request.state() == RequestState.PENDING_APPROVAL && store.plan(request.id()).isEmpty()) {
+      executor.execute(() -> plan(request));
     }
-    background.execute(() -> {
-      String stored;
-      try {
-        stored = JSON.writeValueAsString(planner.plan(request));
-      } catch (Exception e) {
-        log.warn("request {}: no plan: {}", request.id(), e.toString());
-        stored = JSON.createObjectNode().put("error", e.getClass().getSimpleName()
-            + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse("")).toString();
+  }
+
+  /**
+   * At start: plans lost with a stop or a crash are made again. With several instances each may
+   * make the same plan once; the last one stored is shown.
+   */
+  public void resume() {
+    for (MigrationRequest r : store.inStates(Set.of(RequestState.PENDING_APPROVAL))) {
+      changed(r, "system");
+    }
+  }
+
+  private void plan(MigrationRequest request) {
+    String stored;
+    try {
+      stored = JSON.writeValueAsString(planner.plan(request));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // stopping: nothing stored, so the next start makes the plan again
+      return;
+    } catch (Exception e) {
+      if (Thread.currentThread().isInterrupted()) {
+        return; // the same, when the interrupt surfaced wrapped by the client
       }
-      store.setPlan(request.id(), stored);
-      planned.accept(store.find(request.id()).orElse(request));
-    });
+      log.warn("request {}: no plan: {}", request.id(), e.toString());
+      stored = JSON.createObjectNode().put("error", e.getClass().getSimpleName()
+          + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse("")).toString();
+    }
+    store.setPlan(request.id(), stored);
+    planned.accept(store.find(request.id()).orElse(request));
   }
 
   /** The stored plan, or empty while it is computed; an {@code error} entry when it failed. */

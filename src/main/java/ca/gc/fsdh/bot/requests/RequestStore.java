@@ -63,6 +63,18 @@ public interface RequestStore {
 
   Optional<String> plan(long id);
 
+  /**
+   * Records that Slack was told of the request's latest change, if {@code state} is still its state
+   * (a change told late, after the next one, does not count for the next one).
+   */
+  void markTold(long id, RequestState state);
+
+  /** Whether Slack was told of the request's latest change. */
+  boolean latestChangeTold(long id);
+
+  /** Requests whose latest change, made before {@code changedBefore}, Slack was not told of. */
+  List<MigrationRequest> untold(Instant changedBefore);
+
   /** Remembers the approval message, so that later updates edit it. */
   void setSupportMessage(long id, String channel, String ts);
 }

@@ -10,6 +10,7 @@ import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.requests.RequestStore;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Runs on one background thread, so a request's messages go out in the order of its changes and
  * never delay an ack. The async Slack client queues per method and channel and honours 429
- * {@code Retry-After}.
+ * {@code Retry-After}. Each change told is recorded with the request; a change left untold (a crash,
+ * Slack down) is told later by {@link #tellUntold}: at least once, and at most once more should the
+ * bot stop between a post and its record.
  */
 public final class RequestNotifier implements RequestListener {
   private static final Logger log = LoggerFactory.getLogger(RequestNotifier.class);
@@ -48,16 +51,35 @@ public final class RequestNotifier implements RequestListener {
 
   @Override
   public void changed(MigrationRequest request, String actor) {
-    executor.execute(() -> {
-      try {
-        // Read again: the stored request carries the support message's ts once it was posted.
-        MigrationRequest current = store.find(request.id()).orElse(request);
-        updateSupportChannel(current, request.state());
-        tellRequester(current, request.state());
-      } catch (Exception e) {
-        log.warn("Slack notification for request {} ({}) failed: {}", request.id(), request.state(), e.toString());
+    executor.execute(() -> tell(request.id(), request.state()));
+  }
+
+  /**
+   * Tells Slack of what a crash or a failed Slack call left untold: each request's current state, once
+   * (see {@link UntoldChangesJob}).
+   *
+   * @param changedBefore younger changes are left to the notifications still on their way
+   */
+  public void tellUntold(Instant changedBefore) {
+    for (MigrationRequest r : store.untold(changedBefore)) {
+      executor.execute(() -> tell(r.id(), r.state()));
+    }
+  }
+
+  private void tell(long id, RequestState changedTo) {
+    try {
+      if (store.latestChangeTold(id)) {
+        return; // told already: a change and the sweep may both ask, or a later change was told first
       }
-    });
+      // Read again: the stored request carries the support message's ts once it was posted.
+      MigrationRequest current = store.find(id).orElseThrow();
+      updateSupportChannel(current, changedTo);
+      tellRequester(current, changedTo);
+      store.markTold(id, changedTo);
+    } catch (Exception e) {
+      log.warn("Slack notification for request {} ({}) failed, to be told again by the sweep: {}", id, changedTo,
+          e.toString());
+    }
   }
 
   /**

@@ -1,0 +1,74 @@
+package ca.gc.fsdh.bot.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.testing.TestDatabases;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The plan of a pending request: made once, stored, made again at start when a stop lost it. */
+class PlanStepTest {
+  private final Database db = Database.open(TestDatabases.h2());
+  private final RequestStore store = new JdbcRequestStore(db.dataSource());
+  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+  private final List<Long> shown = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void stop() {
+    executor.shutdownNow();
+    db.close();
+  }
+
+  private MigrationRequest pending(String workspace) {
+    return store.save(new NewRequest(RequestKind.MIGRATE, workspace, "U0ADALOVE", ResourceType.ALL,
+        RequestOptions.DEFAULT, Optional.empty(), "t-" + workspace), Instant.now()).request();
+  }
+
+  private void drain() throws Exception {
+    executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aStopDuringPlanningStoresNothingAndTheNextStartMakesThePlan() throws Exception {
+    MigrationRequest r = pending("OCEAN");
+    new PlanStep(request -> {
+      throw new InterruptedException("stopping");
+    }, store, executor, m -> shown.add(m.id())).changed(r, "U0ADALOVE");
+    drain();
+    assertThat(store.plan(r.id())).isEmpty();
+    assertThat(shown).isEmpty();
+
+    var summary = new PlanSummary(Map.of("notebooks", 3L), 1024, List.of(), List.of(), List.of("cluster c1"), 12.5);
+    var restarted = new PlanStep(request -> summary, store, executor, m -> shown.add(m.id()));
+    restarted.resume();
+    drain();
+    assertThat(PlanStep.read(store, r.id()).orElseThrow().path("counts").path("notebooks").asLong()).isEqualTo(3);
+    assertThat(shown).containsExactly(r.id());
+
+    restarted.resume(); // planned already: not again
+    drain();
+    assertThat(shown).containsExactly(r.id());
+  }
+
+  @Test
+  void aPlanThatFailsIsStoredWithItsReasonAndShown() throws Exception {
+    MigrationRequest r = pending("FORET");
+    new PlanStep(request -> {
+      throw new IllegalStateException("workspace FORET is no longer in the directory");
+    }, store, executor, m -> shown.add(m.id())).changed(r, "U0ADALOVE");
+    drain();
+    assertThat(PlanStep.read(store, r.id()).orElseThrow().path("error").asText())
+        .isEqualTo("IllegalStateException: workspace FORET is no longer in the directory");
+    assertThat(shown).containsExactly(r.id());
+  }
+}
