@@ -105,8 +105,8 @@ public final class SecretScopeExporter implements ResourceExporter {
     } else if (runner == null) {
       values = "NOT_EXPORTED";
       note = ctx.options().secretsCluster().isEmpty()
-          ? "no cluster given (--secrets-cluster): values not read"
-          : "no destination for values (--gpg-key for an offboarding): values not read";
+          ? "no cluster given (--secrets-cluster; in the bot, the workspace's secretsCluster): values not read"
+          : "no destination for values (--gpg-key; in the bot, the OpenPGP key of the offboarding form): values not read";
     } else {
       Map<String, byte[]> read = SecretReadCommand.parse(runner.run(SecretReadCommand.python(name)));
       try {

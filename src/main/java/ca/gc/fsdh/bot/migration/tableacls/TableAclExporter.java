@@ -35,7 +35,7 @@ public final class TableAclExporter implements ResourceExporter {
     if (warehouse.isEmpty() || ctx.optionProblem(OptionCheck.SQL_WAREHOUSE).isPresent()) {
       // without a usable warehouse nothing can be read: one failed item says why, a rerun with it retries
       ctx.record(JournalEntry.failed(type(), GLOBAL, warehouse.isEmpty()
-          ? "no SQL warehouse given (--sql-warehouse): grants were not read"
+          ? "no SQL warehouse given (--sql-warehouse; in the bot, the workspace's sqlWarehouse): grants were not read"
           : ctx.optionProblem(OptionCheck.SQL_WAREHOUSE).get() + ": grants were not read"));
       return;
     }
