@@ -33,8 +33,12 @@ public final class PlanStep implements RequestListener {
 
   @Override
   public void changed(MigrationRequest request, String actor) {
-    if (request.state() == RequestState.PENDING_APPROVAL && store.plan(request.id()).isEmpty()) {
-      executor.execute(() -> plan(request));
+    if (request.state() == RequestState.PENDING_APPROVAL) {
+      executor.execute(() -> {
+        if (store.plan(request.id()).isEmpty()) { // read here, not on the caller's thread: it may be an ack's
+          plan(request);
+        }
+      });
     }
   }
 
