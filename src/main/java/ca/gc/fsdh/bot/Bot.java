@@ -5,6 +5,7 @@ import ca.gc.fsdh.bot.reminders.Reminders;
 import ca.gc.fsdh.bot.store.Database;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public final class Bot implements AutoCloseable {
   public void close() throws Exception {
     try {
       if (socketMode != null) {
-        socketMode.close();
+        closeSocketMode();
       }
       http.close();
       reminders.close();
@@ -88,6 +89,19 @@ public final class Bot implements AutoCloseable {
     } finally {
       closeAll(resources);
     }
+  }
+
+  /**
+   * {@link SocketModeApp#close} leaves its client running: the threads that poll for messages and
+   * watch the session live on, and when the connection does not answer a ping just then it is not
+   * even disconnected, so the session monitor reconnects a closed bot. Closing the client ends both.
+   */
+  private void closeSocketMode() throws Exception {
+    SocketModeClient client = socketMode.getClient();
+    if (client != null) {
+      client.close();
+    }
+    socketMode.close();
   }
 
   static void closeAll(List<AutoCloseable> resources) {

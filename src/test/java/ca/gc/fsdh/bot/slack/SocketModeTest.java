@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,5 +149,19 @@ class SocketModeTest {
     assertThat(post.statusCode()).isEqualTo(404);
     assertThat(h.get("/healthz").statusCode()).isEqualTo(200);
     assertThat(h.get("/readyz").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void closingTheBotClosesTheConnectionAndStopsTheSocketModeClient() throws Exception {
+    h.close();
+    h = null;
+    Eventually.await("the connection closed", () -> socket.openConnections() == 0);
+    // The client's own threads (message polling, session monitor) would otherwise live on and reconnect.
+    Eventually.await("no Socket Mode client thread left", () -> socketModeThreads().isEmpty());
+  }
+
+  private static List<String> socketModeThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        .filter(n -> n.startsWith("socket-mode-")).toList();
   }
 }
