@@ -24,8 +24,7 @@ public final class Bot implements AutoCloseable {
   private final Reminders reminders;
   private final List<Service> services;
   private final List<AutoCloseable> resources;
-  private final Optional<String> appToken;
-  private SocketModeApp socketMode;
+  private final Optional<SocketModeApp> socketMode;
 
   /** Something that starts with the bot (its scheduled work). */
   @FunctionalInterface
@@ -38,14 +37,14 @@ public final class Bot implements AutoCloseable {
    * @param resources closed after everything else stops, last one first (the database among them)
    */
   Bot(App app, HttpFront http, Database database, Reminders reminders, List<Service> services,
-      List<AutoCloseable> resources, Optional<String> appToken) {
+      List<AutoCloseable> resources, Optional<SocketModeApp> socketMode) {
     this.app = app;
     this.http = http;
     this.database = database;
     this.reminders = reminders;
     this.services = List.copyOf(services);
     this.resources = List.copyOf(resources);
-    this.appToken = appToken;
+    this.socketMode = socketMode;
   }
 
   /** Checks the bot token with Slack ({@code auth.test}), starts the scheduled work, then starts listening. */
@@ -55,9 +54,8 @@ public final class Bot implements AutoCloseable {
       s.start();
     }
     http.start();
-    if (appToken.isPresent()) {
-      socketMode = new SocketModeApp(appToken.get(), app);
-      socketMode.startAsync();
+    if (socketMode.isPresent()) {
+      socketMode.get().startAsync();
       log.info("fsdh-bot connected in Socket Mode; health on port {}", http.port());
     } else {
       log.info("fsdh-bot listening on port {} (POST /slack/events)", http.port());
@@ -80,8 +78,8 @@ public final class Bot implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      if (socketMode != null) {
-        closeSocketMode();
+      if (socketMode.isPresent()) {
+        closeSocketMode(socketMode.get());
       }
       http.close();
       reminders.close();
@@ -96,7 +94,7 @@ public final class Bot implements AutoCloseable {
    * watch the session live on, and when the connection does not answer a ping just then it is not
    * even disconnected, so the session monitor reconnects a closed bot. Closing the client ends both.
    */
-  private void closeSocketMode() throws Exception {
+  private static void closeSocketMode(SocketModeApp socketMode) throws Exception {
     SocketModeClient client = socketMode.getClient();
     if (client != null) {
       client.close();

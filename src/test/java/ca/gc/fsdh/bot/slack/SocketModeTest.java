@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,13 +143,36 @@ class SocketModeTest {
   }
 
   @Test
-  void theHttpServerServesHealthAndReadinessButNoSlackEndpoint() throws Exception {
+  void theHttpServerServesHealthAndReadinessWithTheSocketButNoSlackEndpoint() throws Exception {
     var post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(h.url("/slack/events")))
         .POST(HttpRequest.BodyPublishers.ofString("command=%2Ffsdh&text=help")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(404);
     assertThat(h.get("/healthz").statusCode()).isEqualTo(200);
-    assertThat(h.get("/readyz").statusCode()).isEqualTo(200);
+    var ready = h.get("/readyz");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"slack_socket_mode\":\"ok\"");
+  }
+
+  @Test
+  void readinessFollowsTheConnectionAndTheBotReconnectsByItself() throws Exception {
+    socket.dropAndRefuse();
+    Eventually.await("not ready while the socket is down", () -> readyz().statusCode() == 503);
+    assertThat(readyz().body()).contains("\"slack_socket_mode\":\"failing\"", "\"slack\":\"ok\"");
+
+    socket.accept();
+    // The client's session monitor looks every 5 s; a generous wait, nothing is timed.
+    Eventually.await(Duration.ofSeconds(60), "ready again", () -> readyz().statusCode() == 200);
+    assertThat(socket.connectionsOpened()).isGreaterThanOrEqualTo(2);
+    assertThat(command(LEAD, "help").path("payload").path("blocks")).hasSize(3);
+  }
+
+  private HttpResponse<String> readyz() {
+    try {
+      return h.get("/readyz");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

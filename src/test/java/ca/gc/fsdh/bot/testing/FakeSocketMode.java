@@ -15,7 +15,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.WebSocketServer;
 
 /**
@@ -28,6 +32,7 @@ public final class FakeSocketMode implements AutoCloseable {
   private final Server server = new Server();
   private final Map<String, JsonNode> acks = new ConcurrentHashMap<>();
   private final List<String> unexpected = new CopyOnWriteArrayList<>();
+  private volatile boolean refusing;
 
   public FakeSocketMode() throws InterruptedException {
     server.setReuseAddr(true);
@@ -76,6 +81,17 @@ public final class FakeSocketMode implements AutoCloseable {
     return Eventually.value("the ack of envelope " + envelopeId, () -> acks.get(envelopeId));
   }
 
+  /** Slack is unreachable: open connections are dropped and new ones refused until {@link #accept}. */
+  public void dropAndRefuse() {
+    refusing = true;
+    server.getConnections().forEach(c -> c.close(CloseFrame.GOING_AWAY, "sandbox outage"));
+  }
+
+  /** Slack is reachable again. */
+  public void accept() {
+    refusing = false;
+  }
+
   /** Messages from the client that were not acks (none expected). */
   public List<String> unexpected() {
     return List.copyOf(unexpected);
@@ -110,6 +126,15 @@ public final class FakeSocketMode implements AutoCloseable {
     @Override
     public void onStart() {
       started.countDown();
+    }
+
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+        ClientHandshake request) throws InvalidDataException {
+      if (refusing) {
+        throw new InvalidDataException(CloseFrame.TRY_AGAIN_LATER, "sandbox outage");
+      }
+      return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
     }
 
     @Override
