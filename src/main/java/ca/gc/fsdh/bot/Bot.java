@@ -5,6 +5,7 @@ import ca.gc.fsdh.bot.reminders.Reminders;
 import ca.gc.fsdh.bot.store.Database;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,7 @@ public final class Bot implements AutoCloseable {
   private final Reminders reminders;
   private final List<Service> services;
   private final List<AutoCloseable> resources;
-  private final Optional<String> appToken;
-  private SocketModeApp socketMode;
+  private final Optional<SocketModeApp> socketMode;
 
   /** Something that starts with the bot (its scheduled work). */
   @FunctionalInterface
@@ -37,14 +37,14 @@ public final class Bot implements AutoCloseable {
    * @param resources closed after everything else stops, last one first (the database among them)
    */
   Bot(App app, HttpFront http, Database database, Reminders reminders, List<Service> services,
-      List<AutoCloseable> resources, Optional<String> appToken) {
+      List<AutoCloseable> resources, Optional<SocketModeApp> socketMode) {
     this.app = app;
     this.http = http;
     this.database = database;
     this.reminders = reminders;
     this.services = List.copyOf(services);
     this.resources = List.copyOf(resources);
-    this.appToken = appToken;
+    this.socketMode = socketMode;
   }
 
   /** Checks the bot token with Slack ({@code auth.test}), starts the scheduled work, then starts listening. */
@@ -54,9 +54,8 @@ public final class Bot implements AutoCloseable {
       s.start();
     }
     http.start();
-    if (appToken.isPresent()) {
-      socketMode = new SocketModeApp(appToken.get(), app);
-      socketMode.startAsync();
+    if (socketMode.isPresent()) {
+      socketMode.get().startAsync();
       log.info("fsdh-bot connected in Socket Mode; health on port {}", http.port());
     } else {
       log.info("fsdh-bot listening on port {} (POST /slack/events)", http.port());
@@ -79,8 +78,8 @@ public final class Bot implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      if (socketMode != null) {
-        socketMode.close();
+      if (socketMode.isPresent()) {
+        closeSocketMode(socketMode.get());
       }
       http.close();
       reminders.close();
@@ -88,6 +87,19 @@ public final class Bot implements AutoCloseable {
     } finally {
       closeAll(resources);
     }
+  }
+
+  /**
+   * {@link SocketModeApp#close} leaves its client running: the threads that poll for messages and
+   * watch the session live on, and when the connection does not answer a ping just then it is not
+   * even disconnected, so the session monitor reconnects a closed bot. Closing the client ends both.
+   */
+  private static void closeSocketMode(SocketModeApp socketMode) throws Exception {
+    SocketModeClient client = socketMode.getClient();
+    if (client != null) {
+      client.close();
+    }
+    socketMode.close();
   }
 
   static void closeAll(List<AutoCloseable> resources) {

@@ -5,6 +5,7 @@ import ca.gc.fsdh.bot.config.Config;
 import ca.gc.fsdh.bot.config.Secret;
 import ca.gc.fsdh.bot.http.BotMetrics;
 import ca.gc.fsdh.bot.http.HttpFront;
+import ca.gc.fsdh.bot.http.ReadinessCheck;
 import ca.gc.fsdh.bot.http.SlackEndpoint;
 import ca.gc.fsdh.bot.i18n.Messages;
 import ca.gc.fsdh.bot.reminders.DeadlinesCommand;
@@ -43,6 +44,7 @@ import ca.gc.fsdh.bot.slack.RequestText;
 import ca.gc.fsdh.bot.slack.SlackAuthCheck;
 import ca.gc.fsdh.bot.slack.SlackRoutes;
 import ca.gc.fsdh.bot.slack.SlackSupportTeam;
+import ca.gc.fsdh.bot.slack.SocketModeCheck;
 import ca.gc.fsdh.bot.slack.StatusSubcommand;
 import ca.gc.fsdh.bot.store.Database;
 import ca.gc.fsdh.bot.store.HandBuiltJobs;
@@ -51,11 +53,13 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsConfig;
 import com.slack.api.methods.metrics.MemoryMetricsDatastore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -161,11 +165,15 @@ public final class Wiring {
       var metrics = new BotMetrics();
       var endpoint = slackSettings.socketMode() ? null
           : new SlackEndpoint(app, new FailureReply(messages, language), metrics, clock);
-      var checks = List.of(database, new SlackAuthCheck(slack.methods(botToken), clock));
+      // Built here (it connects only when the bot starts) so that readiness can watch its connection.
+      Optional<SocketModeApp> socketMode = slackSettings.appToken().isEmpty() ? Optional.empty()
+          : Optional.of(new SocketModeApp(slackSettings.appToken().get().value(), app));
+      List<ReadinessCheck> checks = new ArrayList<>(List.of(database, new SlackAuthCheck(slack.methods(botToken), clock)));
+      socketMode.map(SocketModeCheck::new).ifPresent(checks::add);
       var http = new HttpFront(config.port(), endpoint, checks, metrics);
       List<Bot.Service> services = List.of(reminders::start, execution::start, () -> BundleRetention.schedule(quartz),
           () -> UntoldChangesJob.schedule(quartz), plans::resume);
-      return new Bot(app, http, database, reminders, services, resources, slackSettings.appToken().map(Secret::value));
+      return new Bot(app, http, database, reminders, services, resources, socketMode);
     } catch (Exception | Error e) {
       Bot.closeAll(resources);
       throw e;

@@ -29,7 +29,9 @@ import java.util.function.Predicate;
  * bot token, and can answer 429 with {@code Retry-After} or a 5xx on demand ({@link SlackFault}).
  *
  * <p>Point the bot at it with {@code SLACK_API_URL=}{@link #apiUrl()}. Slash commands sent by
- * {@link SlackSender} carry a {@code response_url} on this server ({@link #responseUrl()}).
+ * {@link SlackSender} carry a {@code response_url} on this server ({@link #responseUrl()}). For Socket
+ * Mode, {@link #socketMode} names the app token and the WebSocket URL that {@code apps.connections.open}
+ * hands out.
  */
 public final class FakeSlackApi implements AutoCloseable {
   public static final String TEAM_ID = "T0SANDBOX";
@@ -48,9 +50,13 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
   private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(1_700_000_000L);
+  private volatile SocketModeEndpoint socketMode;
 
   /** A file received through {@code files.uploadV2}; {@code channel} is set once completed. */
   public record UploadedFile(String id, String name, byte[] bytes, String channel) {}
+
+  /** Where {@code apps.connections.open} sends the holder of {@code appToken}. */
+  private record SocketModeEndpoint(String appToken, String url) {}
 
   public FakeSlackApi(String botToken) throws IOException {
     this.botToken = botToken;
@@ -83,6 +89,12 @@ public final class FakeSlackApi implements AutoCloseable {
 
   public FakeSlackApi userGroup(String id, List<String> members) {
     userGroups.put(id, List.copyOf(members));
+    return this;
+  }
+
+  /** Answers {@code apps.connections.open} for {@code appToken} (an {@code xapp-} token) with {@code url}. */
+  public FakeSlackApi socketMode(String appToken, String url) {
+    socketMode = new SocketModeEndpoint(appToken, url);
     return this;
   }
 
@@ -133,6 +145,11 @@ public final class FakeSlackApi implements AutoCloseable {
       if (fault(ex, method)) {
         return;
       }
+      SocketModeEndpoint endpoint = socketMode;
+      if (endpoint != null && endpoint.appToken().equals(token)) {
+        reply(ex, appTokenAnswer(method, endpoint));
+        return;
+      }
       if (!botToken.equals(token)) {
         reply(ex, error("invalid_auth"));
         return;
@@ -159,7 +176,20 @@ public final class FakeSlackApi implements AutoCloseable {
       case "conversations.open" -> openIm(p);
       case "files.getUploadURLExternal" -> uploadUrl(p);
       case "files.completeUploadExternal" -> completeUpload(p);
+      case "apps.connections.open" -> error("not_allowed_token_type"); // needs the app-level token
       default -> error("unknown_method");
+    };
+  }
+
+  /**
+   * The app-level token opens Socket Mode connections; the SDK also checks it with {@code auth.test}.
+   * Like Slack, it calls nothing else.
+   */
+  private static ObjectNode appTokenAnswer(String method, SocketModeEndpoint endpoint) {
+    return switch (method) {
+      case "apps.connections.open" -> ok().put("url", endpoint.url());
+      case "auth.test" -> ok().put("team_id", TEAM_ID).put("app_id", SlackPayloads.APP_ID);
+      default -> error("not_allowed_token_type");
     };
   }
 

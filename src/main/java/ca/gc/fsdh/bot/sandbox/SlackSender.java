@@ -1,6 +1,5 @@
 package ca.gc.fsdh.bot.sandbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
 import java.io.IOException;
@@ -17,15 +16,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Sends what Slack sends to the bot, over real HTTP with real signatures: slash commands, block
- * actions, view submissions and events. {@link Signing} makes bad, missing, stale and future
+ * Sends what Slack sends to the bot ({@link SlackPayloads}), over real HTTP with real signatures: slash
+ * commands, block actions, view submissions and events. {@link Signing} makes bad, missing, stale and future
  * signatures for the negative cases.
  */
 public final class SlackSender {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final URI eventsUrl;
   private final String signingSecret;
   private final Clock clock;
+  private final SlackPayloads payloads;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public enum Signing { VALID, NONE, WRONG_SECRET, STALE, FUTURE }
@@ -37,6 +36,7 @@ public final class SlackSender {
     this.eventsUrl = eventsUrl;
     this.signingSecret = signingSecret;
     this.clock = clock;
+    this.payloads = new SlackPayloads(clock);
   }
 
   public Reply slashCommand(String userId, String channelId, String text, String responseUrl) {
@@ -50,52 +50,19 @@ public final class SlackSender {
 
   /** The form body Slack posts for a slash command; send it twice to replay it. */
   public String slashCommandBody(String userId, String channelId, String text, String responseUrl, String triggerId) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("token", "legacy-verification-token-unused");
-    form.put("team_id", FakeSlackApi.TEAM_ID);
-    form.put("team_domain", "fsdh-sandbox");
-    form.put("channel_id", channelId);
-    form.put("channel_name", "sandbox");
-    form.put("user_id", userId);
-    form.put("user_name", userId.toLowerCase());
-    form.put("command", "/fsdh");
-    form.put("text", text);
-    form.put("api_app_id", "A0FSDHBOT");
-    form.put("response_url", responseUrl);
-    form.put("trigger_id", triggerId);
-    return formEncode(form);
+    return formEncode(payloads.slashCommand(userId, channelId, text, responseUrl, triggerId));
   }
 
   /** A click on a button: {@code block_actions} with one action. */
   public Reply blockAction(String userId, String actionId, String value, String channelId, String messageTs,
       String responseUrl) {
-    ObjectNode payload = JSON.createObjectNode().put("type", "block_actions")
-        .put("trigger_id", "trigger." + System.nanoTime()).put("api_app_id", "A0FSDHBOT")
-        .put("response_url", responseUrl);
-    payload.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "fsdh-sandbox");
-    payload.putObject("user").put("id", userId).put("username", userId.toLowerCase()).put("team_id", FakeSlackApi.TEAM_ID);
-    payload.putObject("channel").put("id", channelId).put("name", "sandbox");
-    payload.putObject("container").put("type", "message").put("message_ts", messageTs).put("channel_id", channelId);
-    payload.putObject("message").put("type", "message").put("ts", messageTs).put("text", "");
-    payload.putArray("actions").addObject().put("type", "button").put("action_id", actionId)
-        .put("block_id", "actions").put("value", value).put("action_ts", clock.instant().getEpochSecond() + ".000001");
-    return interaction(payload);
+    return interaction(payloads.blockAction(userId, actionId, value, channelId, messageTs, responseUrl));
   }
 
   /** A modal's submit button: {@code view_submission} with {@code state.values[block][action]}. */
   public Reply viewSubmission(String userId, String callbackId, String privateMetadata,
       Map<String, Map<String, ObjectNode>> values) {
-    ObjectNode payload = JSON.createObjectNode().put("type", "view_submission").put("api_app_id", "A0FSDHBOT");
-    payload.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "fsdh-sandbox");
-    payload.putObject("user").put("id", userId).put("username", userId.toLowerCase()).put("team_id", FakeSlackApi.TEAM_ID);
-    ObjectNode view = payload.putObject("view").put("id", "V" + System.nanoTime()).put("type", "modal")
-        .put("callback_id", callbackId).put("private_metadata", privateMetadata).put("team_id", FakeSlackApi.TEAM_ID);
-    ObjectNode state = view.putObject("state").putObject("values");
-    values.forEach((block, actions) -> {
-      ObjectNode b = state.putObject(block);
-      actions.forEach(b::set);
-    });
-    return interaction(payload);
+    return interaction(payloads.viewSubmission(userId, callbackId, privateMetadata, values));
   }
 
   /** A modal's submit button, with the state values already shaped as {@code state.values}. */
@@ -116,11 +83,7 @@ public final class SlackSender {
 
   /** An Events API callback wrapping {@code event}. */
   public Reply event(ObjectNode event, String eventId) {
-    ObjectNode body = JSON.createObjectNode().put("token", "unused").put("team_id", FakeSlackApi.TEAM_ID)
-        .put("api_app_id", "A0FSDHBOT").put("type", "event_callback").put("event_id", eventId)
-        .put("event_time", clock.instant().getEpochSecond());
-    body.set("event", event);
-    return send(body.toString(), "application/json", Signing.VALID);
+    return send(payloads.eventCallback(event, eventId).toString(), "application/json", Signing.VALID);
   }
 
   /** Sends a raw body with the chosen signature. */

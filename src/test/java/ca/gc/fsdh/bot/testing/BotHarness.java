@@ -53,9 +53,24 @@ public final class BotHarness implements AutoCloseable {
   /** Both: a changed environment, and stand-ins (null hosts: the closed port). */
   public static BotHarness start(Consumer<Map<String, String>> environment, String pocHost, String prodHost)
       throws Exception {
+    return start(environment, slack -> { }, pocHost, prodHost);
+  }
+
+  /**
+   * A changed environment, and a Slack stand-in prepared before the bot starts (in Socket Mode, the
+   * bot asks it for the WebSocket URL while starting).
+   */
+  public static BotHarness start(Consumer<Map<String, String>> environment, Consumer<FakeSlackApi> slackSetup)
+      throws Exception {
+    return start(environment, slackSetup, null, null);
+  }
+
+  private static BotHarness start(Consumer<Map<String, String>> environment, Consumer<FakeSlackApi> slackSetup,
+      String pocHost, String prodHost) throws Exception {
     FakeSlackApi slack = SandboxConfig.slack();
     Path dataDir = Files.createTempDirectory("fsdh-test-");
     try {
+      slackSetup.accept(slack);
       Map<String, String> env = SandboxConfig.environment(slack.apiUrl(), dataDir);
       environment.accept(env);
       // Without stand-ins, workspaces point at a closed local port: a run fails (after the client's retries), never leaves the machine.
