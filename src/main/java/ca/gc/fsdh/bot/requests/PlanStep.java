@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,17 @@ public final class PlanStep implements RequestListener {
 
   @Override
   public void changed(MigrationRequest request, String actor) {
-    if (request.state() == RequestState.PENDING_APPROVAL) {
+    if (request.state() != RequestState.PENDING_APPROVAL) {
+      return;
+    }
+    try {
       executor.execute(() -> {
         if (store.plan(request.id()).isEmpty()) { // read here, not on the caller's thread: it may be an ack's
           plan(request);
         }
       });
+    } catch (RejectedExecutionException stopping) {
+      log.info("request {}: the bot is stopping; its plan is made at the next start", request.id());
     }
   }
 
