@@ -33,7 +33,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
  * {@link #PASSPHRASE}): the public and secret keys as files, and decryption.
  */
 public final class LeadKey {
-  public static final String PASSPHRASE = "pw";
+  public static final String PASSPHRASE = "phrase-de-passe-du-responsable";
 
   private final PGPKeyPair pair;
   private final PGPKeyRingGenerator ring;
