@@ -101,8 +101,8 @@ public final class OpenPgpSecretValuesSource implements SecretValueSource, AutoC
     try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(bundle.file(file)))) {
       var ids = new ArrayList<String>();
       for (PGPPublicKeyEncryptedData d : recipients(in, file)) {
-        if (secretKeys.holds(d.getKeyID())) return d.getKeyID();
-        ids.add(OpenPgpSecretKeys.hex(d.getKeyID()));
+        if (secretKeys.holds(keyId(d))) return keyId(d);
+        ids.add(OpenPgpSecretKeys.hex(keyId(d)));
       }
       throw new SecretKeyException(Reason.WRONG_KEY, file + " is encrypted to key " + String.join(" or ", ids) + ", which "
           + secretKeys.file() + " does not hold (it holds " + String.join(", ", secretKeys.ids()) + ")");
@@ -111,6 +111,10 @@ public final class OpenPgpSecretValuesSource implements SecretValueSource, AutoC
     } catch (IOException | RuntimeException e) {
       throw unreadable(file, "cannot be read");
     }
+  }
+
+  private static long keyId(PGPPublicKeyEncryptedData d) {
+    return d.getKeyIdentifier().getKeyId();
   }
 
   private static List<PGPPublicKeyEncryptedData> recipients(InputStream in, String file) throws IOException {
@@ -144,10 +148,10 @@ public final class OpenPgpSecretValuesSource implements SecretValueSource, AutoC
     var unlocked = keys;
     try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(bundle.file(file)))) {
       PGPPublicKeyEncryptedData data = null;
-      for (PGPPublicKeyEncryptedData d : recipients(in, file)) if (unlocked.containsKey(d.getKeyID())) data = d;
+      for (PGPPublicKeyEncryptedData d : recipients(in, file)) if (unlocked.containsKey(keyId(d))) data = d;
       if (data == null) throw unreadable(file, "is encrypted to another key than the other files");
       if (!data.isIntegrityProtected()) throw unreadable(file, "has no integrity protection; refused");
-      var factory = new BcPGPObjectFactory(data.getDataStream(new BcPublicKeyDataDecryptorFactory(unlocked.get(data.getKeyID()))));
+      var factory = new BcPGPObjectFactory(data.getDataStream(new BcPublicKeyDataDecryptorFactory(unlocked.get(keyId(data)))));
       Object o = factory.nextObject();
       if (o instanceof PGPCompressedData c) o = new BcPGPObjectFactory(c.getDataStream()).nextObject(); // as gpg --encrypt writes
       if (!(o instanceof PGPLiteralData literal)) throw unreadable(file, "holds no data");
