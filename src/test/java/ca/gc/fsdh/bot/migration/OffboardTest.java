@@ -39,7 +39,10 @@ class OffboardTest {
       try (var bundle = BundleReader.open(result.zip())) {
         assertThat(bundle.manifest().secretValues()).isEqualTo("NONE");
         assertThat(Files.readString(bundle.file("README.md"))).contains("FSDH offboarding bundle ABC").contains("jupytext")
-            .contains("java -jar fsdh-bot.jar import --bundle");
+            .contains("java -jar fsdh-bot.jar import --bundle")
+            // importing secret values with the lead's secret key, in both languages
+            .contains("add `--gpg-secret-key lead-secret.asc`").contains("ajoutez\n`--gpg-secret-key cle-secrete.asc`")
+            .contains("FSDH_GPG_PASSPHRASE");
         assertThat(Files.exists(bundle.file("secrets/values"))).as("no values without a key").isFalse();
       }
     }

@@ -9,6 +9,9 @@ import ca.gc.fsdh.bot.migration.WorkspaceImport;
 import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
+import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
+import ca.gc.fsdh.bot.migration.secrets.SecretValueSource;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -21,8 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code import}: a bundle (directory or offboarding zip) into a workspace. The bundle is checked
- * completely before the first call to the workspace. Exit 0 when every item was imported or
- * skipped, 1 when some failed, 3 for a bad bundle.
+ * completely, and its secret values opened with {@code --gpg-secret-key}, before the first call to
+ * the workspace. Exit 0 when every item was imported or skipped, 1 when some failed, 3 for a bad
+ * bundle, 4 when the secret key cannot open its values.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Import a bundle into a workspace (resumable; --dry-run shows what would be created, overwritten, skipped).")
@@ -62,6 +66,8 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON summary instead of text.")
   boolean json;
 
+  @Mixin GpgSecretKeyOptions gpg = new GpgSecretKeyOptions();
+
   @Spec CommandSpec spec;
 
   static Map<ResourceType, ExistingPolicy> policies(Map<String, String> given, MappingFile m) {
@@ -90,17 +96,32 @@ public final class ImportCommand implements Callable<Integer> {
       return BAD_BUNDLE;
     }
     try (reader) {
-      var options = new ImportOptions(ResourceType.parseList(types), policies(existing, map),
-          state == null ? defaultState(bundle) : state, java.util.Optional.ofNullable(sqlWarehouse),
-          ca.gc.fsdh.bot.migration.secrets.SecretValueSource.NONE, workers, !noPermissions, dryRun);
-      var paced = connection.connect(spec.commandLine());
-      var progress = new ConsoleProgress(err, System.console() != null && !json);
-      var result = new WorkspaceImport(paced.workspace(), connection.hostName(paced)).run(reader, map, options, progress);
-      progress.finish();
-      out.println(json ? Json.PRETTY.writeValueAsString(result) : ImportReportText.render(result)
-          + (result.report() == null ? "" : "Report: " + result.reportText() + " (JSON: " + result.report() + ")"));
-      out.flush();
-      return result.anyFailed() ? ExportCommand.ITEMS_FAILED : 0;
+      var typeSet = ResourceType.parseList(types);
+      OpenPgpSecretValuesSource values;
+      try {
+        values = gpg.open(reader).orElse(null);
+      } catch (SecretKeyException e) {
+        err.println("fsdh-bot: the secret values cannot be opened, nothing was imported: " + e.getMessage());
+        err.flush();
+        return GpgSecretKeyOptions.BAD_SECRET_KEY;
+      }
+      try (values) {
+        if (values == null && typeSet.contains(ResourceType.SECRETS) && OpenPgpSecretValuesSource.hasEncryptedValues(reader)) {
+          err.println("note: this bundle holds secret values encrypted to the lead's OpenPGP key; without --gpg-secret-key"
+              + " the scopes are created without them and the report lists the keys to put by hand");
+        }
+        var options = new ImportOptions(typeSet, policies(existing, map),
+            state == null ? defaultState(bundle) : state, java.util.Optional.ofNullable(sqlWarehouse),
+            values == null ? SecretValueSource.NONE : values, workers, !noPermissions, dryRun);
+        var paced = connection.connect(spec.commandLine());
+        var progress = new ConsoleProgress(err, System.console() != null && !json);
+        var result = new WorkspaceImport(paced.workspace(), connection.hostName(paced)).run(reader, map, options, progress);
+        progress.finish();
+        out.println(json ? Json.PRETTY.writeValueAsString(result) : ImportReportText.render(result)
+            + (result.report() == null ? "" : "Report: " + result.reportText() + " (JSON: " + result.report() + ")"));
+        out.flush();
+        return result.anyFailed() ? ExportCommand.ITEMS_FAILED : 0;
+      }
     }
   }
 }

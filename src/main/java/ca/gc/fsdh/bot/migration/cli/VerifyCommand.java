@@ -5,6 +5,9 @@ import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
+import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
+import ca.gc.fsdh.bot.migration.secrets.SecretValueSource;
 import ca.gc.fsdh.bot.migration.verify.VerifyOptions;
 import ca.gc.fsdh.bot.migration.verify.Verifier;
 import java.nio.file.Path;
@@ -15,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code verify}: compare a workspace with a bundle, item by item. Exit 1 on any difference or missing item. */
+/**
+ * {@code verify}: compare a workspace with a bundle, item by item. Exit 1 on any difference or
+ * missing item, 4 when the secret key cannot open the bundle's values.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = "Compare a workspace with a bundle (mapping applied); per-item report; exit 1 on any mismatch.")
 public final class VerifyCommand implements Callable<Integer> {
@@ -42,27 +48,45 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the JSON report instead of text.")
   boolean json;
 
+  @Option(names = "--target-cluster", description = "Cluster of this workspace that reads secret values back to compare them (with --gpg-secret-key).")
+  String targetCluster;
+
+  @Mixin GpgSecretKeyOptions gpg = new GpgSecretKeyOptions();
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
     MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
     BundleReader reader;
     try {
       reader = BundleReader.open(bundle);
     } catch (BadBundleException e) {
-      spec.commandLine().getErr().println("fsdh-bot: bad bundle: " + e.getMessage());
+      err.println("fsdh-bot: bad bundle: " + e.getMessage());
       return ImportCommand.BAD_BUNDLE;
     }
     try (reader) {
-      var paced = connection.connect(spec.commandLine());
-      var options = VerifyOptions.defaults().withTypes(ResourceType.parseList(types)).withSqlWarehouse(sqlWarehouse).withWorkers(workers);
-      var report = new Verifier(paced.workspace(), connection.hostName(paced)).verify(reader, map, options);
-      Path written = report.write(reportDir == null ? ImportCommand.defaultState(bundle) : reportDir);
-      out.println(json ? Json.PRETTY.writeValueAsString(report) : report.text() + "\nReport: " + written);
-      out.flush();
-      return report.clean() ? 0 : 1;
+      OpenPgpSecretValuesSource values;
+      try {
+        values = gpg.open(reader).orElse(null);
+      } catch (SecretKeyException e) {
+        err.println("fsdh-bot: the secret values cannot be opened, nothing was verified: " + e.getMessage());
+        err.flush();
+        return GpgSecretKeyOptions.BAD_SECRET_KEY;
+      }
+      try (values) {
+        if (values != null && targetCluster == null) err.println("note: secret values are not compared without --target-cluster");
+        var paced = connection.connect(spec.commandLine());
+        var options = VerifyOptions.defaults().withTypes(ResourceType.parseList(types)).withSqlWarehouse(sqlWarehouse).withWorkers(workers)
+            .withSecretValues(targetCluster, values == null ? SecretValueSource.NONE : values);
+        var report = new Verifier(paced.workspace(), connection.hostName(paced)).verify(reader, map, options);
+        Path written = report.write(reportDir == null ? ImportCommand.defaultState(bundle) : reportDir);
+        out.println(json ? Json.PRETTY.writeValueAsString(report) : report.text() + "\nReport: " + written);
+        out.flush();
+        return report.clean() ? 0 : 1;
+      }
     }
   }
 }

@@ -103,7 +103,14 @@ public final class SecretScopeImporter implements ResourceImporter {
   private String values(ImportContext ctx, SecretScopeItem item) throws Exception {
     List<String> keys = item.keys().stream().map(SecretScopeItem.Key::key).toList();
     var found = ctx.options().secretValues().values(item.name(), keys);
+    if (found.isEmpty() && "OPENPGP".equals(item.values())) {
+      return MANUAL + item.keys().size() + " key(s) not created: their values are in " + item.valuesFile()
+          + ", encrypted to the lead's OpenPGP key: import with --gpg-secret-key FILE to put them (with a new --state and"
+          + " --existing secrets=overwrite if the scope is already imported), or put them with `databricks secrets put-secret "
+          + item.name() + " <key>`";
+    }
     if (found.isEmpty() || !found.get().keySet().containsAll(keys)) {
+      found.ifPresent(SecretScopeImporter::wipe);
       return MANUAL + item.keys().size() + " key(s) not created: their values were not migrated (" + (item.valuesNote() != null
           ? item.valuesNote() : "values " + item.values()) + "): put them with `databricks secrets put-secret "
           + item.name() + " <key>`";
@@ -115,8 +122,12 @@ public final class SecretScopeImporter implements ResourceImporter {
             .setBytesValue(Base64.getEncoder().encodeToString(values.get(key))));
       }
     } finally {
-      values.values().forEach(b -> Arrays.fill(b, (byte) 0)); // sources hand out copies
+      wipe(values); // sources hand out copies
     }
     return keys.size() + " value(s) migrated";
+  }
+
+  private static void wipe(Map<String, byte[]> values) {
+    values.values().forEach(b -> Arrays.fill(b, (byte) 0));
   }
 }

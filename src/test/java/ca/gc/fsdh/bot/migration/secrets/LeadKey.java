@@ -28,8 +28,13 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyPair;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 
-/** A workspace lead's OpenPGP key pair for tests: the public key as a file, and decryption. */
+/**
+ * A workspace lead's OpenPGP key pair for tests (RSA 2048, secret key protected by
+ * {@link #PASSPHRASE}): the public and secret keys as files, and decryption.
+ */
 public final class LeadKey {
+  public static final String PASSPHRASE = "phrase-de-passe-du-responsable";
+
   private final PGPKeyPair pair;
   private final PGPKeyRingGenerator ring;
 
@@ -40,7 +45,7 @@ public final class LeadKey {
     var sha1 = new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA1);
     ring = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, pair, "lead <lead@example.gc.ca>", sha1,
         null, null, new BcPGPContentSignerBuilder(PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
-        new BcPBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256, sha1).build("pw".toCharArray()));
+        new BcPBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256, sha1).build(PASSPHRASE.toCharArray()));
   }
 
   /** Writes the armored public key (what the lead hands over) and returns its path. */
@@ -49,6 +54,19 @@ public final class LeadKey {
       ring.generatePublicKeyRing().encode(out);
     }
     return file;
+  }
+
+  /** Writes the secret key as `gpg --export-secret-keys` does, armored or binary, and returns its path. */
+  public Path writeSecret(Path file, boolean armored) throws Exception {
+    try (var raw = Files.newOutputStream(file); var out = armored ? new ArmoredOutputStream(raw) : raw) {
+      ring.generateSecretKeyRing().encode(out);
+    }
+    return file;
+  }
+
+  /** The key id, as gpg prints it in long form. */
+  public String keyId() {
+    return String.format(java.util.Locale.ROOT, "%016X", pair.getKeyID());
   }
 
   /** Decrypts what was encrypted to this key, checking the integrity packet. */
