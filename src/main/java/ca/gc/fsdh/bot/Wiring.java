@@ -130,14 +130,14 @@ public final class Wiring {
           Thread.ofPlatform().name("fsdh-progress").daemon().factory()));
       var progressMessage = new ProgressMessage(slack.methodsAsync(botToken), new RunReportText(text), directory,
           slackSettings.supportChannel(), language, timer, PROGRESS_EVERY,
-          new BundleDelivery(slack.methods(botToken), messages, config.bundles()));
+          new BundleDelivery(slack.methods(botToken), messages, config.bundles()), requests);
       var runner = new RequestRunner(requests, engine, notifier, progressMessage, clock,
           "bot-" + java.util.UUID.randomUUID(), RequestRunner.LEASE);
       var execution = new RequestExecution(quartz, jobs, requests, runner, clock, PARALLEL_RUNS, SWEEP_EVERY);
       resources.add(execution);
       var retention = new BundleRetention(config.bundles().directory(), config.bundles().retention(), clock);
       jobs.register(BundleRetention.class, retention);
-      jobs.register(UntoldChangesJob.class, new UntoldChangesJob(notifier, clock));
+      jobs.register(UntoldChangesJob.class, new UntoldChangesJob(notifier, progressMessage, clock));
 
       var plans = new PlanStep(engine, requests, planning, notifier::planReady);
       var service = new RequestService(requests, audit, directory, support,

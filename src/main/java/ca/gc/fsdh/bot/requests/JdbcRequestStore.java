@@ -193,6 +193,19 @@ public final class JdbcRequestStore implements RequestStore {
         + " AND updated_at < ? ORDER BY id", List.of(Timestamp.from(changedBefore)));
   }
 
+  @Override
+  public void markReported(long id, RequestState state) {
+    update("UPDATE migration_request SET reported_at = updated_at WHERE id = ? AND state = ?", id, state.name());
+  }
+
+  @Override
+  public List<MigrationRequest> unreported(Instant endedBefore) {
+    return query("SELECT * FROM migration_request WHERE state IN (?, ?, ?)"
+        + " AND (reported_at IS NULL OR reported_at < updated_at) AND updated_at < ? ORDER BY id",
+        List.of(RequestState.SUCCEEDED.name(), RequestState.PARTLY_SUCCEEDED.name(), RequestState.FAILED.name(),
+            Timestamp.from(endedBefore)));
+  }
+
   /** One text column of one request; {@code name} is one of this class's own constants. */
   private Optional<String> column(String name, long id) {
     try (Connection c = dataSource.getConnection();

@@ -1,7 +1,5 @@
 package ca.gc.fsdh.bot.requests;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestRunner {
   private static final Logger log = LoggerFactory.getLogger(RequestRunner.class);
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
   /** A heartbeat older than this means the instance running the request is gone. */
   public static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -99,7 +96,7 @@ public final class RequestRunner {
     } finally {
       beats.shutdownNow();
     }
-    String result = toJson(report, error);
+    String result = new StoredResult(report, error).toJson();
     if (!store.finish(requestId, owner, outcome, result, clock.instant())) {
       log.warn("request {}: finished, but another instance had taken the run over", requestId);
       return true;
@@ -108,16 +105,5 @@ public final class RequestRunner {
     listener.changed(done, "system");
     reporter.finished(done, report, error);
     return true;
-  }
-
-  private static String toJson(Optional<RunReport> report, Optional<String> error) {
-    try {
-      var node = JSON.createObjectNode();
-      report.ifPresent(r -> node.set("report", JSON.valueToTree(r)));
-      error.ifPresent(e -> node.put("error", e));
-      return JSON.writeValueAsString(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

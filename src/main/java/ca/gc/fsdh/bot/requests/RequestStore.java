@@ -75,6 +75,12 @@ public interface RequestStore {
   /** Requests whose latest change, made before {@code changedBefore}, Slack was not told of. */
   List<MigrationRequest> untold(Instant changedBefore);
 
+  /** Records that the report of the run that ended in {@code state} was posted, if that is still its state. */
+  void markReported(long id, RequestState state);
+
+  /** Requests whose run ended before {@code endedBefore} and whose report was not posted. */
+  List<MigrationRequest> unreported(Instant endedBefore);
+
   /** Remembers the approval message, so that later updates edit it. */
   void setSupportMessage(long id, String channel, String ts);
 }

@@ -5,6 +5,8 @@ import ca.gc.fsdh.bot.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestRunner;
+import ca.gc.fsdh.bot.requests.RequestStore;
+import ca.gc.fsdh.bot.requests.StoredResult;
 import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.requests.RunProgress;
 import ca.gc.fsdh.bot.requests.RunReport;
@@ -22,6 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One progress message per run, in the thread of the request's approval message, edited at most every
  * few seconds with the items done per type; at the end, the report in the thread and to the requester.
+ * A report posted is recorded with the request; one that was not (Slack failed, the bot stopped) is
+ * posted by {@link #postUnreported}: at least once, at most once more.
  */
 public final class ProgressMessage implements RequestRunner.ProgressReporter {
   private static final Logger log = LoggerFactory.getLogger(ProgressMessage.class);
@@ -33,10 +37,11 @@ public final class ProgressMessage implements RequestRunner.ProgressReporter {
   private final ScheduledExecutorService timer;
   private final Duration every;
   private final BundleDelivery delivery;
+  private final RequestStore store;
 
   public ProgressMessage(AsyncMethodsClient slack, RunReportText words, WorkspaceDirectory directory,
       String supportChannel, Language supportLanguage, ScheduledExecutorService timer, Duration every,
-      BundleDelivery delivery) {
+      BundleDelivery delivery, RequestStore store) {
     this.slack = slack;
     this.words = words;
     this.directory = directory;
@@ -45,6 +50,7 @@ public final class ProgressMessage implements RequestRunner.ProgressReporter {
     this.timer = timer;
     this.every = every;
     this.delivery = delivery;
+    this.store = store;
   }
 
   @Override
@@ -108,6 +114,19 @@ public final class ProgressMessage implements RequestRunner.ProgressReporter {
       run.task().cancel(false);
       run.refresh().run(); // the last counts
     }
+    post(request, report, error);
+  }
+
+  /** Posts the reports of runs that ended before {@code endedBefore} and were never posted. */
+  public void postUnreported(java.time.Instant endedBefore) {
+    for (MigrationRequest r : store.unreported(endedBefore)) {
+      StoredResult result = store.result(r.id()).map(StoredResult::parse)
+          .orElse(new StoredResult(Optional.empty(), Optional.empty()));
+      post(r, result.report(), result.error());
+    }
+  }
+
+  private void post(MigrationRequest request, Optional<RunReport> report, Optional<String> error) {
     Bilingual toSupport = words.report(supportLanguage, request, report, error);
     Language requesterFirst = directory.languageOf(request.requester(), supportLanguage);
     Bilingual toRequester = words.report(requesterFirst, request, report, error);
@@ -121,19 +140,25 @@ public final class ProgressMessage implements RequestRunner.ProgressReporter {
         toSupport = toSupport.then(delivery.noteForSupport(supportLanguage, bundle.get()));
       }
       Bilingual support = toSupport;
-      slack.chatPostMessage(m -> {
+      var posted = slack.chatPostMessage(m -> {
         m.channel(request.supportChannel().orElse(supportChannel)).text(support.mrkdwn())
             .blocks(BilingualBlocks.of(support));
         request.supportTs().ifPresent(m::threadTs);
         return m;
       }).get();
+      if (!posted.isOk()) {
+        throw new IllegalStateException("chat.postMessage failed: " + posted.getError());
+      }
       if (im.isOk()) {
         Bilingual lead = toRequester;
         slack.chatPostMessage(m -> m.channel(im.getChannel().getId()).text(lead.mrkdwn())
             .blocks(BilingualBlocks.of(lead))).get();
       }
+      // Recorded once the support team has it: the requester's copy is attempted, and the state's own
+      // direct message reaches them through the notifier.
+      store.markReported(request.id(), request.state());
     } catch (Exception e) {
-      log.warn("report of request {} not posted: {}", request.id(), e.toString());
+      log.warn("report of request {} not posted, to be posted by the sweep: {}", request.id(), e.toString());
     }
   }
 }

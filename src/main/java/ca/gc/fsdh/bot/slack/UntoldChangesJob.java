@@ -15,7 +15,8 @@ import org.quartz.TriggerKey;
 
 /**
  * Every minute, on one instance of the cluster at a time: tells Slack of request changes that a crash
- * or a failed Slack call left untold (the approval message, the requester's direct message).
+ * or a failed Slack call left untold (the approval message, the requester's direct message), and
+ * posts the reports of runs that ended unreported.
  */
 @DisallowConcurrentExecution
 public final class UntoldChangesJob implements Job {
@@ -25,16 +26,20 @@ public final class UntoldChangesJob implements Job {
   private static final TriggerKey TRIGGER = TriggerKey.triggerKey("untold-changes", "requests");
 
   private final RequestNotifier notifier;
+  private final ProgressMessage reports;
   private final Clock clock;
 
-  public UntoldChangesJob(RequestNotifier notifier, Clock clock) {
+  public UntoldChangesJob(RequestNotifier notifier, ProgressMessage reports, Clock clock) {
     this.notifier = notifier;
+    this.reports = reports;
     this.clock = clock;
   }
 
   @Override
   public void execute(JobExecutionContext context) {
-    notifier.tellUntold(clock.instant().minus(SETTLE));
+    var settled = clock.instant().minus(SETTLE);
+    notifier.tellUntold(settled);
+    reports.postUnreported(settled);
   }
 
   /** Stores the periodic trigger (kept if another instance stored it already). */
