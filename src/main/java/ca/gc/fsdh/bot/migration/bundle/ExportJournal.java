@@ -1,15 +1,9 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
-import ca.gc.fsdh.bot.migration.Json;
 import ca.gc.fsdh.bot.migration.ResourceType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -25,29 +19,22 @@ import java.util.function.Consumer;
 public final class ExportJournal implements AutoCloseable {
   public static final String FILE = "journal.ndjson";
 
-  private final Path file;
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
   /** Items whose last outcome in an earlier run was a failure (few: kept to close them later). */
   private final Set<String> failedBefore = ConcurrentHashMap.newKeySet();
-  private final Writer out;
-  private int resumed;
+  private final JsonLinesFile<JournalEntry> lines;
+  private final int resumed;
 
   private ExportJournal(Path file) throws IOException {
-    this.file = file;
-    if (Files.exists(file)) {
-      forEach(file, e -> {
-        if (e.status().isFinal()) {
-          finished.add(e.key());
-          failedBefore.remove(e.key());
-        } else if (!finished.contains(e.key())) {
-          failedBefore.add(e.key());
-        }
-      });
-      resumed = finished.size();
-      ensureEndsWithNewline(file);
-    }
-    this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    lines = JsonLinesFile.open(file, JournalEntry.class, e -> {
+      if (e.status().isFinal()) {
+        finished.add(e.key());
+        failedBefore.remove(e.key());
+      } else if (!finished.contains(e.key())) {
+        failedBefore.add(e.key());
+      }
+    });
+    resumed = finished.size();
   }
 
   public static ExportJournal open(Path bundleDir) throws IOException {
@@ -75,61 +62,20 @@ public final class ExportJournal implements AutoCloseable {
     if (entry.status().isFinal() && !finished.add(entry.key())) {
       throw new IllegalStateException("item " + entry.key() + " is already in the journal");
     }
-    String line;
-    try {
-      line = Json.MAPPER.writeValueAsString(entry);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    synchronized (out) {
-      try {
-        out.write(line);
-        out.write('\n');
-        out.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot append to " + file, e);
-      }
-    }
+    lines.append(entry);
   }
 
   public Path file() {
-    return file;
+    return lines.file();
   }
 
   @Override
   public void close() throws IOException {
-    synchronized (out) {
-      out.close();
-    }
+    lines.close();
   }
 
   /** Streams the entries of a journal file in order, without holding them in memory. */
   public static void forEach(Path journal, Consumer<JournalEntry> action) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isBlank()) continue;
-        JournalEntry entry;
-        try {
-          entry = Json.MAPPER.readValue(line, JournalEntry.class);
-        } catch (IOException torn) {
-          continue; // the last line of a killed run may be incomplete
-        }
-        action.accept(entry);
-      }
-    }
-  }
-
-  private static void ensureEndsWithNewline(Path file) throws IOException {
-    long size = Files.size(file);
-    if (size == 0) return;
-    try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ,
-        StandardOpenOption.WRITE)) {
-      var last = java.nio.ByteBuffer.allocate(1);
-      ch.read(last, size - 1);
-      if (last.get(0) != '\n') {
-        ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), size);
-      }
-    }
+    JsonLinesFile.forEach(journal, JournalEntry.class, action);
   }
 }

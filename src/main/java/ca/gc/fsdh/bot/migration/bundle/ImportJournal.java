@@ -1,16 +1,10 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
 import ca.gc.fsdh.bot.migration.ImportOutcome;
-import ca.gc.fsdh.bot.migration.Json;
 import ca.gc.fsdh.bot.migration.ResourceType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +32,15 @@ public final class ImportJournal implements AutoCloseable {
     }
   }
 
-  private final Path file;
   private final Map<String, Entry> finished = new ConcurrentHashMap<>();
   private final java.util.Set<String> touched = ConcurrentHashMap.newKeySet();
-  private final Writer out;
+  private final JsonLinesFile<Entry> lines;
 
   private ImportJournal(Path file) throws IOException {
-    this.file = file;
-    if (Files.exists(file)) {
-      forEach(file, e -> {
-        touched.add(e.key());
-        if (e.outcome().isFinal()) finished.putIfAbsent(e.key(), e);
-      });
-      ensureEndsWithNewline(file);
-    }
-    out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    lines = JsonLinesFile.open(file, Entry.class, e -> {
+      touched.add(e.key());
+      if (e.outcome().isFinal()) finished.putIfAbsent(e.key(), e);
+    });
   }
 
   public static ImportJournal open(Path stateDir) throws IOException {
@@ -78,57 +66,19 @@ public final class ImportJournal implements AutoCloseable {
     if (e.outcome().isFinal() && finished.putIfAbsent(e.key(), e) != null) {
       throw new IllegalStateException("item " + e.key() + " is already in the import journal");
     }
-    String line;
-    try {
-      line = Json.MAPPER.writeValueAsString(e);
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
-    }
-    synchronized (out) {
-      try {
-        out.write(line);
-        out.write('\n');
-        out.flush();
-      } catch (IOException ex) {
-        throw new UncheckedIOException("cannot append to " + file, ex);
-      }
-    }
+    lines.append(e);
   }
 
   public Path file() {
-    return file;
+    return lines.file();
   }
 
   @Override
   public void close() throws IOException {
-    synchronized (out) {
-      out.close();
-    }
+    lines.close();
   }
 
   public static void forEach(Path journal, Consumer<Entry> action) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isBlank()) continue;
-        Entry e;
-        try {
-          e = Json.MAPPER.readValue(line, Entry.class);
-        } catch (IOException torn) {
-          continue;
-        }
-        action.accept(e);
-      }
-    }
-  }
-
-  private static void ensureEndsWithNewline(Path file) throws IOException {
-    long size = Files.size(file);
-    if (size == 0) return;
-    try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      var last = java.nio.ByteBuffer.allocate(1);
-      ch.read(last, size - 1);
-      if (last.get(0) != '\n') ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), size);
-    }
+    JsonLinesFile.forEach(journal, Entry.class, action);
   }
 }
