@@ -247,6 +247,30 @@ class BlockKitLimitsTest {
       }
     }
 
+    @Test
+    void theSenderRefusesABotAnswerWhoseBlocksSlackWouldRefuse() throws Exception {
+      var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      ObjectNode answer = JSON.createObjectNode().put("response_type", "ephemeral").put("text", "t");
+      answer.set("blocks", blocks(section("a".repeat(3001))));
+      server.createContext("/slack/events", ex -> {
+        byte[] bytes = answer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+      });
+      server.start();
+      try {
+        var sender = new SlackSender(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slack/events"),
+            SandboxConfig.SIGNING_SECRET, java.time.Clock.systemUTC());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sender.slashCommand("U1", "C1", "help", "http://127.0.0.1:9/r"))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]");
+      } finally {
+        server.stop(0);
+      }
+    }
+
     private com.slack.api.methods.MethodsClient methods(FakeSlackApi slack) {
       SlackConfig config = new SlackConfig();
       config.setMethodsEndpointUrlPrefix(slack.apiUrl());
