@@ -58,16 +58,13 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, UploadedFile> files = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
   private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
-  private final Map<String, UserFile> userFiles = new ConcurrentHashMap<>();
+  private final UserFiles userFiles;
   private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong(1_700_000_000L);
   private volatile SocketModeEndpoint socketMode;
 
   /** A file received through {@code files.uploadV2}; {@code channel} is set once completed. */
   public record UploadedFile(String id, String name, byte[] bytes, String channel) {}
-
-  /** A file a person uploaded (through a modal's {@code file_input}), readable by the bot. */
-  public record UserFile(String id, String user, String name, String mimetype, byte[] bytes) {}
 
   /** A call refused for its blocks or view: the method, Slack's error and its messages. */
   public record Refusal(String method, String error, List<String> messages) {}
@@ -83,6 +80,7 @@ public final class FakeSlackApi implements AutoCloseable {
     server.createContext("/upload/", this::upload);
     server.createContext("/response/", this::responseUrlPost);
     server.createContext("/files-pri/", this::privateDownload);
+    userFiles = new UserFiles("http://127.0.0.1:" + server.getAddress().getPort() + "/files-pri/", TEAM_ID);
     server.start();
   }
 
@@ -121,9 +119,7 @@ public final class FakeSlackApi implements AutoCloseable {
    * in the {@code view_submission}'s state ({@code state.values[block][action].files[]}).
    */
   public ObjectNode userFile(String user, String name, String mimetype, byte[] bytes) {
-    String id = "F" + sequence.incrementAndGet();
-    userFiles.put(id, new UserFile(id, user, name, mimetype, bytes.clone()));
-    return fileObject(userFiles.get(id));
+    return userFiles.add("F" + sequence.incrementAndGet(), user, name, mimetype, bytes);
   }
 
   public void inject(SlackFault fault) {
@@ -207,7 +203,8 @@ public final class FakeSlackApi implements AutoCloseable {
       case "views.update" -> refusedView(method, p).orElseGet(() ->
           p.containsKey("view_id") && views.containsKey(p.get("view_id")) ? saveView(p, p.get("view_id")) : error("not_found"));
       case "views.publish" -> refusedView(method, p).orElseGet(() -> publishHome(p));
-      case "files.info" -> fileInfo(p);
+      case "files.info" -> userFiles.info(p.getOrDefault("file", "")).map(f -> (ObjectNode) ok().<ObjectNode>set("file", f))
+          .orElseGet(() -> error("file_not_found"));
       case "usergroups.users.list" -> userGroups.containsKey(p.get("usergroup"))
           ? withUsers(ok(), userGroups.get(p.get("usergroup"))) : error("no_such_subteam");
       case "users.info" -> users.containsKey(p.get("user"))
@@ -435,31 +432,6 @@ public final class FakeSlackApi implements AutoCloseable {
     }
   }
 
-  private ObjectNode fileInfo(Map<String, String> p) {
-    UserFile file = userFiles.get(p.getOrDefault("file", ""));
-    if (file == null) {
-      return error("file_not_found");
-    }
-    ObjectNode answer = ok();
-    answer.set("file", fileObject(file));
-    answer.putArray("comments");
-    return answer;
-  }
-
-  /** The file object of files.info and of a file_input's state (docs.slack.dev, "File object"). */
-  private ObjectNode fileObject(UserFile f) {
-    String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/files-pri/" + TEAM_ID + "-" + f.id() + "/";
-    String type = f.name().contains(".") ? f.name().substring(f.name().lastIndexOf('.') + 1) : "text";
-    ObjectNode file = JSON.createObjectNode().put("id", f.id()).put("created", 1_700_000_000L)
-        .put("timestamp", 1_700_000_000L).put("name", f.name()).put("title", f.name()).put("mimetype", f.mimetype())
-        .put("filetype", type).put("pretty_type", type).put("user", f.user()).put("user_team", TEAM_ID)
-        .put("mode", "hosted").put("editable", false).put("is_external", false).put("is_public", false)
-        .put("size", f.bytes().length).put("url_private", base + f.name())
-        .put("url_private_download", base + "download/" + f.name())
-        .put("permalink", "https://fsdh-sandbox.slack.com/files/" + f.user() + "/" + f.id() + "/" + f.name());
-    return file;
-  }
-
   /**
    * {@code url_private_download}: the file's bytes, only with the bot's token in an
    * {@code Authorization: Bearer} header ("Important Changes to Files in the Web API", Slack platform blog,
@@ -471,30 +443,10 @@ public final class FakeSlackApi implements AutoCloseable {
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       calls.add(new SlackCall("files-pri", Map.of("path", path), auth != null && auth.startsWith("Bearer ")
           ? auth.substring(7) : null));
-      if (fault(ex, "files-pri")) {
-        return;
-      }
-      String[] parts = path.split("/", 3);
-      String id = parts[0].startsWith(TEAM_ID + "-") ? parts[0].substring(TEAM_ID.length() + 1) : "";
-      UserFile file = userFiles.get(id);
-      if (!ex.getRequestMethod().equals("GET") || !("Bearer " + botToken).equals(auth)) {
-        send(ex, 403, "text/html; charset=utf-8", "<!DOCTYPE html><html><body>Sign in to Slack</body></html>");
-        return;
-      }
-      if (file == null || parts.length < 3 || !parts[1].equals("download")) {
-        send(ex, 404, "text/html; charset=utf-8", "<!DOCTYPE html><html><body>Not found</body></html>");
-        return;
-      }
-      ex.getResponseHeaders().set("Content-Type", contentType(file.mimetype()));
-      ex.sendResponseHeaders(200, file.bytes().length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(file.bytes());
+      if (!fault(ex, "files-pri")) {
+        userFiles.download(ex, path, ex.getRequestMethod().equals("GET") && ("Bearer " + botToken).equals(auth));
       }
     }
-  }
-
-  private static String contentType(String mimetype) {
-    return mimetype == null || mimetype.isBlank() ? "application/octet-stream" : mimetype;
   }
 
   private static JsonNode readTree(String json) {
