@@ -121,6 +121,13 @@ class OffboardKeyOverHttpTest {
   }
 
   @Test
+  void aKeyFileSlackCannotServeNowIsRefusedWithAnInvitationToTryAgain() throws Exception {
+    h.slack.inject(ca.gc.fsdh.bot.sandbox.SlackFault.serverError("files-pri", 503, 1));
+    assertRefused(uploaded("lead.asc", OpenPgpKeys.rsa4096().armoredPublic().getBytes(StandardCharsets.US_ASCII)),
+        "could not be read from Slack just now", "n’a pas pu être lu depuis Slack");
+  }
+
+  @Test
   void aPastedSecretKeyIsRefusedOnThePastedField() throws Exception {
     var refused = submit(Map.of(SlackIds.KEY_BLOCK, typed(OpenPgpKeys.signOnly().armoredSecret().substring(0, 2900))));
     JsonNode errors = JSON.readTree(refused.body()).path("errors");
