@@ -143,7 +143,7 @@ public final class Wiring {
       var service = new RequestService(requests, audit, directory, support,
           RequestListener.all(notifier, plans, execution), clock);
       var reply = new OutcomeReply(text, directory);
-      var modal = new RequestModal(service, directory, text, reply);
+      var modal = new RequestModal(service, directory, text, reply, RequestModal.keyFileReader(), clock);
 
       WorkspaceProgress progress = new RequestProgress(requests);
       var reminders = Reminders.create(quartz, jobs, database.dataSource(), config.deadlines(), directory, progress,

@@ -111,6 +111,9 @@ public final class AckBenchmark implements Runnable {
               pass(burstStats.over3s() == 0 && burstStats.errors() == 0));
           out.printf("requests created: %d (migrates beyond %d found their workspace busy: same save-before-ack path, refused by the unique index)%n",
               Math.min(next.get(), WORKSPACES), WORKSPACES);
+          // The stand-in refuses what Slack refuses (Block Kit's limits): the figures count only if it refused nothing.
+          out.printf("Slack stand-in refusals: %d (target 0: %s)%s%n", slack.refusals().size(),
+              pass(slack.refusals().isEmpty()), slack.refusals().isEmpty() ? "" : " " + slack.refusals().get(0));
           out.flush();
         }
       } finally {

@@ -62,6 +62,13 @@ public final class DemoCommand implements Callable<Integer> {
         new RequestsDemo(transcript, slack, sender).run();
         new ReminderDemo(transcript, slack, config, dataDir).run();
       }
+      // The stand-in refuses what Slack refuses; a refusal is a defect the demo must not hide.
+      if (!slack.refusals().isEmpty()) {
+        out.println();
+        out.println("The Slack stand-in refused what the bot sent, as Slack would: " + slack.refusals());
+        out.flush();
+        return 1;
+      }
     } finally {
       deleteQuietly(dataDir);
     }

@@ -67,7 +67,7 @@ final class RequestsDemo {
     transcript.action("Alan Turing, lead of ARCTIC (offboard only)", "/fsdh offboard ARCTIC, then fills in the form");
     sender.slashCommand("U0ALANTUR", "C0ARCTICLEAD", "offboard ARCTIC", slack.responseUrl());
     transcript.say("  [a form opens: workspace ARCTIC, the six resource types (all ticked), notebook format,"
-        + " an optional OpenPGP key for secret values, a note]");
+        + " an optional OpenPGP public key file for secret values (or a short key pasted), a note]");
     sender.viewSubmission("U0ALANTUR", SlackIds.REQUEST_MODAL, "OFFBOARD", form("ARCTIC", "JUPYTER"));
     JsonNode second = await("the second request", () -> slack.messages(SandboxConfig.SUPPORT_CHANNEL).stream()
         .filter(m -> !m.has("thread_ts") && m.path("text").asText().contains("ARCTIC")).findFirst());

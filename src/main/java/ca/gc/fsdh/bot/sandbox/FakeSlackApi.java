@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,14 @@ import java.util.function.Predicate;
  * A local stand-in for the Slack Web API, for tests, the demo and benchmarks. It keeps state (posted
  * messages and their updates, views, uploaded files), records every call for assertions, checks the
  * bot token, and can answer 429 with {@code Retry-After} or a 5xx on demand ({@link SlackFault}).
+ *
+ * <p>It is as strict as Slack about Block Kit: every message, {@code response_url} post and view is
+ * checked against {@link BlockKitLimits} and refused as Slack refuses it ({@code invalid_blocks} for a
+ * message, {@code invalid_arguments} for a view, each problem with its JSON pointer in
+ * {@code response_metadata.messages}). Each refusal is also kept ({@link #refusals()}).
+ *
+ * <p>Files a person uploads through a modal's {@code file_input} are seeded with {@link #userFile}; the
+ * bot reads them as Slack lets it: {@code files.info}, then {@code url_private_download} with its token.
  *
  * <p>Point the bot at it with {@code SLACK_API_URL=}{@link #apiUrl()}. Slash commands sent by
  * {@link SlackSender} carry a {@code response_url} on this server ({@link #responseUrl()}). For Socket
@@ -49,11 +58,16 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, UploadedFile> files = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
   private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
+  private final UserFiles userFiles;
+  private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong(1_700_000_000L);
   private volatile SocketModeEndpoint socketMode;
 
   /** A file received through {@code files.uploadV2}; {@code channel} is set once completed. */
   public record UploadedFile(String id, String name, byte[] bytes, String channel) {}
+
+  /** A call refused for its blocks or view: the method, Slack's error and its messages. */
+  public record Refusal(String method, String error, List<String> messages) {}
 
   /** Where {@code apps.connections.open} sends the holder of {@code appToken}. */
   private record SocketModeEndpoint(String appToken, String url) {}
@@ -65,6 +79,8 @@ public final class FakeSlackApi implements AutoCloseable {
     server.createContext("/api/", this::api);
     server.createContext("/upload/", this::upload);
     server.createContext("/response/", this::responseUrlPost);
+    server.createContext("/files-pri/", this::privateDownload);
+    userFiles = new UserFiles("http://127.0.0.1:" + server.getAddress().getPort() + "/files-pri/", TEAM_ID);
     server.start();
   }
 
@@ -98,6 +114,14 @@ public final class FakeSlackApi implements AutoCloseable {
     return this;
   }
 
+  /**
+   * A file {@code user} uploaded through a modal's {@code file_input}. Returns the file object Slack puts
+   * in the {@code view_submission}'s state ({@code state.values[block][action].files[]}).
+   */
+  public ObjectNode userFile(String user, String name, String mimetype, byte[] bytes) {
+    return userFiles.add("F" + sequence.incrementAndGet(), user, name, mimetype, bytes);
+  }
+
   public void inject(SlackFault fault) {
     faults.add(fault);
   }
@@ -127,6 +151,16 @@ public final class FakeSlackApi implements AutoCloseable {
 
   public Map<String, UploadedFile> files() {
     return Map.copyOf(files);
+  }
+
+  /** Every call refused for its blocks or view, oldest first. */
+  public List<Refusal> refusals() {
+    return List.copyOf(refusals);
+  }
+
+  /** Forgets the refusals seen so far (after a test checked those it provoked). */
+  public void clearRefusals() {
+    refusals.clear();
   }
 
   public void clearCalls() {
@@ -164,11 +198,13 @@ public final class FakeSlackApi implements AutoCloseable {
           .put("user", "fsdh").put("team_id", TEAM_ID).put("user_id", BOT_USER_ID).put("bot_id", "B0FSDHBOT");
       case "chat.postMessage" -> postMessage(p);
       case "chat.update" -> updateMessage(p);
-      case "chat.postEphemeral" -> ok().put("message_ts", nextTs());
-      case "views.open", "views.push" -> saveView(p, "V" + sequence.incrementAndGet());
-      case "views.update" -> p.containsKey("view_id") && views.containsKey(p.get("view_id"))
-          ? saveView(p, p.get("view_id")) : error("not_found");
-      case "views.publish" -> publishHome(p);
+      case "chat.postEphemeral" -> refusedBlocks(method, p).orElseGet(() -> ok().put("message_ts", nextTs()));
+      case "views.open", "views.push" -> refusedView(method, p).orElseGet(() -> saveView(p, "V" + sequence.incrementAndGet()));
+      case "views.update" -> refusedView(method, p).orElseGet(() ->
+          p.containsKey("view_id") && views.containsKey(p.get("view_id")) ? saveView(p, p.get("view_id")) : error("not_found"));
+      case "views.publish" -> refusedView(method, p).orElseGet(() -> publishHome(p));
+      case "files.info" -> userFiles.info(p.getOrDefault("file", "")).map(f -> (ObjectNode) ok().<ObjectNode>set("file", f))
+          .orElseGet(() -> error("file_not_found"));
       case "usergroups.users.list" -> userGroups.containsKey(p.get("usergroup"))
           ? withUsers(ok(), userGroups.get(p.get("usergroup"))) : error("no_such_subteam");
       case "users.info" -> users.containsKey(p.get("user"))
@@ -201,6 +237,10 @@ public final class FakeSlackApi implements AutoCloseable {
     if (isBlank(p.get("text")) && isBlank(p.get("blocks")) && isBlank(p.get("attachments"))) {
       return error("no_text");
     }
+    Optional<ObjectNode> refused = refusedBlocks("chat.postMessage", p);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     String ts = nextTs();
     ObjectNode message = message(p, ts);
     if (p.containsKey("thread_ts")) {
@@ -213,6 +253,10 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   private ObjectNode updateMessage(Map<String, String> p) throws IOException {
+    Optional<ObjectNode> refused = refusedBlocks("chat.update", p);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     Map<String, ObjectNode> channel = messages.get(p.get("channel"));
     ObjectNode existing = channel == null ? null : channel.get(p.get("ts"));
     if (existing == null) {
@@ -227,29 +271,83 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   private ObjectNode message(Map<String, String> p, String ts) throws IOException {
+    String text = p.getOrDefault("text", "");
+    // chat.postMessage: "Slack will truncate messages containing more than 40,000 characters."
     ObjectNode m = JSON.createObjectNode().put("type", "message").put("ts", ts).put("user", BOT_USER_ID)
-        .put("text", p.getOrDefault("text", ""));
+        .put("text", text.length() > BlockKitLimits.MESSAGE_TEXT ? text.substring(0, BlockKitLimits.MESSAGE_TEXT) : text);
     if (!isBlank(p.get("blocks"))) {
       m.set("blocks", JSON.readTree(p.get("blocks")));
     }
     return m;
   }
 
-  private ObjectNode saveView(Map<String, String> p, String id) throws IOException {
-    if (isBlank(p.get("view"))) {
-      return error("invalid_arguments");
+  /**
+   * A message's blocks as Slack checks them: {@code invalid_blocks_format} when they are not a JSON
+   * array, {@code invalid_blocks} with each problem, {@code msg_blocks_too_long} past the text Slack takes.
+   */
+  private Optional<ObjectNode> refusedBlocks(String method, Map<String, String> p) {
+    if (isBlank(p.get("blocks"))) {
+      return Optional.empty();
     }
-    ObjectNode view = (ObjectNode) JSON.readTree(p.get("view"));
+    JsonNode blocks;
+    try {
+      blocks = JSON.readTree(p.get("blocks"));
+    } catch (IOException e) {
+      blocks = null;
+    }
+    if (blocks == null || !blocks.isArray()) {
+      return Optional.of(refuse(method, "invalid_blocks_format", List.of()));
+    }
+    List<BlockKitLimits.Violation> problems = BlockKitLimits.message(blocks);
+    if (!problems.isEmpty()) {
+      ObjectNode answer = refuse(method, "invalid_blocks", problems);
+      ArrayNode errors = answer.putArray("errors");
+      problems.forEach(v -> errors.add(v.shortMessage()));
+      return Optional.of(answer);
+    }
+    if (BlockKitLimits.textLength(blocks) > BlockKitLimits.MESSAGE_BLOCKS_TEXT) {
+      return Optional.of(refuse(method, "msg_blocks_too_long", List.of()));
+    }
+    return Optional.empty();
+  }
+
+  /** A view as Slack checks it: any problem is {@code invalid_arguments}, each named in the messages. */
+  private Optional<ObjectNode> refusedView(String method, Map<String, String> p) {
+    JsonNode view;
+    try {
+      view = isBlank(p.get("view")) ? null : JSON.readTree(p.get("view"));
+    } catch (IOException e) {
+      view = null;
+    }
+    if (view == null || !view.isObject()) {
+      return Optional.of(refuse(method, "invalid_arguments",
+          List.of(new BlockKitLimits.Violation("/view", "missing required field: view"))));
+    }
+    List<BlockKitLimits.Violation> problems = BlockKitLimits.view(view);
+    return problems.isEmpty() ? Optional.empty() : Optional.of(refuse(method, "invalid_arguments", problems));
+  }
+
+  private ObjectNode refuse(String method, String code, List<BlockKitLimits.Violation> problems) {
+    List<String> messages = problems.stream().map(BlockKitLimits.Violation::slackMessage).toList();
+    refusals.add(new Refusal(method, code, messages));
+    ObjectNode answer = error(code);
+    ArrayNode list = answer.putObject("response_metadata").putArray("messages");
+    messages.forEach(list::add);
+    return answer;
+  }
+
+  private ObjectNode saveView(Map<String, String> p, String id) {
+    ObjectNode view = (ObjectNode) readTree(p.get("view"));
     view.put("id", id);
     views.put(id, view);
     return (ObjectNode) ok().set("view", view);
   }
 
-  private ObjectNode publishHome(Map<String, String> p) throws IOException {
-    if (isBlank(p.get("user_id")) || isBlank(p.get("view"))) {
+  private ObjectNode publishHome(Map<String, String> p) {
+    if (isBlank(p.get("user_id"))) {
       return error("invalid_arguments");
     }
-    ObjectNode view = (ObjectNode) JSON.readTree(p.get("view"));
+    ObjectNode view = (ObjectNode) readTree(p.get("view"));
     view.put("id", "V" + sequence.incrementAndGet());
     homeTabs.put(p.get("user_id"), view);
     return (ObjectNode) ok().set("view", view);
@@ -313,7 +411,49 @@ public final class FakeSlackApi implements AutoCloseable {
       if (fault(ex, "response_url")) {
         return;
       }
+      // A response_url answers like an incoming webhook: HTTP 400 with the error as plain text.
+      JsonNode message = readTree(body);
+      if (message == null || !message.isObject()) {
+        send(ex, 400, "text/plain", "invalid_payload");
+        return;
+      }
+      if (message.has("blocks")) {
+        List<BlockKitLimits.Violation> problems = message.get("blocks").isArray()
+            ? BlockKitLimits.message(message.get("blocks"))
+            : List.of(new BlockKitLimits.Violation("/blocks", "must be an array"));
+        if (!problems.isEmpty()) {
+          refusals.add(new Refusal("response_url", "invalid_blocks",
+              problems.stream().map(BlockKitLimits.Violation::slackMessage).toList()));
+          send(ex, 400, "text/plain", "invalid_blocks");
+          return;
+        }
+      }
       reply(ex, ok());
+    }
+  }
+
+  /**
+   * {@code url_private_download}: the file's bytes, only with the bot's token in an
+   * {@code Authorization: Bearer} header ("Important Changes to Files in the Web API", Slack platform blog,
+   * 2015: url_private and url_private_download require it, from a token with files:read).
+   */
+  private void privateDownload(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath().substring("/files-pri/".length());
+      String auth = ex.getRequestHeaders().getFirst("Authorization");
+      calls.add(new SlackCall("files-pri", Map.of("path", path), auth != null && auth.startsWith("Bearer ")
+          ? auth.substring(7) : null));
+      if (!fault(ex, "files-pri")) {
+        userFiles.download(ex, path, ex.getRequestMethod().equals("GET") && ("Bearer " + botToken).equals(auth));
+      }
+    }
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return json == null ? null : JSON.readTree(json);
+    } catch (IOException e) {
+      return null;
     }
   }
 

@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
  * Sends what Slack sends to the bot ({@link SlackPayloads}), over real HTTP with real signatures: slash
  * commands, block actions, view submissions and events. {@link Signing} makes bad, missing, stale and future
  * signatures for the negative cases.
+ *
+ * <p>Like Slack, it reads the bot's answer: blocks in a slash command's answer, or a view pushed or updated
+ * by a form's answer, must keep to Block Kit's limits ({@link BlockKitLimits}). Slack shows the person an
+ * error instead of such an answer; here it is an {@link IllegalStateException}, so that the test fails.
  */
 public final class SlackSender {
   private final URI eventsUrl;
@@ -115,12 +119,38 @@ public final class SlackSender {
     long started = System.nanoTime();
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body(), Duration.ofNanos(System.nanoTime() - started));
+      Reply reply = new Reply(response.statusCode(), response.body(), Duration.ofNanos(System.nanoTime() - started));
+      checkAnswer(reply);
+      return reply;
     } catch (IOException e) {
       throw new IllegalStateException("cannot reach the bot at " + eventsUrl + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** The blocks of an answer, or the view a form's answer pushes or updates, as Slack checks them. */
+  private static void checkAnswer(Reply reply) {
+    String body = reply.body();
+    if (reply.status() != 200 || body == null || !body.startsWith("{")
+        || !body.contains("\"blocks\"") && !body.contains("\"view\"")) {
+      return;
+    }
+    java.util.List<BlockKitLimits.Violation> problems;
+    try {
+      var answer = JSON.readTree(body);
+      problems = answer.has("view") ? BlockKitLimits.view(answer.get("view"))
+          : answer.path("blocks").isArray() ? BlockKitLimits.message(answer.get("blocks"))
+          : java.util.List.of(new BlockKitLimits.Violation("/blocks", "must be an array"));
+    } catch (IOException e) {
+      throw new IllegalStateException("Slack cannot read the bot's answer: " + body, e);
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Slack refuses the bot's answer: "
+          + problems.stream().map(BlockKitLimits.Violation::slackMessage).toList());
     }
   }
 

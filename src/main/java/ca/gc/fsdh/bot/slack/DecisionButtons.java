@@ -23,7 +23,9 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
+import ca.gc.fsdh.bot.requests.MigrationRequest;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,19 +94,23 @@ public final class DecisionButtons {
       return context.ack();
     }
     var opened = context.client().viewsOpen(r -> r.triggerId(request.getPayload().getTriggerId())
-        .view(view(v -> v.type("modal").callbackId(SlackIds.REJECT_MODAL).privateMetadata(id.get().toString())
-            .title(viewTitle(t -> t.type("plain_text").text(inline("modal.title.reject"))))
-            .submit(viewSubmit(s -> s.type("plain_text").text(inline("button.reject"))))
-            .close(viewClose(c -> c.type("plain_text").text(inline("modal.close"))))
-            .blocks(List.of(
-                section(s -> s.text(markdownText(text.summary(language, allowed.request().get()).mrkdwn()))),
-                input(i -> i.blockId(SlackIds.REASON_BLOCK).label(plainText(inline("modal.reason")))
-                    .element(plainTextInput(p -> p.actionId(SlackIds.REASON_INPUT).multiline(true)
-                        .maxLength(REASON_LIMIT)))))))));
+        .view(rejectForm(allowed.request().get())));
     if (!opened.isOk()) {
       log.warn("views.open for the rejection of request {} failed: {}", id.get(), opened.getError());
     }
     return context.ack();
+  }
+
+  /** The form asking for the reason of a rejection, with the request's summary. */
+  View rejectForm(MigrationRequest request) {
+    List<LayoutBlock> blocks = new ArrayList<>(BilingualBlocks.of(text.summary(language, request)));
+    blocks.add(input(i -> i.blockId(SlackIds.REASON_BLOCK).label(plainText(inline("modal.reason")))
+        .element(plainTextInput(p -> p.actionId(SlackIds.REASON_INPUT).multiline(true).maxLength(REASON_LIMIT)))));
+    return view(v -> v.type("modal").callbackId(SlackIds.REJECT_MODAL).privateMetadata(Long.toString(request.id()))
+        .title(viewTitle(t -> t.type("plain_text").text(inline("modal.title.reject"))))
+        .submit(viewSubmit(s -> s.type("plain_text").text(inline("button.reject"))))
+        .close(viewClose(c -> c.type("plain_text").text(inline("modal.close"))))
+        .blocks(blocks));
   }
 
   public Response submitRejection(ViewSubmissionRequest request, ViewSubmissionContext context) {
@@ -144,42 +150,58 @@ public final class DecisionButtons {
       return context.ack();
     }
     Optional<JsonNode> plan = PlanStep.read(store, id.get());
-    List<LayoutBlock> blocks = new ArrayList<>(BilingualBlocks.of(approval.planLine(plan)));
-    plan.ifPresent(p -> {
-      listSections(blocks, inline("plan.unread-title"), p.path("unread"));
-      listSections(blocks, inline("plan.cannot-export"), p.path("cannotExport"));
-      listSections(blocks, inline("plan.manual"), p.path("manual"));
-    });
-    var opened = context.client().viewsOpen(r -> r.triggerId(request.getPayload().getTriggerId())
-        .view(view(v -> v.type("modal").title(viewTitle(t -> t.type("plain_text").text(inline("modal.title.plan"))))
-            .close(viewClose(c -> c.type("plain_text").text(inline("modal.close")))).blocks(blocks))));
+    var opened = context.client().viewsOpen(r -> r.triggerId(request.getPayload().getTriggerId()).view(planView(plan)));
     if (!opened.isOk()) {
       log.warn("views.open for the plan of request {} failed: {}", id.get(), opened.getError());
     }
     return context.ack();
   }
 
-  /** One list of the plan, as sections under Slack's 3,000 characters each, at most 40 sections in all. */
-  private static void listSections(List<LayoutBlock> blocks, String title,
-      JsonNode items) {
-    if (items.isEmpty()) {
+  /** The plan's summary and its lists, in a modal. */
+  View planView(Optional<JsonNode> plan) {
+    List<LayoutBlock> blocks = new ArrayList<>(BilingualBlocks.of(approval.planLine(plan)));
+    plan.ifPresent(p -> {
+      listSections(blocks, inline("plan.unread-title"), p.path("unread"));
+      listSections(blocks, inline("plan.cannot-export"), p.path("cannotExport"));
+      listSections(blocks, inline("plan.manual"), p.path("manual"));
+    });
+    return view(v -> v.type("modal").title(viewTitle(t -> t.type("plain_text").text(inline("modal.title.plan"))))
+        .close(viewClose(c -> c.type("plain_text").text(inline("modal.close")))).blocks(blocks));
+  }
+
+  /** Sections of the plan modal: with the summary, within Slack's 100 blocks of a modal. */
+  static final int PLAN_SECTIONS = 40;
+
+  /**
+   * One list of the plan, as sections under Slack's 3,000 characters each, at most {@link #PLAN_SECTIONS}
+   * blocks in all; what does not fit is counted in a last line, in both languages.
+   */
+  private void listSections(List<LayoutBlock> blocks, String title, JsonNode items) {
+    if (items.isEmpty() || blocks.size() >= PLAN_SECTIONS) {
       return;
     }
     StringBuilder chunk = new StringBuilder("*" + Mrkdwn.escape(title) + "*");
+    int shown = 0;
     for (var item : items) {
-      String line = "\n• " + Mrkdwn.escape(item.asText());
+      String escaped = Mrkdwn.escape(item.asText());
+      String line = "\n• " + (escaped.length() > 1000 ? escaped.substring(0, 999) + "…" : escaped);
       if (chunk.length() + line.length() > 2900) {
-        if (blocks.size() >= 40) {
-          return;
+        if (blocks.size() >= PLAN_SECTIONS - 2) {
+          break; // room for this chunk and the "more" line
         }
         String done = chunk.toString();
         blocks.add(section(s -> s.text(markdownText(done))));
         chunk = new StringBuilder();
       }
       chunk.append(line);
+      shown++;
     }
     String last = chunk.toString();
     blocks.add(section(s -> s.text(markdownText(last))));
+    if (shown < items.size()) {
+      String more = text.messages().both(language, "plan.more", items.size() - shown).inline();
+      blocks.add(section(s -> s.text(markdownText(more))));
+    }
   }
 
   /** An ephemeral answer through the action's response_url (never on the ack's path). */

@@ -44,6 +44,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class HomeTab {
   private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
+  /**
+   * Three blocks each: with the title, the deadlines, the support queue and the "more" line, 30
+   * workspaces stay within Slack's 100 blocks of a Home tab; the others are listed by {@code /fsdh list}.
+   */
+  static final int WORKSPACES_SHOWN = 30;
+  /** Requests listed in the support queue; the count says how many wait in all. */
+  static final int QUEUE_SHOWN = 20;
+  /** Each language's half of a section, under Slack's 3,000 characters. */
+  private static final int HALF_SECTION = BilingualBlocks.SECTION_LIMIT / 2 - 10;
   private final RequestService service;
   private final WorkspaceDirectory directory;
   private final Deadlines deadlines;
@@ -96,7 +105,8 @@ public final class HomeTab {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(text.messages().both(l, "home.title").inline()))));
     blocks.add(section(s -> s.text(markdownText(both(l, this::deadlineLines)))));
-    for (Workspace w : directory.managedBy(userId)) {
+    List<Workspace> managed = directory.managedBy(userId);
+    for (Workspace w : managed.stream().limit(WORKSPACES_SHOWN).toList()) {
       blocks.add(divider());
       List<MigrationRequest> requests = service.listFor(userId, 50).stream()
           .filter(r -> r.workspace().equals(w.acronym())).limit(3).toList();
@@ -110,7 +120,11 @@ public final class HomeTab {
           .text(plainText(text.messages().both(l, "home.button.offboard").inline()))));
       blocks.add(actions(a -> a.blockId("start-" + w.acronym()).elements(buttons)));
     }
-    if (directory.managedBy(userId).isEmpty()) {
+    if (managed.size() > WORKSPACES_SHOWN) {
+      blocks.add(section(s -> s.text(markdownText(text.messages().both(l, "home.more-workspaces",
+          managed.size() - WORKSPACES_SHOWN).mrkdwn()))));
+    }
+    if (managed.isEmpty()) {
       blocks.add(section(s -> s.text(markdownText(text.messages().both(l, "home.no-workspace").mrkdwn()))));
     }
     if (service.isSupport(userId)) {
@@ -121,8 +135,10 @@ public final class HomeTab {
     return view(v -> v.type("home").blocks(blocks));
   }
 
-  private String both(Language first, java.util.function.Function<Language, String> f) {
-    return clip(f.apply(first) + "\n\n" + f.apply(first.other()));
+  /** Both languages in one section, each cut after a whole line if it is too long. */
+  private static String both(Language first, java.util.function.Function<Language, String> f) {
+    return BilingualBlocks.fit(f.apply(first), HALF_SECTION, first) + "\n\n"
+        + BilingualBlocks.fit(f.apply(first.other()), HALF_SECTION, first.other());
   }
 
   private String deadlineLines(Language l) {
@@ -151,14 +167,13 @@ public final class HomeTab {
 
   private String queueText(Language l, List<MigrationRequest> pending) {
     StringBuilder b = new StringBuilder(text.messages().text(l, "home.queue", pending.size()));
-    for (MigrationRequest r : pending.stream().limit(20).toList()) {
+    for (MigrationRequest r : pending.stream().limit(QUEUE_SHOWN).toList()) {
       b.append('\n').append(text.messages().text(l, "list.line", r.number(), text.kind(l, r), r.workspace(),
           text.state(l, r), SlackDates.dateTime(r.createdAt())));
     }
+    if (pending.size() > QUEUE_SHOWN) {
+      b.append('\n').append(text.messages().text(l, "home.queue.more", pending.size() - QUEUE_SHOWN));
+    }
     return b.toString();
-  }
-
-  private static String clip(String s) {
-    return s.length() <= 3000 ? s : s.substring(0, 2999) + "…";
   }
 }

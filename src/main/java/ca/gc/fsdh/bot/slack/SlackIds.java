@@ -21,6 +21,8 @@ public final class SlackIds {
   public static final String TYPES_INPUT = "types-input";
   public static final String FORMAT_BLOCK = "format";
   public static final String FORMAT_INPUT = "format-input";
+  public static final String KEY_FILE_BLOCK = "public-key-file";
+  public static final String KEY_FILE_INPUT = "public-key-file-input";
   public static final String KEY_BLOCK = "public-key";
   public static final String KEY_INPUT = "public-key-input";
   public static final String NOTE_BLOCK = "note";

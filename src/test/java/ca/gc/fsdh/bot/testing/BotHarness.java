@@ -97,8 +97,14 @@ public final class BotHarness implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Fails the test when the Slack stand-in refused a payload of the bot's (a message's blocks or a view
+   * over Block Kit's limits): real Slack would have refused it too. A test that provokes a refusal on
+   * purpose checks it and calls {@link FakeSlackApi#clearRefusals()}.
+   */
   @Override
   public void close() throws Exception {
+    var refused = slack.refusals();
     try {
       bot.close();
     } finally {
@@ -106,6 +112,9 @@ public final class BotHarness implements AutoCloseable {
       try (var paths = Files.walk(dataDir)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
+    }
+    if (!refused.isEmpty()) {
+      throw new AssertionError("the Slack stand-in refused what the bot sent, as Slack would: " + refused);
     }
   }
 }
