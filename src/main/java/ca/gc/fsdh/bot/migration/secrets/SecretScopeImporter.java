@@ -117,14 +117,35 @@ public final class SecretScopeImporter implements ResourceImporter {
     }
     Map<String, byte[]> values = found.get();
     try {
-      for (String key : keys) {
-        ctx.target().secrets().putSecret(new PutSecret().setScope(item.name()).setKey(key)
-            .setBytesValue(Base64.getEncoder().encodeToString(values.get(key))));
-      }
+      for (String key : keys) ctx.target().secrets().putSecret(put(item.name(), key, values.get(key)));
     } finally {
       wipe(values); // sources hand out copies
     }
     return keys.size() + " value(s) migrated";
+  }
+
+  /**
+   * A text value goes as {@code string_value}, anything else (not valid UTF-8) as
+   * {@code bytes_value}: the field "will determine the value returned when the secret value is
+   * requested" (SDK {@code SecretsAPI.putSecret}), so a text secret stays text for
+   * {@code dbutils.secrets.get} and a binary one keeps every byte for {@code getBytes}.
+   */
+  static PutSecret put(String scope, String key, byte[] value) {
+    var put = new PutSecret().setScope(scope).setKey(key);
+    var text = utf8(value);
+    return text == null ? put.setBytesValue(Base64.getEncoder().encodeToString(value)) : put.setStringValue(text);
+  }
+
+  /** The value as text, or null when it is not valid UTF-8. */
+  private static String utf8(byte[] value) {
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(value)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
   }
 
   private static void wipe(Map<String, byte[]> values) {
