@@ -7,6 +7,7 @@ import ca.gc.fsdh.bot.migration.ImportOutcome;
 import ca.gc.fsdh.bot.migration.Json;
 import ca.gc.fsdh.bot.migration.ResourceImporter;
 import ca.gc.fsdh.bot.migration.ResourceType;
+import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.service.workspace.AclPermission;
 import com.databricks.sdk.service.workspace.AzureKeyVaultSecretScopeMetadata;
 import com.databricks.sdk.service.workspace.CreateScope;
@@ -116,10 +117,25 @@ public final class SecretScopeImporter implements ResourceImporter {
           + item.name() + " <key>`";
     }
     Map<String, byte[]> values = found.get();
+    var refused = new ArrayList<String>();
+    String limit = null;
     try {
-      for (String key : keys) ctx.target().secrets().putSecret(put(item.name(), key, values.get(key)));
+      for (String key : keys) {
+        try {
+          ctx.target().secrets().putSecret(put(item.name(), key, values.get(key)));
+        } catch (DatabricksError e) {
+          if (!"RESOURCE_LIMIT_EXCEEDED".equals(e.getErrorCode())) throw e;
+          refused.add(key); // the scope is full: keys it holds already can still be overwritten
+          limit = e.getMessage();
+        }
+      }
     } finally {
       wipe(values); // sources hand out copies
+    }
+    if (!refused.isEmpty()) {
+      throw new IllegalStateException("the target holds at most 1,000 secrets per scope (" + limit + "): "
+          + (keys.size() - refused.size()) + " of " + keys.size() + " value(s) put, " + refused.size() + " refused: "
+          + KeyList.of(refused) + ". Split the scope, or move these to a Key Vault-backed scope");
     }
     return keys.size() + " value(s) migrated";
   }
