@@ -78,10 +78,9 @@ public final class WorkspaceExport {
             return null;
           }));
         }
-        futures.add(threads.submit(() -> {
-          writeManual(ctx);
-          return null;
-        }));
+        // read beside the types (a few list calls), written once the walk has found the workspace libraries
+        Future<ManualInventory.Inventory> manual = threads.submit(() -> readManual(ctx));
+        futures.add(manual);
         for (Future<?> f : futures) {
           try {
             f.get();
@@ -89,6 +88,7 @@ public final class WorkspaceExport {
             ctx.fatal().compareAndSet(null, e.getCause());
           }
         }
+        if (ctx.fatal().get() == null) new ManualWriter().write(manual.get(), workspaceLibraries(bundle.root()), bundle);
       } finally {
         threads.shutdownNow();
       }
@@ -103,11 +103,23 @@ public final class WorkspaceExport {
     return new Result(bundle.root(), manifest, resumed, problems);
   }
 
-  private void writeManual(ExportContext ctx) throws Exception {
+  private ManualInventory.Inventory readManual(ExportContext ctx) throws Exception {
     var cluster = ctx.options().secretsCluster();
     try (var runner = cluster.isPresent() ? new CommandRunner(workspace, cluster.get(), Duration.ofMinutes(5)) : null) {
-      var inventory = new ManualInventory(workspace).read(Optional.ofNullable(runner));
-      new ManualWriter().write(inventory, ctx.bundle());
+      return new ManualInventory(workspace).read(Optional.ofNullable(runner), true);
     }
+  }
+
+  /** The workspace libraries the notebook walk skipped, this run or an earlier one (from the journal). */
+  private static List<ManualWriter.WorkspaceLibrary> workspaceLibraries(Path bundle) throws java.io.IOException {
+    var found = new java.util.TreeMap<String, ManualWriter.WorkspaceLibrary>();
+    Path journal = bundle.resolve(ExportJournal.FILE);
+    if (!java.nio.file.Files.exists(journal)) return List.of();
+    ExportJournal.forEach(journal, e -> {
+      if (e.type() == ResourceType.NOTEBOOKS && e.record() != null && "LIBRARY".equals(e.record().path("objectType").asText())) {
+        found.put(e.id(), new ManualWriter.WorkspaceLibrary(e.id(), e.record().path("objectId").isNumber() ? e.record().path("objectId").asLong() : null));
+      }
+    });
+    return List.copyOf(found.values());
   }
 }

@@ -11,6 +11,7 @@ import ca.gc.fsdh.bot.migration.verify.Verifier;
 import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
 import ca.gc.fsdh.bot.sandbox.databricks.SecretScope;
+import com.databricks.sdk.service.workspace.ObjectType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -55,6 +56,30 @@ class MigrateSampleTest {
     assertThat(result.failures()).isEmpty();
     assertThat(result.verification().items().stream().filter(ItemCheck::bad).toList()).isEmpty();
     assertThat(result.ok()).isTrue();
+  }
+
+  @Test
+  void notebooksAndFilesWithBackSlashesQuotesAndEmojiArriveUnderTheirNamesWithTheirContent() throws Exception {
+    var poc = env.poc.server.state().workspace();
+    var prod = env.prod.server.state().workspace();
+    var awkward = poc.all().filter(o -> o.type() != ObjectType.DIRECTORY && !o.path().contains("/Trash/")
+        && o.path().chars().anyMatch(c -> "\\\"':*?<>|%".indexOf(c) >= 0 || c > 0xFFFF)).toList();
+    assertThat(awkward).extracting(o -> o.path().substring(o.path().lastIndexOf('/') + 1))
+        .contains("Analyse\\brouillon v2", "Rapport d'été \"final\" 📊", "Étape 1: nettoyage?", "notes\\v2.md", "données:brutes*?.csv");
+    assertThat(poc.get(SampleWorkspace.AWKWARD_FOLDER + "/export.part")).isPresent();
+    for (var o : awkward) {
+      String target = o.path().startsWith("/Shared/") ? "/Shared/poc" + o.path().substring("/Shared".length()) : o.path();
+      if (o.path().startsWith("/Users/" + env.renamedUser + "/")) target = "/Users/" + PocAndProd.RENAMED_USER_TO + o.path().substring(("/Users/" + env.renamedUser).length());
+      var copy = prod.get(target);
+      assertThat(copy).as(target).isPresent();
+      assertThat(copy.get().content().bytes()).as(target).isEqualTo(o.content().bytes());
+    }
+    assertThat(prod.get("/Shared/poc/Équipe « Données » 🚀/export.part")).isPresent();
+    // the bundle holds them under names every file system keeps; the index says which
+    Path files = result.bundle().dir().resolve("notebooks/files/Shared/Équipe « Données » 🚀");
+    assertThat(files.resolve("notes%5Cv2.md")).exists();
+    assertThat(files.resolve("données%3Abrutes%2A%3F.csv")).exists();
+    assertThat(files.resolve("export.par%74")).exists();
   }
 
   @Test
