@@ -13,12 +13,15 @@ import ca.gc.fsdh.bot.migration.repos.RepoExporter;
 import ca.gc.fsdh.bot.migration.secrets.SecretScopeExporter;
 import ca.gc.fsdh.bot.migration.tableacls.TableAclExporter;
 import com.databricks.sdk.WorkspaceClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -111,10 +114,10 @@ public final class WorkspaceExport {
   }
 
   /** The workspace libraries the notebook walk skipped, this run or an earlier one (from the journal). */
-  private static List<ManualWriter.WorkspaceLibrary> workspaceLibraries(Path bundle) throws java.io.IOException {
-    var found = new java.util.TreeMap<String, ManualWriter.WorkspaceLibrary>();
+  private static List<ManualWriter.WorkspaceLibrary> workspaceLibraries(Path bundle) throws IOException {
+    var found = new TreeMap<String, ManualWriter.WorkspaceLibrary>();
     Path journal = bundle.resolve(ExportJournal.FILE);
-    if (!java.nio.file.Files.exists(journal)) return List.of();
+    if (!Files.exists(journal)) return List.of();
     ExportJournal.forEach(journal, e -> {
       if (e.type() == ResourceType.NOTEBOOKS && e.record() != null && "LIBRARY".equals(e.record().path("objectType").asText())) {
         found.put(e.id(), new ManualWriter.WorkspaceLibrary(e.id(), e.record().path("objectId").isNumber() ? e.record().path("objectId").asLong() : null));
