@@ -13,12 +13,15 @@ import ca.gc.fsdh.bot.migration.repos.RepoExporter;
 import ca.gc.fsdh.bot.migration.secrets.SecretScopeExporter;
 import ca.gc.fsdh.bot.migration.tableacls.TableAclExporter;
 import com.databricks.sdk.WorkspaceClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,10 +81,9 @@ public final class WorkspaceExport {
             return null;
           }));
         }
-        futures.add(threads.submit(() -> {
-          writeManual(ctx);
-          return null;
-        }));
+        // read beside the types (a few list calls), written once the walk has found the workspace libraries
+        Future<ManualInventory.Inventory> manual = threads.submit(() -> readManual(ctx));
+        futures.add(manual);
         for (Future<?> f : futures) {
           try {
             f.get();
@@ -89,6 +91,7 @@ public final class WorkspaceExport {
             ctx.fatal().compareAndSet(null, e.getCause());
           }
         }
+        if (ctx.fatal().get() == null) new ManualWriter().write(manual.get(), workspaceLibraries(bundle.root()), bundle);
       } finally {
         threads.shutdownNow();
       }
@@ -103,11 +106,23 @@ public final class WorkspaceExport {
     return new Result(bundle.root(), manifest, resumed, problems);
   }
 
-  private void writeManual(ExportContext ctx) throws Exception {
+  private ManualInventory.Inventory readManual(ExportContext ctx) throws Exception {
     var cluster = ctx.options().secretsCluster();
     try (var runner = cluster.isPresent() ? new CommandRunner(workspace, cluster.get(), Duration.ofMinutes(5)) : null) {
-      var inventory = new ManualInventory(workspace).read(Optional.ofNullable(runner));
-      new ManualWriter().write(inventory, ctx.bundle());
+      return new ManualInventory(workspace).read(Optional.ofNullable(runner), true);
     }
+  }
+
+  /** The workspace libraries the notebook walk skipped, this run or an earlier one (from the journal). */
+  private static List<ManualWriter.WorkspaceLibrary> workspaceLibraries(Path bundle) throws IOException {
+    var found = new TreeMap<String, ManualWriter.WorkspaceLibrary>();
+    Path journal = bundle.resolve(ExportJournal.FILE);
+    if (!Files.exists(journal)) return List.of();
+    ExportJournal.forEach(journal, e -> {
+      if (e.type() == ResourceType.NOTEBOOKS && e.record() != null && "LIBRARY".equals(e.record().path("objectType").asText())) {
+        found.put(e.id(), new ManualWriter.WorkspaceLibrary(e.id(), e.record().path("objectId").isNumber() ? e.record().path("objectId").asLong() : null));
+      }
+    });
+    return List.copyOf(found.values());
   }
 }

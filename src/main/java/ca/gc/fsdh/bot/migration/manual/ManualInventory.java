@@ -7,6 +7,7 @@ import com.databricks.sdk.mixin.JobsExt;
 import com.databricks.sdk.service.compute.ClusterDetails;
 import com.databricks.sdk.service.compute.ClusterSource;
 import com.databricks.sdk.service.compute.GlobalInitScriptDetails;
+import com.databricks.sdk.service.compute.GlobalInitScriptDetailsWithContent;
 import com.databricks.sdk.service.compute.InstancePoolAndStats;
 import com.databricks.sdk.service.compute.LibraryFullStatus;
 import com.databricks.sdk.service.compute.ListClusterPoliciesRequest;
@@ -21,8 +22,8 @@ import java.util.Optional;
 /**
  * Reads what cannot be migrated and must be recreated by hand in PROD, with the configuration
  * needed to do it: clusters (with libraries, init scripts, conda/Docker images), instance pools,
- * cluster policies, global init scripts, mounts (through a command, when a cluster is given), and
- * jobs that run on all-purpose clusters. Each part is read on its own; one that fails is reported
+ * cluster policies, global init scripts (with their content, for an export), mounts (through a
+ * command, when a cluster is given), and jobs that run on all-purpose clusters. Each part is read on its own; one that fails is reported
  * in {@link Inventory#problems()} and the others are kept.
  */
 public final class ManualInventory {
@@ -39,8 +40,12 @@ public final class ManualInventory {
 
   public record JobOnCluster(long jobId, String name, List<String> existingClusterIds) {}
 
+  /**
+   * @param initScripts global init scripts; with their base64 {@code script} when read with
+   *                    content ({@code GET /api/2.0/global-init-scripts/{id}}: the list call omits it)
+   */
   public record Inventory(List<ClusterItem> clusters, List<InstancePoolAndStats> pools,
-      List<Policy> policies, List<GlobalInitScriptDetails> initScripts, Optional<List<Mount>> mounts,
+      List<Policy> policies, List<GlobalInitScriptDetailsWithContent> initScripts, Optional<List<Mount>> mounts,
       List<JobOnCluster> jobsOnAllPurposeClusters, List<String> problems) {}
 
   /** The problem given when no cluster was given to list mounts with: a choice, not a failure. */
@@ -51,7 +56,16 @@ public final class ManualInventory {
       "import json",
       "print(json.dumps([{'mountPoint': m.mountPoint, 'source': m.source} for m in dbutils.fs.mounts()]))");
 
+  /** The inventory from list calls only (a plan): global init scripts without their content. */
   public Inventory read(Optional<CommandRunner> commands) {
+    return read(commands, false);
+  }
+
+  /**
+   * The inventory; with {@code scriptContent}, each global init script is read on its own to get
+   * its content, without which it cannot be recreated.
+   */
+  public Inventory read(Optional<CommandRunner> commands, boolean scriptContent) {
     var problems = new ArrayList<String>();
     var clusters = new ArrayList<ClusterItem>();
     attempt(problems, "clusters", () -> {
@@ -66,8 +80,20 @@ public final class ManualInventory {
     attempt(problems, "instance pools", () -> workspace.instancePools().list().forEach(pools::add));
     var policies = new ArrayList<Policy>();
     attempt(problems, "cluster policies", () -> workspace.clusterPolicies().list(new ListClusterPoliciesRequest()).forEach(policies::add));
-    var scripts = new ArrayList<GlobalInitScriptDetails>();
-    attempt(problems, "global init scripts", () -> workspace.globalInitScripts().list().forEach(scripts::add));
+    var scripts = new ArrayList<GlobalInitScriptDetailsWithContent>();
+    attempt(problems, "global init scripts", () -> {
+      for (GlobalInitScriptDetails d : workspace.globalInitScripts().list()) {
+        GlobalInitScriptDetailsWithContent s = withoutContent(d);
+        if (scriptContent) {
+          try {
+            s = workspace.globalInitScripts().get(d.getScriptId());
+          } catch (RuntimeException e) {
+            problems.add("global init script " + d.getName() + ": content not read: " + ca.gc.fsdh.bot.migration.ExportContext.reason(e));
+          }
+        }
+        scripts.add(s);
+      }
+    });
     var jobs = new ArrayList<JobOnCluster>();
     attempt(problems, "jobs on all-purpose clusters", () -> {
       for (BaseJob j : new JobsExt(workspace.apiClient()).list(new ListJobsRequest().setExpandTasks(true))) {
@@ -89,6 +115,12 @@ public final class ManualInventory {
       problems.add(MOUNTS_SKIPPED);
     }
     return new Inventory(clusters, pools, policies, scripts, mounts, jobs, problems);
+  }
+
+  private static GlobalInitScriptDetailsWithContent withoutContent(GlobalInitScriptDetails d) {
+    return new GlobalInitScriptDetailsWithContent().setScriptId(d.getScriptId()).setName(d.getName())
+        .setPosition(d.getPosition()).setEnabled(d.getEnabled()).setCreatedAt(d.getCreatedAt()).setCreatedBy(d.getCreatedBy())
+        .setUpdatedAt(d.getUpdatedAt()).setUpdatedBy(d.getUpdatedBy());
   }
 
   private static List<String> reasons(ClusterDetails c, List<LibraryFullStatus> libs) {

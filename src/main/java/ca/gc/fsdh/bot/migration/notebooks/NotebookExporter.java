@@ -9,6 +9,7 @@ import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkQueue;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.manual.ManualWriter;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.service.workspace.ExportFormat;
 import com.databricks.sdk.service.workspace.ExportRequest;
@@ -83,7 +84,8 @@ public final class NotebookExporter implements ResourceExporter {
         }
         case REPO -> { /* exported with repos */ }
         case LIBRARY -> ctx.record(JournalEntry.skipped(ResourceType.NOTEBOOKS, path,
-            "workspace library: reinstall it by hand (listed in manual/)", null));
+            "workspace library: reinstall it by hand (listed in " + ManualWriter.WORKSPACE_LIBRARIES + ")",
+            Json.MAPPER.createObjectNode().put("path", path).put("objectType", "LIBRARY").put("objectId", o.getObjectId())));
         case DASHBOARD -> ctx.record(JournalEntry.skipped(ResourceType.NOTEBOOKS, path,
             "dashboards are not one of the six migrated resource types", null));
       }
@@ -123,7 +125,14 @@ public final class NotebookExporter implements ResourceExporter {
       byte[] bytes = encoded == null ? new byte[0] : Base64.getMimeDecoder().decode(encoded);
       encoded = null; // let the base64 text go before the permissions call
       String file = notebook ? WorkspaceLayout.notebookFile(path, o.getLanguage(), nf) : WorkspaceLayout.workspaceFile(path);
-      FileRef ref = ctx.bundle().write(file, bytes);
+      FileRef ref;
+      try {
+        ref = ctx.bundle().write(file, bytes);
+      } catch (java.nio.file.FileSystemException e) {
+        // e.g. a notebook etl (etl.py) beside a folder etl.py, or a name too long for the file system
+        throw new IllegalStateException("cannot be written to the bundle as " + file + " (" + e.getClass().getSimpleName()
+            + (e.getReason() == null ? "" : ": " + e.getReason()) + "); the other objects are exported", e);
+      }
       var acl = permissions.direct(notebook ? "notebooks" : "files", String.valueOf(o.getObjectId()));
       var item = new WorkspaceItem(path, notebook ? "NOTEBOOK" : "FILE",
           o.getLanguage() == null ? null : o.getLanguage().toString(), o.getObjectId(),

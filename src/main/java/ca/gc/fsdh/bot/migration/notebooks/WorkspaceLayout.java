@@ -6,7 +6,15 @@ import com.databricks.sdk.service.workspace.Language;
 /**
  * Where workspace objects go in a bundle. Notebooks and files live in separate trees, so that a
  * notebook {@code etl} (written {@code etl.py}) and a file {@code etl.py} in the same folder never
- * collide. Workspace paths keep their spaces and accents.
+ * collide. Workspace paths keep their spaces, accents, quotes and emoji.
+ *
+ * <p>Each name is made safe to write on Linux, macOS and Windows and inside a zip: a character
+ * one of them refuses or reads as a separator ({@code \ : * ? " < > |}, control characters) is
+ * written {@code %XX} (its UTF-8 bytes), and so is {@code %} itself, so that two names never map
+ * to the same file. A trailing dot or space (Windows drops them), the names {@code .} and
+ * {@code ..}, Windows device names ({@code CON}, {@code NUL.txt}...) and a workspace file ending
+ * in {@code .part} (the bundle's own unfinished files) get their first or last character encoded.
+ * The index records each object's file, so a reader never has to decode a name.
  */
 public final class WorkspaceLayout {
   public static final String SOURCE_ROOT = "notebooks/source";
@@ -14,12 +22,54 @@ public final class WorkspaceLayout {
 
   private WorkspaceLayout() {}
 
+  private static final java.util.regex.Pattern DEVICE = java.util.regex.Pattern.compile(
+      "(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
+
   public static String notebookFile(String workspacePath, Language language, NotebookFormat format) {
-    return SOURCE_ROOT + workspacePath + (format == NotebookFormat.JUPYTER ? ".ipynb" : extension(language));
+    return SOURCE_ROOT + safePath(workspacePath, "") + (format == NotebookFormat.JUPYTER ? ".ipynb" : extension(language));
   }
 
   public static String workspaceFile(String workspacePath) {
-    return FILES_ROOT + workspacePath;
+    return FILES_ROOT + safePath(workspacePath, ".part");
+  }
+
+  /** {@code /a/b} with each name made safe; {@code reservedEnding} is encoded at the end of the last name. */
+  static String safePath(String workspacePath, String reservedEnding) {
+    String[] names = workspacePath.split("/", -1);
+    var sb = new StringBuilder();
+    for (int i = 1; i < names.length; i++) {
+      String name = safeName(names[i]);
+      if (i == names.length - 1 && !reservedEnding.isEmpty() && name.endsWith(reservedEnding)) {
+        name = name.substring(0, name.length() - 1) + encode(name.charAt(name.length() - 1));
+      }
+      sb.append('/').append(name);
+    }
+    return sb.toString();
+  }
+
+  /** One workspace name as a file name that every file system and zip tool keeps as it is. */
+  public static String safeName(String name) {
+    var sb = new StringBuilder(name.length());
+    name.codePoints().forEach(c -> {
+      if (c < 0x20 || c == 0x7f || "%\\:*?\"<>|".indexOf(c) >= 0) sb.append(encode(c));
+      else sb.appendCodePoint(c);
+    });
+    String s = sb.toString();
+    if (s.equals(".") || s.equals("..") || DEVICE.matcher(s).matches()) {
+      s = encode(s.charAt(0)) + s.substring(1);
+    }
+    if (s.endsWith(".") || s.endsWith(" ")) {
+      s = s.substring(0, s.length() - 1) + encode(s.charAt(s.length() - 1));
+    }
+    return s;
+  }
+
+  private static String encode(int codePoint) {
+    var sb = new StringBuilder();
+    for (byte b : new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xff));
+    }
+    return sb.toString();
   }
 
   public static String extension(Language language) {

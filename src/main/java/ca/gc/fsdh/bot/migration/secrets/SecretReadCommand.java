@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * key of the scope.
  *
  * <p>A cluster prints {@code [REDACTED]} in place of a secret value, so each value is printed
- * base64-encoded. The scope name is written into a string literal: names that Databricks cannot
+ * base64-encoded. Values are read with {@code dbutils.secrets.getBytes}: {@code get} returns a
+ * {@code str} decoded as UTF-8, which replaces every invalid byte of a binary value (a
+ * certificate, a keystore) with U+FFFD, so its {@code .encode("utf-8")} is other bytes. The scope name is written into a string literal: names that Databricks cannot
  * hold (anything but letters, digits, {@code - _ . @}) are refused, so no name can break out of it.
  */
 public final class SecretReadCommand {
@@ -34,7 +36,7 @@ public final class SecretReadCommand {
     return String.join("\n",
         "import base64, json",
         "scope = \"" + scope + "\"",
-        "print(json.dumps({s.key: base64.b64encode(dbutils.secrets.get(scope=scope, key=s.key).encode(\"utf-8\"))"
+        "print(json.dumps({s.key: base64.b64encode(dbutils.secrets.getBytes(scope=scope, key=s.key))"
             + ".decode(\"ascii\") for s in dbutils.secrets.list(scope)}))");
   }
 

@@ -8,6 +8,7 @@ import ca.gc.fsdh.bot.migration.ResourceExporter;
 import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import com.databricks.sdk.core.error.platform.PermissionDenied;
 import com.databricks.sdk.service.workspace.AclItem;
 import com.databricks.sdk.service.workspace.ScopeBackendType;
 import com.databricks.sdk.service.workspace.SecretMetadata;
@@ -75,15 +76,23 @@ public final class SecretScopeExporter implements ResourceExporter {
   private JournalEntry scope(ExportContext ctx, SecretScope scope, CommandRunner runner) throws Exception {
     var secrets = ctx.workspace().secrets();
     String name = scope.getName();
+    boolean keyVault = scope.getBackendType() == ScopeBackendType.AZURE_KEYVAULT;
     var keys = new ArrayList<SecretScopeItem.Key>();
-    for (SecretMetadata m : secrets.listSecrets(name)) {
-      keys.add(new SecretScopeItem.Key(m.getKey(), m.getLastUpdatedTimestamp()));
+    String keysUnread = null;
+    try {
+      for (SecretMetadata m : secrets.listSecrets(name)) {
+        keys.add(new SecretScopeItem.Key(m.getKey(), m.getLastUpdatedTimestamp()));
+      }
+    } catch (PermissionDenied e) {
+      // a vault that does not let Databricks list its secrets: the scope and its ACLs are still
+      // recreated (its keys stay in the vault); a Databricks-backed scope needs its keys, so it fails
+      if (!keyVault) throw e;
+      keysUnread = ExportContext.reason(e);
     }
     var acls = new ArrayList<SecretScopeItem.Acl>();
     for (AclItem a : secrets.listAcls(name)) {
       acls.add(new SecretScopeItem.Acl(a.getPrincipal(), String.valueOf(a.getPermission())));
     }
-    boolean keyVault = scope.getBackendType() == ScopeBackendType.AZURE_KEYVAULT;
     SecretScopeItem.KeyVault vault = keyVault && scope.getKeyvaultMetadata() != null
         ? new SecretScopeItem.KeyVault(scope.getKeyvaultMetadata().getResourceId(), scope.getKeyvaultMetadata().getDnsName())
         : null;
@@ -94,7 +103,8 @@ public final class SecretScopeExporter implements ResourceExporter {
     if (keyVault) {
       values = "IN_KEY_VAULT";
       note = "values live in Azure Key Vault" + (vault == null ? "" : " " + vault.dnsName())
-          + ": recreate the scope pointing at the right vault";
+          + ": recreate the scope pointing at the right vault"
+          + (keysUnread == null ? "" : "; its keys could not be listed (" + keysUnread + ")");
     } else if (keys.isEmpty()) {
       values = "NOT_EXPORTED";
       note = "the scope holds no keys";

@@ -7,6 +7,7 @@ import ca.gc.fsdh.bot.migration.ImportOutcome;
 import ca.gc.fsdh.bot.migration.Json;
 import ca.gc.fsdh.bot.migration.ResourceImporter;
 import ca.gc.fsdh.bot.migration.ResourceType;
+import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.service.workspace.AclPermission;
 import com.databricks.sdk.service.workspace.AzureKeyVaultSecretScopeMetadata;
 import com.databricks.sdk.service.workspace.CreateScope;
@@ -116,15 +117,51 @@ public final class SecretScopeImporter implements ResourceImporter {
           + item.name() + " <key>`";
     }
     Map<String, byte[]> values = found.get();
+    var refused = new ArrayList<String>();
+    String limit = null;
     try {
       for (String key : keys) {
-        ctx.target().secrets().putSecret(new PutSecret().setScope(item.name()).setKey(key)
-            .setBytesValue(Base64.getEncoder().encodeToString(values.get(key))));
+        try {
+          ctx.target().secrets().putSecret(put(item.name(), key, values.get(key)));
+        } catch (DatabricksError e) {
+          if (!"RESOURCE_LIMIT_EXCEEDED".equals(e.getErrorCode())) throw e;
+          refused.add(key); // the scope is full: keys it holds already can still be overwritten
+          limit = e.getMessage();
+        }
       }
     } finally {
       wipe(values); // sources hand out copies
     }
+    if (!refused.isEmpty()) {
+      throw new IllegalStateException("the target holds at most 1,000 secrets per scope (" + limit + "): "
+          + (keys.size() - refused.size()) + " of " + keys.size() + " value(s) put, " + refused.size() + " refused: "
+          + KeyList.of(refused) + ". Split the scope, or move these to a Key Vault-backed scope");
+    }
     return keys.size() + " value(s) migrated";
+  }
+
+  /**
+   * A text value goes as {@code string_value}, anything else (not valid UTF-8) as
+   * {@code bytes_value}: the field "will determine the value returned when the secret value is
+   * requested" (SDK {@code SecretsAPI.putSecret}), so a text secret stays text for
+   * {@code dbutils.secrets.get} and a binary one keeps every byte for {@code getBytes}.
+   */
+  static PutSecret put(String scope, String key, byte[] value) {
+    var put = new PutSecret().setScope(scope).setKey(key);
+    var text = utf8(value);
+    return text == null ? put.setBytesValue(Base64.getEncoder().encodeToString(value)) : put.setStringValue(text);
+  }
+
+  /** The value as text, or null when it is not valid UTF-8. */
+  private static String utf8(byte[] value) {
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(value)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
   }
 
   private static void wipe(Map<String, byte[]> values) {

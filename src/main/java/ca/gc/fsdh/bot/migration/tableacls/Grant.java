@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration.tableacls;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,8 +16,9 @@ import java.util.regex.Pattern;
  *                   DATABASE, TABLE, VIEW, FUNCTION, ANY_FILE or ANONYMOUS_FUNCTION. SHOW GRANTS
  *                   prints views as TABLE; the exporter writes VIEW for them (from SHOW VIEWS),
  *                   because {@code ALTER TABLE} is refused on a view
- * @param objectKey  the object's name as SHOW GRANTS prints it ({@code db.table}); empty for
- *                   ANY FILE, ANONYMOUS FUNCTION and the catalog
+ * @param objectKey  the object's name: {@code `db`.`table`} (the exporter writes each part
+ *                   back-quoted), or plain {@code db.table} as older runtimes print it and older
+ *                   bundles hold it; empty for ANY FILE, ANONYMOUS FUNCTION and the catalog
  */
 public record Grant(String principal, String actionType, String objectType, String objectKey) {
   /** Privilege names are words with underscores (READ_METADATA keeps its underscore in SQL). */
@@ -56,19 +59,58 @@ public record Grant(String principal, String actionType, String objectType, Stri
     };
   }
 
-  /** {@code db.t} becomes {@code `db`.`t`}; backticks inside names are doubled. */
-  String name() {
+  /** The key's parts, quoted: {@code db.t} and {@code `db`.`t`} both become {@code `db`.`t`}. */
+  public String name() {
     if (objectKey == null || objectKey.isBlank()) {
       throw new IllegalArgumentException(type() + " grant without an object name");
     }
-    if (objectKey.startsWith("`")) return objectKey;
-    var parts = objectKey.split("\\.");
     var sb = new StringBuilder();
-    for (int i = 0; i < parts.length; i++) {
-      if (i > 0) sb.append('.');
-      sb.append(quote(parts[i]));
-    }
+    for (String part : parts(objectKey)) sb.append(sb.isEmpty() ? "" : ".").append(quote(part));
     return sb.toString();
+  }
+
+  /**
+   * The parts of an object key as SHOW GRANTS prints it: newer runtimes quote each part
+   * ({@code `db`.`t`}, a back-quote inside written twice), older ones print it plain ({@code db.t};
+   * hive_metastore names are letters, digits and underscores, so a dot there always separates).
+   */
+  public static List<String> parts(String key) {
+    String s = key.strip();
+    var out = new ArrayList<String>();
+    int i = 0;
+    while (i <= s.length()) {
+      var part = new StringBuilder();
+      if (i < s.length() && s.charAt(i) == '`') {
+        int j = i + 1;
+        for (; ; j++) {
+          if (j >= s.length()) throw new IllegalArgumentException("unclosed back-quote in object key " + key);
+          if (s.charAt(j) != '`') {
+            part.append(s.charAt(j));
+          } else if (j + 1 < s.length() && s.charAt(j + 1) == '`') {
+            part.append('`');
+            j++;
+          } else {
+            break;
+          }
+        }
+        i = j + 1;
+        if (i < s.length() && s.charAt(i) != '.') throw new IllegalArgumentException("malformed object key " + key);
+      } else {
+        int dot = s.indexOf('.', i);
+        int end = dot < 0 ? s.length() : dot;
+        part.append(s, i, end);
+        i = end;
+      }
+      if (part.isEmpty()) throw new IllegalArgumentException("empty part in object key " + key);
+      out.add(part.toString());
+      i++; // past the dot (or past the end)
+    }
+    return out;
+  }
+
+  /** The same grant with its key written as {@link #name()} writes it (each part back-quoted). */
+  public Grant withQuotedKey() {
+    return objectKey == null || objectKey.isBlank() ? this : new Grant(principal, actionType, objectType, name());
   }
 
   static String quote(String identifier) {

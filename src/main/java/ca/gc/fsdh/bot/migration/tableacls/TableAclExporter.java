@@ -81,20 +81,20 @@ public final class TableAclExporter implements ResourceExporter {
 
   /** The database's grants, then each table's and view's; SHOW VIEWS tells which are views. */
   private JournalEntry database(SqlRunner sql, ExportContext ctx, String db) throws Exception {
-    Set<String> views = new HashSet<>();
+    Set<List<String>> views = new HashSet<>();
     for (Map<String, String> row : sql.query("SHOW VIEWS IN " + Grant.quote(db))) {
       String view = first(row, "viewname", "view_name", "tablename", "c1");
-      if (view != null) views.add(db + "." + view);
+      if (view != null) views.add(lower(List.of(db, view)));
     }
-    var grants = new ArrayList<Grant>(grants(sql, "SHOW GRANTS ON DATABASE " + Grant.quote(db), "DATABASE", db, views));
+    var grants = new ArrayList<Grant>(grants(sql, "SHOW GRANTS ON DATABASE " + Grant.quote(db), "DATABASE", Grant.quote(db), views));
     int tables = 0;
     for (Map<String, String> row : sql.query("SHOW TABLES IN " + Grant.quote(db))) {
       if ("true".equalsIgnoreCase(row.get("istemporary"))) continue;
       String table = first(row, "tablename", "table_name", "c1");
-      String key = db + "." + table;
+      String key = Grant.quote(db) + "." + Grant.quote(table);
       tables++;
-      String kind = views.contains(key) ? "VIEW" : "TABLE";
-      grants.addAll(grants(sql, "SHOW GRANTS ON " + kind + " " + Grant.quote(db) + "." + Grant.quote(table), kind, key, views));
+      String kind = views.contains(lower(List.of(db, table))) ? "VIEW" : "TABLE";
+      grants.addAll(grants(sql, "SHOW GRANTS ON " + kind + " " + key, kind, key, views));
     }
     return write(ctx, db, grants, tables);
   }
@@ -110,9 +110,13 @@ public final class TableAclExporter implements ResourceExporter {
     return JournalEntry.exported(type(), id, List.of(file), record);
   }
 
-  /** The rows of one SHOW GRANTS; a TABLE row whose key is a view becomes a VIEW row. */
+  /**
+   * The rows of one SHOW GRANTS; a TABLE row whose key is a view becomes a VIEW row. Keys are
+   * compared and written by their parts, whether SHOW GRANTS printed them back-quoted or plain,
+   * and written back-quoted.
+   */
   private static List<Grant> grants(SqlRunner sql, String statement, String defaultType, String defaultKey,
-      Set<String> views) throws InterruptedException {
+      Set<List<String>> views) throws InterruptedException {
     var out = new ArrayList<Grant>();
     for (Map<String, String> row : sql.query(statement)) {
       String principal = first(row, "principal", "c0");
@@ -122,10 +126,15 @@ public final class TableAclExporter implements ResourceExporter {
       if (principal == null || action == null) continue;
       String k = key == null ? defaultKey : key;
       String t = type == null ? defaultType : type;
-      if (t.equalsIgnoreCase("TABLE") && views.contains(k.toLowerCase(java.util.Locale.ROOT))) t = "VIEW";
-      out.add(new Grant(principal, action, t, k));
+      if (t.equalsIgnoreCase("TABLE") && !k.isBlank() && views.contains(lower(Grant.parts(k)))) t = "VIEW";
+      out.add(new Grant(principal, action, t, k).withQuotedKey());
     }
     return out;
+  }
+
+  /** hive_metastore names are case-insensitive. */
+  private static List<String> lower(List<String> parts) {
+    return parts.stream().map(p -> p.toLowerCase(java.util.Locale.ROOT)).toList();
   }
 
   private static String first(Map<String, String> row, String... names) {

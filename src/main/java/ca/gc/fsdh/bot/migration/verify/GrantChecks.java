@@ -55,15 +55,20 @@ final class GrantChecks implements Verifier.TypeCheck {
     return null;
   }
 
-  /** The SHOW GRANTS statement for one grant's securable. */
+  /**
+   * The SHOW GRANTS statement for one grant's securable. The key is re-quoted from its parts, so
+   * a key printed back-quoted ({@code `db`.`t`}) is not quoted a second time.
+   */
   static String show(Grant g) {
     String type = g.objectType().toUpperCase(Locale.ROOT);
     if (type.startsWith("CATALOG")) return "SHOW GRANTS ON CATALOG";
     if (type.equals("ANY_FILE") || type.equals("ANY FILE")) return "SHOW GRANTS ON ANY FILE";
     if (type.startsWith("ANONYMOUS")) return "SHOW GRANTS ON ANONYMOUS FUNCTION";
-    var parts = g.objectKey().split("\\.");
-    var quoted = new StringBuilder();
-    for (String p : parts) quoted.append(quoted.isEmpty() ? "" : ".").append("`").append(p.replace("`", "``")).append("`");
-    return "SHOW GRANTS ON " + (type.equals("DATABASE") || type.equals("SCHEMA") ? "DATABASE " : "TABLE ") + quoted;
+    String kind = switch (type) {
+      case "DATABASE", "SCHEMA" -> "DATABASE ";
+      case "VIEW" -> "VIEW ";
+      default -> "TABLE ";
+    };
+    return "SHOW GRANTS ON " + kind + g.name();
   }
 }

@@ -3,6 +3,7 @@ package ca.gc.fsdh.bot.migration.verify;
 import ca.gc.fsdh.bot.migration.CommandRunner;
 import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.secrets.KeyList;
 import ca.gc.fsdh.bot.migration.secrets.SecretReadCommand;
 import ca.gc.fsdh.bot.migration.secrets.SecretScopeItem;
 import com.databricks.sdk.service.workspace.AclItem;
@@ -49,6 +50,7 @@ final class SecretChecks implements Verifier.TypeCheck {
         var vault = run.mapping().keyVault(item.name(), item.keyVault() == null ? null : item.keyVault().dnsName());
         String actual = s.getKeyvaultMetadata() == null ? null : s.getKeyvaultMetadata().getDnsName();
         if (vault.isPresent() && !Objects.equals(vault.get().dnsName(), actual)) diffs.add("points at vault " + actual + ", expected " + vault.get().dnsName());
+        compareAcls(run, item, diffs);
         return ItemCheck.of("secrets", item.name(), "scope " + item.name(), diffs);
       }
       var keys = new TreeSet<String>();
@@ -59,19 +61,28 @@ final class SecretChecks implements Verifier.TypeCheck {
         if (keys.isEmpty() && !hasExpectedValues(run, item.name(), expectedKeys)) {
           return new ItemCheck("secrets", item.name(), "scope " + item.name(), ItemCheck.Status.PARTLY_CHECKED,
               java.util.List.of("scope present; its " + expectedKeys.size() + " key(s) were not created because their values"
-                  + " were not migrated (to do by hand: " + expectedKeys + ")"));
+                  + " were not migrated (to do by hand: " + KeyList.of(expectedKeys) + ")"));
         }
-        diffs.add("keys " + keys + ", expected " + expectedKeys);
+        var missing = new TreeSet<>(expectedKeys);
+        missing.removeAll(keys);
+        var extra = new TreeSet<>(keys);
+        extra.removeAll(expectedKeys);
+        if (!missing.isEmpty()) diffs.add(missing.size() + " key(s) missing: " + KeyList.of(missing));
+        if (!extra.isEmpty()) diffs.add(extra.size() + " key(s) not in the bundle: " + KeyList.of(extra));
       }
-      var acls = new HashMap<String, String>();
-      for (AclItem a : run.target().secrets().listAcls(item.name())) acls.put(a.getPrincipal(), String.valueOf(a.getPermission()));
-      for (var a : item.acls()) {
-        String p = run.mapping().principal(a.principal());
-        if (!a.permission().equals(acls.get(p))) diffs.add("ACL " + a.permission() + " for " + p + " is " + acls.get(p));
-      }
+      compareAcls(run, item, diffs);
       if (!diffs.isEmpty() || expectedKeys.isEmpty()) return ItemCheck.of("secrets", item.name(), "scope " + item.name(), diffs);
       return values(run, item, new ArrayList<>(expectedKeys), diffs);
     });
+  }
+
+  private static void compareAcls(Verifier.Run run, SecretScopeItem item, java.util.List<String> diffs) {
+    var acls = new HashMap<String, String>();
+    for (AclItem a : run.target().secrets().listAcls(item.name())) acls.put(a.getPrincipal(), String.valueOf(a.getPermission()));
+    for (var a : item.acls()) {
+      String p = run.mapping().principal(a.principal());
+      if (!a.permission().equals(acls.get(p))) diffs.add("ACL " + a.permission() + " for " + p + " is " + acls.get(p));
+    }
   }
 
   private static boolean hasExpectedValues(Verifier.Run run, String scope, TreeSet<String> keys) throws Exception {

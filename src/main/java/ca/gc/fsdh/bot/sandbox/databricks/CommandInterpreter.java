@@ -16,6 +16,14 @@ import java.util.regex.Pattern;
  * it prints {@code [REDACTED]} wherever a secret value read by the command would appear in the
  * output, so values must be encoded (base64) to get out. Anything else is a Python-style error.
  *
+ * <p>As on a real cluster, {@code dbutils.secrets.get} returns a Python {@code str}: the value's
+ * bytes decoded as UTF-8, each invalid sequence replaced by U+FFFD, so {@code .encode("utf-8")}
+ * gives back other bytes for a binary value (a certificate, a keystore). Only
+ * {@code dbutils.secrets.getBytes} returns the exact bytes (Databricks docs, "Secrets utility
+ * (dbutils.secrets)": get "gets the string representation of a secret value", getBytes "the bytes
+ * representation"; SDK {@code SecretsAPI.putSecret}: string_value or bytes_value "determine the
+ * value returned when the secret value is requested").
+ *
  * <p>Each line is one statement: imports and comments are skipped, {@code name = "text"} sets a
  * variable, {@code print(expr)} prints, and a bare expression on the last line shows its repr.
  * Whitespace outside string literals is ignored and either quote style works.
@@ -29,8 +37,9 @@ final class CommandInterpreter {
   private static final Pattern B64_GET = Pattern.compile("base64\\.b64encode\\(" + GET + ENC + "\\)" + DEC);
   private static final Pattern B64_GET_BYTES = Pattern.compile("base64\\.b64encode\\(" + GET_BYTES + "\\)" + DEC);
   private static final Pattern PLAIN_GET = Pattern.compile(GET);
+  /** Every value of a scope as {key: base64}, read with get(...).encode(...) (group 3) or getBytes(...) (group 4). */
   private static final Pattern SCOPE_JSON = Pattern.compile("json\\.dumps\\(\\{(\\w+)\\.key:base64\\.b64encode\\("
-      + "dbutils\\.secrets\\.get\\((?:scope=)?" + STR + ",(?:key=)?\\1\\.key\\)" + ENC + "\\)" + DEC
+      + "dbutils\\.secrets\\.(get|getBytes)\\((?:scope=)?" + STR + ",(?:key=)?\\1\\.key\\)(" + ENC + ")?\\)" + DEC
       + "for\\1indbutils\\.secrets\\.list\\((?:scope=)?" + STR + "\\)\\}\\)");
   private static final Pattern LIST = Pattern.compile("dbutils\\.secrets\\.list\\((?:scope=)?" + STR + "\\)");
   private static final Pattern MOUNTS_JSON = Pattern.compile(
@@ -78,22 +87,31 @@ final class CommandInterpreter {
   private String eval(String expr, Map<String, String> vars, List<byte[]> readValues, boolean repr) {
     Matcher m;
     if ((m = SCOPE_JSON.matcher(expr)).matches()) {
-      String scope = arg(m.group(2), vars);
-      if (!scope.equals(arg(m.group(3), vars))) {
+      boolean bytes = m.group(2).equals("getBytes");
+      if (bytes == (m.group(4) != null)) {
+        throw new CommandError(bytes ? "AttributeError: 'bytes' object has no attribute 'encode'"
+            : "TypeError: a bytes-like object is required, not 'str'");
+      }
+      String scope = arg(m.group(3), vars);
+      if (!scope.equals(arg(m.group(5), vars))) {
         throw new CommandError("ValueError: the sandbox expects the same scope in get and list.");
       }
       Map<String, String> encoded = new LinkedHashMap<>();
       for (String key : new java.util.TreeMap<>(secrets(scope)).keySet()) {
         byte[] value = read(scope, key, readValues);
-        encoded.put(key, Base64.getEncoder().encodeToString(value));
+        encoded.put(key, Base64.getEncoder().encodeToString(bytes ? value : asStr(value).getBytes(StandardCharsets.UTF_8)));
       }
       return Json.MAPPER.valueToTree(encoded).toString();
     }
-    if ((m = B64_GET.matcher(expr)).matches() || (m = B64_GET_BYTES.matcher(expr)).matches()) {
+    if ((m = B64_GET.matcher(expr)).matches()) {
+      byte[] value = read(arg(m.group(1), vars), arg(m.group(2), vars), readValues);
+      return Base64.getEncoder().encodeToString(asStr(value).getBytes(StandardCharsets.UTF_8));
+    }
+    if ((m = B64_GET_BYTES.matcher(expr)).matches()) {
       return Base64.getEncoder().encodeToString(read(arg(m.group(1), vars), arg(m.group(2), vars), readValues));
     }
     if ((m = PLAIN_GET.matcher(expr)).matches()) {
-      String value = new String(read(arg(m.group(1), vars), arg(m.group(2), vars), readValues), StandardCharsets.UTF_8);
+      String value = asStr(read(arg(m.group(1), vars), arg(m.group(2), vars), readValues));
       return repr ? "'" + value + "'" : value;
     }
     if ((m = LIST.matcher(expr)).matches()) {
@@ -164,11 +182,19 @@ final class CommandInterpreter {
     return value;
   }
 
+  /**
+   * What {@code dbutils.secrets.get} returns: the bytes decoded as UTF-8, each malformed sequence
+   * replaced by U+FFFD (Java's decoder replaces as Python's {@code errors="replace"} does).
+   */
+  static String asStr(byte[] value) {
+    return new String(value, StandardCharsets.UTF_8);
+  }
+
   /** Replaces every secret value read by this command with {@code [REDACTED]}, as a real cluster does. */
   private static String redact(String text, List<byte[]> readValues) {
     String out = text;
     for (byte[] v : readValues) {
-      String s = new String(v, StandardCharsets.UTF_8);
+      String s = asStr(v);
       if (!s.isEmpty()) {
         out = out.replace(s, "[REDACTED]");
       }

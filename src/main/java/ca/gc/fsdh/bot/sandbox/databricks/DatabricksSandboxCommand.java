@@ -36,6 +36,10 @@ public final class DatabricksSandboxCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the sample data. Default: ${DEFAULT-VALUE}.")
   long seed;
 
+  @Option(names = "--show-grants-keys", defaultValue = "BACKQUOTED",
+      description = "How SHOW GRANTS prints object keys: BACKQUOTED (`db`.`t`, newer runtimes) or PLAIN (db.t, older). Default: ${DEFAULT-VALUE}.")
+  TableAclStore.KeyForm grantKeys;
+
   @Spec
   CommandSpec spec;
 
@@ -46,6 +50,7 @@ public final class DatabricksSandboxCommand implements Callable<Integer> {
       options.noRateLimits();
     }
     var state = new WorkspaceState();
+    state.tables().printKeys(grantKeys);
     if (sample != Sample.empty) {
       var base = sample == Sample.small ? SampleSpec.small() : SampleSpec.large();
       SampleWorkspace.seed(state, base.toBuilder().seed(seed).build());

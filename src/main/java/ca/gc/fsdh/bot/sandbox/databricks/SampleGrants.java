@@ -27,7 +27,9 @@ final class SampleGrants {
     store.grant("admins", "SELECT", "ANY_FILE", "", false);
     store.grant("ingenieurs-donnees", "SELECT", "ANONYMOUS_FUNCTION", "", false);
     store.grant("stagiaires", "SELECT", "ANY_FILE", "", true);
-    int made = 4;
+    // a group whose name needs back-quotes in a statement
+    store.grant("Équipe « eau » d'été", "USAGE", "DATABASE", DBS[0], false);
+    int made = 5;
     for (int i = 0; made < spec.grants(); i++) {
       String db = DBS[i % DBS.length];
       String table = db + "." + ((i / DBS.length) % tablesPerDb % 4 == 3 ? "vue_" : "table_") + (i / DBS.length) % tablesPerDb;

@@ -41,6 +41,34 @@ final class SampleTree {
     return folders;
   }
 
+  /** A folder of the sample whose names hold what workspace names can hold and file systems cannot. */
+  static final String AWKWARD_FOLDER = "/Shared/Équipe « Données » 🚀";
+
+  /**
+   * Names as users write them: back-slashes, both quotes, emoji, runs of spaces, characters that
+   * Windows refuses ({@code : ? *}), a workspace file ending in {@code .part}. Workspace paths only
+   * reserve {@code /}.
+   */
+  private static void awkwardNames(WorkspaceTree tree, String user, long seed) {
+    String home = "/Users/" + user;
+    tree.putNotebook(home + "/Analyse\\brouillon v2", Language.PYTHON,
+        Content.generated(() -> NotebookSources.generate(seed, 90_001, Language.PYTHON, "Analyse\\brouillon v2")));
+    tree.putNotebook(AWKWARD_FOLDER + "/Rapport d'été \"final\" 📊", Language.SQL,
+        Content.generated(() -> NotebookSources.generate(seed, 90_002, Language.SQL, "Rapport d'été \"final\" 📊")));
+    tree.putNotebook(AWKWARD_FOLDER + "/Carnet  à   espaces", Language.SCALA,
+        Content.generated(() -> NotebookSources.generate(seed, 90_003, Language.SCALA, "Carnet  à   espaces")));
+    tree.putNotebook(AWKWARD_FOLDER + "/Dossier\\spécial/Étape 1: nettoyage?", Language.R,
+        Content.generated(() -> NotebookSources.generate(seed, 90_004, Language.R, "Étape 1: nettoyage?")));
+    tree.putFile(AWKWARD_FOLDER + "/notes\\v2.md", Content.generated(() -> NotebookSources.text("# Notes\nv2 \\ brouillon\n")));
+    tree.putFile(AWKWARD_FOLDER + "/données:brutes*?.csv", Content.generated(() -> NotebookSources.text("a,b\n1,2\n")));
+    tree.putFile(AWKWARD_FOLDER + "/export.part", Content.generated(() -> NotebookSources.text("partie 1 / part 1\n")));
+    tree.putFile(AWKWARD_FOLDER + "/100% <final> | \"v3\".txt", Content.generated(() -> NotebookSources.text("fin\n")));
+    tree.putLibrary(WORKSPACE_LIBRARY);
+  }
+
+  /** A legacy workspace library: listed, not exportable, to reinstall by hand. */
+  static final String WORKSPACE_LIBRARY = "/Shared/libs/pilote-oracle-ojdbc8";
+
   /** Creates everything; returns the notebook paths outside Trash, in creation order. */
   static List<String> seed(WorkspaceTree tree, SampleSpec spec, List<String> users, List<String> folders) {
     users.forEach(u -> tree.mkdirs("/Users/" + u));
@@ -70,6 +98,7 @@ final class SampleTree {
             "# Lisez-moi / Read me\n\nDossier " + n + " de l'équipe.\n")));
       }
     }
+    awkwardNames(tree, users.getFirst(), seed);
     for (String user : users) {
       String trash = "/Users/" + user + "/Trash";
       tree.putNotebook(trash + "/Ancien brouillon", Language.PYTHON,

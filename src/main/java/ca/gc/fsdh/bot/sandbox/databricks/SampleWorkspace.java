@@ -11,6 +11,10 @@ import java.util.List;
 public final class SampleWorkspace {
   /** A notebook over the 10 MB export limit (when {@link SampleSpec#hugeNotebook()}). */
   public static final String HUGE_NOTEBOOK = "/Users/" + SampleTree.FIRST_USER + "/Analyse données/Résultats volumineux";
+  /** A folder whose notebooks and files have names with quotes, emoji, back-slashes and characters Windows refuses. */
+  public static final String AWKWARD_FOLDER = SampleTree.AWKWARD_FOLDER;
+  /** A legacy workspace library (object type LIBRARY), which the workspace API cannot export. */
+  public static final String WORKSPACE_LIBRARY = SampleTree.WORKSPACE_LIBRARY;
   /** The running single-user cluster to send commands to (secret values, mounts). */
   public static final String MIGRATION_CLUSTER_ID = "0101-000000-migrat01";
   public static final String SHARED_CLUSTER_ID = "0101-000000-shared01";

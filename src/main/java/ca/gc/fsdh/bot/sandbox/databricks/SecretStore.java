@@ -12,8 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class SecretStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
+  /** Secret keys: "alphanumeric characters, dashes, underscores, and periods, [...] 128" (SDK SecretsAPI.putSecret). */
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
   /** The real service's limit on one secret value. */
   static final int MAX_VALUE_BYTES = 128 * 1024;
+  /** "The maximum number of secrets in a given scope is 1000" (SDK SecretsAPI.putSecret). */
+  public static final int MAX_SECRETS_PER_SCOPE = 1000;
 
   /** A secret's value and when it was last written. */
   public record Secret(byte[] value, long lastUpdated) {}
@@ -21,6 +25,8 @@ public final class SecretStore {
   private final Map<String, SecretScope> scopes = new ConcurrentSkipListMap<>();
   private final Map<String, Map<String, Secret>> secrets = new ConcurrentSkipListMap<>();
   private final Map<String, Map<String, String>> acls = new ConcurrentSkipListMap<>();
+  /** Key Vault-backed scopes whose vault does not let Databricks list its secrets. */
+  private final java.util.Set<String> vaultsRefusingList = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Creates a scope; its first ACL gives MANAGE to {@code managePrincipal}. */
   public synchronized SecretScope createScope(SecretScope scope, String managePrincipal) {
@@ -53,18 +59,31 @@ public final class SecretStore {
     return Optional.ofNullable(scopes.get(name));
   }
 
-  /** Writes a secret as the REST API does: refused in a Key Vault scope. */
-  void putFromApi(String scope, String key, byte[] value) {
+  /**
+   * Writes a secret as the REST API does: refused in a Key Vault scope, and a new key refused once
+   * the scope holds {@value #MAX_SECRETS_PER_SCOPE} ({@code RESOURCE_LIMIT_EXCEEDED}, SDK
+   * {@code SecretsAPI.putSecret}).
+   */
+  synchronized void putFromApi(String scope, String key, byte[] value) {
     if (require(scope).keyVaultBacked()) {
       throw ApiError.badRequest("Cannot write secrets to Azure KeyVault-backed scope " + scope + ".");
+    }
+    var inScope = secrets.get(scope);
+    if (!inScope.containsKey(key) && inScope.size() >= MAX_SECRETS_PER_SCOPE) {
+      throw new ApiError(400, "RESOURCE_LIMIT_EXCEEDED", "Scope " + scope + " already holds the maximum of "
+          + MAX_SECRETS_PER_SCOPE + " secrets.");
     }
     put(scope, key, value);
   }
 
-  /** Writes a secret (also into a Key Vault scope: this stands for the vault, for seeding). */
+  /**
+   * Writes a secret (also into a Key Vault scope: this stands for the vault, for seeding). Seeding
+   * is not held to the per-scope limit, so that a source can stand for a workspace whose scope is
+   * over the limit of the target.
+   */
   public void put(String scope, String key, byte[] value) {
     require(scope);
-    if (!NAME.matcher(key).matches()) {
+    if (!KEY.matcher(key).matches()) {
       throw ApiError.invalid("Secret key " + key + " is invalid.");
     }
     if (value.length > MAX_VALUE_BYTES) {
@@ -84,6 +103,28 @@ public final class SecretStore {
   public Map<String, Secret> secrets(String scope) {
     require(scope);
     return Map.copyOf(secrets.get(scope));
+  }
+
+  /**
+   * The keys as {@code secrets/list} answers them: for a Key Vault-backed scope whose vault does
+   * not let Databricks list secrets, 403 {@code PERMISSION_DENIED} (SDK {@code SecretsAPI.getSecret}:
+   * "PERMISSION_DENIED if secret manager cannot access AKV with 403 error").
+   */
+  Map<String, Secret> listFromApi(String scope) {
+    if (vaultsRefusingList.contains(scope)) {
+      throw new ApiError(403, "PERMISSION_DENIED", "Azure Key Vault " + require(scope).keyVaultDnsName()
+          + " refused to list its secrets (403 Forbidden): the AzureDatabricks application has no 'List' permission"
+          + " on secrets in its access policy.");
+    }
+    return secrets(scope);
+  }
+
+  /** Makes the vault of a Key Vault-backed scope refuse to list its secrets to Databricks. */
+  public void refuseVaultListing(String scope) {
+    if (!require(scope).keyVaultBacked()) {
+      throw new IllegalArgumentException(scope + " is not a Key Vault-backed scope");
+    }
+    vaultsRefusingList.add(scope);
   }
 
   /** The value of a secret, for tests' comparisons and for commands run on a cluster. */

@@ -92,7 +92,7 @@ final class SecretsRoutes implements Routes {
   }
 
   private Reply listSecrets(ApiCall call) {
-    var secrets = new java.util.TreeMap<>(store.secrets(call.required("scope")));
+    var secrets = new java.util.TreeMap<>(store.listFromApi(call.required("scope")));
     ObjectNode body = Json.object();
     if (!secrets.isEmpty()) {
       ArrayNode list = body.putArray("secrets");

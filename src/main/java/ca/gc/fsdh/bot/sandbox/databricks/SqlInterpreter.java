@@ -10,22 +10,33 @@ import java.util.regex.Pattern;
  * Runs the table ACL statements of a migration against a {@link TableAclStore}: SHOW DATABASES,
  * SHOW TABLES / VIEWS IN db, SHOW GRANTS [principal] ON ..., GRANT / DENY / REVOKE ... ON ...,
  * ALTER ... OWNER TO ..., and CREATE DATABASE / TABLE / VIEW (to prepare a target).
+ *
+ * <p>Names are read as Spark SQL reads identifiers: parts separated by dots, each plain or
+ * back-quoted, a back-quote inside a back-quoted part written twice (Databricks SQL reference,
+ * "Identifiers"). Nothing is stripped: {@code ```db```} names a schema called {@code `db`}, which
+ * does not exist, as on the real service.
  */
 final class SqlInterpreter {
   /** Column names and rows of a result; no columns for a statement without output. */
   record Table(List<String> columns, List<List<String>> rows) {}
 
   private static final int F = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
-  private static final String SECURABLE = "(CATALOG(?:\\s+\\S+)?|(?:DATABASE|SCHEMA)\\s+\\S+|TABLE\\s+\\S+|VIEW\\s+\\S+"
-      + "|ANY\\s+FILE|ANONYMOUS\\s+FUNCTION|\\S+)";
+  private static final String PART = "(?:`(?:[^`]|``)*`|[^\\s`.,;()]+)";
+  private static final String NAME = PART + "(?:\\." + PART + ")*";
+  private static final String WHO = "(`(?:[^`]|``)*`|\\S+)";
+  private static final String SECURABLE = "(CATALOG(?:\\s+" + NAME + ")?|(?:DATABASE|SCHEMA)\\s+" + NAME + "|TABLE\\s+" + NAME
+      + "|VIEW\\s+" + NAME + "|ANY\\s+FILE|ANONYMOUS\\s+FUNCTION|" + NAME + ")";
   private static final Pattern SHOW_DBS = Pattern.compile("SHOW\\s+(DATABASES|SCHEMAS)", F);
-  private static final Pattern SHOW_TABLES = Pattern.compile("SHOW\\s+(TABLES|VIEWS)\\s+(?:IN|FROM)\\s+(\\S+)", F);
-  private static final Pattern SHOW_GRANTS = Pattern.compile("SHOW\\s+GRANTS?(?:\\s+(`[^`]+`|\\S+))?\\s+ON\\s+" + SECURABLE, F);
-  private static final Pattern GRANT = Pattern.compile("(GRANT|DENY)\\s+(.+?)\\s+ON\\s+" + SECURABLE + "\\s+TO\\s+(`[^`]+`|\\S+)", F);
-  private static final Pattern REVOKE = Pattern.compile("REVOKE\\s+(.+?)\\s+ON\\s+" + SECURABLE + "\\s+FROM\\s+(`[^`]+`|\\S+)", F);
-  private static final Pattern OWNER = Pattern.compile("ALTER\\s+(DATABASE|SCHEMA|TABLE|VIEW)\\s+(\\S+)\\s+OWNER\\s+TO\\s+(`[^`]+`|\\S+)", F);
-  private static final Pattern CREATE_DB = Pattern.compile("CREATE\\s+(?:DATABASE|SCHEMA)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\S+)", F);
-  private static final Pattern CREATE_TABLE = Pattern.compile("CREATE\\s+(?:OR\\s+REPLACE\\s+)?(TABLE|VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([^\\s(]+).*", F);
+  private static final Pattern SHOW_TABLES = Pattern.compile("SHOW\\s+(TABLES|VIEWS)\\s+(?:IN|FROM)\\s+(" + NAME + ")", F);
+  private static final Pattern SHOW_GRANTS = Pattern.compile("SHOW\\s+GRANTS?(?:\\s+" + WHO + ")?\\s+ON\\s+" + SECURABLE, F);
+  private static final Pattern GRANT = Pattern.compile("(GRANT|DENY)\\s+(.+?)\\s+ON\\s+" + SECURABLE + "\\s+TO\\s+" + WHO, F);
+  private static final Pattern REVOKE = Pattern.compile("REVOKE\\s+(.+?)\\s+ON\\s+" + SECURABLE + "\\s+FROM\\s+" + WHO, F);
+  private static final Pattern OWNER = Pattern.compile("ALTER\\s+(DATABASE|SCHEMA|TABLE|VIEW)\\s+(" + NAME + ")\\s+OWNER\\s+TO\\s+" + WHO, F);
+  private static final Pattern CREATE_DB = Pattern.compile("CREATE\\s+(?:DATABASE|SCHEMA)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + ")", F);
+  private static final Pattern CREATE_TABLE = Pattern.compile("CREATE\\s+(?:OR\\s+REPLACE\\s+)?(TABLE|VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?("
+      + NAME + ")(?:\\s.*|\\(.*)?", F);
+  /** Hive metastore names: letters, digits and underscores (Databricks error INVALID_SCHEMA_OR_RELATION_NAME). */
+  private static final Pattern HMS_NAME = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
 
   private final TableAclStore store;
 
@@ -41,7 +52,7 @@ final class SqlInterpreter {
     }
     if ((m = SHOW_TABLES.matcher(s)).matches()) {
       boolean views = m.group(1).equalsIgnoreCase("VIEWS");
-      String db = name(m.group(2));
+      String db = database(m.group(2));
       List<List<String>> rows = new ArrayList<>();
       store.tables(db).forEach((t, kind) -> {
         if (!views || kind.equals("VIEW")) {
@@ -57,42 +68,75 @@ final class SqlInterpreter {
       List<List<String>> rows = new ArrayList<>();
       for (TableGrant g : store.grantsOn(target[0], target[1])) {
         if (principal == null || principal.equals(g.principal())) {
-          rows.add(List.of(g.principal(), g.actionType(), g.objectType(), g.objectKey()));
+          rows.add(List.of(g.principal(), g.actionType(), g.objectType(), store.printedKey(g)));
         }
       }
       return new Table(List.of("Principal", "ActionType", "ObjectType", "ObjectKey"), rows);
     }
     if ((m = GRANT.matcher(s)).matches()) {
+      String verb = m.group(1).toUpperCase(Locale.ROOT);
       String[] target = securable(m.group(3));
+      checkKind(verb, m.group(3), target);
       for (String p : privileges(m.group(2))) {
-        store.grant(principal(m.group(4)), p, target[0], target[1], m.group(1).equalsIgnoreCase("DENY"));
+        store.grant(principal(m.group(4)), p, target[0], target[1], verb.equals("DENY"));
       }
       return empty();
     }
     if ((m = REVOKE.matcher(s)).matches()) {
       String[] target = securable(m.group(2));
+      checkKind("REVOKE", m.group(2), target);
       for (String p : privileges(m.group(1))) {
         store.revoke(principal(m.group(3)), p, target[0], target[1]);
       }
       return empty();
     }
     if ((m = OWNER.matcher(s)).matches()) {
-      String[] target = securable(m.group(1) + " " + m.group(2));
+      String clause = m.group(1) + " " + m.group(2);
+      String[] target = securable(clause);
+      checkKind("ALTER " + m.group(1).toUpperCase(Locale.ROOT) + " ... OWNER TO", clause, target);
       store.setOwner(target[0], target[1], principal(m.group(3)));
       return empty();
     }
     if ((m = CREATE_DB.matcher(s)).matches()) {
-      store.createDatabase(name(m.group(1)));
+      store.createDatabase(validName(single(m.group(1))));
       return empty();
     }
     if ((m = CREATE_TABLE.matcher(s)).matches()) {
-      String full = name(m.group(2));
-      int dot = full.indexOf('.');
-      store.createTable(dot < 0 ? "default" : full.substring(0, dot), full.substring(dot + 1),
-          m.group(1).equalsIgnoreCase("VIEW"));
+      List<String> parts = parts(m.group(2));
+      if (parts.size() > 2) {
+        throw new TableAclStore.SqlError("REQUIRES_SINGLE_PART_NAMESPACE", "hive_metastore names have at most two parts: " + m.group(2));
+      }
+      String db = parts.size() == 1 ? "default" : validName(parts.get(0));
+      store.createTable(db, validName(parts.getLast()), m.group(1).equalsIgnoreCase("VIEW"));
       return empty();
     }
     throw new TableAclStore.SqlError("PARSE_SYNTAX_ERROR", "The sandbox does not support this statement: " + s);
+  }
+
+  /**
+   * GRANT, DENY, REVOKE and ALTER ... OWNER TO name the kind of what they act on: {@code TABLE}
+   * on a view, or {@code VIEW} on a table, is refused (Apache Spark error classes
+   * EXPECT_TABLE_NOT_VIEW and EXPECT_VIEW_NOT_TABLE; Databricks refuses {@code ALTER TABLE} on a
+   * view). A bare name ({@code GRANT ... ON db.x}) is either.
+   */
+  private void checkKind(String statement, String clause, String[] target) {
+    if (!target[0].equals("TABLE")) {
+      return;
+    }
+    String said = clause.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+    if (!said.equals("TABLE") && !said.equals("VIEW")) {
+      return;
+    }
+    store.requireExists(target[0], target[1]);
+    String kind = store.kindOf(target[1]);
+    if (!kind.equals(said)) {
+      String name = TableAclStore.quoted(target[1]);
+      throw said.equals("TABLE")
+          ? new TableAclStore.SqlError("EXPECT_TABLE_NOT_VIEW.USE_ALTER_VIEW", "'" + statement + "' expects a table but "
+              + name + " is a view. Use VIEW instead.")
+          : new TableAclStore.SqlError("EXPECT_VIEW_NOT_TABLE.USE_ALTER_TABLE", "'" + statement + "' expects a view but "
+              + name + " is a table. Use TABLE instead.");
+    }
   }
 
   private static Table empty() {
@@ -117,24 +161,93 @@ final class SqlInterpreter {
     String kind = parts[0].toUpperCase(Locale.ROOT);
     return switch (kind) {
       case "CATALOG" -> new String[] {"CATALOG$", ""};
-      case "DATABASE", "SCHEMA" -> new String[] {"DATABASE", name(parts[1])};
-      case "TABLE", "VIEW" -> new String[] {"TABLE", qualified(name(parts[1]))};
+      case "DATABASE", "SCHEMA" -> new String[] {"DATABASE", database(parts[1])};
+      case "TABLE", "VIEW" -> new String[] {"TABLE", table(parts[1])};
       case "ANY" -> new String[] {"ANY_FILE", ""};
       case "ANONYMOUS" -> new String[] {"ANONYMOUS_FUNCTION", ""};
-      default -> new String[] {"TABLE", qualified(name(clause.strip()))};
+      default -> new String[] {"TABLE", table(clause.strip())};
     };
   }
 
-  private static String qualified(String table) {
-    return table.contains(".") ? table : "default." + table;
+  /** A database name: one part, case-insensitive in the metastore. */
+  private static String database(String raw) {
+    return single(raw).toLowerCase(Locale.ROOT);
   }
 
-  /** A database, table or view name: case-insensitive in the metastore. */
-  private static String name(String raw) {
-    return raw.replace("`", "").strip().toLowerCase(Locale.ROOT);
+  private static String single(String raw) {
+    List<String> parts = parts(raw);
+    if (parts.size() != 1) {
+      throw new TableAclStore.SqlError("REQUIRES_SINGLE_PART_NAMESPACE", "A schema name has one part: " + raw);
+    }
+    return parts.getFirst();
+  }
+
+  /** {@code db.t} (or {@code t} in {@code default}), lower case: the store's key of a table or view. */
+  private static String table(String raw) {
+    List<String> parts = parts(raw);
+    if (parts.size() > 2) {
+      throw new TableAclStore.SqlError("TABLE_OR_VIEW_NOT_FOUND", "The table or view " + raw + " cannot be found.");
+    }
+    String db = parts.size() == 1 ? "default" : parts.get(0);
+    return (db + "." + parts.getLast()).toLowerCase(Locale.ROOT);
+  }
+
+  private static String validName(String name) {
+    if (!HMS_NAME.matcher(name).matches()) {
+      throw new TableAclStore.SqlError("INVALID_SCHEMA_OR_RELATION_NAME", "`" + name + "` is not a valid name for tables/schemas."
+          + " Valid names only contain alphabet characters, numbers and _.");
+    }
+    return name;
+  }
+
+  /** The parts of a dotted identifier; a back-quoted part keeps everything inside, {@code ``} being one back-quote. */
+  static List<String> parts(String raw) {
+    String s = raw.strip();
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (true) {
+      StringBuilder part = new StringBuilder();
+      if (i < s.length() && s.charAt(i) == '`') {
+        i++;
+        while (true) {
+          if (i >= s.length()) {
+            throw new TableAclStore.SqlError("PARSE_SYNTAX_ERROR", "Unclosed back-quote in " + raw);
+          }
+          char c = s.charAt(i++);
+          if (c != '`') {
+            part.append(c);
+          } else if (i < s.length() && s.charAt(i) == '`') {
+            part.append('`');
+            i++;
+          } else {
+            break;
+          }
+        }
+      } else {
+        while (i < s.length() && s.charAt(i) != '.') {
+          char c = s.charAt(i++);
+          if (c == '`' || Character.isWhitespace(c)) {
+            throw new TableAclStore.SqlError("PARSE_SYNTAX_ERROR", "Syntax error in the name " + raw);
+          }
+          part.append(c);
+        }
+      }
+      if (part.isEmpty()) {
+        throw new TableAclStore.SqlError("PARSE_SYNTAX_ERROR", "Empty name part in " + raw);
+      }
+      out.add(part.toString());
+      if (i >= s.length()) {
+        return out;
+      }
+      if (s.charAt(i) != '.') {
+        throw new TableAclStore.SqlError("PARSE_SYNTAX_ERROR", "Syntax error in the name " + raw);
+      }
+      i++;
+    }
   }
 
   private static String principal(String raw) {
-    return raw.replace("`", "").strip();
+    String p = raw.strip();
+    return p.startsWith("`") ? single(p) : p;
   }
 }

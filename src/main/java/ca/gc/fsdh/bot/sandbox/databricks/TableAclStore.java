@@ -8,10 +8,23 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
-/** The hive_metastore catalog (databases, tables, views) and its grants, denies and owners. */
+/**
+ * The hive_metastore catalog (databases, tables, views) and its grants, denies and owners. Keys
+ * are held as {@code db} and {@code db.table}, lower case; {@code SHOW GRANTS} prints them in the
+ * form set with {@link #printKeys(KeyForm)}.
+ */
 public final class TableAclStore {
   public static final Set<String> PRIVILEGES = Set.of("SELECT", "CREATE", "MODIFY", "USAGE", "READ_METADATA",
       "CREATE_NAMED_FUNCTION", "MODIFY_CLASSPATH", "ALL PRIVILEGES");
+
+  /**
+   * How {@code SHOW GRANTS} prints its ObjectKey column. Newer Databricks runtimes quote each part
+   * ({@code `db`.`t`}), older ones print it plain ({@code db.t}) (Databricks SQL reference, SHOW
+   * GRANTS: "objectKey STRING: The identifier of the object"; both forms are met in practice).
+   */
+  public enum KeyForm { BACKQUOTED, PLAIN }
+
+  private volatile KeyForm keyForm = KeyForm.BACKQUOTED;
 
   /** Database to table name to "TABLE" or "VIEW". */
   private final Map<String, Map<String, String>> databases = new ConcurrentSkipListMap<>();
@@ -37,9 +50,34 @@ public final class TableAclStore {
   public Map<String, String> tables(String db) {
     var t = databases.get(db.toLowerCase());
     if (t == null) {
-      throw new SqlError("SCHEMA_NOT_FOUND", "The schema `" + db + "` cannot be found.");
+      throw new SqlError("SCHEMA_NOT_FOUND", "The schema " + quoted(db) + " cannot be found.");
     }
     return new TreeMap<>(t);
+  }
+
+  /** Sets how SHOW GRANTS prints object keys (back-quoted by default, as newer runtimes do). */
+  public void printKeys(KeyForm form) {
+    this.keyForm = java.util.Objects.requireNonNull(form, "form == null");
+  }
+
+  /** The ObjectKey column of a SHOW GRANTS row for {@code g}. */
+  String printedKey(TableGrant g) {
+    return g.objectKey().isEmpty() || keyForm == KeyForm.PLAIN ? g.objectKey() : quoted(g.objectKey());
+  }
+
+  /** {@code db.t} as {@code `db`.`t`}, a back-quote in a part doubled. */
+  static String quoted(String key) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : key.split("\\.", -1)) {
+      sb.append(sb.isEmpty() ? "" : ".").append('`').append(part.replace("`", "``")).append('`');
+    }
+    return sb.toString();
+  }
+
+  /** "TABLE" or "VIEW" for an existing {@code db.t}. */
+  String kindOf(String key) {
+    int dot = key.indexOf('.');
+    return databases.get(key.substring(0, dot)).get(key.substring(dot + 1));
   }
 
   /** Checks that a securable exists; {@code objectType} as in {@link TableGrant}. */
@@ -50,7 +88,7 @@ public final class TableAclStore {
         int dot = key.indexOf('.');
         var inDb = dot < 0 ? null : databases.get(key.substring(0, dot));
         if (inDb == null || !inDb.containsKey(key.substring(dot + 1))) {
-          throw new SqlError("TABLE_OR_VIEW_NOT_FOUND", "The table or view `" + key + "` cannot be found.");
+          throw new SqlError("TABLE_OR_VIEW_NOT_FOUND", "The table or view " + quoted(key) + " cannot be found.");
         }
       }
       default -> { }

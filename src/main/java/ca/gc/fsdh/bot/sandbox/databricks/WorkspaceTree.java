@@ -146,6 +146,19 @@ public final class WorkspaceTree {
     return put(new WorkspaceObject(id, p, type, language, content, created, now()));
   }
 
+  /**
+   * Adds a legacy workspace library (object type LIBRARY, created in the UI with Create > Library):
+   * it is listed and has a status, but the workspace API cannot export or import it.
+   */
+  public synchronized WorkspaceObject putLibrary(String path) {
+    String p = normalize(path);
+    if (byPath.containsKey(p)) {
+      throw ApiError.alreadyExists("Path (" + p + ") already exists.");
+    }
+    mkdirs(parentOf(p));
+    return put(new WorkspaceObject(ids.incrementAndGet(), p, ObjectType.LIBRARY, null, null, now(), now()));
+  }
+
   /** Adds the workspace entry of a repo (its id is the repo id). */
   synchronized WorkspaceObject putRepo(long id, String path) {
     String p = normalize(path);

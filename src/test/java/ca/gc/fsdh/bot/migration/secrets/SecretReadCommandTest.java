@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class SecretReadCommandTest {
   @Test
-  void isTheDocumentedCommandWithTheScopeInALiteral() {
+  void isTheDocumentedCommandReadingExactBytesWithTheScopeInALiteral() {
     String py = SecretReadCommand.python("projet-hydro", List.of("a"));
     assertThat(py.lines()).containsExactly(
         "import base64, json",
         "scope = \"projet-hydro\"",
-        "print(json.dumps({s.key: base64.b64encode(dbutils.secrets.get(scope=scope, key=s.key).encode(\"utf-8\")).decode(\"ascii\") for s in dbutils.secrets.list(scope)}))");
+        "print(json.dumps({s.key: base64.b64encode(dbutils.secrets.getBytes(scope=scope, key=s.key)).decode(\"ascii\") for s in dbutils.secrets.list(scope)}))");
   }
 
   @Test

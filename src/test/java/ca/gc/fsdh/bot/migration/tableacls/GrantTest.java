@@ -62,4 +62,21 @@ class GrantTest {
         .hasMessageContaining("privilege");
     assertThat(new Grant("admins", "OWN", "CATALOG$", "").statement()).startsWith("-- owner of CATALOG");
   }
+
+  @Test
+  void keysPrintedBackQuotedOrPlainGiveTheSameStatement() {
+    assertThat(new Grant("g", "SELECT", "TABLE", "`sales`.`orders`").statement()).isEqualTo("GRANT SELECT ON TABLE `sales`.`orders` TO `g`;");
+    assertThat(new Grant("g", "USAGE", "DATABASE", "`sales`").statement()).isEqualTo("GRANT USAGE ON DATABASE `sales` TO `g`;");
+    assertThat(Grant.parts("`a``b`.`c.d`")).containsExactly("a`b", "c.d");
+    assertThat(Grant.parts("sales.orders")).containsExactly("sales", "orders");
+    assertThat(new Grant("g", "SELECT", "TABLE", "sales.orders").withQuotedKey().objectKey()).isEqualTo("`sales`.`orders`");
+    assertThat(new Grant("g", "SELECT", "TABLE", "`sales`.`orders`").withQuotedKey().objectKey()).isEqualTo("`sales`.`orders`");
+  }
+
+  @Test
+  void aMalformedKeyIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Grant.parts("`sales`.`orders")).hasMessageContaining("unclosed");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Grant.parts("sales.")).hasMessageContaining("empty part");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Grant.parts("`a`b")).hasMessageContaining("malformed");
+  }
 }

@@ -114,22 +114,78 @@ class FakeDatabricksSecretsTest {
   }
 
   @Test
-  void commandPrintsBase64ValuesOfAWholeScopeAndTheyMatchTheState() throws Exception {
-    String out = run("""
+  void getBytesPrintsTheExactBytesOfAWholeScopeWhileGetDecodesThemAsUtf8LikeARealCluster() throws Exception {
+    Map<String, String> exact = new ObjectMapper().readValue(run("""
+        import base64, json
+        scope = "projet-hydro"
+        print(json.dumps({s.key: base64.b64encode(dbutils.secrets.getBytes(scope=scope, key=s.key)).decode("ascii") for s in dbutils.secrets.list(scope)}))
+        """).strip(), Map.class);
+    Map<String, String> viaStr = new ObjectMapper().readValue(run("""
         import base64, json
         scope = "projet-hydro"
         print(json.dumps({s.key: base64.b64encode(dbutils.secrets.get(scope=scope, key=s.key).encode("utf-8")).decode("ascii") for s in dbutils.secrets.list(scope)}))
-        """);
-    Map<String, String> encoded = new ObjectMapper().readValue(out.strip(), Map.class);
-    assertThat(encoded).hasSize(4);
-    encoded.forEach((key, b64) -> assertThat(Base64.getDecoder().decode(b64))
-        .isEqualTo(server.state().secrets().value("projet-hydro", key).orElseThrow()));
+        """).strip(), Map.class);
+    assertThat(exact).hasSize(4).containsOnlyKeys(viaStr.keySet());
+    int damaged = 0;
+    for (String key : exact.keySet()) {
+      byte[] stored = server.state().secrets().value("projet-hydro", key).orElseThrow();
+      assertThat(Base64.getDecoder().decode(exact.get(key))).as(key).isEqualTo(stored);
+      byte[] decoded = Base64.getDecoder().decode(viaStr.get(key));
+      if (isUtf8(stored)) {
+        assertThat(decoded).as(key).isEqualTo(stored);
+      } else {
+        // the sample's binary value: str() replaced its invalid bytes with U+FFFD (EF BF BD)
+        assertThat(decoded).as(key).isNotEqualTo(stored).isEqualTo(new String(stored, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(decoded, StandardCharsets.UTF_8)).contains("\uFFFD");
+        damaged++;
+      }
+    }
+    assertThat(damaged).as("the sample holds a binary value").isEqualTo(1);
+    assertThat(run("import base64, json\nprint(json.dumps({s.key: base64.b64encode(dbutils.secrets.getBytes('projet-hydro', s.key)"
+        + ".encode('utf-8')).decode('ascii') for s in dbutils.secrets.list('projet-hydro')}))")).startsWith("ERROR")
+        .contains("'bytes' object has no attribute 'encode'");
+  }
+
+  private static boolean isUtf8(byte[] b) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void aScopeTakesAtMostAThousandSecretsOverRest() {
+    client.secrets().createScope(new CreateScope().setScope("mille-cles"));
+    assertThatThrownBy(() -> client.secrets().putSecret(new PutSecret().setScope("mille-cles").setKey("a@b").setStringValue("v")))
+        .isInstanceOfSatisfying(DatabricksError.class, e -> assertThat(e.getErrorCode()).isEqualTo("INVALID_PARAMETER_VALUE"));
+    for (int i = 0; i < SecretStore.MAX_SECRETS_PER_SCOPE; i++) {
+      server.state().secrets().putFromApi("mille-cles", "k" + i, new byte[] {1});
+    }
+    assertThatThrownBy(() -> client.secrets().putSecret(new PutSecret().setScope("mille-cles").setKey("k1000").setStringValue("v")))
+        .isInstanceOfSatisfying(DatabricksError.class, e -> assertThat(e.getErrorCode()).isEqualTo("RESOURCE_LIMIT_EXCEEDED"));
+    // overwriting an existing key is fine
+    client.secrets().putSecret(new PutSecret().setScope("mille-cles").setKey("k0").setStringValue("v"));
+  }
+
+  @Test
+  void aVaultThatRefusesListingAnswers403WhileItsAclsStayReadable() {
+    client.secrets().createScope(new CreateScope().setScope("coffre-ferme").setScopeBackendType(ScopeBackendType.AZURE_KEYVAULT)
+        .setBackendAzureKeyvault(new AzureKeyVaultSecretScopeMetadata().setResourceId("/subscriptions/x/vaults/f")
+            .setDnsName("https://f.vault.azure.net/")));
+    server.state().secrets().refuseVaultListing("coffre-ferme");
+    assertThatThrownBy(() -> all(client.secrets().listSecrets("coffre-ferme")))
+        .isInstanceOfSatisfying(DatabricksError.class, e -> assertThat(e.getErrorCode()).isEqualTo("PERMISSION_DENIED"));
+    assertThat(all(client.secrets().listAcls("coffre-ferme"))).isNotEmpty();
   }
 
   @Test
   void commandPrintsOneValueBase64AndPlainValuesAreRedacted() throws Exception {
     byte[] value = server.state().secrets().value("api-meteo", "jeton-api").orElseThrow();
     assertThat(run("import base64\nprint(base64.b64encode(dbutils.secrets.get('api-meteo', 'jeton-api').encode('utf-8')).decode('ascii'))").strip())
+        .isEqualTo(Base64.getEncoder().encodeToString(value));
+    assertThat(run("import base64\nprint(base64.b64encode(dbutils.secrets.getBytes('api-meteo', 'jeton-api')).decode('ascii'))").strip())
         .isEqualTo(Base64.getEncoder().encodeToString(value));
     assertThat(run("print(dbutils.secrets.get(scope='api-meteo', key='jeton-api'))").strip()).isEqualTo("[REDACTED]");
     assertThat(run("print('token: ' + 'x')")).startsWith("ERROR");
