@@ -88,10 +88,12 @@ public final class BundleFinisher {
 
     var countsByName = new LinkedHashMap<String, BundleManifest.Counts>();
     counts.forEach((t, c) -> countsByName.put(t.folder(), c));
+    var sizes = new TreeMap<String, Long>();
+    var checksums = checksums(root, sizes);
     var manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, run.tool(), run.sourceHost(),
         started[0] == null ? Instant.now() : started[0], Instant.now(), run.notebookFormat(),
         run.types().stream().map(ResourceType::folder).toList(), countsByName, skipped, failed,
-        run.secretValues(), checksums(root));
+        run.secretValues(), checksums, sizes);
     manifest.writeTo(root);
     return manifest;
   }
@@ -115,8 +117,11 @@ public final class BundleFinisher {
     }
   }
 
-  /** SHA-256 of every file but the manifest itself; leftovers of killed runs are removed first. */
-  static Map<String, String> checksums(Path root) throws IOException {
+  /**
+   * SHA-256 of every file but the manifest itself, and its size into {@code sizes}; leftovers of killed
+   * runs are removed first.
+   */
+  static Map<String, String> checksums(Path root, Map<String, Long> sizes) throws IOException {
     var sums = new TreeMap<String, String>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
@@ -127,6 +132,7 @@ public final class BundleFinisher {
           continue;
         }
         sums.put(rel, sha256(f));
+        sizes.put(rel, Files.size(f));
       }
     }
     return sums;
