@@ -8,6 +8,7 @@ import ca.gc.fsdh.bot.migration.ExportOptions;
 import ca.gc.fsdh.bot.migration.ImportOptions;
 import ca.gc.fsdh.bot.migration.MigrationRunner;
 import ca.gc.fsdh.bot.migration.NotebookFormat;
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.plan.MigrationPlan;
@@ -15,10 +16,7 @@ import ca.gc.fsdh.bot.migration.plan.Planner;
 import ca.gc.fsdh.bot.migration.secrets.SecretValueSink;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -75,7 +73,7 @@ public final class CoreMigrationEngine implements MigrationEngine, RequestPlanne
     Optional<Path> key = Optional.empty();
     if (request.options().publicKey().isPresent()) {
       Path file = work.resolve("lead-public-key.asc");
-      Files.writeString(file, request.options().publicKey().get(), StandardCharsets.US_ASCII);
+      OwnerOnlyFiles.writeString(file, request.options().publicKey().get());
       key = Optional.of(file);
     }
     var result = runner.offboard(source, new MigrationRunner.OffboardOptions(work, w.acronym(), export, key), listener);
@@ -92,19 +90,9 @@ public final class CoreMigrationEngine implements MigrationEngine, RequestPlanne
         p.unread(), p.manual(), p.estimatedSeconds());
   }
 
-  /** One folder per request, readable by the bot's user only: it holds workspace content. */
+  /** One folder per request, readable by the bot's user only from its creation: it holds workspace content. */
   private Path workDir(MigrationRequest request) throws java.io.IOException {
-    Files.createDirectories(bundles.directory());
-    Path work = bundles.directory().resolve("request-" + request.id());
-    if (!Files.isDirectory(work)) {
-      Files.createDirectory(work);
-      try {
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system: the directory keeps the platform's defaults
-      }
-    }
-    return work;
+    return OwnerOnlyFiles.createDirectories(bundles.directory().resolve("request-" + request.id()));
   }
 
   private WorkspaceClient client(String environment, String host) {

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.ItemStatus;
 import ca.gc.fsdh.bot.migration.Json;
 import ca.gc.fsdh.bot.migration.ResourceType;
@@ -7,7 +8,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,10 +59,10 @@ public final class BundleFinisher {
     List<BundleManifest.Item> skipped = new ArrayList<>();
     List<BundleManifest.Item> failed = new ArrayList<>();
     var indexes = new EnumMap<ResourceType, BufferedWriter>(ResourceType.class);
-    try (BufferedWriter report = Files.newBufferedWriter(root.resolve(REPORT), StandardCharsets.UTF_8)) {
+    try (BufferedWriter report = OwnerOnlyFiles.newBufferedWriter(root.resolve(REPORT))) {
       for (var t : run.types()) {
-        Files.createDirectories(root.resolve(t.folder()));
-        indexes.put(t, Files.newBufferedWriter(root.resolve(t.folder()).resolve(INDEX), StandardCharsets.UTF_8));
+        OwnerOnlyFiles.createDirectories(root.resolve(t.folder()));
+        indexes.put(t, OwnerOnlyFiles.newBufferedWriter(root.resolve(t.folder()).resolve(INDEX)));
       }
       if (Files.exists(journal)) {
         ExportJournal.forEach(journal, e -> {

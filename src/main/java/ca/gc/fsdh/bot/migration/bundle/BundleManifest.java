@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.Json;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public record BundleManifest(int formatVersion, String tool, String sourceHost, 
   public record Item(String type, String id, String reason) {}
 
   public void writeTo(Path bundleDir) throws IOException {
-    Json.PRETTY.writeValue(bundleDir.resolve(FILE).toFile(), this);
+    OwnerOnlyFiles.writeJson(bundleDir.resolve(FILE), Json.PRETTY, this);
   }
 
   public static BundleManifest read(Path bundleDir) throws IOException {

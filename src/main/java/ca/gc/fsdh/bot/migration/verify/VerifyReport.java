@@ -1,9 +1,8 @@
 package ca.gc.fsdh.bot.migration.verify;
 
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -52,10 +51,10 @@ public record VerifyReport(String sourceHost, String target, Map<String, Map<Ite
 
   /** Writes {@code verify-report.json} and {@code verify-report.txt}; returns the JSON path. */
   public Path write(Path dir) throws IOException {
-    Files.createDirectories(dir);
+    OwnerOnlyFiles.createDirectories(dir);
     Path json = dir.resolve("verify-report.json");
-    Json.PRETTY.writeValue(json.toFile(), this);
-    Files.writeString(dir.resolve("verify-report.txt"), text(), StandardCharsets.UTF_8);
+    OwnerOnlyFiles.writeJson(json, Json.PRETTY, this);
+    OwnerOnlyFiles.writeString(dir.resolve("verify-report.txt"), text());
     return json;
   }
 }
