@@ -67,10 +67,7 @@ public final class MigrateCommand implements Callable<Integer> {
         .withSqlWarehouse(targetWarehouse).withExisting(ImportCommand.policies(java.util.Map.of(), map));
     var console = new ConsoleProgress(err, System.console() != null && !json);
     MigrationRunner.Progress progress = new MigrationRunner.Progress() {
-      @Override public void phase(MigrationRunner.Phase p) {
-        console.finish();
-        err.println("== " + p);
-      }
+      @Override public void phase(MigrationRunner.Phase p) { console.phase(p.name()); }
       @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
       @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
     };

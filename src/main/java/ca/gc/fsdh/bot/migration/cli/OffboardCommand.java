@@ -55,6 +55,7 @@ public final class OffboardCommand implements Callable<Integer> {
         .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.secrets.SecretValueSink.NONE);
     var console = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null && !json);
     MigrationRunner.Progress progress = new MigrationRunner.Progress() {
+      @Override public void phase(MigrationRunner.Phase p) { console.phase(p.name()); }
       @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
       @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
     };
