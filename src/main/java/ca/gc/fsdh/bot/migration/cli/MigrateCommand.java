@@ -83,6 +83,8 @@ public final class MigrateCommand implements Callable<Integer> {
       s.put("import", result.imported());
       s.put("verification", result.verification().counts());
       s.put("problems", result.verification().problems());
+      s.put("compared", result.verification().compared());
+      if (result.verification().nothingCompared() != null) s.put("nothingCompared", result.verification().nothingCompared());
       out.println(Json.PRETTY.writeValueAsString(s));
     } else {
       out.println(ImportReportText.render(result.imported()));

@@ -92,6 +92,24 @@ class ImportCommandTest {
   }
 
   @Test
+  void verifyOfABundleThatHoldsNoItemSaysNothingCouldBeComparedAndExits1() throws Exception {
+    Path bundle = dir.resolve("empty-bundle");
+    try (var poc = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      SampleWorkspace.seed(poc.state(), SampleSpec.small());
+      // an export whose every listing was refused (a wrong token): its bundle holds no item
+      var config = new DatabricksConfig().setHost(poc.host()).setAuthType("pat").setToken("dapi-wrong").setCredentialsProvider(new PatCredentialsProvider());
+      var options = ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS)).withWorkers(2);
+      new WorkspaceExport(DatabricksClients.create(config, RateLimits.defaults()).workspace(), poc.host()).run(bundle, options, ProgressListener.NONE);
+    }
+    try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      var r = run(new VerifyCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(), "--report-dir", dir.resolve("state").toString());
+      assertThat(r.exit()).as(r.out()).isEqualTo(1);
+      assertThat(r.out()).contains("Result: nothing could be compared: the bundle holds no item of the types verified")
+          .contains("2 item(s) failed at export").doesNotContain("everything in the bundle is in the target");
+    }
+  }
+
+  @Test
   void dryRunThenImportThenVerifyThroughTheCommands() throws Exception {
     Path bundle = exportSample();
     try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
