@@ -59,6 +59,8 @@ public final class MigrateCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
     var typeSet = ResourceType.parseList(types);
+    int refused = Preflight.check(err, source.preflight(spec.commandLine(), "source"), target.preflight(spec.commandLine()));
+    if (refused != 0) return refused;
     var poc = source.connect(spec.commandLine());
     var prod = target.connect(spec.commandLine(), source.limits());
     var export = ExportOptions.allTypes().withTypes(typeSet).withWorkers(workers).withSqlWarehouse(sqlWarehouse)

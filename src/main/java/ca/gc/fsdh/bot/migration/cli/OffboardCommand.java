@@ -50,6 +50,8 @@ public final class OffboardCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
+    int refused = Preflight.check(spec.commandLine().getErr(), connection.preflight(spec.commandLine(), "source"));
+    if (refused != 0) return refused;
     var paced = connection.connect(spec.commandLine());
     var export = ExportOptions.allTypes().withTypes(ResourceType.parseList(types)).withFormat(format).withSqlWarehouse(sqlWarehouse)
         .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.secrets.SecretValueSink.NONE);
