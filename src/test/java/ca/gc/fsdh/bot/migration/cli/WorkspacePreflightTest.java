@@ -239,6 +239,10 @@ class WorkspacePreflightTest {
 
   @Test
   void theStandInAnswersTheSignInCallAsAWorkspaceDoes() {
+    var config = new com.databricks.sdk.core.DatabricksConfig().setHost(poc.host()).setAuthType("pat").setToken(poc.token())
+        .setCredentialsProvider(new com.databricks.sdk.core.PatCredentialsProvider());
+    assertThat(new ca.gc.fsdh.bot.migration.client.WorkspaceCheck().signIn("source", config))
+        .isEqualTo(ca.gc.fsdh.bot.sandbox.databricks.WorkspaceState.CURRENT_USER);
     var r = run(new PlanCommand(), tokens(poc.token(), prod.token()), "--host", poc.host(), "--types", "repos");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.exists(dir.resolve("work"))).isFalse();
