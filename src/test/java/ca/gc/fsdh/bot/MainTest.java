@@ -58,6 +58,30 @@ class MainTest {
   }
 
   @Test
+  void serveRefusesWorkspaceHostsThatAreNotHttpsUrlsNamingTheirKeys(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("hosts.yml");
+    Files.writeString(file, """
+        slack: {supportChannel: C0S, supportUserGroup: S0G}
+        databricks: {poc: {auth: profile, profile: POC}, prod: {auth: profile, profile: PROD}}
+        workspaces:
+          - {acronym: ABC, nameEn: A, nameFr: A, lead: U0A, leadChannel: C0A, pocHost: "http://adb-1.azuredatabricks.net", prodHost: "no such scheme"}
+        """);
+    Run r = run("serve", "--config", file.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("  workspaces[0].pocHost: 'http://adb-1.azuredatabricks.net' is not an https:// URL"
+            + " (http:// only for a local stand-in on 127.0.0.1 or localhost)")
+        .contains("  workspaces[0].prodHost: 'no such scheme' is not an https:// URL").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aCoreCommandRefusesAHostThatIsNotAnHttpsUrlInOneLineBeforeAnyCall() {
+    Run r = run("migrate", "--host", "ftp:/x", "--target-host", "https://adb-2.azuredatabricks.net", "--work-dir", "never-created");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("fsdh-bot: --host 'ftp:/x' is not an https:// URL, such as https://adb-1234567890123456.7.azuredatabricks.net");
+    assertThat(Path.of("never-created")).doesNotExist();
+  }
+
+  @Test
   void anUnknownOptionExitsWith2() {
     assertThat(run("serve", "--bogus").exitCode()).isEqualTo(2);
   }

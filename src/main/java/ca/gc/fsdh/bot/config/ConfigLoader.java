@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.config;
 
+import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -212,14 +213,13 @@ public final class ConfigLoader {
       }
       String channel = matching(w, "leadChannel", CHANNEL_ID, "a channel id such as C012AB3CD");
       Language language = w.parsed("language", Language::parse, "en or fr").orElse(Language.EN);
+      // https:// only (http:// for a local stand-in), the rule of the core's command line
       String poc = w.text("pocHost", "https://adb-1234567890123456.7.azuredatabricks.net");
-      if (!poc.isEmpty() && !isHttpUrl(poc)) {
-        w.problem("pocHost", "'" + poc + "' is not an http(s) URL");
+      if (!poc.isEmpty()) {
+        WorkspaceHost.problem(poc).ifPresent(p -> w.problem("pocHost", p));
       }
       Optional<String> prod = w.optionalText("prodHost");
-      if (prod.isPresent() && !isHttpUrl(prod.get())) {
-        w.problem("prodHost", "'" + prod.get() + "' is not an http(s) URL");
-      }
+      prod.flatMap(WorkspaceHost::problem).ifPresent(p -> w.problem("prodHost", p));
       Optional<Path> mapping = w.optionalText("mappingFile").map(Path::of);
       mapping.filter(f -> !Files.isReadable(f))
           .ifPresent(f -> w.problem("mappingFile", "'" + f + "' is not a readable file"));

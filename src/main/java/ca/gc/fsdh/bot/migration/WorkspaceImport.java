@@ -15,7 +15,6 @@ import ca.gc.fsdh.bot.migration.secrets.SecretScopeImporter;
 import ca.gc.fsdh.bot.migration.tableacls.TableAclImporter;
 import com.databricks.sdk.WorkspaceClient;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ public final class WorkspaceImport {
   public ImportResult run(BundleReader bundle, MappingFile mappingFile, ImportOptions options, ProgressListener listener)
       throws Exception {
     var mapping = new Mapping(mappingFile, SourceCompute.read(bundle), new TargetCompute(target));
-    Files.createDirectories(options.stateDir());
+    OwnerOnlyFiles.createDirectories(options.stateDir());
     ImportJournal journal = options.dryRun() ? null : ImportJournal.open(options.stateDir());
     int resumed = journal == null ? 0 : journal.finishedCount();
     var ctx = new ImportContext(target, bundle, mapping, options, journal, listener);
@@ -154,8 +153,8 @@ public final class WorkspaceImport {
       doc.put("failed", failed);
       doc.put("manual", manual);
       doc.put("items", items);
-      Json.PRETTY.writeValue(json.toFile(), doc);
-      Files.writeString(text, ImportReportText.render(result), StandardCharsets.UTF_8);
+      OwnerOnlyFiles.writeJson(json, Json.PRETTY, doc);
+      OwnerOnlyFiles.writeString(text, ImportReportText.render(result));
       result = new ImportResult(targetHost, false, counts, failed, manual, paused, resumed, json, text);
     }
     return result;

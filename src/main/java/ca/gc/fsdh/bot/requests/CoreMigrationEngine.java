@@ -8,17 +8,17 @@ import ca.gc.fsdh.bot.migration.ExportOptions;
 import ca.gc.fsdh.bot.migration.ImportOptions;
 import ca.gc.fsdh.bot.migration.MigrationRunner;
 import ca.gc.fsdh.bot.migration.NotebookFormat;
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.client.WorkspaceCheck;
+import ca.gc.fsdh.bot.migration.client.WorkspaceUnavailableException;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.plan.MigrationPlan;
 import ca.gc.fsdh.bot.migration.plan.Planner;
 import ca.gc.fsdh.bot.migration.secrets.SecretValueSink;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,7 +26,8 @@ import java.util.function.Function;
 /**
  * Runs a request through the migration core: for a migration, export from the workspace's POC host,
  * import into its PROD host with its mapping, and verify; for an offboarding, export and package the
- * zip; before that, its plan. Each request has its own work directory under the bundle directory, so a rerun (after a crash,
+ * zip; before that, its plan (which lists what it can, and says what it could not read). A run starts
+ * with one signed-in call to each workspace it needs ({@link WorkspaceCheck}). Each request has its own work directory under the bundle directory, so a rerun (after a crash,
  * or a retry) resumes from the core's journals.
  */
 public final class CoreMigrationEngine implements MigrationEngine, RequestPlanner {
@@ -34,21 +35,30 @@ public final class CoreMigrationEngine implements MigrationEngine, RequestPlanne
   private final Map<String, DatabricksAuth> auth;
   private final BundleSettings bundles;
   private final Function<DatabricksConfig, WorkspaceClient> clients;
+  private final WorkspaceCheck check;
   private final MigrationRunner runner = new MigrationRunner();
 
   /** @param clients builds a paced client for one workspace (the core's {@code DatabricksClients}) */
   public CoreMigrationEngine(WorkspaceDirectory directory, Map<String, DatabricksAuth> auth, BundleSettings bundles,
       Function<DatabricksConfig, WorkspaceClient> clients) {
+    this(directory, auth, bundles, clients, new WorkspaceCheck());
+  }
+
+  /** @param check the sign-in call made to each workspace before a run or a plan */
+  public CoreMigrationEngine(WorkspaceDirectory directory, Map<String, DatabricksAuth> auth, BundleSettings bundles,
+      Function<DatabricksConfig, WorkspaceClient> clients, WorkspaceCheck check) {
     this.directory = directory;
     this.auth = auth;
     this.bundles = bundles;
     this.clients = clients;
+    this.check = check;
   }
 
   @Override
   public RunReport run(MigrationRequest request, RunProgress progress) throws Exception {
     Workspace w = directory.find(request.workspace())
         .orElseThrow(() -> new IllegalStateException("workspace " + request.workspace() + " is no longer in the directory"));
+    signIn(w, request.kind() == RequestKind.MIGRATE);
     Path work = workDir(request);
     var source = new MigrationRunner.Workspace(client("poc", w.pocHost()), w.pocHost());
     ExportOptions export = ExportOptions.allTypes().withTypes(request.resourceTypes())
@@ -75,7 +85,7 @@ public final class CoreMigrationEngine implements MigrationEngine, RequestPlanne
     Optional<Path> key = Optional.empty();
     if (request.options().publicKey().isPresent()) {
       Path file = work.resolve("lead-public-key.asc");
-      Files.writeString(file, request.options().publicKey().get(), StandardCharsets.US_ASCII);
+      OwnerOnlyFiles.writeString(file, request.options().publicKey().get());
       key = Optional.of(file);
     }
     var result = runner.offboard(source, new MigrationRunner.OffboardOptions(work, w.acronym(), export, key), listener);
@@ -92,26 +102,42 @@ public final class CoreMigrationEngine implements MigrationEngine, RequestPlanne
         p.unread(), p.manual(), p.estimatedSeconds());
   }
 
-  /** One folder per request, readable by the bot's user only: it holds workspace content. */
+  /** One folder per request, readable by the bot's user only from its creation: it holds workspace content. */
   private Path workDir(MigrationRequest request) throws java.io.IOException {
-    Files.createDirectories(bundles.directory());
-    Path work = bundles.directory().resolve("request-" + request.id());
-    if (!Files.isDirectory(work)) {
-      Files.createDirectory(work);
-      try {
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system: the directory keeps the platform's defaults
-      }
-    }
-    return work;
+    return OwnerOnlyFiles.createDirectories(bundles.directory().resolve("request-" + request.id()));
   }
 
   private WorkspaceClient client(String environment, String host) {
+    return clients.apply(sdkConfig(environment, host));
+  }
+
+  private DatabricksConfig sdkConfig(String environment, String host) {
     DatabricksAuth a = auth.get(environment);
     if (a == null) {
       throw new IllegalStateException("no databricks." + environment + " authentication is configured");
     }
-    return clients.apply(a.sdkConfig(host));
+    return a.sdkConfig(host);
+  }
+
+  /**
+   * One signed-in call to POC (and PROD for a migration) before anything is read or written: a
+   * refused token or a workspace that does not answer fails the run at once, its report naming the
+   * workspace and why, instead of exporting nothing and calling that a success.
+   */
+  private void signIn(Workspace w, boolean prodToo) {
+    var problems = new java.util.ArrayList<String>();
+    try {
+      check.signIn("POC", sdkConfig("poc", w.pocHost()));
+    } catch (WorkspaceUnavailableException e) {
+      problems.add(e.getMessage());
+    }
+    if (prodToo && w.prodHost().isPresent()) {
+      try {
+        check.signIn("PROD", sdkConfig("prod", w.prodHost().get()));
+      } catch (WorkspaceUnavailableException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) throw new WorkspaceUnavailableException(String.join("; ", problems), null);
   }
 }

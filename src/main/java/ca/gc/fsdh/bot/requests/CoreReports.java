@@ -49,11 +49,16 @@ final class CoreReports {
           .map(CoreReports::line).forEach(manual::add);
     }
     boolean verified = result.verification() != null && result.verification().clean();
-    List<String> mismatches = result.verification() == null ? List.of() : result.verification().items().stream()
-        .filter(i -> i.status() == ItemCheck.Status.MISMATCH || i.status() == ItemCheck.Status.MISSING)
-        .map(i -> i.type() + " " + i.id() + ": " + (i.differences().isEmpty() ? i.status().name().toLowerCase()
-            : String.join("; ", i.differences())))
-        .limit(KEEP).toList();
+    List<String> mismatches = new ArrayList<>();
+    if (result.verification() != null && result.verification().nothingCompared() != null) {
+      mismatches.add("nothing could be compared: " + result.verification().nothingCompared());
+    }
+    if (result.verification() != null) {
+      result.verification().items().stream().filter(ItemCheck::bad) // differs, missing, or could not be compared
+          .map(i -> i.type() + " " + i.id() + ": " + (i.differences().isEmpty() ? i.status().name().toLowerCase()
+              : String.join("; ", i.differences())))
+          .limit(KEEP).forEach(mismatches::add);
+    }
     Optional<Path> zip = Optional.ofNullable(result.zip());
     return new RunReport(counts, failures, manual.stream().limit(KEEP).toList(), verified, mismatches, zip.map(Path::toString),
         zip.isPresent() ? Optional.of(Files.size(zip.get())) : Optional.empty());

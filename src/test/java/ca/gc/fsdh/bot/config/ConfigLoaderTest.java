@@ -137,12 +137,29 @@ class ConfigLoaderTest {
         "workspaces[0].acronym: 'toolongacronym' is not ABC (upper case, at most 10 characters)",
         "workspaces[0].nameFr: is required (for example: Acoustique océanique)",
         "workspaces[0].lead: 'Bob' is not a Slack user id such as U012AB3CD",
-        "workspaces[0].pocHost: 'not a url' is not an http(s) URL",
+        "workspaces[0].pocHost: 'not a url' is not an https:// URL, such as https://adb-1234567890123456.7.azuredatabricks.net",
         "deadlines.timeZone: 'Mars/Olympus' is not a time zone such as America/Toronto",
         "deadlines.reminderOffsetsDays: '-1' is not a number of days from 0 to 365",
         "deadlines.milestones[0].date: '30/11/2025' is not a date such as 2025-11-30");
     assertThat(p).anyMatch(line -> line.startsWith("workspaces[1].colour: unknown key"));
     assertThat(p).allMatch(line -> !line.contains("Exception"));
+  }
+
+  @Test
+  void workspaceHostsMustBeHttpsUrlsOrALocalStandIn() {
+    String yaml = SandboxConfig.exampleYaml();
+    String poc = yaml.lines().filter(l -> l.strip().startsWith("pocHost:")).findFirst().orElseThrow().strip();
+    String prod = yaml.lines().filter(l -> l.strip().startsWith("prodHost:")).findFirst().orElseThrow().strip();
+    var p = problems(yaml.replaceFirst(java.util.regex.Pattern.quote(poc), "pocHost: http://adb-1234567890123456.7.azuredatabricks.net")
+        .replaceFirst(java.util.regex.Pattern.quote(prod), "prodHost: ftp:/x"), env());
+    assertThat(p).containsExactly(
+        "workspaces[0].pocHost: 'http://adb-1234567890123456.7.azuredatabricks.net' is not an https:// URL"
+            + " (http:// only for a local stand-in on 127.0.0.1 or localhost)",
+        "workspaces[0].prodHost: 'ftp:/x' is not an https:// URL, such as https://adb-1234567890123456.7.azuredatabricks.net");
+    // the stand-ins the demo and the tests use
+    var local = new ConfigLoader(env()).parse(yaml.replaceFirst(java.util.regex.Pattern.quote(poc), "pocHost: http://127.0.0.1:8765")
+        .replaceFirst(java.util.regex.Pattern.quote(prod), "prodHost: http://localhost:8766"), "test.yml");
+    assertThat(local.directory().all().getFirst().pocHost()).isEqualTo("http://127.0.0.1:8765");
   }
 
   @Test

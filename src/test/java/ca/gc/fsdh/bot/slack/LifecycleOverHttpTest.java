@@ -111,6 +111,12 @@ class LifecycleOverHttpTest {
     assertThat(report).contains("notebooks:", "To recreate by hand", "Imported job schedules are paused",
         "Vérification", "cluster");
     assertThat(report).doesNotContain(SandboxConfig.POC_TOKEN).doesNotContain(SandboxConfig.PROD_TOKEN);
+    // the request's work folder, and everything the core wrote in it, is readable by the bot's user only
+    try (var files = java.nio.file.Files.walk(h.dataDir().resolve("bundles"))) {
+      assertThat(files.filter(f -> !f.equals(h.dataDir().resolve("bundles"))).map(f -> f.getFileName() + " "
+          + java.nio.file.attribute.PosixFilePermissions.toString(uncheckedModes(f))).toList())
+          .contains("request-1 rwx------").allSatisfy(m -> assertThat(m).matches(".* (rwx------|rw-------)"));
+    }
     String everythingSentToSlack = h.slack.calls().toString();
     for (var scope : poc.state().secrets().scopes()) {
       poc.state().secrets().secrets(scope.name()).forEach((key, secret) -> {
@@ -119,6 +125,14 @@ class LifecycleOverHttpTest {
           assertThat(everythingSentToSlack).as("secret %s/%s in Slack", scope.name(), key).doesNotContain(value);
         }
       });
+    }
+  }
+
+  private static java.util.Set<java.nio.file.attribute.PosixFilePermission> uncheckedModes(java.nio.file.Path f) {
+    try {
+      return java.nio.file.Files.getPosixFilePermissions(f, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.ItemStatus;
 import ca.gc.fsdh.bot.migration.Json;
 import ca.gc.fsdh.bot.migration.ResourceType;
@@ -7,7 +8,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,10 +59,10 @@ public final class BundleFinisher {
     List<BundleManifest.Item> skipped = new ArrayList<>();
     List<BundleManifest.Item> failed = new ArrayList<>();
     var indexes = new EnumMap<ResourceType, BufferedWriter>(ResourceType.class);
-    try (BufferedWriter report = Files.newBufferedWriter(root.resolve(REPORT), StandardCharsets.UTF_8)) {
+    try (BufferedWriter report = OwnerOnlyFiles.newBufferedWriter(root.resolve(REPORT))) {
       for (var t : run.types()) {
-        Files.createDirectories(root.resolve(t.folder()));
-        indexes.put(t, Files.newBufferedWriter(root.resolve(t.folder()).resolve(INDEX), StandardCharsets.UTF_8));
+        OwnerOnlyFiles.createDirectories(root.resolve(t.folder()));
+        indexes.put(t, OwnerOnlyFiles.newBufferedWriter(root.resolve(t.folder()).resolve(INDEX)));
       }
       if (Files.exists(journal)) {
         ExportJournal.forEach(journal, e -> {
@@ -88,10 +88,12 @@ public final class BundleFinisher {
 
     var countsByName = new LinkedHashMap<String, BundleManifest.Counts>();
     counts.forEach((t, c) -> countsByName.put(t.folder(), c));
+    var sizes = new TreeMap<String, Long>();
+    var checksums = checksums(root, sizes);
     var manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, run.tool(), run.sourceHost(),
         started[0] == null ? Instant.now() : started[0], Instant.now(), run.notebookFormat(),
         run.types().stream().map(ResourceType::folder).toList(), countsByName, skipped, failed,
-        run.secretValues(), checksums(root));
+        run.secretValues(), checksums, sizes);
     manifest.writeTo(root);
     return manifest;
   }
@@ -115,8 +117,11 @@ public final class BundleFinisher {
     }
   }
 
-  /** SHA-256 of every file but the manifest itself; leftovers of killed runs are removed first. */
-  static Map<String, String> checksums(Path root) throws IOException {
+  /**
+   * SHA-256 of every file but the manifest itself, and its size into {@code sizes}; leftovers of killed
+   * runs are removed first.
+   */
+  static Map<String, String> checksums(Path root, Map<String, Long> sizes) throws IOException {
     var sums = new TreeMap<String, String>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
@@ -127,6 +132,7 @@ public final class BundleFinisher {
           continue;
         }
         sums.put(rel, sha256(f));
+        sizes.put(rel, Files.size(f));
       }
     }
     return sums;

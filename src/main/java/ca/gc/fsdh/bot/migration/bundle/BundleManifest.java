@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.Json;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,10 +23,14 @@ import java.util.Map;
  * @param failed         every item that could not be exported, with the reason
  * @param secretValues   how secret values travel: NONE, IN_MEMORY or OPENPGP
  * @param checksums      SHA-256 of every other file of the bundle, by relative path
+ * @param sizes          size in bytes of every file of {@code checksums}, by relative path: unpacking a
+ *                       zip stops at it. Absent from bundles written before it was added (still format 1:
+ *                       an older reader ignores it); unpacking those stops at the size each zip entry declares
  */
 public record BundleManifest(int formatVersion, String tool, String sourceHost, Instant startedAt,
     Instant finishedAt, String notebookFormat, List<String> types, Map<String, Counts> counts,
-    List<Item> skipped, List<Item> failed, String secretValues, Map<String, String> checksums) {
+    List<Item> skipped, List<Item> failed, String secretValues, Map<String, String> checksums,
+    Map<String, Long> sizes) {
 
   public static final int FORMAT_VERSION = 1;
   public static final String FILE = "manifest.json";
@@ -43,7 +48,7 @@ public record BundleManifest(int formatVersion, String tool, String sourceHost, 
   public record Item(String type, String id, String reason) {}
 
   public void writeTo(Path bundleDir) throws IOException {
-    Json.PRETTY.writeValue(bundleDir.resolve(FILE).toFile(), this);
+    OwnerOnlyFiles.writeJson(bundleDir.resolve(FILE), Json.PRETTY, this);
   }
 
   public static BundleManifest read(Path bundleDir) throws IOException {

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ public final class BundleWriter {
   private final AtomicLong bytes = new AtomicLong();
 
   public BundleWriter(Path root) throws IOException {
-    this.root = Files.createDirectories(root).toAbsolutePath().normalize();
+    this.root = OwnerOnlyFiles.createDirectories(root).toAbsolutePath().normalize();
   }
 
   public Path root() {
@@ -41,11 +42,11 @@ public final class BundleWriter {
 
   public FileRef write(String relativePath, Content content) throws IOException {
     Path target = resolve(relativePath);
-    Files.createDirectories(target.getParent());
+    OwnerOnlyFiles.createDirectories(target.getParent());
     Path part = target.resolveSibling(target.getFileName() + ".part");
     MessageDigest sha = sha256();
     long size;
-    try (var counting = new CountingOutputStream(Files.newOutputStream(part));
+    try (var counting = new CountingOutputStream(OwnerOnlyFiles.newOutputStream(part));
         var out = new DigestOutputStream(counting, sha)) {
       content.writeTo(out);
       out.flush();

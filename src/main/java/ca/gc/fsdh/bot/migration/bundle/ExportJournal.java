@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.ResourceType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class ExportJournal implements AutoCloseable {
   }
 
   public static ExportJournal open(Path bundleDir) throws IOException {
-    Files.createDirectories(bundleDir);
+    OwnerOnlyFiles.createDirectories(bundleDir);
     return new ExportJournal(bundleDir.resolve(FILE));
   }
 

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.ImportOutcome;
 import ca.gc.fsdh.bot.migration.ResourceType;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class ImportJournal implements AutoCloseable {
   }
 
   public static ImportJournal open(Path stateDir) throws IOException {
-    Files.createDirectories(stateDir);
+    OwnerOnlyFiles.createDirectories(stateDir);
     return new ImportJournal(stateDir.resolve(FILE));
   }
 

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,7 +25,7 @@ final class JsonLinesFile<T> implements AutoCloseable {
 
   private JsonLinesFile(Path file) throws IOException {
     this.file = file;
-    this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    this.out = OwnerOnlyFiles.newBufferedWriter(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   /** Replays the lines already in {@code file} (if any) into {@code replay}, then opens it for appending. */

@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Progress on the console: one bar redrawn in place on a terminal, or a plain line every few
  * seconds when the output is a file or a pipe (CI logs, {@code nohup}).
+ *
+ * <p>Counts are per phase: {@link #phase} ends the line of the previous one and starts again from
+ * zero, so the import of {@code migrate} never adds its items to the export's. An item is counted
+ * once however it ends (resumed included), and found is never shown below done.
  */
 final class ConsoleProgress implements ProgressListener {
   private final PrintWriter out;
@@ -46,13 +50,27 @@ final class ConsoleProgress implements ProgressListener {
     draw(true);
   }
 
+  /** Ends the previous phase's line, prints {@code == NAME} and counts from zero again. */
+  synchronized void phase(String name) {
+    finish();
+    for (var t : ResourceType.values()) {
+      found.get(t).set(0);
+      done.get(t).set(0);
+    }
+    failed.set(0);
+    out.println("== " + name);
+    out.flush();
+  }
+
   private synchronized void draw(boolean force) {
     long now = System.nanoTime();
     long every = terminal ? 100_000_000L : 5_000_000_000L;
     if (!force && now - lastDraw < every) return;
-    lastDraw = now;
     long d = done.values().stream().mapToLong(AtomicLong::get).sum();
-    long f = found.values().stream().mapToLong(AtomicLong::get).sum();
+    if (d == 0 && found.values().stream().allMatch(n -> n.get() == 0)) return; // nothing to show yet (or a phase without items)
+    lastDraw = now;
+    long f = 0;
+    for (var t : ResourceType.values()) f += found(t);
     var sb = new StringBuilder();
     if (terminal) {
       int width = 30;
@@ -61,7 +79,7 @@ final class ConsoleProgress implements ProgressListener {
     }
     sb.append(d).append('/').append(f).append(" items");
     for (var t : ResourceType.values()) {
-      if (found.get(t).get() > 0) sb.append("  ").append(t.folder()).append(' ').append(done.get(t).get()).append('/').append(found.get(t).get());
+      if (found(t) > 0) sb.append("  ").append(t.folder()).append(' ').append(done.get(t).get()).append('/').append(found(t));
     }
     if (failed.get() > 0) sb.append("  failed ").append(failed.get());
     if (terminal) out.print(sb + "   ");
@@ -69,9 +87,15 @@ final class ConsoleProgress implements ProgressListener {
     out.flush();
   }
 
-  void finish() {
+  /** Found so far, never less than done (an item may end before a lister counts it). */
+  private long found(ResourceType t) {
+    return Math.max(found.get(t).get(), done.get(t).get());
+  }
+
+  synchronized void finish() {
+    long before = lastDraw;
     draw(true);
-    if (terminal) out.println();
+    if (terminal && lastDraw != before) out.println();
     out.flush();
   }
 }

@@ -68,6 +68,8 @@ public final class ExportCommand implements Callable<Integer> {
     var options = ExportOptions.allTypes().withTypes(ResourceType.parseList(types)).withFormat(format)
         .withSecretsCluster(secretsCluster, sink).withSqlWarehouse(sqlWarehouse).withWorkers(workers)
         .withPermissions(!noPermissions);
+    int refused = Preflight.check(stderr, connection.preflight(spec.commandLine(), "source"));
+    if (refused != 0) return refused;
     var paced = connection.connect(spec.commandLine());
     var progress = new ConsoleProgress(stderr, System.console() != null && !json);
     WorkspaceExport.Result result;

@@ -86,6 +86,9 @@ public final class ImportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    var workspace = connection.preflight(spec.commandLine(), "target");
+    int badHost = Preflight.hosts(err, workspace);
+    if (badHost != 0) return badHost;
     MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
     BundleReader reader;
     try {
@@ -113,6 +116,8 @@ public final class ImportCommand implements Callable<Integer> {
         var options = new ImportOptions(typeSet, policies(existing, map),
             state == null ? defaultState(bundle) : state, java.util.Optional.ofNullable(sqlWarehouse),
             values == null ? SecretValueSource.NONE : values, workers, !noPermissions, dryRun);
+        int refused = Preflight.signIn(err, workspace);
+        if (refused != 0) return refused;
         var paced = connection.connect(spec.commandLine());
         var progress = new ConsoleProgress(err, System.console() != null && !json);
         var result = new WorkspaceImport(paced.workspace(), connection.hostName(paced)).run(reader, map, options, progress);

@@ -59,6 +59,8 @@ public final class MigrateCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
     var typeSet = ResourceType.parseList(types);
+    int refused = Preflight.check(err, source.preflight(spec.commandLine(), "source"), target.preflight(spec.commandLine()));
+    if (refused != 0) return refused;
     var poc = source.connect(spec.commandLine());
     var prod = target.connect(spec.commandLine(), source.limits());
     var export = ExportOptions.allTypes().withTypes(typeSet).withWorkers(workers).withSqlWarehouse(sqlWarehouse)
@@ -67,10 +69,7 @@ public final class MigrateCommand implements Callable<Integer> {
         .withSqlWarehouse(targetWarehouse).withExisting(ImportCommand.policies(java.util.Map.of(), map));
     var console = new ConsoleProgress(err, System.console() != null && !json);
     MigrationRunner.Progress progress = new MigrationRunner.Progress() {
-      @Override public void phase(MigrationRunner.Phase p) {
-        console.finish();
-        err.println("== " + p);
-      }
+      @Override public void phase(MigrationRunner.Phase p) { console.phase(p.name()); }
       @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
       @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
     };
@@ -86,6 +85,8 @@ public final class MigrateCommand implements Callable<Integer> {
       s.put("import", result.imported());
       s.put("verification", result.verification().counts());
       s.put("problems", result.verification().problems());
+      s.put("compared", result.verification().compared());
+      if (result.verification().nothingCompared() != null) s.put("nothingCompared", result.verification().nothingCompared());
       out.println(Json.PRETTY.writeValueAsString(s));
     } else {
       out.println(ImportReportText.render(result.imported()));

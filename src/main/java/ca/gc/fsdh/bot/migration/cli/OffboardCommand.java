@@ -50,11 +50,14 @@ public final class OffboardCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
+    int refused = Preflight.check(spec.commandLine().getErr(), connection.preflight(spec.commandLine(), "source"));
+    if (refused != 0) return refused;
     var paced = connection.connect(spec.commandLine());
     var export = ExportOptions.allTypes().withTypes(ResourceType.parseList(types)).withFormat(format).withSqlWarehouse(sqlWarehouse)
         .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.secrets.SecretValueSink.NONE);
     var console = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null && !json);
     MigrationRunner.Progress progress = new MigrationRunner.Progress() {
+      @Override public void phase(MigrationRunner.Phase p) { console.phase(p.name()); }
       @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
       @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
     };

@@ -27,6 +27,8 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    int refused = Preflight.check(spec.commandLine().getErr(), connection.preflight(spec.commandLine(), "source"));
+    if (refused != 0) return refused;
     var paced = connection.connect(spec.commandLine());
     var plan = new Planner(paced.workspace(), connection.limits()).plan(connection.hostName(paced), ResourceType.parseList(types));
     var out = spec.commandLine().getOut();

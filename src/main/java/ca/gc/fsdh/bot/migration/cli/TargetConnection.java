@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.client.WorkspaceCheck;
 import com.databricks.sdk.core.DatabricksConfig;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,10 @@ public final class TargetConnection {
 
   java.util.function.UnaryOperator<String> environment = System::getenv;
 
-  DatabricksClients.Paced connect(picocli.CommandLine cli, RateLimits limits) {
+  /** The sign-in check run before anything else; tests shorten its timeouts. */
+  WorkspaceCheck check = new WorkspaceCheck();
+
+  DatabricksConfig config(picocli.CommandLine cli) {
     var c = new DatabricksConfig();
     if (profile != null) {
       c.setProfile(profile);
@@ -28,7 +32,16 @@ public final class TargetConnection {
       if (token == null || token.isBlank()) throw new picocli.CommandLine.ParameterException(cli, "no target token: set " + tokenEnv + " or use --target-profile");
       c.setAuthType("pat").setToken(token).setCredentialsProvider(new com.databricks.sdk.core.PatCredentialsProvider());
     }
-    c.setHost(host);
+    return c.setHost(host);
+  }
+
+  /** This workspace for {@link Preflight}. */
+  Preflight.Workspace preflight(picocli.CommandLine cli) {
+    return new Preflight.Workspace("target", "--target-host", host, () -> config(cli), check);
+  }
+
+  DatabricksClients.Paced connect(picocli.CommandLine cli, RateLimits limits) {
+    var c = config(cli);
     var paced = DatabricksClients.create(c, limits);
     c.resolve();
     return paced;

@@ -59,6 +59,9 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    var workspace = connection.preflight(spec.commandLine(), "target");
+    int badHost = Preflight.hosts(err, workspace);
+    if (badHost != 0) return badHost;
     MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
     BundleReader reader;
     try {
@@ -77,6 +80,8 @@ public final class VerifyCommand implements Callable<Integer> {
         return GpgSecretKeyOptions.BAD_SECRET_KEY;
       }
       try (values) {
+        int refused = Preflight.signIn(err, workspace);
+        if (refused != 0) return refused;
         if (values != null && targetCluster == null) err.println("note: secret values are not compared without --target-cluster");
         var paced = connection.connect(spec.commandLine());
         var options = VerifyOptions.defaults().withTypes(ResourceType.parseList(types)).withSqlWarehouse(sqlWarehouse).withWorkers(workers)

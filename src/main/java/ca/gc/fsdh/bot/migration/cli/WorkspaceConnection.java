@@ -2,12 +2,13 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.client.WorkspaceCheck;
 import com.databricks.sdk.core.DatabricksConfig;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by {@code plan} and {@code export}: which workspace, and how to authenticate with
- * the SDK's unified auth. The token is read from an environment variable, never from the command
+ * Options shared by the core's commands: which workspace, and how to authenticate with the SDK's
+ * unified auth. Checked by {@link Preflight} before the command reads or writes anything. The token is read from an environment variable, never from the command
  * line (where {@code ps} and shell history would show it).
  */
 public final class WorkspaceConnection {
@@ -26,6 +27,15 @@ public final class WorkspaceConnection {
 
   /** Where variables are read; tests replace it (the JVM cannot set its own environment). */
   java.util.function.UnaryOperator<String> environment = System::getenv;
+
+  /** The sign-in check run before anything else; tests shorten its timeouts. */
+  WorkspaceCheck check = new WorkspaceCheck();
+
+  /** This workspace for {@link Preflight}: its host as given (--host, else DATABRICKS_HOST, else a profile's). */
+  Preflight.Workspace preflight(picocli.CommandLine cli, String role) {
+    String given = host != null ? host : environment.apply("DATABRICKS_HOST");
+    return new Preflight.Workspace(role, host != null ? "--host" : "DATABRICKS_HOST", given, () -> config(cli), check);
+  }
 
   DatabricksConfig config(picocli.CommandLine cli) {
     var c = new DatabricksConfig();

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.offboard;
 
+import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,10 +24,9 @@ public final class OffboardPackage {
   private OffboardPackage() {}
 
   public static Path write(Path bundle, Path zip, String acronym) throws IOException {
-    Files.createDirectories(zip.toAbsolutePath().getParent());
+    OwnerOnlyFiles.createDirectories(zip.toAbsolutePath().getParent());
     Files.deleteIfExists(zip);
-    Files.createFile(zip, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    try (OutputStream raw = Files.newOutputStream(zip, StandardOpenOption.TRUNCATE_EXISTING);
+    try (OutputStream raw = OwnerOnlyFiles.newOutputStream(zip, StandardOpenOption.CREATE_NEW);
         var out = new ZipOutputStream(raw, StandardCharsets.UTF_8);
         Stream<Path> files = Files.walk(bundle)) {
       out.putNextEntry(new ZipEntry(README));

@@ -12,7 +12,9 @@ public record ItemCheck(String type, String id, String target, Status status, Li
     MISMATCH,
     MISSING,
     /** Present, but a part could not be compared (said in {@code differences}); not a mismatch. */
-    PARTLY_CHECKED
+    PARTLY_CHECKED,
+    /** Not compared at all: the target could not be read for it (the reason is in {@code differences}). */
+    UNREAD
   }
 
   public ItemCheck {
@@ -27,7 +29,13 @@ public record ItemCheck(String type, String id, String target, Status status, Li
     return new ItemCheck(type, id, target, Status.MISSING, List.of("not found in the target at " + target));
   }
 
+  /** Not known to be in the target as in the bundle: differs, is missing, or could not be compared. */
   public boolean bad() {
-    return status == Status.MISMATCH || status == Status.MISSING;
+    return status == Status.MISMATCH || status == Status.MISSING || status == Status.UNREAD;
+  }
+
+  /** An item that could not be compared, with the reason. */
+  public static ItemCheck unread(String type, String id, String target, String reason) {
+    return new ItemCheck(type, id, target, Status.UNREAD, List.of("could not be compared: " + reason));
   }
 }

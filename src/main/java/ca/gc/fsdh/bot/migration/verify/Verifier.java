@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Compares a target workspace with a bundle, item by item, once the mapping is applied: is every
  * item there, and is it equal. Read-only. Each type is checked on its own workers, all types at
- * once; one item that cannot be read becomes a MISSING or MISMATCH line, never an abort.
+ * once; an item that cannot be read (or a type whose listing fails) becomes UNREAD lines, never an
+ * abort, and the report says how many items could not be compared.
  */
 public final class Verifier {
   private final WorkspaceClient target;
@@ -44,13 +45,13 @@ public final class Verifier {
       return new WorkQueue("verify-" + name, options.workers(), options.workers() * 8, fatal);
     }
 
-    /** Runs one check; an error reading the target becomes a mismatch line with its reason. */
+    /** Runs one check; an error reading the target makes the item UNREAD, with the reason. */
     void check(String type, String id, String where, CheckWork work) {
       try {
         results.add(work.run());
       } catch (Exception e) {
         if (Thread.currentThread().isInterrupted()) throw new IllegalStateException(e);
-        results.add(new ItemCheck(type, id, where, ItemCheck.Status.MISMATCH, List.of("could not be read: " + ExportContext.reason(e))));
+        results.add(ItemCheck.unread(type, id, where, "the target could not be read (" + ExportContext.reason(e) + ")"));
       }
     }
 
@@ -95,16 +96,19 @@ public final class Verifier {
       for (TypeCheck c : checks()) {
         if (!options.types().contains(c.type()) || !bundle.has(c.type())) continue;
         futures.add(threads.submit(() -> {
-          c.prepare(run);
+          String unreadable = prepare(c, run);
           try (var queue = run.queue(c.type().folder())) {
             bundle.items(c.type(), e -> {
+              if (unreadable != null) {
+                run.results().add(ItemCheck.unread(c.type().folder(), e.id(), "?", unreadable));
+                return;
+              }
               try {
                 queue.submit(() -> {
                   try {
                     c.check(run, e);
                   } catch (Exception ex) {
-                    run.results().add(new ItemCheck(c.type().folder(), e.id(), "?", ItemCheck.Status.MISMATCH,
-                        List.of("could not be checked: " + ExportContext.reason(ex))));
+                    run.results().add(ItemCheck.unread(c.type().folder(), e.id(), "?", "the check failed (" + ExportContext.reason(ex) + ")"));
                   }
                 });
               } catch (InterruptedException ex) {
@@ -124,7 +128,25 @@ public final class Verifier {
     Throwable t = run.fatal().get();
     if (t instanceof Exception e) throw e;
     if (t instanceof Error e) throw e;
-    return VerifyReport.of(bundle.manifest().sourceHost(), targetHost, List.copyOf(run.results()));
+    long exportFailed = bundle.manifest().totalFailed();
+    String empty = "the bundle holds no item of the types verified"
+        + (exportFailed > 0 ? " (" + exportFailed + " item(s) failed at export: see the bundle's report.jsonl)" : "");
+    return VerifyReport.of(bundle.manifest().sourceHost(), targetHost, List.copyOf(run.results()), empty);
+  }
+
+  /**
+   * Lets a type read the target once before its items; when that fails (a refused token, a target
+   * that does not answer), returns why, and every item of the type is UNREAD instead of the whole
+   * verification failing.
+   */
+  private static String prepare(TypeCheck c, Run run) throws InterruptedException {
+    try {
+      c.prepare(run);
+      return null;
+    } catch (Exception e) {
+      if (Thread.currentThread().isInterrupted()) throw new InterruptedException("stopped while listing " + c.type().folder());
+      return "the target's " + c.type().folder() + " could not be listed (" + ExportContext.reason(e) + ")";
+    }
   }
 
   static <T> T record(JournalEntry e, Class<T> type) {

@@ -40,7 +40,7 @@ public final class FakeDatabricks implements AutoCloseable {
     this.faults = new FaultInjector(options.faults());
     for (var routes : List.of(new WorkspaceRoutes(state), new ReposRoutes(state), new JobsRoutes(state),
         new ComputeRoutes(state), new SecretsRoutes(state), new CommandRoutes(state), new SqlRoutes(state), new MlflowRoutes(state), new DbfsRoutes(state),
-        new FilesRoutes(state), new PermissionsRoutes(state))) {
+        new FilesRoutes(state), new PermissionsRoutes(state), new ScimRoutes(state))) {
       routes.register(router);
     }
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 512);

@@ -63,6 +63,52 @@ class ImportCommandTest {
     }
   }
 
+  /** A crafted offboarding zip: exit 3 and one line on standard error, before any call to the target. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"zeros", "extra", "symlink", "twice"})
+  void aCraftedZipIsRefusedWithExit3AndOneLineBeforeAnyCallToTheTarget(String kind) throws Exception {
+    Path bundle = exportSample();
+    String notebook = BundleManifest.read(bundle).checksums().keySet().stream()
+        .filter(k -> k.startsWith("notebooks/source/")).findFirst().orElseThrow();
+    String folder = notebook.substring(0, notebook.lastIndexOf('/'));
+    var zip = new ca.gc.fsdh.bot.migration.bundle.CraftedZip(bundle);
+    switch (kind) {
+      case "zeros" -> zip.replace(notebook, ca.gc.fsdh.bot.migration.bundle.CraftedZip.zeros(200L * 1024 * 1024));
+      case "extra" -> zip.add(folder + "/extra.py", ca.gc.fsdh.bot.migration.bundle.CraftedZip.text("print(1)\n"));
+      case "symlink" -> zip.symlink(folder, "/tmp");
+      default -> zip.add(notebook, ca.gc.fsdh.bot.migration.bundle.CraftedZip.text("print(2)\n"));
+    }
+    Path crafted = zip.write(dir.resolve(kind + ".zip"));
+    try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      for (Object command : new Object[] {new ImportCommand(), new VerifyCommand()}) {
+        var r = run(command, prod, "--bundle", crafted.toString(), "--host", prod.host(),
+            command instanceof ImportCommand ? "--state" : "--report-dir", dir.resolve("state").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ImportCommand.BAD_BUNDLE);
+        assertThat(r.err().lines()).as(r.err()).singleElement().asString().startsWith("fsdh-bot: bad bundle");
+        assertThat(r.out()).isEmpty();
+      }
+      assertThat(prod.requestLog().totalReceived()).isZero();
+    }
+  }
+
+  @Test
+  void verifyOfABundleThatHoldsNoItemSaysNothingCouldBeComparedAndExits1() throws Exception {
+    Path bundle = dir.resolve("empty-bundle");
+    try (var poc = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      SampleWorkspace.seed(poc.state(), SampleSpec.small());
+      // an export whose every listing was refused (a wrong token): its bundle holds no item
+      var config = new DatabricksConfig().setHost(poc.host()).setAuthType("pat").setToken("dapi-wrong").setCredentialsProvider(new PatCredentialsProvider());
+      var options = ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS)).withWorkers(2);
+      new WorkspaceExport(DatabricksClients.create(config, RateLimits.defaults()).workspace(), poc.host()).run(bundle, options, ProgressListener.NONE);
+    }
+    try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      var r = run(new VerifyCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(), "--report-dir", dir.resolve("state").toString());
+      assertThat(r.exit()).as(r.out()).isEqualTo(1);
+      assertThat(r.out()).contains("Result: nothing could be compared: the bundle holds no item of the types verified")
+          .contains("2 item(s) failed at export").doesNotContain("everything in the bundle is in the target");
+    }
+  }
+
   @Test
   void dryRunThenImportThenVerifyThroughTheCommands() throws Exception {
     Path bundle = exportSample();

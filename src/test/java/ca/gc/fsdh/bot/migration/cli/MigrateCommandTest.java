@@ -1,0 +1,69 @@
+package ca.gc.fsdh.bot.migration.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleProd;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code migrate} end to end through the command line, against a POC and a PROD stand-in. */
+class MigrateCommandTest {
+  private static final Pattern COUNT = Pattern.compile("(\\d+)/(\\d+)");
+
+  @TempDir Path dir;
+  FakeDatabricks poc;
+  FakeDatabricks prod;
+
+  record Run(int exit, String out, String err) {}
+
+  @BeforeEach
+  void start() {
+    poc = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build());
+    SampleWorkspace.seed(poc.state(), SampleSpec.small());
+    prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build());
+    SampleProd.prepare(poc.state(), prod.state());
+  }
+
+  @AfterEach
+  void stop() {
+    poc.close();
+    prod.close();
+  }
+
+  /** Runs {@code migrate} with both tokens in its environment (each stand-in's own unless given). */
+  Run migrate(String sourceToken, String targetToken, String... args) {
+    var command = new MigrateCommand();
+    command.source.environment = k -> k.equals("DATABRICKS_TOKEN") ? sourceToken : null;
+    command.target.environment = k -> k.equals("DATABRICKS_TARGET_TOKEN") ? targetToken : null;
+    var out = new StringWriter();
+    var err = new StringWriter();
+    int exit = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void theProgressOfEachPhaseNeverShowsMoreDoneThanFound() {
+    var r = migrate(poc.token(), prod.token(), "--host", poc.host(), "--target-host", prod.host(),
+        "--work-dir", dir.resolve("work").toString(), "--sql-warehouse", SampleWorkspace.WAREHOUSE_ID,
+        "--target-sql-warehouse", SampleProd.PROD_WAREHOUSE);
+    assertThat(r.err()).contains("== EXPORT").contains("== IMPORT").contains("items");
+    var progress = r.err().lines().filter(l -> l.contains(" items")).toList();
+    assertThat(progress).isNotEmpty().allSatisfy(line -> {
+      var m = COUNT.matcher(line);
+      while (m.find()) {
+        assertThat(Long.parseLong(m.group(1))).as(line).isLessThanOrEqualTo(Long.parseLong(m.group(2)));
+      }
+    });
+  }
+}
