@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.testing;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
@@ -9,14 +10,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the bot logs while a test runs: a logback {@link ListAppender} on the root logger, behind the
- * levels of the real {@code logback.xml}, so a test sees exactly the lines production would write.
- * (The appender adds under its own lock, which is why reads take it too.)
+ * levels of the real {@code logback.xml} with the root at its production default, INFO (the demo, run
+ * in process by another test, lowers it and leaves it so), so a test sees the lines production would
+ * write. The appender adds under its own lock, which is why reads take it too.
  */
 public final class LogCapture implements AutoCloseable {
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final Level levelBefore = root.getLevel();
 
   public LogCapture() {
+    root.setLevel(Level.INFO);
     appender.setContext(root.getLoggerContext());
     appender.start();
     root.addAppender(appender);
@@ -49,5 +53,6 @@ public final class LogCapture implements AutoCloseable {
   public void close() {
     root.detachAppender(appender);
     appender.stop();
+    root.setLevel(levelBefore);
   }
 }
