@@ -157,7 +157,7 @@ public final class Wiring {
           new RequestActionSubcommand(RequestActionSubcommand.Action.CANCEL, service, reply, text),
           new RequestActionSubcommand(RequestActionSubcommand.Action.RETRY, service, reply, text),
           new DeadlinesCommand(reminders.deadlines, reminders.scheduler, support, audit, messages, clock),
-          new RemindersCommand(reminders, support, messages)),
+          new RemindersCommand(reminders, support, audit, messages, clock)),
           messages, directory, language);
       SlackRoutes.register(app, fsdhCommand, modal, new DecisionButtons(service, reply, text, language, background, requests, approval),
           new HomeTab(service, directory, config.deadlines(), text, modal, language, clock, background));

@@ -11,8 +11,16 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** {@link AuditLog} in the {@code audit_log} table. */
+/**
+ * {@link AuditLog} in the {@code audit_log} table. Every text is cut to its column's width
+ * ({@code V1__audit_log.sql}): an actor id or a detail from a forged request can neither overflow a
+ * column (and lose the entry) nor grow the table without bound.
+ */
 public final class JdbcAuditLog implements AuditLog {
+  private static final int ACTOR_LIMIT = 64;
+  private static final int ACTION_LIMIT = 64;
+  private static final int OUTCOME_LIMIT = 32;
+  private static final int WORKSPACE_LIMIT = 10;
   private static final int DETAIL_LIMIT = 1000;
   private static final String COLUMNS = "at, actor, action, outcome, workspace, request_id, detail";
   private final DataSource dataSource;
@@ -26,20 +34,28 @@ public final class JdbcAuditLog implements AuditLog {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       s.setTimestamp(1, Timestamp.from(e.at()));
-      s.setString(2, e.actor());
-      s.setString(3, e.action());
-      s.setString(4, e.outcome());
-      s.setString(5, e.workspace().orElse(null));
+      s.setString(2, cut(e.actor(), ACTOR_LIMIT));
+      s.setString(3, cut(e.action(), ACTION_LIMIT));
+      s.setString(4, cut(e.outcome(), OUTCOME_LIMIT));
+      s.setString(5, e.workspace().map(w -> cut(w, WORKSPACE_LIMIT)).orElse(null));
       if (e.requestId().isPresent()) {
         s.setLong(6, e.requestId().get());
       } else {
         s.setNull(6, Types.BIGINT);
       }
-      s.setString(7, e.detail().map(d -> d.length() > DETAIL_LIMIT ? d.substring(0, DETAIL_LIMIT) : d).orElse(null));
+      s.setString(7, e.detail().map(d -> cut(d, DETAIL_LIMIT)).orElse(null));
       s.executeUpdate();
     } catch (SQLException ex) {
       throw new IllegalStateException("cannot write the audit log", ex);
     }
+  }
+
+  /** At most {@code limit} chars, never half of a surrogate pair (an emoji cut in two is not valid text). */
+  private static String cut(String text, int limit) {
+    if (text == null || text.length() <= limit) {
+      return text;
+    }
+    return text.substring(0, Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit);
   }
 
   @Override

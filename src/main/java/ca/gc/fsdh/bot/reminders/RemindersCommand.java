@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.reminders;
 
+import ca.gc.fsdh.bot.audit.AuditEntry;
+import ca.gc.fsdh.bot.audit.AuditLog;
 import ca.gc.fsdh.bot.config.Deadlines;
 import ca.gc.fsdh.bot.config.Language;
 import ca.gc.fsdh.bot.config.Milestone;
@@ -12,24 +14,31 @@ import ca.gc.fsdh.bot.slack.SlackReplies;
 import ca.gc.fsdh.bot.slack.Subcommand;
 import ca.gc.fsdh.bot.requests.SupportTeam;
 import com.slack.api.bolt.response.Response;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.quartz.SchedulerException;
 
 /**
  * {@code /fsdh reminders} (support): the next reminder slots Quartz will fire, each with the lead
  * channels it goes to (workspaces already done are left out), and the reminders not yet delivered.
+ * Anyone else is refused, and the refusal audited.
  */
 public final class RemindersCommand implements Subcommand {
   static final int SLOTS_SHOWN = 3;
   static final int CHANNELS_SHOWN = 10;
   private final Reminders reminders;
   private final SupportTeam support;
+  private final AuditLog audit;
   private final Messages messages;
+  private final Clock clock;
 
-  public RemindersCommand(Reminders reminders, SupportTeam support, Messages messages) {
+  public RemindersCommand(Reminders reminders, SupportTeam support, AuditLog audit, Messages messages, Clock clock) {
     this.reminders = reminders;
     this.support = support;
+    this.audit = audit;
     this.messages = messages;
+    this.clock = clock;
   }
 
   @Override
@@ -41,6 +50,8 @@ public final class RemindersCommand implements Subcommand {
   public Response handle(Invocation in) throws java.io.IOException {
     Language language = in.language();
     if (!support.isMember(in.userId())) {
+      audit.record(new AuditEntry(clock.instant(), in.userId(), "reminders.show", "refused", Optional.empty(),
+          Optional.empty(), Optional.of("not in the support group")));
       return in.context().ack(SlackReplies.ephemeral(messages.both(language, "reminders.support.only")));
     }
     try {

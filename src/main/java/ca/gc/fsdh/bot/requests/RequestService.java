@@ -21,6 +21,8 @@ import java.util.Optional;
  * </ul>
  */
 public final class RequestService {
+  /** Longest piece of an unreadable target kept in the audit log. */
+  static final int ECHO_LIMIT = 40;
   private final RequestStore store;
   private final AuditLog audit;
   private final WorkspaceDirectory directory;
@@ -157,12 +159,35 @@ public final class RequestService {
   public Outcome status(long id, String userId) {
     Optional<MigrationRequest> found = store.find(id);
     if (found.isEmpty()) {
-      return Outcome.of(Status.NOT_FOUND);
+      return refuse(userId, "request.status", Optional.empty(), Optional.of(id), Status.NOT_FOUND);
     }
     if (!mayManage(found.get(), userId) && !support.isMember(userId)) {
       return refuse(userId, "request.status", found, Status.NOT_ALLOWED);
     }
     return Outcome.of(Status.DONE, found.get());
+  }
+
+  /** Whether this person may read a request's plan (support only); refusals audited. */
+  public Outcome mayViewPlan(long id, String userId) {
+    Optional<MigrationRequest> found = store.find(id);
+    if (found.isEmpty()) {
+      return refuse(userId, "request.view-plan", Optional.empty(), Optional.of(id), Status.NOT_FOUND);
+    }
+    if (!support.isMember(userId)) {
+      return refuse(userId, "request.view-plan", found, Status.NOT_ALLOWED);
+    }
+    return Outcome.of(Status.DONE, found.get());
+  }
+
+  /**
+   * Refuses an action whose target cannot be read: a request number that is not one ({@code 1 OR 1=1},
+   * {@code 99999999999999999999}, empty), as a forged button or form would carry. Nothing is looked
+   * up; the refusal is audited with what was sent, shortened.
+   */
+  public Outcome refuseUnreadable(String userId, String action, String sent) {
+    audit.record(new AuditEntry(clock.instant(), userId, action, "refused", Optional.empty(), Optional.empty(),
+        Optional.of("unreadable target " + shortened(sent))));
+    return Outcome.of(Status.NOT_FOUND);
   }
 
   /** The newest requests of the workspaces this person leads or administers. */
@@ -203,6 +228,15 @@ public final class RequestService {
     audit.record(new AuditEntry(clock.instant(), userId, action, "refused", workspace, id,
         Optional.of(status.name().toLowerCase(java.util.Locale.ROOT))));
     return Outcome.of(status);
+  }
+
+  /** Text someone sent, for the audit log: quoted, on one line, at most {@value #ECHO_LIMIT} characters. */
+  static String shortened(String sent) {
+    if (sent == null) {
+      return "(none)";
+    }
+    String flat = sent.replaceAll("\\p{Cntrl}|\\s", " ");
+    return "'" + (flat.length() <= ECHO_LIMIT ? flat : flat.substring(0, ECHO_LIMIT) + "…") + "'";
   }
 
   private void record(String userId, String action, String outcome, MigrationRequest r, String detail) {

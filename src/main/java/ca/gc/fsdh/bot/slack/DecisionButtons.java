@@ -69,22 +69,25 @@ public final class DecisionButtons {
    */
   public Response approve(BlockActionRequest request, ActionContext context) {
     String userId = request.getPayload().getUser().getId();
-    Optional<Long> id = requestId(request);
-    id.ifPresent(requestId -> background.execute(() -> {
-      Outcome outcome = service.approve(requestId, userId);
+    String sent = buttonValue(request);
+    Optional<Long> id = requestId(sent);
+    background.execute(() -> {
+      Outcome outcome = id.isPresent() ? service.approve(id.get(), userId)
+          : service.refuseUnreadable(userId, "request.approve", sent);
       if (!outcome.done()) {
-        tell(context, reply.render(outcome, language, userId, "request.approved", "request.not-support",
-            requestId.toString()));
+        tell(context, reply.render(outcome, language, userId, "request.approved", "request.not-support", asked(sent)));
       }
-    }));
+    });
     return context.ack();
   }
 
   /** Reject asks for a reason first: a form, opened only for support while the request is pending. */
   public Response reject(BlockActionRequest request, ActionContext context) throws IOException, SlackApiException {
     String userId = request.getPayload().getUser().getId();
-    Optional<Long> id = requestId(request);
+    String sent = buttonValue(request);
+    Optional<Long> id = requestId(sent);
     if (id.isEmpty()) {
+      refuseUnreadable(context, userId, "request.reject", sent);
       return context.ack();
     }
     Outcome allowed = service.mayDecide(id.get(), userId);
@@ -115,13 +118,15 @@ public final class DecisionButtons {
 
   public Response submitRejection(ViewSubmissionRequest request, ViewSubmissionContext context) {
     String userId = request.getPayload().getUser().getId();
-    long id;
-    try {
-      id = Long.parseLong(request.getPayload().getView().getPrivateMetadata());
-    } catch (NumberFormatException e) {
-      return context.ack();
+    String sent = request.getPayload().getView().getPrivateMetadata();
+    Optional<Long> parsed = requestId(sent);
+    if (parsed.isEmpty()) {
+      Outcome refused = service.refuseUnreadable(userId, "request.reject", sent);
+      return formError(context, reply.render(refused, language, userId, "request.rejected", "request.not-support",
+          asked(sent)));
     }
-    String reason = Optional.ofNullable(request.getPayload().getView().getState().getValues())
+    long id = parsed.get();
+    String reason = Optional.ofNullable(request.getPayload().getView().getState()).map(s -> s.getValues())
         .map(v -> v.get(SlackIds.REASON_BLOCK)).map(b -> b.get(SlackIds.REASON_INPUT))
         .map(v -> v.getValue()).map(String::strip).orElse("");
     if (reason.isEmpty()) {
@@ -132,21 +137,29 @@ public final class DecisionButtons {
     if (outcome.done()) {
       return context.ack();
     }
-    String problem = reply.render(outcome, language, userId, "request.rejected", "request.not-support",
-        Long.toString(id)).inline();
+    return formError(context, reply.render(outcome, language, userId, "request.rejected", "request.not-support",
+        Long.toString(id)));
+  }
+
+  /** Keeps the form open with the problem under the reason field. */
+  private static Response formError(ViewSubmissionContext context, Bilingual problem) {
+    String inline = problem.inline();
     return context.ack(r -> r.responseAction("errors").errors(Map.of(SlackIds.REASON_BLOCK,
-        problem.length() > 2000 ? problem.substring(0, 2000) : problem)));
+        inline.length() > 2000 ? inline.substring(0, 2000) : inline)));
   }
 
   /** View plan: the plan's summary and its lists, in a modal, for the support team. */
   public Response viewPlan(BlockActionRequest request, ActionContext context) throws IOException, SlackApiException {
     String userId = request.getPayload().getUser().getId();
-    Optional<Long> id = requestId(request);
+    String sent = buttonValue(request);
+    Optional<Long> id = requestId(sent);
     if (id.isEmpty()) {
+      refuseUnreadable(context, userId, "request.view-plan", sent);
       return context.ack();
     }
-    if (!service.isSupport(userId)) {
-      tell(context, text.messages().both(language, "request.not-support"));
+    Outcome allowed = service.mayViewPlan(id.get(), userId);
+    if (!allowed.done()) {
+      tell(context, reply.render(allowed, language, userId, "request.approved", "request.not-support", sent));
       return context.ack();
     }
     Optional<JsonNode> plan = PlanStep.read(store, id.get());
@@ -216,12 +229,24 @@ public final class DecisionButtons {
     });
   }
 
-  private static Optional<Long> requestId(BlockActionRequest request) {
-    try {
-      return Optional.of(Long.parseLong(request.getPayload().getActions().get(0).getValue()));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+  /** A button whose value is not a request number: refused, audited and told. */
+  private void refuseUnreadable(ActionContext context, String userId, String action, String sent) {
+    Outcome refused = service.refuseUnreadable(userId, action, sent);
+    tell(context, reply.render(refused, language, userId, "request.approved", "request.not-support", asked(sent)));
+  }
+
+  private static String buttonValue(BlockActionRequest request) {
+    var actions = request.getPayload().getActions();
+    return actions == null || actions.isEmpty() ? null : actions.get(0).getValue();
+  }
+
+  /** The number a button or form carries: the bot writes plain digits; anything else is forged or broken. */
+  private static Optional<Long> requestId(String sent) {
+    return sent == null ? Optional.empty() : RequestId.parse(sent);
+  }
+
+  private static String asked(String sent) {
+    return sent == null ? "" : sent;
   }
 
   private String inline(String key) {

@@ -31,6 +31,7 @@ public final class RequestActionSubcommand implements Subcommand {
   public Response handle(Invocation in) {
     Optional<Long> id = in.args().size() == 1 ? RequestId.parse(in.args().get(0)) : Optional.empty();
     if (id.isEmpty()) {
+      service.refuseUnreadable(in.userId(), "request." + name(), String.join(" ", in.args()));
       return in.context().ack(SlackReplies.ephemeral(text.messages().both(in.language(), "request.bad-id", name())));
     }
     Outcome outcome = action == Action.CANCEL ? service.cancel(id.get(), in.userId()) : service.retry(id.get(), in.userId());

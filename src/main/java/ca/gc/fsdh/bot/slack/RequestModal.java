@@ -178,10 +178,12 @@ public final class RequestModal {
     try {
       kind = RequestKind.valueOf(payload.getView().getPrivateMetadata());
     } catch (RuntimeException e) {
+      service.refuseUnreadable(userId, "request.form", payload.getView().getPrivateMetadata());
       return context.ack(r -> r.responseAction("errors").errors(
           Map.of(SlackIds.WORKSPACE_BLOCK, inline(language, "modal.error.stale"))));
     }
-    Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
+    Map<String, Map<String, ViewState.Value>> values = Optional.ofNullable(payload.getView().getState())
+        .map(ViewState::getValues).orElse(null);
     String acronym = selected(values, SlackIds.WORKSPACE_BLOCK, SlackIds.WORKSPACE_INPUT).orElse("");
     Set<ResourceType> types = EnumSet.noneOf(ResourceType.class);
     for (String id : selectedAll(values, SlackIds.TYPES_BLOCK, SlackIds.TYPES_INPUT)) {

@@ -34,6 +34,7 @@ public final class StatusSubcommand implements Subcommand {
     }
     Optional<Long> id = RequestId.parse(in.args().get(0));
     if (id.isEmpty() || in.args().size() > 1) {
+      service.refuseUnreadable(in.userId(), "request.status", String.join(" ", in.args()));
       return in.context().ack(SlackReplies.ephemeral(text.messages().both(in.language(), "request.bad-id", name())));
     }
     Outcome outcome = service.status(id.get(), in.userId());

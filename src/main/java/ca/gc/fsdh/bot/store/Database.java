@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -24,7 +25,7 @@ public final class Database implements AutoCloseable, ReadinessCheck {
   /** Opens the pool and migrates the schema; fails fast when the database cannot be reached. */
   public static Database open(DatabaseSettings settings) {
     var hikari = new HikariConfig();
-    hikari.setJdbcUrl(settings.url());
+    hikari.setJdbcUrl(closedByTheBot(settings.url()));
     settings.user().ifPresent(hikari::setUsername);
     settings.password().map(Secret::value).ifPresent(hikari::setPassword);
     hikari.setPoolName("fsdh");
@@ -39,6 +40,20 @@ public final class Database implements AutoCloseable, ReadinessCheck {
       throw e;
     }
     return new Database(dataSource);
+  }
+
+  /**
+   * An H2 URL without H2's own closing at JVM exit. H2 closes an embedded database from a shutdown
+   * hook of its own, which runs beside the bot's ({@code serve} stops the bot from a hook): Quartz,
+   * waiting for a running job to finish, and that job then found the database closed under them and
+   * logged errors with stack traces. The bot closes its pool itself, after everything else stopped.
+   * A URL that sets {@code DB_CLOSE_ON_EXIT} keeps its own choice.
+   */
+  static String closedByTheBot(String url) {
+    if (!url.startsWith("jdbc:h2:") || url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+      return url;
+    }
+    return url + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   public DataSource dataSource() {

@@ -47,4 +47,21 @@ class JdbcAuditLogTest {
       assertThat(log.forRequest(1L).get(0).detail().orElseThrow()).hasSize(1000);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
+  void cutsEveryTextToItsColumnSoThatAForgedActorCannotLoseTheEntry(TestDatabases.Kind kind) {
+    try (Database db = Database.open(kind.fresh())) {
+      var log = new JdbcAuditLog(db.dataSource());
+      String actor = "U" + "9".repeat(62) + "\uD83D\uDE00" + "9".repeat(500); // an emoji across the 64th char
+      log.record(new AuditEntry(T0, actor, "request." + "a".repeat(100), "refused" + "!".repeat(50),
+          Optional.of("OCEAN-TOO-LONG-ACRONYM"), Optional.of(2L), Optional.of("d".repeat(5000))));
+      AuditEntry row = log.forRequest(2L).get(0);
+      assertThat(row.actor()).isEqualTo("U" + "9".repeat(62));
+      assertThat(row.action()).hasSize(64).startsWith("request.aaa");
+      assertThat(row.outcome()).hasSize(32).startsWith("refused!");
+      assertThat(row.workspace()).contains("OCEAN-TOO-");
+      assertThat(row.detail().orElseThrow()).hasSize(1000);
+    }
+  }
 }

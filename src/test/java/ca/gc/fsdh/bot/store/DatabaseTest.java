@@ -54,4 +54,12 @@ class DatabaseTest {
       return r.getInt(1);
     }
   }
+
+  @Test
+  void anH2UrlLeavesClosingToTheBotUnlessItChoseItself() {
+    assertThat(Database.closedByTheBot("jdbc:h2:file:./data/fsdh;MODE=PostgreSQL"))
+        .isEqualTo("jdbc:h2:file:./data/fsdh;MODE=PostgreSQL;DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(Database.closedByTheBot("jdbc:h2:file:./x;db_close_on_exit=true")).endsWith("db_close_on_exit=true");
+    assertThat(Database.closedByTheBot("jdbc:postgresql://db:5432/fsdh")).isEqualTo("jdbc:postgresql://db:5432/fsdh");
+  }
 }

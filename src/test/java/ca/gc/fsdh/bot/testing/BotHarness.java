@@ -45,6 +45,19 @@ public final class BotHarness implements AutoCloseable {
     return start(environment, null, null);
   }
 
+  /** A bot on a fresh database of this kind (H2 in a file, or a new database on the embedded PostgreSQL). */
+  public static BotHarness start(TestDatabases.Kind kind) throws Exception {
+    if (kind == TestDatabases.Kind.H2) {
+      return start();
+    }
+    var db = TestDatabases.postgres();
+    return start(env -> {
+      env.put("FSDH_DB_URL", db.url());
+      db.user().ifPresent(u -> env.put("FSDH_DB_USER", u));
+      db.password().ifPresent(p -> env.put("FSDH_DB_PASSWORD", p.value()));
+    });
+  }
+
   /** A bot whose POC and PROD workspaces are two Databricks stand-ins. */
   public static BotHarness withDatabricks(String pocHost, String prodHost) throws Exception {
     return start(env -> { }, pocHost, prodHost);
