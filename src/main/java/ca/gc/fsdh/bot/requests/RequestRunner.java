@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
+import ca.gc.fsdh.bot.migration.client.WorkspaceUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -89,6 +90,11 @@ public final class RequestRunner {
       Thread.currentThread().interrupt();
       log.warn("request {}: interrupted; another instance will take the run over", requestId);
       return true; // no finish: the lease runs out and the run is resumed
+    } catch (WorkspaceUnavailableException e) {
+      // Not a defect of the bot: a workspace down or a credential refused, said in one line.
+      log.warn("request {}: the run could not start: {}", requestId, e.getMessage());
+      error = Optional.of(e.getMessage());
+      outcome = RequestState.FAILED;
     } catch (Exception e) {
       log.error("request {}: the run failed", requestId, e);
       error = Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -47,15 +47,20 @@ public final class BotHarness implements AutoCloseable {
 
   /** A bot on a fresh database of this kind (H2 in a file, or a new database on the embedded PostgreSQL). */
   public static BotHarness start(TestDatabases.Kind kind) throws Exception {
+    return start(kind, null, null);
+  }
+
+  /** A bot on a fresh database of this kind whose POC and PROD workspaces are these stand-ins. */
+  public static BotHarness start(TestDatabases.Kind kind, String pocHost, String prodHost) throws Exception {
     if (kind == TestDatabases.Kind.H2) {
-      return start();
+      return start(env -> { }, pocHost, prodHost);
     }
     var db = TestDatabases.postgres();
     return start(env -> {
       env.put("FSDH_DB_URL", db.url());
       db.user().ifPresent(u -> env.put("FSDH_DB_USER", u));
       db.password().ifPresent(p -> env.put("FSDH_DB_PASSWORD", p.value()));
-    });
+    }, pocHost, prodHost);
   }
 
   /** A bot whose POC and PROD workspaces are two Databricks stand-ins. */
