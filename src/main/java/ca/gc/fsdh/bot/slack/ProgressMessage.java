@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * One progress message per run, in the thread of the request's approval message, edited at most every
  * few seconds with the step and the items done per type, and once more when the run ends. (The run's
  * report follows through the request outbox.)
+ *
+ * <p>Edits never go backwards: every change of progress gets the next number, an edit is sent only
+ * with a number above the last one sent, and one run's edits are sent one at a time. So the timer's
+ * edit and the final one, made at once, cannot land in the wrong order; an edit Slack did not take is
+ * not retried as it was, the next one carries what is newer.
  */
 public final class ProgressMessage implements RequestRunner.ProgressReporter {
   private static final Logger log = LoggerFactory.getLogger(ProgressMessage.class);
@@ -64,15 +69,16 @@ public final class ProgressMessage implements RequestRunner.ProgressReporter {
     }
   }
 
-  /** What a run's progress is at one moment. */
+  /** What a run's progress is at one moment; {@code number} grows with every change. */
   private record Snapshot(long number, String phase, Map<ResourceType, TypeProgress> counts) {}
 
   private final class Run implements RunProgress {
     private final MigrationRequest request;
     private final String channel;
+    private final Object sending = new Object();
     private Snapshot latest = new Snapshot(0, "", Map.of()); // guarded by this
-    private volatile long sent = -1;
-    private volatile String ts;
+    private long sent = -1; // guarded by sending
+    private String ts; // guarded by sending
     private volatile ScheduledFuture<?> task;
 
     Run(MigrationRequest request) {
@@ -94,11 +100,11 @@ public final class ProgressMessage implements RequestRunner.ProgressReporter {
       return latest;
     }
 
-    /** Sends the newest progress, unless it was sent already. */
+    /** Sends the newest progress, unless it was sent already; one edit at a time. */
     void refresh() {
-      {
-        Snapshot now = latest();
-        if (now.number() == sent) {
+      synchronized (sending) {
+        Snapshot now = latest(); // read while no other edit is on its way: never older than the last one sent
+        if (now.number() <= sent) {
           return;
         }
         Bilingual message = words.progress(supportLanguage, request, now.phase(), now.counts());
