@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * Retry-After}, the channel's pace) or is tried again with a growing delay (outage); the later
  * messages of its lane wait behind it. A message Slack refuses for good is marked failed and the next one follows.
  *
- * <p>Changes made on this instance wake the dispatcher at once ({@link #changed}); those made on
- * another instance are found by polling.
+ * <p>Changes made on this instance wake the dispatcher at once ({@link #changed}), and so does a
+ * message that had to wait when it is due again; messages written by another instance are found by
+ * polling.
  */
 public final class OutboxDispatcher implements RequestListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -75,6 +77,9 @@ public final class OutboxDispatcher implements RequestListener, AutoCloseable {
   /** The request lanes this instance is posting: "id lane". */
   private final Set<String> busy = ConcurrentHashMap.newKeySet();
   private final Semaphore wake = new Semaphore(0);
+  /** Wakes the loop when a message that had to wait is due again, rather than at the next poll. */
+  private final ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(
+      Thread.ofPlatform().name("fsdh-outbox-alarm").daemon().factory());
   private volatile boolean stopping;
   private Thread loop;
 
@@ -187,7 +192,9 @@ public final class OutboxDispatcher implements RequestListener, AutoCloseable {
     } catch (SlackCallFailed e) {
       return switch (e.next()) {
         case WAIT -> {
-          outbox.retryAt(m.id(), owner, e.until().orElse(clock.instant()), false, e.getMessage());
+          Instant until = e.until().orElse(clock.instant());
+          outbox.retryAt(m.id(), owner, until, false, e.getMessage());
+          wakeAt(until);
           yield false;
         }
         case RETRY -> {
@@ -195,6 +202,7 @@ public final class OutboxDispatcher implements RequestListener, AutoCloseable {
           log.info("outbox: request {} {} not posted ({}); again in {} s", m.requestId(), m.kind(), e.getMessage(),
               delay.toSeconds());
           outbox.retryAt(m.id(), owner, clock.instant().plus(delay), true, e.getMessage());
+          wakeAt(clock.instant().plus(delay));
           yield false;
         }
         case REFUSED -> {
@@ -216,6 +224,15 @@ public final class OutboxDispatcher implements RequestListener, AutoCloseable {
       return false;
     }
     return true;
+  }
+
+  private void wakeAt(Instant due) {
+    long millis = Math.max(0, Duration.between(clock.instant(), due).toMillis());
+    try {
+      alarms.schedule(this::wake, millis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      // stopping: the next instance finds the message due
+    }
   }
 
   private void release(OutboxMessage m) {
@@ -243,6 +260,7 @@ public final class OutboxDispatcher implements RequestListener, AutoCloseable {
       running.interrupt();
       running.join(5_000);
     }
+    alarms.shutdownNow();
     workers.shutdown();
     if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
       workers.shutdownNow();
