@@ -111,6 +111,25 @@ final class RequestsInstance implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the first message waiting in the request's requester lane was tried, failed, and is back
+   * in the outbox (no post of it is on its way to Slack).
+   */
+  boolean requesterLaneFailedAndWaits(long requestId) {
+    String sql = "SELECT COUNT(*) FROM request_outbox o WHERE o.request_id = ? AND o.lane = 'REQUESTER'"
+        + " AND o.status = 'PENDING' AND o.attempts > 0 AND o.claimed_by IS NULL AND o.seq = (SELECT MIN(p.seq)"
+        + " FROM request_outbox p WHERE p.request_id = o.request_id AND p.lane = o.lane AND p.status = 'PENDING')";
+    try (Connection c = db.dataSource().getConnection(); var s = c.prepareStatement(sql)) {
+      s.setLong(1, requestId);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1) == 1;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Stops as a killed process does: its connections go first, so nothing it does afterwards is stored. */
   void kill() throws Exception {
     db.close();
