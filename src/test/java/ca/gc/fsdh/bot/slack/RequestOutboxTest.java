@@ -183,6 +183,8 @@ class RequestOutboxTest {
     clock.jump(Duration.ofSeconds(61)); // A's claims run out
     awaitPosted(b);
 
+    assertThat(slack.calls("conversations.open")).as("each person's channel opened once, by either instance")
+        .hasSize(RequestsInstance.WORKSPACES);
     List<String> inFlight = RequestsInstance.told(List.of(dying.lastText));
     assertThat(toldToEveryRequester()).allSatisfy((lead, told) -> {
       if (!("D" + lead).equals(dying.lastChannel)) {
