@@ -19,10 +19,17 @@ import ca.gc.fsdh.bot.requests.CoreMigrationEngine;
 import ca.gc.fsdh.bot.requests.RequestExecution;
 import ca.gc.fsdh.bot.requests.RequestListener;
 import ca.gc.fsdh.bot.requests.RequestRunner;
+import ca.gc.fsdh.bot.requests.JdbcOutbox;
+import ca.gc.fsdh.bot.requests.RequestStore;
 import ca.gc.fsdh.bot.slack.BundleDelivery;
+import ca.gc.fsdh.bot.slack.DirectMessageChannels;
+import ca.gc.fsdh.bot.slack.OutboxDispatcher;
+import ca.gc.fsdh.bot.slack.ReportPoster;
+import ca.gc.fsdh.bot.slack.SlackCalls;
+import com.slack.api.methods.MethodsClient;
+import javax.sql.DataSource;
 import ca.gc.fsdh.bot.slack.ProgressMessage;
 import ca.gc.fsdh.bot.slack.RunReportText;
-import ca.gc.fsdh.bot.slack.UntoldChangesJob;
 import java.util.concurrent.ScheduledExecutorService;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.PlanStep;
@@ -75,6 +82,8 @@ public final class Wiring {
   static final int PARALLEL_RUNS = 2;
   /** How often an instance looks for runs that have no live owner. */
   static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofSeconds(30);
+  /** The Quartz job of the sweep that the request outbox replaced; stored by earlier versions, removed at start. */
+  private static final org.quartz.JobKey UNTOLD_CHANGES = org.quartz.JobKey.jobKey("untold-changes", "requests");
 
   private Wiring() {}
 
@@ -107,15 +116,17 @@ public final class Wiring {
           Thread.ofPlatform().name("fsdh-background-", 0).daemon().factory()));
       ExecutorService planning = executor(resources, Executors.newFixedThreadPool(PLAN_THREADS,
           Thread.ofPlatform().name("fsdh-plan-", 0).daemon().factory()));
-      ExecutorService notifications = executor(resources, Executors.newSingleThreadExecutor(
-          Thread.ofPlatform().name("fsdh-notify").daemon().factory()));
 
       var audit = new JdbcAuditLog(database.dataSource());
       var requests = new JdbcRequestStore(database.dataSource());
       var text = new RequestText(messages, directory);
       var approval = new ApprovalMessage(text, language);
-      var notifier = new RequestNotifier(slack.methodsAsync(botToken), requests, text, approval, directory,
-          slackSettings.supportChannel(), language, notifications);
+      String owner = "bot-" + java.util.UUID.randomUUID();
+      // Every Slack message a request change causes goes through the request outbox (see OutboxDispatcher).
+      var slackCalls = new SlackCalls(clock, SlackCalls.PER_CHANNEL);
+      var outbox = outbox(slack.methods(botToken), slackCalls, database.dataSource(), requests, text, approval,
+          config, clock, owner, OutboxDispatcher.Settings.DEFAULT);
+      resources.add(outbox);
       var support = new SlackSupportTeam(slack.methods(botToken), slackSettings.supportUserGroup(), clock);
 
       // One Quartz scheduler per instance (JDBC job store, clustered on PostgreSQL) for every feature's jobs.
@@ -128,20 +139,17 @@ public final class Wiring {
           sdk -> DatabricksClients.create(sdk, RateLimits.defaults()).workspace());
       ScheduledExecutorService timer = executor(resources, Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("fsdh-progress").daemon().factory()));
-      var progressMessage = new ProgressMessage(slack.methodsAsync(botToken), new RunReportText(text), directory,
-          slackSettings.supportChannel(), language, timer, PROGRESS_EVERY,
-          new BundleDelivery(slack.methods(botToken), messages, config.bundles()), requests);
-      var runner = new RequestRunner(requests, engine, notifier, progressMessage, clock,
-          "bot-" + java.util.UUID.randomUUID(), RequestRunner.LEASE);
+      var progressMessage = new ProgressMessage(slack.methods(botToken), slackCalls, new RunReportText(text),
+          slackSettings.supportChannel(), language, timer, PROGRESS_EVERY);
+      var runner = new RequestRunner(requests, engine, outbox, progressMessage, clock, owner, RequestRunner.LEASE);
       var execution = new RequestExecution(quartz, jobs, requests, runner, clock, PARALLEL_RUNS, SWEEP_EVERY);
       resources.add(execution);
       var retention = new BundleRetention(config.bundles().directory(), config.bundles().retention(), clock);
       jobs.register(BundleRetention.class, retention);
-      jobs.register(UntoldChangesJob.class, new UntoldChangesJob(notifier, progressMessage, clock));
 
-      var plans = new PlanStep(engine, requests, planning, notifier::planReady);
+      var plans = new PlanStep(engine, requests, planning, clock, planned -> outbox.wake());
       var service = new RequestService(requests, audit, directory, support,
-          RequestListener.all(notifier, plans, execution), clock);
+          RequestListener.all(outbox, plans, execution), clock);
       var reply = new OutcomeReply(text, directory);
       var modal = new RequestModal(service, directory, text, reply, RequestModal.keyFileReader(), clock);
 
@@ -171,13 +179,30 @@ public final class Wiring {
       List<ReadinessCheck> checks = new ArrayList<>(List.of(database, new SlackAuthCheck(slack.methods(botToken), clock)));
       socketMode.map(SocketModeCheck::new).ifPresent(checks::add);
       var http = new HttpFront(config.port(), endpoint, checks, metrics);
-      List<Bot.Service> services = List.of(reminders::start, execution::start, () -> BundleRetention.schedule(quartz),
-          () -> UntoldChangesJob.schedule(quartz), plans::resume);
+      List<Bot.Service> services = List.of(() -> quartz.deleteJob(UNTOLD_CHANGES), reminders::start, execution::start,
+          () -> BundleRetention.schedule(quartz), outbox::start, plans::resume);
       return new Bot(app, http, database, reminders, services, resources, socketMode);
     } catch (Exception | Error e) {
       Bot.closeAll(resources);
       throw e;
     }
+  }
+
+  /**
+   * The request outbox's dispatcher and what it posts with, as one instance of the bot runs it (public:
+   * tests run several instances over one database the same way).
+   */
+  public static OutboxDispatcher outbox(MethodsClient slack, SlackCalls calls, DataSource dataSource,
+      RequestStore requests, RequestText text, ApprovalMessage approval, Config config, Clock clock, String owner,
+      OutboxDispatcher.Settings settings) {
+    var slackSettings = config.slack();
+    var dms = new DirectMessageChannels(dataSource, slack, calls, clock);
+    var reports = new ReportPoster(slack, calls, new RunReportText(text), config.directory(),
+        slackSettings.supportChannel(), slackSettings.defaultLanguage(),
+        new BundleDelivery(slack, text.messages(), config.bundles()), dms);
+    var notifier = new RequestNotifier(slack, calls, requests, text, approval, config.directory(),
+        slackSettings.supportChannel(), slackSettings.defaultLanguage(), dms, reports);
+    return new OutboxDispatcher(new JdbcOutbox(dataSource), notifier, clock, owner, settings);
   }
 
   /** An executor that, at shutdown, gets a few seconds to finish what it was given. */

@@ -9,5 +9,5 @@ import picocli.CommandLine.Command;
  * local stand-ins, need no account, and are not part of the test suite.
  */
 @Command(name = "bench", description = "Benchmarks: print figures and ratios against their targets.",
-    mixinStandardHelpOptions = true, subcommands = {AckBenchmark.class, ExportBenchmark.class, BenchMigrate.class})
+    mixinStandardHelpOptions = true, subcommands = {AckBenchmark.class, DirectMessageBenchmark.class, ExportBenchmark.class, BenchMigrate.class})
 public final class BenchCommand {}

@@ -33,24 +33,32 @@ public final class JdbcRequestStore implements RequestStore {
     long id;
     String sql = "INSERT INTO migration_request (kind, workspace, requester, state, resource_types, options, note,"
         + " origin_key, active_workspace, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
-      s.setString(1, r.kind().name());
-      s.setString(2, r.workspace());
-      s.setString(3, r.requester());
-      s.setString(4, RequestState.PENDING_APPROVAL.name());
-      s.setString(5, ResourceTypes.join(r.resourceTypes()));
-      s.setString(6, JSON.writeValueAsString(r.options()));
-      s.setString(7, r.note().orElse(null));
-      s.setString(8, r.originKey());
-      s.setString(9, r.workspace());
-      s.setTimestamp(10, Timestamp.from(now));
-      s.setTimestamp(11, Timestamp.from(now));
-      s.executeUpdate();
-      try (ResultSet keys = s.getGeneratedKeys()) {
-        keys.next();
-        id = keys.getLong(1);
-      }
+    try {
+      String options = JSON.writeValueAsString(r.options());
+      id = inTransaction(c -> {
+        long created;
+        try (PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
+          s.setString(1, r.kind().name());
+          s.setString(2, r.workspace());
+          s.setString(3, r.requester());
+          s.setString(4, RequestState.PENDING_APPROVAL.name());
+          s.setString(5, ResourceTypes.join(r.resourceTypes()));
+          s.setString(6, options);
+          s.setString(7, r.note().orElse(null));
+          s.setString(8, r.originKey());
+          s.setString(9, r.workspace());
+          s.setTimestamp(10, Timestamp.from(now));
+          s.setTimestamp(11, Timestamp.from(now));
+          s.executeUpdate();
+          try (ResultSet keys = s.getGeneratedKeys()) {
+            keys.next();
+            created = keys.getLong(1);
+          }
+        }
+        OutboxRows.append(c, created, RequestState.PENDING_APPROVAL, now, Optional.empty(),
+            MessageKind.APPROVAL_POST, MessageKind.REQUESTER_DM);
+        return created;
+      });
     } catch (SQLException e) {
       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw new IllegalStateException("cannot save a request for " + r.workspace(), e);
@@ -113,8 +121,9 @@ public final class JdbcRequestStore implements RequestStore {
     }
     String active = to.isActive() ? "workspace" : "NULL";
     String attempt = to == RequestState.RUNNING ? "attempt + 1" : "attempt";
-    return update("UPDATE migration_request SET state = ?, updated_at = ?, active_workspace = " + active
-        + ", attempt = " + attempt + " WHERE id = ? AND state = ?", to.name(), Timestamp.from(now), id, from.name());
+    return change(id, to, now, Optional.empty(), List.of(MessageKind.REQUESTER_DM, MessageKind.APPROVAL_UPDATE),
+        "UPDATE migration_request SET state = ?, updated_at = ?, active_workspace = " + active + ", attempt = " + attempt
+            + " WHERE id = ? AND state = ?", to.name(), Timestamp.from(now), id, from.name());
   }
 
   @Override
@@ -123,19 +132,29 @@ public final class JdbcRequestStore implements RequestStore {
       throw new IllegalArgumentException("a decision approves or rejects, not " + to);
     }
     String active = to.isActive() ? "workspace" : "NULL";
-    return update("UPDATE migration_request SET state = ?, updated_at = ?, decided_by = ?, decided_at = ?,"
+    return change(id, to, now, Optional.empty(), List.of(MessageKind.REQUESTER_DM, MessageKind.APPROVAL_UPDATE),
+        "UPDATE migration_request SET state = ?, updated_at = ?, decided_by = ?, decided_at = ?,"
             + " decision_reason = ?, active_workspace = " + active + " WHERE id = ? AND state = ?",
         to.name(), Timestamp.from(now), decidedBy, Timestamp.from(now), reason.orElse(null), id,
         RequestState.PENDING_APPROVAL.name());
   }
 
+  /**
+   * A fresh start (APPROVED becomes RUNNING) is a change the requester is told of; a takeover of a stale
+   * run only changes owner, and tells nobody.
+   */
   @Override
   public boolean claim(long id, String owner, Instant staleBefore, Instant now) {
-    return update("UPDATE migration_request SET state = ?, claimed_by = ?, heartbeat_at = ?, updated_at = ?,"
-            + " attempt = attempt + CASE WHEN state = ? THEN 1 ELSE 0 END"
-            + " WHERE id = ? AND (state = ? OR (state = ? AND (heartbeat_at IS NULL OR heartbeat_at < ?)))",
-        RequestState.RUNNING.name(), owner, Timestamp.from(now), Timestamp.from(now), RequestState.APPROVED.name(),
-        id, RequestState.APPROVED.name(), RequestState.RUNNING.name(), Timestamp.from(staleBefore));
+    if (change(id, RequestState.RUNNING, now, Optional.empty(),
+        List.of(MessageKind.REQUESTER_DM, MessageKind.APPROVAL_UPDATE),
+        "UPDATE migration_request SET state = ?, claimed_by = ?, heartbeat_at = ?, updated_at = ?, attempt = attempt + 1"
+            + " WHERE id = ? AND state = ?",
+        RequestState.RUNNING.name(), owner, Timestamp.from(now), Timestamp.from(now), id, RequestState.APPROVED.name())) {
+      return true;
+    }
+    return update("UPDATE migration_request SET claimed_by = ?, heartbeat_at = ?, updated_at = ?"
+            + " WHERE id = ? AND state = ? AND (heartbeat_at IS NULL OR heartbeat_at < ?)",
+        owner, Timestamp.from(now), Timestamp.from(now), id, RequestState.RUNNING.name(), Timestamp.from(staleBefore));
   }
 
   @Override
@@ -150,7 +169,10 @@ public final class JdbcRequestStore implements RequestStore {
       throw new IllegalStateException("request " + id + " cannot move from RUNNING to " + to);
     }
     String active = to.isActive() ? "workspace" : "NULL";
-    return update("UPDATE migration_request SET state = ?, result = ?, updated_at = ?, heartbeat_at = NULL,"
+    // The final state's message comes before the report, and the approval message shows the end.
+    return change(id, to, now, Optional.of(result), List.of(MessageKind.REQUESTER_DM, MessageKind.APPROVAL_UPDATE,
+            MessageKind.REPORT_TO_SUPPORT, MessageKind.REPORT_TO_REQUESTER),
+        "UPDATE migration_request SET state = ?, result = ?, updated_at = ?, heartbeat_at = NULL,"
             + " active_workspace = " + active + " WHERE id = ? AND state = ? AND claimed_by = ?",
         to.name(), result, Timestamp.from(now), id, RequestState.RUNNING.name(), owner);
   }
@@ -168,42 +190,22 @@ public final class JdbcRequestStore implements RequestStore {
   }
 
   @Override
-  public void setPlan(long id, String plan) {
-    update("UPDATE migration_request SET plan = ? WHERE id = ?", plan, id);
+  public void setPlan(long id, String plan, Instant now) {
+    try {
+      inTransaction(c -> {
+        if (execute(c, "UPDATE migration_request SET plan = ? WHERE id = ?", plan, id)) {
+          OutboxRows.append(c, id, currentState(c, id), now, Optional.empty(), MessageKind.APPROVAL_UPDATE);
+        }
+        return null;
+      });
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot store the plan of request " + id, e);
+    }
   }
 
   @Override
   public Optional<String> plan(long id) {
     return column("plan", id);
-  }
-
-  @Override
-  public void markTold(long id, RequestState state) {
-    update("UPDATE migration_request SET notified_at = updated_at WHERE id = ? AND state = ?", id, state.name());
-  }
-
-  @Override
-  public boolean latestChangeTold(long id) {
-    return !query("SELECT * FROM migration_request WHERE id = ? AND notified_at >= updated_at", List.of(id)).isEmpty();
-  }
-
-  @Override
-  public List<MigrationRequest> untold(Instant changedBefore) {
-    return query("SELECT * FROM migration_request WHERE (notified_at IS NULL OR notified_at < updated_at)"
-        + " AND updated_at < ? ORDER BY id", List.of(Timestamp.from(changedBefore)));
-  }
-
-  @Override
-  public void markReported(long id, RequestState state) {
-    update("UPDATE migration_request SET reported_at = updated_at WHERE id = ? AND state = ?", id, state.name());
-  }
-
-  @Override
-  public List<MigrationRequest> unreported(Instant endedBefore) {
-    return query("SELECT * FROM migration_request WHERE state IN (?, ?, ?)"
-        + " AND (reported_at IS NULL OR reported_at < updated_at) AND updated_at < ? ORDER BY id",
-        List.of(RequestState.SUCCEEDED.name(), RequestState.PARTLY_SUCCEEDED.name(), RequestState.FAILED.name(),
-            Timestamp.from(endedBefore)));
   }
 
   /** One text column of one request; {@code name} is one of this class's own constants. */
@@ -222,6 +224,67 @@ public final class JdbcRequestStore implements RequestStore {
   @Override
   public void setSupportMessage(long id, String channel, String ts) {
     update("UPDATE migration_request SET support_channel = ?, support_ts = ? WHERE id = ?", channel, ts, id);
+  }
+
+  /**
+   * One state change and the Slack messages it causes, in one transaction: the conditional UPDATE first
+   * (it locks the request's row, so the messages of one request are numbered one change at a time),
+   * then the messages, only if it won.
+   */
+  private boolean change(long id, RequestState to, Instant now, Optional<String> payload, List<MessageKind> messages,
+      String sql, Object... args) {
+    try {
+      return inTransaction(c -> {
+        if (!execute(c, sql, args)) {
+          return false;
+        }
+        OutboxRows.append(c, id, to, now, payload, messages.toArray(MessageKind[]::new));
+        return true;
+      });
+    } catch (SQLException e) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        return false; // e.g. a retry while the workspace already has another active request
+      }
+      throw new IllegalStateException("cannot update request " + id, e);
+    }
+  }
+
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction, rolled back on any failure. */
+  private <T> T inTransaction(Work<T> work) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  private static boolean execute(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, java.util.Arrays.asList(args));
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  private static RequestState currentState(Connection c, long id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT state FROM migration_request WHERE id = ?")) {
+      s.setLong(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return RequestState.valueOf(r.getString(1));
+      }
+    }
   }
 
   private boolean update(String sql, Object... args) {

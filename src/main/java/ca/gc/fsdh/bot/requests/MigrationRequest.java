@@ -37,6 +37,12 @@ public record MigrationRequest(
     resourceTypes = Set.copyOf(resourceTypes);
   }
 
+  /** The same request as it was in {@code state} (a message telling an earlier change shows that change). */
+  public MigrationRequest withState(RequestState state) {
+    return new MigrationRequest(id, kind, workspace, requester, state, resourceTypes, options, note, createdAt,
+        updatedAt, decidedBy, decidedAt, decisionReason, supportChannel, supportTs, attempt, claimedBy);
+  }
+
   /** The request number as people read and type it: digits, never grouped ("1234", not "1,234"). */
   public String number() {
     return Long.toString(id);

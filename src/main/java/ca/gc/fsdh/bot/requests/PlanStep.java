@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Computes a new request's plan in the background (list calls against its POC workspace, which can
- * take a while), stores it, then lets the approval message show it. A plan that fails is stored with
- * its reason; the request can still be decided.
+ * take a while), stores it with the update of the approval message that shows it (see
+ * {@link RequestStore#setPlan}). A plan that fails is stored with its reason; the request can still be
+ * decided.
  */
 public final class PlanStep implements RequestListener {
   private static final Logger log = LoggerFactory.getLogger(PlanStep.class);
@@ -22,13 +23,16 @@ public final class PlanStep implements RequestListener {
   private final RequestPlanner planner;
   private final RequestStore store;
   private final Executor executor;
+  private final java.time.Clock clock;
   private final Consumer<MigrationRequest> planned;
 
-  /** @param planned told once the plan (or its failure) is stored */
-  public PlanStep(RequestPlanner planner, RequestStore store, Executor executor, Consumer<MigrationRequest> planned) {
+  /** @param planned told once the plan (or its failure) is stored, with the approval message's update */
+  public PlanStep(RequestPlanner planner, RequestStore store, Executor executor, java.time.Clock clock,
+      Consumer<MigrationRequest> planned) {
     this.planner = planner;
     this.store = store;
     this.executor = executor;
+    this.clock = clock;
     this.planned = planned;
   }
 
@@ -73,7 +77,7 @@ public final class PlanStep implements RequestListener {
       stored = JSON.createObjectNode().put("error", e.getClass().getSimpleName()
           + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse("")).toString();
     }
-    store.setPlan(request.id(), stored);
+    store.setPlan(request.id(), stored, clock.instant());
     planned.accept(store.find(request.id()).orElse(request));
   }
 

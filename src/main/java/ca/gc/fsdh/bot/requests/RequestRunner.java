@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Runs one approved request, on whichever instance fired its job. The run first claims the request
  * (one conditional UPDATE: of several instances exactly one proceeds), then beats a heartbeat while the
  * engine works; if this instance dies, another one takes the stale run over and the engine resumes from
- * its journal. The outcome is stored before anyone is told.
+ * its journal. The outcome is stored before anyone is told: the messages that tell it (state, report)
+ * are written with it, into the request outbox.
  */
 public final class RequestRunner {
   private static final Logger log = LoggerFactory.getLogger(RequestRunner.class);
@@ -33,7 +34,7 @@ public final class RequestRunner {
   public interface ProgressReporter {
     RunProgress start(MigrationRequest request);
 
-    /** The run ended (stored); show the report. */
+    /** The run ended (stored, with its report in the request outbox); show the last progress. */
     void finished(MigrationRequest request, Optional<RunReport> report, Optional<String> error);
 
     ProgressReporter NONE = new ProgressReporter() {

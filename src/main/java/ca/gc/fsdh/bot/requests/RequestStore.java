@@ -9,6 +9,11 @@ import java.util.Set;
 /**
  * Where requests are kept. Every change of state is conditional on the state the caller saw, so that
  * of two concurrent changes exactly one succeeds, on one instance or several.
+ *
+ * <p>Each change writes, in the same transaction, the Slack messages it causes into the request outbox
+ * ({@link Outbox}): a new request its approval message and the requester's message; every change of
+ * state the requester's message and an update of the approval message; a finished run also its report
+ * (to the support thread, then to the requester). A change and its messages are never apart.
  */
 public interface RequestStore {
   /** The result of {@link #save}: the request now stored, and whether this call created it. */
@@ -58,28 +63,13 @@ public interface RequestStore {
   /** The result summary of a finished run, as given to {@link #finish}. */
   Optional<String> result(long id);
 
-  /** Stores the request's plan (JSON of a {@link PlanSummary}, or of the reason it could not be made). */
-  void setPlan(long id, String plan);
+  /**
+   * Stores the request's plan (JSON of a {@link PlanSummary}, or of the reason it could not be made),
+   * with the update of the approval message that shows it.
+   */
+  void setPlan(long id, String plan, Instant now);
 
   Optional<String> plan(long id);
-
-  /**
-   * Records that Slack was told of the request's latest change, if {@code state} is still its state
-   * (a change told late, after the next one, does not count for the next one).
-   */
-  void markTold(long id, RequestState state);
-
-  /** Whether Slack was told of the request's latest change. */
-  boolean latestChangeTold(long id);
-
-  /** Requests whose latest change, made before {@code changedBefore}, Slack was not told of. */
-  List<MigrationRequest> untold(Instant changedBefore);
-
-  /** Records that the report of the run that ended in {@code state} was posted, if that is still its state. */
-  void markReported(long id, RequestState state);
-
-  /** Requests whose run ended before {@code endedBefore} and whose report was not posted. */
-  List<MigrationRequest> unreported(Instant endedBefore);
 
   /** Remembers the approval message, so that later updates edit it. */
   void setSupportMessage(long id, String channel, String ts);

@@ -62,6 +62,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong(1_700_000_000L);
   private volatile SocketModeEndpoint socketMode;
+  private volatile boolean down;
 
   /** A file received through {@code files.uploadV2}; {@code channel} is set once completed. */
   public record UploadedFile(String id, String name, byte[] bytes, String channel) {}
@@ -126,6 +127,11 @@ public final class FakeSlackApi implements AutoCloseable {
     faults.add(fault);
   }
 
+  /** An outage: while down, every Web API call is recorded and answered 503, until {@code down(false)}. */
+  public void down(boolean down) {
+    this.down = down;
+  }
+
   // ---- what was received ----------------------------------------------------------------------
 
   public List<SlackCall> calls() {
@@ -176,6 +182,10 @@ public final class FakeSlackApi implements AutoCloseable {
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
       calls.add(new SlackCall(method, Map.copyOf(params), token));
+      if (down) {
+        send(ex, 503, "text/plain", "sandbox outage");
+        return;
+      }
       if (fault(ex, method)) {
         return;
       }

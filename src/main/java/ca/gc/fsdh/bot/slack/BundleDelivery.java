@@ -29,7 +29,8 @@ public final class BundleDelivery {
   }
 
   /** @return what to add to the report: where the bundle went, or how to fetch it */
-  public Bilingual deliver(MigrationRequest request, Path bundle, String imChannel, Language first) throws Exception {
+  public Bilingual deliver(MigrationRequest request, Path bundle, String imChannel, Language first)
+      throws java.io.IOException, com.slack.api.methods.SlackApiException {
     long size = Files.size(bundle);
     String name = bundle.getFileName().toString();
     long days = settings.retention().toDays();

@@ -4,129 +4,105 @@ import ca.gc.fsdh.bot.config.Language;
 import ca.gc.fsdh.bot.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
+import ca.gc.fsdh.bot.requests.OutboxMessage;
 import ca.gc.fsdh.bot.requests.PlanStep;
-import ca.gc.fsdh.bot.requests.RequestListener;
 import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.requests.RequestStore;
-import com.slack.api.methods.AsyncMethodsClient;
-import com.slack.api.methods.SlackApiTextResponse;
-import java.time.Instant;
-import java.util.concurrent.ExecutorService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import ca.gc.fsdh.bot.requests.StoredResult;
+import com.slack.api.methods.MethodsClient;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Tells Slack about every change of a request, after it is stored: a new request is posted to the
- * support channel with its buttons; a decided one has that message replaced (no buttons); the
- * requester gets a direct message at every change.
+ * Posts one message of the request outbox (see {@link OutboxDispatcher}): the request's message in the
+ * support channel (posted with its buttons, then redrawn as the request changes), the direct message
+ * that tells the requester a change of state, and a finished run's reports ({@link ReportPoster}).
  *
- * <p>Runs on one background thread, so a request's messages go out in the order of its changes and
- * never delay an ack. The async Slack client queues per method and channel and honours 429
- * {@code Retry-After}. Each change told is recorded with the request; a change left untold (a crash,
- * Slack down) is told later by {@link #tellUntold}: at least once, and at most once more should the
- * bot stop between a post and its record.
+ * <p>A state message tells the state its change reached, even when the request has moved on since;
+ * one that tells several changes at once (the earlier ones were folded into it) names each of them.
  */
-public final class RequestNotifier implements RequestListener {
-  private static final Logger log = LoggerFactory.getLogger(RequestNotifier.class);
-  private final AsyncMethodsClient slack;
+public final class RequestNotifier implements OutboxDispatcher.Poster {
+  private final MethodsClient slack;
+  private final SlackCalls calls;
   private final RequestStore store;
   private final RequestText text;
   private final ApprovalMessage approval;
   private final WorkspaceDirectory directory;
   private final String supportChannel;
   private final Language defaultLanguage;
-  private final ExecutorService executor;
+  private final DirectMessageChannels dms;
+  private final ReportPoster reports;
 
-  public RequestNotifier(AsyncMethodsClient slack, RequestStore store, RequestText text, ApprovalMessage approval,
-      WorkspaceDirectory directory, String supportChannel, Language defaultLanguage, ExecutorService executor) {
+  public RequestNotifier(MethodsClient slack, SlackCalls calls, RequestStore store, RequestText text,
+      ApprovalMessage approval, WorkspaceDirectory directory, String supportChannel, Language defaultLanguage,
+      DirectMessageChannels dms, ReportPoster reports) {
     this.slack = slack;
+    this.calls = calls;
     this.store = store;
     this.text = text;
     this.approval = approval;
     this.directory = directory;
     this.supportChannel = supportChannel;
     this.defaultLanguage = defaultLanguage;
-    this.executor = executor;
+    this.dms = dms;
+    this.reports = reports;
   }
 
   @Override
-  public void changed(MigrationRequest request, String actor) {
-    executor.execute(() -> tell(request.id(), request.state()));
-  }
-
-  /**
-   * Tells Slack of what a crash or a failed Slack call left untold: each request's current state, once
-   * (see {@link UntoldChangesJob}).
-   *
-   * @param changedBefore younger changes are left to the notifications still on their way
-   */
-  public void tellUntold(Instant changedBefore) {
-    for (MigrationRequest r : store.untold(changedBefore)) {
-      executor.execute(() -> tell(r.id(), r.state()));
+  public void post(OutboxMessage message, List<RequestState> told, Runnable holdLonger) throws SlackCallFailed {
+    MigrationRequest request = store.find(message.requestId())
+        .orElseThrow(() -> new IllegalStateException("request " + message.requestId() + " is not stored"));
+    switch (message.kind()) {
+      case APPROVAL_POST -> postApproval(request);
+      case APPROVAL_UPDATE -> updateApproval(request);
+      case REQUESTER_DM -> tellRequester(request.withState(message.state()), told);
+      case REPORT_TO_SUPPORT -> reports.toSupport(request.withState(message.state()), result(message));
+      case REPORT_TO_REQUESTER -> reports.toRequester(request.withState(message.state()), result(message), holdLonger);
     }
   }
 
-  private void tell(long id, RequestState changedTo) {
-    try {
-      if (store.latestChangeTold(id)) {
-        return; // told already: a change and the sweep may both ask, or a later change was told first
-      }
-      // Read again: the stored request carries the support message's ts once it was posted.
-      MigrationRequest current = store.find(id).orElseThrow();
-      updateSupportChannel(current, changedTo);
-      tellRequester(current, changedTo);
-      store.markTold(id, changedTo);
-    } catch (Exception e) {
-      log.warn("Slack notification for request {} ({}) failed, to be told again by the sweep: {}", id, changedTo,
-          e.toString());
+  private void postApproval(MigrationRequest r) throws SlackCallFailed {
+    if (r.supportTs().isPresent()) {
+      return; // posted and recorded before a stop left this message unmarked
     }
+    var posted = calls.post(supportChannel, () -> slack.chatPostMessage(m -> m.channel(supportChannel)
+        .text(approval.fallback(r)).blocks(approval.blocks(r, PlanStep.read(store, r.id())))));
+    store.setSupportMessage(r.id(), posted.getChannel(), posted.getTs());
   }
 
-  /**
-   * The plan is stored: show it in the approval message. The same single-thread executor posts that
-   * message on the request's creation, so the post comes first.
-   */
-  public void planReady(MigrationRequest request) {
-    executor.execute(() -> {
-      try {
-        MigrationRequest r = store.find(request.id()).orElse(request);
-        if (r.supportTs().isPresent()) {
-          check("chat.update", slack.chatUpdate(m -> m.channel(r.supportChannel().orElse(supportChannel))
-              .ts(r.supportTs().get()).text(approval.fallback(r)).blocks(approval.blocks(r, PlanStep.read(store, r.id()))))
-              .get());
-        }
-      } catch (Exception e) {
-        log.warn("plan of request {} not shown: {}", request.id(), e.toString());
-      }
-    });
-  }
-
-  private void updateSupportChannel(MigrationRequest r, RequestState changedTo) throws Exception {
-    if (changedTo == RequestState.PENDING_APPROVAL && r.supportTs().isEmpty()) {
-      var posted = check("chat.postMessage", slack.chatPostMessage(m -> m.channel(supportChannel)
-          .text(approval.fallback(r)).blocks(approval.blocks(r, PlanStep.read(store, r.id())))).get());
-      store.setSupportMessage(r.id(), posted.getChannel(), posted.getTs());
-    } else if (r.supportTs().isPresent() && changedTo != RequestState.PENDING_APPROVAL) {
-      check("chat.update", slack.chatUpdate(m -> m.channel(r.supportChannel().orElse(supportChannel))
-          .ts(r.supportTs().get()).text(approval.fallback(r)).blocks(approval.blocks(r, PlanStep.read(store, r.id()))))
-          .get());
+  /** Redraws the approval message as the request is now: state, decision and plan, buttons only while pending. */
+  private void updateApproval(MigrationRequest r) throws SlackCallFailed {
+    if (r.supportTs().isEmpty()) {
+      throw SlackCallFailed.refused("request " + r.id() + " has no approval message to update");
     }
+    String channel = r.supportChannel().orElse(supportChannel);
+    calls.call("chat.update", channel, () -> slack.chatUpdate(m -> m.channel(channel).ts(r.supportTs().get())
+        .text(approval.fallback(r)).blocks(approval.blocks(r, PlanStep.read(store, r.id())))));
   }
 
-  private void tellRequester(MigrationRequest r, RequestState changedTo) throws Exception {
+  private void tellRequester(MigrationRequest r, List<RequestState> told) throws SlackCallFailed {
     Language first = directory.languageOf(r.requester(), defaultLanguage);
-    Bilingual message = Bilingual.build(first, l -> text.messages().text(l, "dm.changed", r.number(),
-        text.kind(l, r), r.workspace(), text.messages().text(l, changedTo.messageKey())))
+    var m = text.messages();
+    Bilingual message = Bilingual.build(first, l -> told.size() == 1
+        ? m.text(l, "dm.changed", r.number(), text.kind(l, r), r.workspace(), m.text(l, r.state().messageKey()))
+        : m.text(l, "dm.changed.since", r.number(), text.kind(l, r), r.workspace(), m.text(l, r.state().messageKey()),
+            told.stream().map(s -> m.text(l, s.messageKey())).collect(Collectors.joining(" → "))))
         .then(text.summary(first, r));
-    var im = check("conversations.open", slack.conversationsOpen(o -> o.users(java.util.List.of(r.requester()))).get());
-    check("chat.postMessage", slack.chatPostMessage(m -> m.channel(im.getChannel().getId())
-        .text(message.mrkdwn()).blocks(BilingualBlocks.of(message))).get());
+    String channel = dms.of(r.requester());
+    try {
+      calls.post(channel, () -> slack.chatPostMessage(p -> p.channel(channel)
+          .text(message.mrkdwn()).blocks(BilingualBlocks.of(message))));
+    } catch (SlackCallFailed e) {
+      if (e.next() == SlackCallFailed.Next.REFUSED && e.getMessage().endsWith("channel_not_found")) {
+        dms.forget(r.requester());
+        throw SlackCallFailed.retry(e.getMessage() + " (the channel is opened again)");
+      }
+      throw e;
+    }
   }
 
-  private static <T extends SlackApiTextResponse> T check(String method, T response) {
-    if (!response.isOk()) {
-      throw new IllegalStateException(method + " failed: " + response.getError());
-    }
-    return response;
+  private static StoredResult result(OutboxMessage message) {
+    return message.payload().map(StoredResult::parse).orElse(new StoredResult(Optional.empty(), Optional.empty()));
   }
 }

@@ -155,7 +155,9 @@ class RequestsOverHttpTest {
       JsonNode updated = Eventually.value("updated", () -> h.slack.messages(SUPPORT).stream()
           .filter(m -> m.toString().contains("Approved by <@U0SUPPORT1>")).findFirst().orElse(null));
       assertThat(updated.toString()).doesNotContain(SlackIds.APPROVE).contains("Approuvée par <@U0SUPPORT1>");
-      Eventually.await("the lead is told", () -> directMessagesTo("U0ADALOVE").stream().anyMatch(t -> t.contains("*approved")));
+      // told alone, or with the run's start when it came first ("since my last message: approved, about to start → running")
+      Eventually.await("the lead is told", () -> directMessagesTo("U0ADALOVE").stream()
+          .anyMatch(t -> t.contains("approved, about to start")));
     }
 
     @Test
