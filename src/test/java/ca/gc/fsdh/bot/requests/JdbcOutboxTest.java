@@ -195,7 +195,7 @@ class JdbcOutboxTest {
     }
   }
 
-  /** What the untold-changes sweep (V5, V6) left untold or unposted is queued once by V7, in order. */
+  /** What the untold-changes sweep (V5, V6) left untold or unposted is queued once by V12, in order. */
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void theUpgradeQueuesWhatTheOldSweepHadNotToldYet(TestDatabases.Kind kind) throws Exception {
