@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.RequestState;
-import ca.gc.fsdh.bot.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricks;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleProd;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
 import ca.gc.fsdh.bot.slack.SlackIds;
 import ca.gc.fsdh.bot.testing.BotHarness;
 import ca.gc.fsdh.bot.testing.Eventually;

@@ -3,7 +3,7 @@ package ca.gc.fsdh.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.config.DatabaseSettings;
-import ca.gc.fsdh.bot.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.testing.Eventually;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package ca.gc.fsdh.bot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.gc.fsdh.bot.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;

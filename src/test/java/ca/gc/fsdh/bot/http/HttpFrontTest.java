@@ -71,7 +71,7 @@ class HttpFrontTest {
   @Test
   void readyzIs503WhenSlackRefusesTheToken() throws Exception {
     try (BotHarness other = BotHarness.start()) {
-      other.slack.inject(ca.gc.fsdh.bot.sandbox.SlackFault.serverError("auth.test", 503, 10));
+      other.slack.inject(ca.gc.fsdh.bot.tools.sandbox.slack.SlackFault.serverError("auth.test", 503, 10));
       var r = other.get("/readyz");
       assertThat(r.statusCode()).isEqualTo(503);
       assertThat(r.body()).contains("\"slack\":\"failing\"", "\"database\":\"ok\"");

@@ -2,9 +2,9 @@ package ca.gc.fsdh.bot.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.sandbox.SlackPayloads;
-import ca.gc.fsdh.bot.sandbox.SlackSender.Signing;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackPayloads;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender.Signing;
 import ca.gc.fsdh.bot.slack.SlackIds;
 import ca.gc.fsdh.bot.testing.BotHarness;
 import ca.gc.fsdh.bot.testing.LogCapture;

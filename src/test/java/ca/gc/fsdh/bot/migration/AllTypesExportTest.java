@@ -7,13 +7,13 @@ import ca.gc.fsdh.bot.migration.secrets.LeadKey;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretSink;
 import ca.gc.fsdh.bot.migration.secrets.SecretScopeExporter;
 import ca.gc.fsdh.bot.migration.models.ModelExporter;
-import ca.gc.fsdh.bot.sandbox.databricks.DbfsStore;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.sandbox.databricks.RegisteredModel;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
-import ca.gc.fsdh.bot.sandbox.databricks.SecretScope;
-import ca.gc.fsdh.bot.sandbox.databricks.WorkspaceState;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.DbfsStore;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.RegisteredModel;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SecretScope;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
 import com.databricks.sdk.service.sql.ExecuteStatementRequest;
 import com.databricks.sdk.service.sql.StatementState;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -339,7 +339,7 @@ class AllTypesExportTest {
     return i <= 0 ? null : path.substring(0, i);
   }
 
-  static Set<List<String>> expected(List<ca.gc.fsdh.bot.sandbox.databricks.AclEntry> direct) {
+  static Set<List<String>> expected(List<ca.gc.fsdh.bot.tools.sandbox.databricks.AclEntry> direct) {
     Set<List<String>> out = new HashSet<>();
     direct.forEach(e -> out.add(List.of(e.principalField(), e.principal(), e.level())));
     return out;

@@ -3,11 +3,11 @@ package ca.gc.fsdh.bot.migration;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleProd;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
-import ca.gc.fsdh.bot.sandbox.databricks.WorkspaceState;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration;
 
-import ca.gc.fsdh.bot.sandbox.databricks.WorkspaceState;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,8 +3,8 @@ package ca.gc.fsdh.bot.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -7,11 +7,11 @@ import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
 import ca.gc.fsdh.bot.migration.bundle.ExportJournal;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.notebooks.WorkspaceLayout;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.sandbox.databricks.FaultRates;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
-import ca.gc.fsdh.bot.sandbox.databricks.WorkspaceObject;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FaultRates;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceObject;
 import com.databricks.sdk.service.workspace.ObjectType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -235,7 +235,7 @@ class WorkspaceExportTest {
       var b = FakeDatabricksOptions.builder().retryAfterSeconds(1)
           .faults(new FaultRates(0.03, 0.02, 0.01, 7));
       // the client does not pace at all and the server allows 20/s per group: 429 storms
-      for (var g : ca.gc.fsdh.bot.sandbox.databricks.EndpointGroup.values()) {
+      for (var g : ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup.values()) {
         if (g.defaultPerSecond() > 0) b.rateLimit(g, 20);
       }
       var unpaced = new java.util.EnumMap<ca.gc.fsdh.bot.migration.client.EndpointGroup, Double>(ca.gc.fsdh.bot.migration.client.EndpointGroup.class);

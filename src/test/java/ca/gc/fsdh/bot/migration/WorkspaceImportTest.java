@@ -10,11 +10,11 @@ import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValuesSource;
 import ca.gc.fsdh.bot.migration.verify.ItemCheck;
 import ca.gc.fsdh.bot.migration.verify.VerifyOptions;
 import ca.gc.fsdh.bot.migration.verify.Verifier;
-import ca.gc.fsdh.bot.sandbox.databricks.Content;
-import ca.gc.fsdh.bot.sandbox.databricks.EndpointGroup;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
-import ca.gc.fsdh.bot.sandbox.databricks.SecretScope;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.Content;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SecretScope;
 import com.databricks.sdk.service.workspace.ObjectType;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -124,7 +124,7 @@ class WorkspaceImportTest {
       }
       // grants: every POC grant is in PROD, principals renamed
       var renamed = env.poc.server.state().tables().all().stream()
-          .map(g -> g.principal().equals(env.renamedUser) ? new ca.gc.fsdh.bot.sandbox.databricks.TableGrant(PocAndProd.RENAMED_USER_TO, g.actionType(), g.objectType(), g.objectKey()) : g).toList();
+          .map(g -> g.principal().equals(env.renamedUser) ? new ca.gc.fsdh.bot.tools.sandbox.databricks.TableGrant(PocAndProd.RENAMED_USER_TO, g.actionType(), g.objectType(), g.objectKey()) : g).toList();
       assertThat(state.tables().all()).containsAll(renamed);
       // models: same versions and stages
       for (var m : env.poc.server.state().models().models()) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.gc.fsdh.bot.audit.AuditEntry;
 import ca.gc.fsdh.bot.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.testing.BotHarness;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import ca.gc.fsdh.bot.audit.AuditEntry;
 import ca.gc.fsdh.bot.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.requests.Outcome.Status;
-import ca.gc.fsdh.bot.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.store.Database;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.nio.file.Path;

@@ -22,7 +22,7 @@ import ca.gc.fsdh.bot.requests.RequestOptions;
 import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.requests.RunReport;
 import ca.gc.fsdh.bot.requests.TypeProgress;
-import ca.gc.fsdh.bot.sandbox.BlockKitLimits;
+import ca.gc.fsdh.bot.tools.sandbox.slack.BlockKitLimits;
 import ca.gc.fsdh.bot.store.Database;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;

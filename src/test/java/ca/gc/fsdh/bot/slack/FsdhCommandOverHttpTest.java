@@ -2,7 +2,7 @@ package ca.gc.fsdh.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.sandbox.SlackSender.Signing;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender.Signing;
 import ca.gc.fsdh.bot.testing.BotHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -6,8 +6,8 @@ import ca.gc.fsdh.bot.migration.secrets.LeadKey;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.OpenPgpPublicKey;
-import ca.gc.fsdh.bot.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.sandbox.SlackCall;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackCall;
 import ca.gc.fsdh.bot.testing.BotHarness;
 import ca.gc.fsdh.bot.testing.Eventually;
 import ca.gc.fsdh.bot.testing.OpenPgpKeys;
@@ -122,7 +122,7 @@ class OffboardKeyOverHttpTest {
 
   @Test
   void aKeyFileSlackCannotServeNowIsRefusedWithAnInvitationToTryAgain() throws Exception {
-    h.slack.inject(ca.gc.fsdh.bot.sandbox.SlackFault.serverError("files-pri", 503, 1));
+    h.slack.inject(ca.gc.fsdh.bot.tools.sandbox.slack.SlackFault.serverError("files-pri", 503, 1));
     assertRefused(uploaded("lead.asc", OpenPgpKeys.rsa4096().armoredPublic().getBytes(StandardCharsets.US_ASCII)),
         "could not be read from Slack just now", "n’a pas pu être lu depuis Slack");
   }
@@ -156,7 +156,7 @@ class OffboardKeyOverHttpTest {
     return JSON.createObjectNode().put("type", "plain_text_input").put("value", text);
   }
 
-  private ca.gc.fsdh.bot.sandbox.SlackSender.Reply submit(Map<String, ObjectNode> key) {
+  private ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender.Reply submit(Map<String, ObjectNode> key) {
     ObjectNode workspace = JSON.createObjectNode().put("type", "static_select");
     workspace.putObject("selected_option").put("value", "ARCTIC");
     ObjectNode types = JSON.createObjectNode().put("type", "checkboxes");

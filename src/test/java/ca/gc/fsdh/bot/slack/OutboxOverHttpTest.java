@@ -2,8 +2,8 @@ package ca.gc.fsdh.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.sandbox.SlackFault;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackFault;
 import ca.gc.fsdh.bot.testing.BotHarness;
 import ca.gc.fsdh.bot.testing.Eventually;
 import java.time.Duration;

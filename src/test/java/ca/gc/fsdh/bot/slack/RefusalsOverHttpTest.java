@@ -6,7 +6,7 @@ import ca.gc.fsdh.bot.audit.AuditEntry;
 import ca.gc.fsdh.bot.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.RequestState;
-import ca.gc.fsdh.bot.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.testing.BotHarness;
 import ca.gc.fsdh.bot.testing.Eventually;
 import ca.gc.fsdh.bot.testing.TestDatabases;

@@ -3,9 +3,9 @@ package ca.gc.fsdh.bot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.config.DatabaseSettings;
-import ca.gc.fsdh.bot.sandbox.FakeSlackApi;
-import ca.gc.fsdh.bot.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.sandbox.SlackFault;
+import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackFault;
 import ca.gc.fsdh.bot.testing.Eventually;
 import ca.gc.fsdh.bot.testing.JumpingClock;
 import ca.gc.fsdh.bot.testing.TestDatabases;

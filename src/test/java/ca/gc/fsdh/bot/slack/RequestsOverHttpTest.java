@@ -3,11 +3,11 @@ package ca.gc.fsdh.bot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
-import ca.gc.fsdh.bot.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricks;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.sandbox.SlackCall;
-import ca.gc.fsdh.bot.sandbox.SlackSender.Signing;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackCall;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender.Signing;
 import ca.gc.fsdh.bot.testing.BotHarness;
 import ca.gc.fsdh.bot.testing.Eventually;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.testing;
 
-import ca.gc.fsdh.bot.sandbox.SlackPayloads;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackPayloads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

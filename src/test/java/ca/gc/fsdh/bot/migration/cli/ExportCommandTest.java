@@ -2,10 +2,10 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricks;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

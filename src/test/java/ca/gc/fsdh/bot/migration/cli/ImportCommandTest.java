@@ -9,10 +9,10 @@ import ca.gc.fsdh.bot.migration.WorkspaceExport;
 import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricks;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.PatCredentialsProvider;
 import java.io.PrintWriter;
@@ -113,7 +113,7 @@ class ImportCommandTest {
   void dryRunThenImportThenVerifyThroughTheCommands() throws Exception {
     Path bundle = exportSample();
     try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
-      SampleWorkspace.seed(new ca.gc.fsdh.bot.sandbox.databricks.WorkspaceState(), SampleSpec.small());
+      SampleWorkspace.seed(new ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState(), SampleSpec.small());
       var dry = run(new ImportCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(), "--dry-run",
           "--state", dir.resolve("state").toString(), "--types", "notebooks,repos");
       assertThat(dry.exit()).as(dry.err()).isZero();

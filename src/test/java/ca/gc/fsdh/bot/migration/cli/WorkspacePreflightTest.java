@@ -9,12 +9,12 @@ import ca.gc.fsdh.bot.migration.bundle.BundleFinisher;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
 import ca.gc.fsdh.bot.migration.bundle.ExportJournal;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
-import ca.gc.fsdh.bot.sandbox.databricks.EndpointGroup;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricks;
-import ca.gc.fsdh.bot.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleProd;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleSpec;
-import ca.gc.fsdh.bot.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -242,7 +242,7 @@ class WorkspacePreflightTest {
     var config = new com.databricks.sdk.core.DatabricksConfig().setHost(poc.host()).setAuthType("pat").setToken(poc.token())
         .setCredentialsProvider(new com.databricks.sdk.core.PatCredentialsProvider());
     assertThat(new ca.gc.fsdh.bot.migration.client.WorkspaceCheck().signIn("source", config))
-        .isEqualTo(ca.gc.fsdh.bot.sandbox.databricks.WorkspaceState.CURRENT_USER);
+        .isEqualTo(ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState.CURRENT_USER);
     var r = run(new PlanCommand(), tokens(poc.token(), prod.token()), "--host", poc.host(), "--types", "repos");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.exists(dir.resolve("work"))).isFalse();

@@ -1,6 +1,0 @@
-package ca.gc.fsdh.bot.sandbox.databricks;
-
-/** The endpoints of one API area, registered on the {@link Router}. */
-interface Routes {
-  void register(Router router);
-}

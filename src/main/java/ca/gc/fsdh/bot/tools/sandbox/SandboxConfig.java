@@ -1,0 +1,96 @@
+package ca.gc.fsdh.bot.tools.sandbox;
+
+import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
+import ca.gc.fsdh.bot.config.Config;
+import ca.gc.fsdh.bot.config.ConfigLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The bundled example configuration ({@code fsdh.example.yml}) with an environment that points it at
+ * the stand-ins: a free port, a throw-away H2 database, sandbox tokens. Used by the demo and tests,
+ * so the documented example is also the one that is exercised.
+ */
+public final class SandboxConfig {
+  public static final String BOT_TOKEN = "xoxb-sandbox-bot-token";
+  public static final String SIGNING_SECRET = "sandbox-signing-secret-0123456789";
+  public static final String SUPPORT_GROUP = "S0FSDHSUPPORT";
+  public static final String SUPPORT_CHANNEL = "C0FSDHSUPPORT";
+  public static final String POC_TOKEN = "dapi-sandbox-poc";
+  public static final String PROD_TOKEN = "dapi-sandbox-prod";
+
+  private SandboxConfig() {}
+
+  public static String exampleYaml() {
+    try (InputStream in = SandboxConfig.class.getResourceAsStream("/fsdh.example.yml")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The environment a sandboxed bot runs with; tests may change entries before loading. */
+  public static Map<String, String> environment(String slackApiUrl, Path dataDir) {
+    Map<String, String> env = new HashMap<>();
+    env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+    env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+    env.put("SLACK_API_URL", slackApiUrl);
+    env.put("FSDH_PORT", "0");
+    env.put("FSDH_DB_URL", h2Url(dataDir));
+    env.put("FSDH_POC_DATABRICKS_TOKEN", POC_TOKEN);
+    env.put("FSDH_PROD_DATABRICKS_TOKEN", PROD_TOKEN);
+    return env;
+  }
+
+  public static String h2Url(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.resolve("fsdh").toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  }
+
+  public static Config load(Map<String, String> env) {
+    return new ConfigLoader(env).parse(exampleYaml(), "fsdh.example.yml");
+  }
+
+  /**
+   * The example configuration with every POC workspace on {@code pocHost} and every PROD workspace on
+   * {@code prodHost} (two Databricks stand-ins), OCEAN's mapping for the sample ({@link SampleProd}),
+   * and bundles kept under {@code dataDir}.
+   */
+  public static Config load(Map<String, String> env, String pocHost, String prodHost, Path dataDir) {
+    Path mapping = dataDir.resolve("ocean-mapping.yml");
+    try {
+      Files.writeString(mapping, SampleProd.mappingYaml());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String yaml = exampleYaml()
+        .replaceAll("pocHost: https://adb-[0-9.]+azuredatabricks\\.net", "pocHost: " + pocHost)
+        .replaceAll("prodHost: https://adb-[0-9.]+azuredatabricks\\.net", "prodHost: " + prodHost)
+        .replace("# mappingFile: /config/mappings/ocean.yml", "mappingFile: " + mapping.toAbsolutePath())
+        .replace("directory: data/bundles", "directory: " + dataDir.resolve("bundles").toAbsolutePath());
+    return new ConfigLoader(env).parse(yaml, "fsdh.example.yml (sandbox)");
+  }
+
+  /** A Slack stand-in seeded with the example directory's people and the support group. */
+  public static FakeSlackApi slack() {
+    try {
+      return new FakeSlackApi(BOT_TOKEN)
+          .user("U0ADALOVE", "Ada Lovelace", "en-US")
+          .user("U0GRACEHO", "Grace Hopper", "en-US")
+          .user("U0MARIECU", "Marie Curie", "fr-CA")
+          .user("U0ALANTUR", "Alan Turing", "en-GB")
+          .user("U0SUPPORT1", "Sam Support", "en-US")
+          .user("U0SUPPORT2", "Sophie Soutien", "fr-CA")
+          .userGroup(SUPPORT_GROUP, java.util.List.of("U0SUPPORT1", "U0SUPPORT2"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
