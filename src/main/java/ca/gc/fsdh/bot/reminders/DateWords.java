@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.reminders;
 
-import ca.gc.fsdh.bot.config.Language;
+import ca.gc.fsdh.bot.platform.config.Language;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,13 +1,13 @@
 package ca.gc.fsdh.bot.reminders;
 
-import ca.gc.fsdh.bot.audit.AuditEntry;
-import ca.gc.fsdh.bot.audit.AuditLog;
-import ca.gc.fsdh.bot.config.Deadlines;
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.config.Milestone;
-import ca.gc.fsdh.bot.i18n.Bilingual;
-import ca.gc.fsdh.bot.i18n.Messages;
-import ca.gc.fsdh.bot.slack.Mrkdwn;
+import ca.gc.fsdh.bot.platform.audit.AuditEntry;
+import ca.gc.fsdh.bot.platform.audit.AuditLog;
+import ca.gc.fsdh.bot.platform.config.Deadlines;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.config.Milestone;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.i18n.Messages;
+import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import ca.gc.fsdh.bot.slack.SlackReplies;
 import ca.gc.fsdh.bot.slack.Subcommand;
 import ca.gc.fsdh.bot.requests.SupportTeam;

@@ -1,10 +1,10 @@
 package ca.gc.fsdh.bot.reminders;
 
-import ca.gc.fsdh.bot.config.Deadlines;
-import ca.gc.fsdh.bot.config.Milestone;
-import ca.gc.fsdh.bot.config.Workspace;
-import ca.gc.fsdh.bot.config.WorkspaceDirectory;
-import ca.gc.fsdh.bot.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.config.Deadlines;
+import ca.gc.fsdh.bot.platform.config.Milestone;
+import ca.gc.fsdh.bot.platform.config.Workspace;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.reminders.WorkspaceProgress.Progress;
 import ca.gc.fsdh.bot.slack.BilingualBlocks;
 import com.slack.api.methods.MethodsClient;

@@ -1,10 +1,10 @@
 package ca.gc.fsdh.bot.reminders;
 
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.config.Milestone;
-import ca.gc.fsdh.bot.config.Workspace;
-import ca.gc.fsdh.bot.i18n.Bilingual;
-import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.config.Milestone;
+import ca.gc.fsdh.bot.platform.config.Workspace;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.reminders.WorkspaceProgress.Progress;
 import java.time.LocalDate;
 import java.util.function.Function;

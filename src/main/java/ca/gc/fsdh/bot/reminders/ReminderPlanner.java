@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.reminders;
 
-import ca.gc.fsdh.bot.config.Deadlines;
-import ca.gc.fsdh.bot.config.Milestone;
+import ca.gc.fsdh.bot.platform.config.Deadlines;
+import ca.gc.fsdh.bot.platform.config.Milestone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

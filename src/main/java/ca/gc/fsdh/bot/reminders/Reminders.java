@@ -1,10 +1,10 @@
 package ca.gc.fsdh.bot.reminders;
 
-import ca.gc.fsdh.bot.config.Deadlines;
-import ca.gc.fsdh.bot.config.WorkspaceDirectory;
-import ca.gc.fsdh.bot.i18n.Messages;
-import ca.gc.fsdh.bot.store.HandBuiltJobs;
-import ca.gc.fsdh.bot.store.Quartz;
+import ca.gc.fsdh.bot.platform.config.Deadlines;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.i18n.Messages;
+import ca.gc.fsdh.bot.platform.database.HandBuiltJobs;
+import ca.gc.fsdh.bot.platform.database.Quartz;
 import com.slack.api.methods.MethodsClient;
 import java.time.Clock;
 import java.time.Duration;

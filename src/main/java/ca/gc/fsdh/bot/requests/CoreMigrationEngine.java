@@ -1,9 +1,9 @@
 package ca.gc.fsdh.bot.requests;
 
-import ca.gc.fsdh.bot.config.BundleSettings;
-import ca.gc.fsdh.bot.config.DatabricksAuth;
-import ca.gc.fsdh.bot.config.Workspace;
-import ca.gc.fsdh.bot.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.config.BundleSettings;
+import ca.gc.fsdh.bot.platform.config.DatabricksAuth;
+import ca.gc.fsdh.bot.platform.config.Workspace;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.migration.ExportOptions;
 import ca.gc.fsdh.bot.migration.ImportOptions;
 import ca.gc.fsdh.bot.migration.MigrationRunner;

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
-import ca.gc.fsdh.bot.store.HandBuiltJobs;
+import ca.gc.fsdh.bot.platform.database.HandBuiltJobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;

@@ -1,10 +1,10 @@
 package ca.gc.fsdh.bot.requests;
 
 import ca.gc.fsdh.bot.migration.ResourceType;
-import ca.gc.fsdh.bot.audit.AuditEntry;
-import ca.gc.fsdh.bot.audit.AuditLog;
-import ca.gc.fsdh.bot.config.Workspace;
-import ca.gc.fsdh.bot.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.audit.AuditEntry;
+import ca.gc.fsdh.bot.platform.audit.AuditLog;
+import ca.gc.fsdh.bot.platform.config.Workspace;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.requests.Outcome.Status;
 import java.time.Clock;
 import java.util.List;

@@ -5,8 +5,8 @@ import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestState;
 import com.fasterxml.jackson.databind.JsonNode;

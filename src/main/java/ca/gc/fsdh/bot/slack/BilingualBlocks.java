@@ -4,9 +4,9 @@ import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.i18n.Bilingual;
-import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.i18n.Messages;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package ca.gc.fsdh.bot.slack;
 
-import ca.gc.fsdh.bot.config.BundleSettings;
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.i18n.Bilingual;
-import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.platform.config.BundleSettings;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import com.slack.api.methods.MethodsClient;
 import java.nio.file.Files;

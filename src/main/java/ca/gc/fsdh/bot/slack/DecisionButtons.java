@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.slack;
 
+import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -10,8 +11,8 @@ import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.Outcome;
 import ca.gc.fsdh.bot.requests.PlanStep;
 import ca.gc.fsdh.bot.requests.RequestService;

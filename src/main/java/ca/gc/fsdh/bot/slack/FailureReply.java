@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.slack;
 
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.i18n.Messages;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import java.security.SecureRandom;
 import java.util.HexFormat;

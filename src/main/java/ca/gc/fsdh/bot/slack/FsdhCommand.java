@@ -1,9 +1,10 @@
 package ca.gc.fsdh.bot.slack;
 
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.config.WorkspaceDirectory;
-import ca.gc.fsdh.bot.i18n.Bilingual;
-import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.i18n.Messages;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;

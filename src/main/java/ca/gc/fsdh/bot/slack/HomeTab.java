@@ -9,11 +9,11 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.view.Views.view;
 
-import ca.gc.fsdh.bot.config.Deadlines;
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.config.Milestone;
-import ca.gc.fsdh.bot.config.Workspace;
-import ca.gc.fsdh.bot.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.config.Deadlines;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.config.Milestone;
+import ca.gc.fsdh.bot.platform.config.Workspace;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestService;

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.slack;
 
-import ca.gc.fsdh.bot.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestService;
 import com.slack.api.bolt.response.Response;

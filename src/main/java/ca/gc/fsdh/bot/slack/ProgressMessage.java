@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.slack;
 
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestRunner;

@@ -13,10 +13,10 @@ import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.config.Workspace;
-import ca.gc.fsdh.bot.config.WorkspaceDirectory;
-import ca.gc.fsdh.bot.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.config.Workspace;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.NewRequest;
 import ca.gc.fsdh.bot.requests.OpenPgpPublicKey;
 import ca.gc.fsdh.bot.requests.Outcome;

@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.slack;
 
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.config.WorkspaceDirectory;
-import ca.gc.fsdh.bot.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.OutboxMessage;
 import ca.gc.fsdh.bot.requests.PlanStep;

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.slack;
 
-import ca.gc.fsdh.bot.http.ReadinessCheck;
+import ca.gc.fsdh.bot.platform.http.ReadinessCheck;
 import com.slack.api.methods.MethodsClient;
 import java.time.Clock;
 import java.time.Duration;

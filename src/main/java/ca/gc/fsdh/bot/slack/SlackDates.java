@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.slack;
 
+import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import java.time.Instant;
 
 /**

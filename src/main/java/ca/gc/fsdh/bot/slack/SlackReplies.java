@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.slack;
 
-import ca.gc.fsdh.bot.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 
 /** The shapes of the bot's direct replies to a slash command. */

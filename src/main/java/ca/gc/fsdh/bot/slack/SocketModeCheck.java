@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.slack;
 
-import ca.gc.fsdh.bot.http.ReadinessCheck;
+import ca.gc.fsdh.bot.platform.http.ReadinessCheck;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 

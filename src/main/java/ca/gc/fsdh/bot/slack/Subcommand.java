@@ -28,5 +28,5 @@ public interface Subcommand {
       SlashCommandContext context,
       String userId,
       List<String> args,
-      ca.gc.fsdh.bot.config.Language language) {}
+      ca.gc.fsdh.bot.platform.config.Language language) {}
 }

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.tools;
 
-import ca.gc.fsdh.bot.Main;
+import ca.gc.fsdh.bot.app.Main;
 import ca.gc.fsdh.bot.tools.bench.BenchCommand;
 import ca.gc.fsdh.bot.tools.demo.DemoCommand;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxCommand;

@@ -2,9 +2,9 @@ package ca.gc.fsdh.bot.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.audit.AuditEntry;
-import ca.gc.fsdh.bot.audit.JdbcAuditLog;
-import ca.gc.fsdh.bot.config.Language;
+import ca.gc.fsdh.bot.platform.audit.AuditEntry;
+import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
+import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.testing.BotHarness;
 import com.fasterxml.jackson.databind.ObjectMapper;

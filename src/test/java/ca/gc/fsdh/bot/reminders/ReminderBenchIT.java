@@ -2,14 +2,14 @@ package ca.gc.fsdh.bot.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.config.DatabaseSettings;
-import ca.gc.fsdh.bot.config.Deadlines;
-import ca.gc.fsdh.bot.config.Milestone;
-import ca.gc.fsdh.bot.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
+import ca.gc.fsdh.bot.platform.config.Deadlines;
+import ca.gc.fsdh.bot.platform.config.Milestone;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.tools.sandbox.AdjustableClock;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import ch.qos.logback.classic.Level;
 import java.sql.Connection;

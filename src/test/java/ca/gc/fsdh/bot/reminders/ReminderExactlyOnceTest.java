@@ -4,13 +4,13 @@ import static ca.gc.fsdh.bot.reminders.ReminderFixture.FINAL;
 import static ca.gc.fsdh.bot.reminders.ReminderFixture.TORONTO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.config.DatabaseSettings;
-import ca.gc.fsdh.bot.config.Deadlines;
-import ca.gc.fsdh.bot.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
+import ca.gc.fsdh.bot.platform.config.Deadlines;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.tools.sandbox.AdjustableClock;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package ca.gc.fsdh.bot.reminders;
 import static ca.gc.fsdh.bot.reminders.ReminderFixture.TORONTO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.config.Deadlines;
-import ca.gc.fsdh.bot.config.Milestone;
+import ca.gc.fsdh.bot.platform.config.Deadlines;
+import ca.gc.fsdh.bot.platform.config.Milestone;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

@@ -3,9 +3,9 @@ package ca.gc.fsdh.bot.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.gc.fsdh.bot.config.DatabaseSettings;
+import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.migration.ResourceType;
-import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.gc.fsdh.bot.requests.RequestStore.Saved.Outcome;
-import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,11 +2,11 @@ package ca.gc.fsdh.bot.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.config.DatabaseSettings;
+import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.migration.ResourceType;
-import ca.gc.fsdh.bot.store.Database;
-import ca.gc.fsdh.bot.store.HandBuiltJobs;
-import ca.gc.fsdh.bot.store.Quartz;
+import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.platform.database.HandBuiltJobs;
+import ca.gc.fsdh.bot.platform.database.Quartz;
 import ca.gc.fsdh.bot.testing.Eventually;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import ca.gc.fsdh.bot.migration.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.testing.MutableClock;
-import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,11 +10,11 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-import ca.gc.fsdh.bot.audit.JdbcAuditLog;
+import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.requests.Outcome.Status;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -3,12 +3,12 @@ package ca.gc.fsdh.bot.requests;
 import ca.gc.fsdh.bot.migration.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.audit.AuditEntry;
-import ca.gc.fsdh.bot.audit.JdbcAuditLog;
-import ca.gc.fsdh.bot.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.audit.AuditEntry;
+import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.requests.Outcome.Status;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,8 +2,8 @@ package ca.gc.fsdh.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.audit.AuditEntry;
-import ca.gc.fsdh.bot.audit.JdbcAuditLog;
+import ca.gc.fsdh.bot.platform.audit.AuditEntry;
+import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;

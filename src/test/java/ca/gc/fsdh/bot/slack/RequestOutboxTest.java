@@ -2,7 +2,7 @@ package ca.gc.fsdh.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.config.DatabaseSettings;
+import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.tools.sandbox.slack.SlackFault;

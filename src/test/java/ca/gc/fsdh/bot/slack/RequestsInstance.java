@@ -1,12 +1,12 @@
 package ca.gc.fsdh.bot.slack;
 
-import ca.gc.fsdh.bot.Wiring;
-import ca.gc.fsdh.bot.audit.JdbcAuditLog;
-import ca.gc.fsdh.bot.config.Config;
-import ca.gc.fsdh.bot.config.ConfigLoader;
-import ca.gc.fsdh.bot.config.DatabaseSettings;
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.app.Wiring;
+import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
+import ca.gc.fsdh.bot.platform.config.Config;
+import ca.gc.fsdh.bot.platform.config.ConfigLoader;
+import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.migration.ResourceType;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.MigrationEngine;
@@ -20,7 +20,7 @@ import ca.gc.fsdh.bot.requests.RunReport;
 import ca.gc.fsdh.bot.requests.TypeProgress;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.platform.database.Database;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;

@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.testing;
 
-import ca.gc.fsdh.bot.Bot;
-import ca.gc.fsdh.bot.Wiring;
-import ca.gc.fsdh.bot.config.Config;
+import ca.gc.fsdh.bot.app.Bot;
+import ca.gc.fsdh.bot.app.Wiring;
+import ca.gc.fsdh.bot.platform.config.Config;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender;

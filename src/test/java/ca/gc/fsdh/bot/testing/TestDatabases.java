@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.testing;
 
-import ca.gc.fsdh.bot.config.DatabaseSettings;
-import ca.gc.fsdh.bot.config.Secret;
+import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
+import ca.gc.fsdh.bot.platform.config.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

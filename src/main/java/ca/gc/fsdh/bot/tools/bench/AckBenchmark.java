@@ -1,13 +1,13 @@
 package ca.gc.fsdh.bot.tools.bench;
 
-import ca.gc.fsdh.bot.Bot;
-import ca.gc.fsdh.bot.Wiring;
-import ca.gc.fsdh.bot.config.Config;
-import ca.gc.fsdh.bot.config.ConfigLoader;
-import ca.gc.fsdh.bot.http.BotMetrics;
-import ca.gc.fsdh.bot.http.HttpFront;
-import ca.gc.fsdh.bot.http.SlackEndpoint;
-import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.app.Bot;
+import ca.gc.fsdh.bot.app.Wiring;
+import ca.gc.fsdh.bot.platform.config.Config;
+import ca.gc.fsdh.bot.platform.config.ConfigLoader;
+import ca.gc.fsdh.bot.platform.http.BotMetrics;
+import ca.gc.fsdh.bot.platform.http.HttpFront;
+import ca.gc.fsdh.bot.platform.http.SlackEndpoint;
+import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender;
@@ -242,7 +242,7 @@ public final class AckBenchmark implements Runnable {
       app.start();
       var metrics = new BotMetrics();
       http = new HttpFront(0, new SlackEndpoint(app, new FailureReply(new Messages(),
-          ca.gc.fsdh.bot.config.Language.EN), metrics, Clock.systemUTC()), List.of(), metrics).start();
+          ca.gc.fsdh.bot.platform.config.Language.EN), metrics, Clock.systemUTC()), List.of(), metrics).start();
     }
 
     int port() {

@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.tools.bench;
 
-import ca.gc.fsdh.bot.Bot;
-import ca.gc.fsdh.bot.Wiring;
-import ca.gc.fsdh.bot.config.Config;
-import ca.gc.fsdh.bot.config.ConfigLoader;
-import ca.gc.fsdh.bot.config.Language;
-import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.app.Bot;
+import ca.gc.fsdh.bot.app.Wiring;
+import ca.gc.fsdh.bot.platform.config.Config;
+import ca.gc.fsdh.bot.platform.config.ConfigLoader;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestState;

@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.tools.demo;
 
-import ca.gc.fsdh.bot.Bot;
-import ca.gc.fsdh.bot.Wiring;
+import ca.gc.fsdh.bot.app.Bot;
+import ca.gc.fsdh.bot.app.Wiring;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender;

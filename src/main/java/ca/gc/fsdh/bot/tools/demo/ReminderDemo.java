@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.tools.demo;
 
-import ca.gc.fsdh.bot.config.Config;
-import ca.gc.fsdh.bot.config.DatabaseSettings;
-import ca.gc.fsdh.bot.config.Deadlines;
-import ca.gc.fsdh.bot.config.Milestone;
-import ca.gc.fsdh.bot.config.Workspace;
-import ca.gc.fsdh.bot.i18n.Messages;
+import ca.gc.fsdh.bot.platform.config.Config;
+import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
+import ca.gc.fsdh.bot.platform.config.Deadlines;
+import ca.gc.fsdh.bot.platform.config.Milestone;
+import ca.gc.fsdh.bot.platform.config.Workspace;
+import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.reminders.ReminderPlanner;
 import ca.gc.fsdh.bot.reminders.ReminderSlot;
 import ca.gc.fsdh.bot.reminders.Reminders;
@@ -13,7 +13,7 @@ import ca.gc.fsdh.bot.reminders.WorkspaceProgress.Progress;
 import ca.gc.fsdh.bot.tools.sandbox.AdjustableClock;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.store.Database;
+import ca.gc.fsdh.bot.platform.database.Database;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.tools.sandbox;
 
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
-import ca.gc.fsdh.bot.config.Config;
-import ca.gc.fsdh.bot.config.ConfigLoader;
+import ca.gc.fsdh.bot.platform.config.Config;
+import ca.gc.fsdh.bot.platform.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -56,7 +56,7 @@ class OwnerOnlyWorkFolderTest {
   /** A real {@code fsdh-bot} process: this JVM's java and class path, the token in its environment. */
   static Process fsdhBot(List<String> args, String token) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    var cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "ca.gc.fsdh.bot.Main"));
+    var cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "ca.gc.fsdh.bot.app.Main"));
     cmd.addAll(args);
     var pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.environment().put("DATABRICKS_TOKEN", token);

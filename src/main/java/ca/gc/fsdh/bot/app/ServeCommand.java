@@ -1,0 +1,36 @@
+package ca.gc.fsdh.bot.app;
+
+import ca.gc.fsdh.bot.platform.config.ConfigLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: runs the bot until the process is stopped. */
+@Command(name = "serve", description = "Run the bot: Slack over HTTP (or Socket Mode), health and metrics.")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML configuration file (default: $FSDH_CONFIG, else fsdh.yml)")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    Path file = ConfigFile.resolve(config, System.getenv());
+    var loaded = new ConfigLoader(System.getenv()).load(file);
+    var bot = Wiring.wire(loaded, Clock.systemUTC()).start();
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        bot.close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("unclean shutdown: {}", e.toString());
+      } finally {
+        stopped.countDown();
+      }
+    }, "fsdh-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

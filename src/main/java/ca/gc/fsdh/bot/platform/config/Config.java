@@ -1,0 +1,23 @@
+package ca.gc.fsdh.bot.platform.config;
+
+import java.util.Map;
+
+/**
+ * Everything the bot needs to run, read once at start from the YAML file and the environment, and
+ * checked once by {@link ConfigLoader}.
+ *
+ * @param databricks authentication per environment name ({@code poc}, {@code prod})
+ */
+public record Config(
+    int port,
+    SlackSettings slack,
+    DatabaseSettings database,
+    Map<String, DatabricksAuth> databricks,
+    WorkspaceDirectory directory,
+    Deadlines deadlines,
+    BundleSettings bundles) {
+
+  public Config {
+    databricks = Map.copyOf(databricks);
+  }
+}

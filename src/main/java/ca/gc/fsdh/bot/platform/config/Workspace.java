@@ -1,0 +1,48 @@
+package ca.gc.fsdh.bot.platform.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One POC workspace from the directory.
+ *
+ * @param acronym   upper-case key, at most 10 characters
+ * @param prodHost  the new PROD workspace, or empty for an offboard-only workspace
+ * @param secretsCluster a POC cluster id that runs the commands reading secret values and listing
+ *                       mounts; without it secret values and mounts are listed as not exported
+ * @param sqlWarehouse   a POC SQL warehouse id that reads table ACLs; without it they are not exported
+ * @param mappingFile    the import mapping (principals, paths, clusters) for this workspace's migration
+ * @param prodSqlWarehouse a PROD SQL warehouse id that replays and checks table ACLs
+ */
+public record Workspace(
+    String acronym,
+    String nameEn,
+    String nameFr,
+    String lead,
+    List<String> admins,
+    String leadChannel,
+    Language language,
+    String pocHost,
+    Optional<String> prodHost,
+    Optional<String> secretsCluster,
+    Optional<String> sqlWarehouse,
+    Optional<java.nio.file.Path> mappingFile,
+    Optional<String> prodSqlWarehouse) {
+
+  public Workspace {
+    admins = List.copyOf(admins);
+  }
+
+  public String name(Language language) {
+    return language == Language.FR ? nameFr : nameEn;
+  }
+
+  public boolean offboardOnly() {
+    return prodHost.isEmpty();
+  }
+
+  /** The lead and the admins may make requests for the workspace. */
+  public boolean isManagedBy(String slackUserId) {
+    return lead.equals(slackUserId) || admins.contains(slackUserId);
+  }
+}
