@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /** "today", "tomorrow", "in 7 days", "passed 3 days ago", in one language. */
-final class Countdown {
+public final class Countdown {
   private Countdown() {}
 
-  static String words(Messages messages, Language language, LocalDate today, LocalDate date) {
+  public static String words(Messages messages, Language language, LocalDate today, LocalDate date) {
     long days = ChronoUnit.DAYS.between(today, date);
     if (days == 0) {
       return messages.text(language, "reminder.countdown.today");

@@ -6,7 +6,7 @@ import ca.gc.fsdh.bot.platform.config.Workspace;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.reminders.WorkspaceProgress.Progress;
-import ca.gc.fsdh.bot.slack.BilingualBlocks;
+import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import java.io.IOException;

@@ -41,7 +41,7 @@ public final class ReminderMessage {
     };
   }
 
-  static Bilingual both(Language first, Function<Language, String> text) {
+  public static Bilingual both(Language first, Function<Language, String> text) {
     return new Bilingual(first, text.apply(first), text.apply(first.other()));
   }
 }

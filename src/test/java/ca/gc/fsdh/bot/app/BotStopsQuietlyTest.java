@@ -10,7 +10,7 @@ import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
-import ca.gc.fsdh.bot.slack.SlackIds;
+import ca.gc.fsdh.bot.requests.slack.SlackIds;
 import ca.gc.fsdh.bot.testing.BotHarness;
 import ca.gc.fsdh.bot.testing.Eventually;
 import ca.gc.fsdh.bot.testing.LogCapture;

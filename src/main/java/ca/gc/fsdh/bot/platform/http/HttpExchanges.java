@@ -7,10 +7,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Small helpers for the JDK HTTP server's exchanges. */
-final class HttpExchanges {
+public final class HttpExchanges {
   private HttpExchanges() {}
 
-  static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -20,7 +20,7 @@ final class HttpExchanges {
   }
 
   /** Reads the body, or returns null when it is longer than {@code limit} bytes. */
-  static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
+  public static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] bytes = in.readNBytes(limit + 1);
       return bytes.length > limit ? null : bytes;

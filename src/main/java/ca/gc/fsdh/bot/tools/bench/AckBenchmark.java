@@ -6,13 +6,14 @@ import ca.gc.fsdh.bot.platform.config.Config;
 import ca.gc.fsdh.bot.platform.config.ConfigLoader;
 import ca.gc.fsdh.bot.platform.http.BotMetrics;
 import ca.gc.fsdh.bot.platform.http.HttpFront;
-import ca.gc.fsdh.bot.platform.http.SlackEndpoint;
+import ca.gc.fsdh.bot.slackkit.SlackEndpoint;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender;
-import ca.gc.fsdh.bot.slack.FailureReply;
-import ca.gc.fsdh.bot.slack.SlackIds;
+import ca.gc.fsdh.bot.slackkit.FailureReply;
+import ca.gc.fsdh.bot.requests.slack.SlackIds;
+import ca.gc.fsdh.bot.slackkit.FsdhCommand;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -237,7 +238,7 @@ public final class AckBenchmark implements Runnable {
       slack = Slack.getInstance(slackConfig);
       App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(SandboxConfig.BOT_TOKEN)
           .signingSecret(SandboxConfig.SIGNING_SECRET).build());
-      app.command(SlackIds.COMMAND, (req, ctx) -> ctx.ack());
+      app.command(FsdhCommand.COMMAND, (req, ctx) -> ctx.ack());
       app.blockAction(SlackIds.APPROVE, (req, ctx) -> ctx.ack());
       app.start();
       var metrics = new BotMetrics();

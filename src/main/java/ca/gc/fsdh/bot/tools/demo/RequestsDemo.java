@@ -3,7 +3,7 @@ package ca.gc.fsdh.bot.tools.demo;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender;
-import ca.gc.fsdh.bot.slack.SlackIds;
+import ca.gc.fsdh.bot.requests.slack.SlackIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

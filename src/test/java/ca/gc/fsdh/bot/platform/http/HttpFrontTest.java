@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.platform.http;
 
+import ca.gc.fsdh.bot.slackkit.SlackEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.testing.BotHarness;

@@ -1,6 +1,0 @@
-package ca.gc.fsdh.bot.requests;
-
-/** Who belongs to the FSDH support team: only they may approve, reject or retry requests. */
-public interface SupportTeam {
-  boolean isMember(String slackUserId);
-}
