@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration;
 
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
+
 /** The import report as plain text a support person can read and forward. */
 public final class ImportReportText {
   private ImportReportText() {}

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration;
 
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

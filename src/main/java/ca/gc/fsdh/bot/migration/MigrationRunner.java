@@ -1,8 +1,11 @@
 package ca.gc.fsdh.bot.migration;
 
+import ca.gc.fsdh.bot.migration.item.ProgressListener;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
-import ca.gc.fsdh.bot.migration.offboard.OffboardPackage;
+import ca.gc.fsdh.bot.migration.bundle.OffboardPackage;
 import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues;
 import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValuesSource;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretSink;
@@ -109,7 +112,7 @@ public final class MigrationRunner {
     if (o.gpgKey().isPresent() && exportOptions.secretsCluster().isPresent()) {
       exportOptions = exportOptions.withSecretsCluster(exportOptions.secretsCluster().get(), OpenPgpSecretSink.fromKeyFile(o.gpgKey().get()));
     } else {
-      exportOptions = exportOptions.withSecretsCluster(null, ca.gc.fsdh.bot.migration.secrets.SecretValueSink.NONE);
+      exportOptions = exportOptions.withSecretsCluster(null, ca.gc.fsdh.bot.migration.spi.SecretValueSink.NONE);
     }
     Path bundle = o.workDir().resolve("bundle");
     var exported = new WorkspaceExport(source.client(), source.host()).run(bundle, exportOptions, progress);

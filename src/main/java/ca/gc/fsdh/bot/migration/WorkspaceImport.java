@@ -1,5 +1,12 @@
 package ca.gc.fsdh.bot.migration;
 
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.OwnerOnlyFiles;
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
+import ca.gc.fsdh.bot.migration.item.ProgressListener;
+import ca.gc.fsdh.bot.migration.spi.ImportContext;
+import ca.gc.fsdh.bot.migration.spi.ImportOptions;
+import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.bundle.ImportJournal;
 import ca.gc.fsdh.bot.migration.jobs.JobImporter;

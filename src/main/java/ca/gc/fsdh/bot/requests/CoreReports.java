@@ -1,9 +1,9 @@
 package ca.gc.fsdh.bot.requests;
 
-import ca.gc.fsdh.bot.migration.ImportOutcome;
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import ca.gc.fsdh.bot.migration.ImportResult;
 import ca.gc.fsdh.bot.migration.MigrationRunner;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.verify.ItemCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;

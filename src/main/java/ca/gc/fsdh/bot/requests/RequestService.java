@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.requests;
 
 import ca.gc.fsdh.bot.platform.config.SupportTeam;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.audit.AuditEntry;
 import ca.gc.fsdh.bot.platform.audit.AuditLog;
 import ca.gc.fsdh.bot.platform.config.Workspace;

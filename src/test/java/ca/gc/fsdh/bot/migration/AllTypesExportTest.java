@@ -1,5 +1,10 @@
 package ca.gc.fsdh.bot.migration;
 
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.item.ItemStatus;
+import ca.gc.fsdh.bot.migration.item.ProgressListener;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues;
@@ -68,7 +73,7 @@ class AllTypesExportTest {
     }
   };
 
-  static ExportOptions everything(ca.gc.fsdh.bot.migration.secrets.SecretValueSink sink) {
+  static ExportOptions everything(ca.gc.fsdh.bot.migration.spi.SecretValueSink sink) {
     return ExportOptions.allTypes().withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, sink)
         .withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID).withWorkers(4).withPermissions(true);
   }

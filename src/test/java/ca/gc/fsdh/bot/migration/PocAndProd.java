@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration;
 
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.migration.ImportResult;
 import ca.gc.fsdh.bot.migration.MigrationRunner;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.verify.ItemCheck;
 import ca.gc.fsdh.bot.migration.verify.VerifyReport;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.testing.MutableClock;

@@ -1,9 +1,7 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
-import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
-import ca.gc.fsdh.bot.migration.ItemStatus;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ItemStatus;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;

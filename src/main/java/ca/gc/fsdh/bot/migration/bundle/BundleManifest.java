@@ -1,7 +1,5 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
-import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
-import ca.gc.fsdh.bot.migration.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,7 +34,7 @@ public record BundleManifest(int formatVersion, String tool, String sourceHost, 
   public static final String FILE = "manifest.json";
 
   public record Counts(long exported, long skipped, long failed) {
-    Counts plus(ca.gc.fsdh.bot.migration.ItemStatus s) {
+    Counts plus(ca.gc.fsdh.bot.migration.item.ItemStatus s) {
       return switch (s) {
         case EXPORTED -> new Counts(exported + 1, skipped, failed);
         case SKIPPED -> new Counts(exported, skipped + 1, failed);

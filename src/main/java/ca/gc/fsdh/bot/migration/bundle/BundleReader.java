@@ -1,8 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;

@@ -1,6 +1,5 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
-import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -63,7 +62,7 @@ public final class BundleWriter {
 
   /** Writes a value as indented JSON (SDK objects keep their REST field names). */
   public FileRef writeJson(String relativePath, Object value) throws IOException {
-    return write(relativePath, ca.gc.fsdh.bot.migration.Json.PRETTY.writeValueAsBytes(value));
+    return write(relativePath, ca.gc.fsdh.bot.migration.bundle.Json.PRETTY.writeValueAsBytes(value));
   }
 
   /**

@@ -1,7 +1,5 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
-import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
-import ca.gc.fsdh.bot.migration.offboard.OffboardPackage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
-import ca.gc.fsdh.bot.migration.ItemStatus;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ItemStatus;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;

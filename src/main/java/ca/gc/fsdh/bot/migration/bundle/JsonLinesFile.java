@@ -1,7 +1,5 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
-import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
-import ca.gc.fsdh.bot.migration.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import ca.gc.fsdh.bot.migration.ItemStatus;
-import ca.gc.fsdh.bot.migration.ProgressListener;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ItemStatus;
+import ca.gc.fsdh.bot.migration.item.ProgressListener;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import ca.gc.fsdh.bot.migration.ExportContext;
-import ca.gc.fsdh.bot.migration.ExportOptions;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.NotebookFormat;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkspaceExport;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretSink;
-import ca.gc.fsdh.bot.migration.secrets.SecretValueSink;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;

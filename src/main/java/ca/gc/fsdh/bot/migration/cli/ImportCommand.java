@@ -1,17 +1,17 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import ca.gc.fsdh.bot.migration.ExistingPolicy;
-import ca.gc.fsdh.bot.migration.ImportOptions;
+import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
+import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.ImportReportText;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkspaceImport;
 import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
 import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
-import ca.gc.fsdh.bot.migration.secrets.SecretValueSource;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import ca.gc.fsdh.bot.migration.ExportOptions;
-import ca.gc.fsdh.bot.migration.ImportOptions;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.ImportReportText;
-import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.bundle.Json;
 import ca.gc.fsdh.bot.migration.MigrationRunner;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -64,14 +64,14 @@ public final class MigrateCommand implements Callable<Integer> {
     var poc = source.connect(spec.commandLine());
     var prod = target.connect(spec.commandLine(), source.limits());
     var export = ExportOptions.allTypes().withTypes(typeSet).withWorkers(workers).withSqlWarehouse(sqlWarehouse)
-        .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.secrets.SecretValueSink.NONE);
+        .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.spi.SecretValueSink.NONE);
     var imports = ImportOptions.defaults(workDir.resolve("import")).withTypes(typeSet).withWorkers(workers)
         .withSqlWarehouse(targetWarehouse).withExisting(ImportCommand.policies(java.util.Map.of(), map));
     var console = new ConsoleProgress(err, System.console() != null && !json);
     MigrationRunner.Progress progress = new MigrationRunner.Progress() {
       @Override public void phase(MigrationRunner.Phase p) { console.phase(p.name()); }
       @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
-      @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
+      @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.item.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
     };
     var result = new MigrationRunner().migrate(new MigrationRunner.Workspace(poc.workspace(), source.hostName(poc)),
         new MigrationRunner.Workspace(prod.workspace(), prod.workspace().config().getHost()),

@@ -1,10 +1,10 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import ca.gc.fsdh.bot.migration.ExportOptions;
-import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.migration.bundle.Json;
 import ca.gc.fsdh.bot.migration.MigrationRunner;
-import ca.gc.fsdh.bot.migration.NotebookFormat;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Optional;
@@ -54,12 +54,12 @@ public final class OffboardCommand implements Callable<Integer> {
     if (refused != 0) return refused;
     var paced = connection.connect(spec.commandLine());
     var export = ExportOptions.allTypes().withTypes(ResourceType.parseList(types)).withFormat(format).withSqlWarehouse(sqlWarehouse)
-        .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.secrets.SecretValueSink.NONE);
+        .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.spi.SecretValueSink.NONE);
     var console = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null && !json);
     MigrationRunner.Progress progress = new MigrationRunner.Progress() {
       @Override public void phase(MigrationRunner.Phase p) { console.phase(p.name()); }
       @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
-      @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
+      @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.item.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
     };
     var result = new MigrationRunner().offboard(new MigrationRunner.Workspace(paced.workspace(), connection.hostName(paced)),
         new MigrationRunner.OffboardOptions(workDir, acronym, export, Optional.ofNullable(gpgKey)), progress);

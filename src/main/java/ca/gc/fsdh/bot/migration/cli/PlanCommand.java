@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.plan.PlanRenderer;
 import ca.gc.fsdh.bot.migration.plan.Planner;
 import java.util.concurrent.Callable;

@@ -1,13 +1,13 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
 import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
-import ca.gc.fsdh.bot.migration.secrets.SecretValueSource;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
 import ca.gc.fsdh.bot.migration.verify.VerifyOptions;
 import ca.gc.fsdh.bot.migration.verify.Verifier;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package ca.gc.fsdh.bot.migration.jobs;
 
-import ca.gc.fsdh.bot.migration.AclEntry;
-import ca.gc.fsdh.bot.migration.ExistingPolicy;
-import ca.gc.fsdh.bot.migration.ImportContext;
-import ca.gc.fsdh.bot.migration.ImportContext.Done;
-import ca.gc.fsdh.bot.migration.ImportOutcome;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.PermissionWriter;
-import ca.gc.fsdh.bot.migration.ResourceImporter;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.AclEntry;
+import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
+import ca.gc.fsdh.bot.migration.spi.ImportContext;
+import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
+import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.mixin.JobsExt;
 import com.databricks.sdk.service.jobs.BaseJob;

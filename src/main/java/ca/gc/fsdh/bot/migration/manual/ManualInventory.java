@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.manual;
 
-import ca.gc.fsdh.bot.migration.CommandRunner;
+import ca.gc.fsdh.bot.migration.compute.CommandRunner;
 import ca.gc.fsdh.bot.migration.jobs.JobReferences;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.mixin.JobsExt;
@@ -88,7 +88,7 @@ public final class ManualInventory {
           try {
             s = workspace.globalInitScripts().get(d.getScriptId());
           } catch (RuntimeException e) {
-            problems.add("global init script " + d.getName() + ": content not read: " + ca.gc.fsdh.bot.migration.ExportContext.reason(e));
+            problems.add("global init script " + d.getName() + ": content not read: " + ca.gc.fsdh.bot.migration.spi.ExportContext.reason(e));
           }
         }
         scripts.add(s);
@@ -106,10 +106,10 @@ public final class ManualInventory {
     Optional<List<Mount>> mounts = Optional.empty();
     if (commands.isPresent()) {
       try {
-        mounts = Optional.of(List.of(ca.gc.fsdh.bot.migration.Json.MAPPER.readValue(
+        mounts = Optional.of(List.of(ca.gc.fsdh.bot.migration.bundle.Json.MAPPER.readValue(
             commands.get().run(MOUNTS_COMMAND).strip(), Mount[].class)));
       } catch (Exception e) {
-        problems.add("mounts: " + ca.gc.fsdh.bot.migration.ExportContext.reason(e));
+        problems.add("mounts: " + ca.gc.fsdh.bot.migration.spi.ExportContext.reason(e));
       }
     } else {
       problems.add(MOUNTS_SKIPPED);
@@ -145,7 +145,7 @@ public final class ManualInventory {
     try {
       part.read();
     } catch (RuntimeException e) {
-      problems.add(what + ": " + ca.gc.fsdh.bot.migration.ExportContext.reason(e));
+      problems.add(what + ": " + ca.gc.fsdh.bot.migration.spi.ExportContext.reason(e));
     }
   }
 }

@@ -15,8 +15,6 @@ import java.util.Locale;
  * first. Rewritten whole on every run (a few list calls).
  */
 public final class ManualWriter {
-  /** Where the workspace libraries (object type LIBRARY) that the export skipped are listed. */
-  public static final String WORKSPACE_LIBRARIES = "manual/workspace-libraries.json";
   static final String INIT_SCRIPTS_DIR = "manual/global-init-scripts/";
 
   /** A legacy workspace library found in the tree: the workspace API cannot export it. */
@@ -37,7 +35,7 @@ public final class ManualWriter {
     }
     bundle.writeJson("manual/jobs-on-all-purpose-clusters.json", inv.jobsOnAllPurposeClusters());
     if (inv.mounts().isPresent()) bundle.writeJson("manual/mounts.json", inv.mounts().get());
-    bundle.writeJson(WORKSPACE_LIBRARIES, libraries);
+    bundle.writeJson(WorkspaceLayout.WORKSPACE_LIBRARIES, libraries);
     bundle.write("manual/README.txt", readme(inv, libraries).getBytes(StandardCharsets.UTF_8));
   }
 

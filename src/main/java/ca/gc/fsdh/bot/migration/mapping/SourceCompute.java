@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.mapping;
 
-import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.bundle.Json;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.migration.models;
 
-import ca.gc.fsdh.bot.migration.AclEntry;
-import ca.gc.fsdh.bot.migration.ExportContext;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.PermissionReader;
-import ca.gc.fsdh.bot.migration.ResourceExporter;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.AclEntry;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.spi.PermissionReader;
+import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import com.databricks.sdk.service.ml.GetModelRequest;

@@ -1,15 +1,14 @@
 package ca.gc.fsdh.bot.migration.notebooks;
 
-import ca.gc.fsdh.bot.migration.ExportContext;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.NotebookFormat;
-import ca.gc.fsdh.bot.migration.PermissionReader;
-import ca.gc.fsdh.bot.migration.ResourceExporter;
-import ca.gc.fsdh.bot.migration.ResourceType;
-import ca.gc.fsdh.bot.migration.WorkQueue;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
+import ca.gc.fsdh.bot.migration.spi.PermissionReader;
+import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.WorkQueue;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
-import ca.gc.fsdh.bot.migration.manual.ManualWriter;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.service.workspace.ExportFormat;
 import com.databricks.sdk.service.workspace.ExportRequest;
@@ -84,7 +83,7 @@ public final class NotebookExporter implements ResourceExporter {
         }
         case REPO -> { /* exported with repos */ }
         case LIBRARY -> ctx.record(JournalEntry.skipped(ResourceType.NOTEBOOKS, path,
-            "workspace library: reinstall it by hand (listed in " + ManualWriter.WORKSPACE_LIBRARIES + ")",
+            "workspace library: reinstall it by hand (listed in " + WorkspaceLayout.WORKSPACE_LIBRARIES + ")",
             Json.MAPPER.createObjectNode().put("path", path).put("objectType", "LIBRARY").put("objectId", o.getObjectId())));
         case DASHBOARD -> ctx.record(JournalEntry.skipped(ResourceType.NOTEBOOKS, path,
             "dashboards are not one of the six migrated resource types", null));

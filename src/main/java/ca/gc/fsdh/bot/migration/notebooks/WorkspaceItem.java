@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.notebooks;
 
-import ca.gc.fsdh.bot.migration.AclEntry;
+import ca.gc.fsdh.bot.migration.spi.AclEntry;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.notebooks;
 
-import ca.gc.fsdh.bot.migration.NotebookFormat;
+import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import com.databricks.sdk.service.workspace.Language;
 
 /**
@@ -19,6 +19,12 @@ import com.databricks.sdk.service.workspace.Language;
 public final class WorkspaceLayout {
   public static final String SOURCE_ROOT = "notebooks/source";
   public static final String FILES_ROOT = "notebooks/files";
+
+  /**
+   * Where the workspace libraries (object type LIBRARY) that the export skipped are listed, in the
+   * bundle's {@code manual/} folder (written by {@code ManualWriter}).
+   */
+  public static final String WORKSPACE_LIBRARIES = "manual/workspace-libraries.json";
 
   private WorkspaceLayout() {}
 

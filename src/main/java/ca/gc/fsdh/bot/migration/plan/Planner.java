@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.plan;
 
-import ca.gc.fsdh.bot.migration.ExportContext;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.client.EndpointGroup;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.manual.ManualInventory;
@@ -154,7 +154,7 @@ public final class Planner {
   private void walk(Map<String, AtomicLong> counts, List<MigrationPlan.Issue> issues, List<String> unread, AtomicLong bytes)
       throws Exception {
     var fatal = new AtomicReference<Throwable>();
-    try (var walkers = new ca.gc.fsdh.bot.migration.WorkQueue("plan-walk", 4, Integer.MAX_VALUE, fatal)) {
+    try (var walkers = new ca.gc.fsdh.bot.migration.spi.WorkQueue("plan-walk", 4, Integer.MAX_VALUE, fatal)) {
       walkers.submit(() -> list("/", counts, issues, unread, bytes, walkers));
       walkers.await();
     }
@@ -162,7 +162,7 @@ public final class Planner {
   }
 
   private void list(String dir, Map<String, AtomicLong> counts, List<MigrationPlan.Issue> issues, List<String> unread, AtomicLong bytes,
-      ca.gc.fsdh.bot.migration.WorkQueue walkers) {
+      ca.gc.fsdh.bot.migration.spi.WorkQueue walkers) {
     try {
       for (ObjectInfo o : workspace.workspace().list(new ListWorkspaceRequest().setPath(dir))) {
         ObjectType t = o.getObjectType();

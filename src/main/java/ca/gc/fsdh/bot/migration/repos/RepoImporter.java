@@ -1,13 +1,13 @@
 package ca.gc.fsdh.bot.migration.repos;
 
-import ca.gc.fsdh.bot.migration.ExistingPolicy;
-import ca.gc.fsdh.bot.migration.ImportContext;
-import ca.gc.fsdh.bot.migration.ImportContext.Done;
-import ca.gc.fsdh.bot.migration.ImportOutcome;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.PermissionWriter;
-import ca.gc.fsdh.bot.migration.ResourceImporter;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
+import ca.gc.fsdh.bot.migration.spi.ImportContext;
+import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
+import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.repos.RepoExporter.RepoItem;
 import com.databricks.sdk.service.workspace.CreateRepoRequest;
 import com.databricks.sdk.service.workspace.ListReposRequest;

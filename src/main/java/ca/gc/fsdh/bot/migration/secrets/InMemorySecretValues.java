@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
+import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
 import java.util.Map;

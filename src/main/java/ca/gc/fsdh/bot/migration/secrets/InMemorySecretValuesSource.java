@@ -1,6 +1,7 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
-import ca.gc.fsdh.bot.migration.CommandRunner;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
+import ca.gc.fsdh.bot.migration.compute.CommandRunner;
 import com.databricks.sdk.WorkspaceClient;
 import java.time.Duration;
 import java.util.HashMap;

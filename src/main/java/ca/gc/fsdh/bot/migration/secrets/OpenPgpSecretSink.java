@@ -1,6 +1,7 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
-import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
+import ca.gc.fsdh.bot.migration.bundle.Json;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
 import java.io.IOException;

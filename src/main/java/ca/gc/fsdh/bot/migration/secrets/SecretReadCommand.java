@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
-import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.bundle.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.util.Base64;

@@ -1,12 +1,13 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
-import ca.gc.fsdh.bot.migration.ExistingPolicy;
-import ca.gc.fsdh.bot.migration.ImportContext;
-import ca.gc.fsdh.bot.migration.ImportContext.Done;
-import ca.gc.fsdh.bot.migration.ImportOutcome;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.ResourceImporter;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
+import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
+import ca.gc.fsdh.bot.migration.spi.ImportContext;
+import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.service.workspace.AclPermission;
 import com.databricks.sdk.service.workspace.AzureKeyVaultSecretScopeMetadata;

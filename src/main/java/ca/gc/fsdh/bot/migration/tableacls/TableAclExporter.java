@@ -1,10 +1,11 @@
 package ca.gc.fsdh.bot.migration.tableacls;
 
-import ca.gc.fsdh.bot.migration.ExportContext;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.OptionCheck;
-import ca.gc.fsdh.bot.migration.ResourceExporter;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.compute.SqlRunner;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.compute.OptionCheck;
+import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import java.net.URLEncoder;

@@ -1,11 +1,12 @@
 package ca.gc.fsdh.bot.migration.tableacls;
 
-import ca.gc.fsdh.bot.migration.ImportContext;
-import ca.gc.fsdh.bot.migration.ImportContext.Done;
-import ca.gc.fsdh.bot.migration.ImportOutcome;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.ResourceImporter;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.compute.SqlRunner;
+import ca.gc.fsdh.bot.migration.spi.ImportContext;
+import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,18 +1,18 @@
 package ca.gc.fsdh.bot.migration.verify;
 
-import ca.gc.fsdh.bot.migration.AclEntry;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.PermissionReader;
-import ca.gc.fsdh.bot.migration.PermissionWriter;
-import ca.gc.fsdh.bot.migration.ResourceType;
-import ca.gc.fsdh.bot.migration.WorkQueue;
+import ca.gc.fsdh.bot.migration.spi.AclEntry;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.spi.PermissionReader;
+import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.WorkQueue;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.mapping.Mapping;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.mapping.SourceCompute;
 import ca.gc.fsdh.bot.migration.mapping.TargetCompute;
-import ca.gc.fsdh.bot.migration.ExportContext;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import com.databricks.sdk.WorkspaceClient;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.verify;
 
-import ca.gc.fsdh.bot.migration.ResourceType;
-import ca.gc.fsdh.bot.migration.secrets.SecretValueSource;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.verify;
 
-import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
-import ca.gc.fsdh.bot.migration.Json;
+import ca.gc.fsdh.bot.migration.bundle.OwnerOnlyFiles;
+import ca.gc.fsdh.bot.migration.bundle.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.verify;
 
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.notebooks.WorkspaceItem;
 import ca.gc.fsdh.bot.migration.repos.RepoExporter.RepoItem;

@@ -5,7 +5,7 @@ import ca.gc.fsdh.bot.slackkit.SlackCallFailed;
 import ca.gc.fsdh.bot.slackkit.SlackCalls;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestRunner;
 import ca.gc.fsdh.bot.requests.RunProgress;

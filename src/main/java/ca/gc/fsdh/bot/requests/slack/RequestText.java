@@ -8,7 +8,7 @@ import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestState;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.util.stream.Collectors;
 
 /** How a request reads in a message: its summary, its state, its decision. */

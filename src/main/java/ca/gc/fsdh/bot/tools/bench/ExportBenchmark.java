@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.tools.bench;
 
-import ca.gc.fsdh.bot.migration.ExportOptions;
-import ca.gc.fsdh.bot.migration.ProgressListener;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.migration.item.ProgressListener;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkspaceExport;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;

@@ -3,9 +3,7 @@ package ca.gc.fsdh.bot.migration.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.ResourceType;
-import ca.gc.fsdh.bot.migration.offboard.OffboardPackage;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,12 +2,13 @@ package ca.gc.fsdh.bot.migration.manual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.migration.ExportOptions;
-import ca.gc.fsdh.bot.migration.Json;
-import ca.gc.fsdh.bot.migration.ProgressListener;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.item.ProgressListener;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkspaceExport;
 import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
+import ca.gc.fsdh.bot.migration.notebooks.WorkspaceLayout;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
@@ -55,11 +56,11 @@ class ManualFolderTest {
       }
       // the report points at manual/ for the workspace library: manual/ names it
       assertThat(result.manifest().skipped()).filteredOn(i -> i.id().equals(SampleWorkspace.WORKSPACE_LIBRARY))
-          .singleElement().extracting(BundleManifest.Item::reason).asString().contains(ManualWriter.WORKSPACE_LIBRARIES);
-      JsonNode libraries = Json.MAPPER.readTree(out.resolve(ManualWriter.WORKSPACE_LIBRARIES).toFile());
+          .singleElement().extracting(BundleManifest.Item::reason).asString().contains(WorkspaceLayout.WORKSPACE_LIBRARIES);
+      JsonNode libraries = Json.MAPPER.readTree(out.resolve(WorkspaceLayout.WORKSPACE_LIBRARIES).toFile());
       assertThat(libraries).singleElement().satisfies(l -> assertThat(l.path("path").asText()).isEqualTo(SampleWorkspace.WORKSPACE_LIBRARY));
       assertThat(readme).contains("library  " + SampleWorkspace.WORKSPACE_LIBRARY);
-      assertThat(result.manifest().checksums()).containsKey(ManualWriter.WORKSPACE_LIBRARIES);
+      assertThat(result.manifest().checksums()).containsKey(WorkspaceLayout.WORKSPACE_LIBRARIES);
     }
   }
 }

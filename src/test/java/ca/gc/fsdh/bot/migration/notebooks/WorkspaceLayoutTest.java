@@ -2,7 +2,7 @@ package ca.gc.fsdh.bot.migration.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.migration.NotebookFormat;
+import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import com.databricks.sdk.service.workspace.Language;
 import java.util.HashSet;
 import java.util.List;

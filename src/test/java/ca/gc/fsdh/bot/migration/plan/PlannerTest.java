@@ -2,7 +2,7 @@ package ca.gc.fsdh.bot.migration.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.EndpointGroup;
 import ca.gc.fsdh.bot.migration.client.RateLimits;

@@ -12,7 +12,7 @@ import ca.gc.fsdh.bot.platform.config.Workspace;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
-import ca.gc.fsdh.bot.migration.ResourceType;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.reminders.ReminderMessage;
 import ca.gc.fsdh.bot.reminders.WorkspaceProgress;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;

@@ -1,4 +1,4 @@
-package ca.gc.fsdh.bot.migration.secrets;
+package ca.gc.fsdh.bot.migration.spi;
 
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;

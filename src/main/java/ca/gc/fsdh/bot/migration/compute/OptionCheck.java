@@ -1,5 +1,8 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.compute;
 
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.compute.State;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
-package ca.gc.fsdh.bot.migration.secrets;
+package ca.gc.fsdh.bot.migration.spi;
 
+import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues;
+import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

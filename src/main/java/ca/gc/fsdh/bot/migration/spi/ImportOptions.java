@@ -1,6 +1,6 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.spi;
 
-import ca.gc.fsdh.bot.migration.secrets.SecretValueSource;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.spi;
 
 import ca.gc.fsdh.bot.migration.mapping.Mapping;
 import com.databricks.sdk.WorkspaceClient;

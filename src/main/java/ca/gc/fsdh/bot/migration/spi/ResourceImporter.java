@@ -1,4 +1,6 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.spi;
+
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 
 /**
  * Imports every item of one resource type from a bundle into the target. Implementations read the

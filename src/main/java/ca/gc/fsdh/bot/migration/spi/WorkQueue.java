@@ -1,4 +1,4 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.spi;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

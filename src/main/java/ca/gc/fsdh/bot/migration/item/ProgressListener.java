@@ -1,4 +1,4 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.item;
 
 /**
  * Receives progress of a plan or an export. The migration core knows nothing of Slack or terminals:

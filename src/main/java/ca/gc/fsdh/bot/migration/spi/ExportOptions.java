@@ -1,6 +1,6 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.spi;
 
-import ca.gc.fsdh.bot.migration.secrets.SecretValueSink;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

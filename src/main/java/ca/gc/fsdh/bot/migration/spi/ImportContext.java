@@ -1,5 +1,8 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.spi;
 
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
+import ca.gc.fsdh.bot.migration.item.ProgressListener;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.bundle.ImportJournal;
 import ca.gc.fsdh.bot.migration.mapping.Mapping;
@@ -70,7 +73,8 @@ public final class ImportContext {
     return fatal;
   }
 
-  Queue<ImportJournal.Entry> dryRunEntries() {
+  /** What a dry run would have journaled, for the façade's report. */
+  public Queue<ImportJournal.Entry> dryRunEntries() {
     return dryRunEntries;
   }
 

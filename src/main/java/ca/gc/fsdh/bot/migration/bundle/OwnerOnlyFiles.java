@@ -1,4 +1,4 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.bundle;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.BufferedWriter;

@@ -1,6 +1,5 @@
-package ca.gc.fsdh.bot.migration.offboard;
+package ca.gc.fsdh.bot.migration.bundle;
 
-import ca.gc.fsdh.bot.migration.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.item;
 
 /** What happened to one item. EXPORTED and SKIPPED are final; a FAILED item is tried again on a rerun. */
 public enum ItemStatus {

@@ -1,4 +1,4 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.item;
 
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.item;
 
 /**
  * What an import did to one item in the target. CREATED, OVERWRITTEN and SKIPPED are final: a rerun

@@ -1,4 +1,4 @@
-package ca.gc.fsdh.bot.migration.tableacls;
+package ca.gc.fsdh.bot.migration.compute;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.sql.ColumnInfo;

@@ -1,4 +1,4 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.spi;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.iam.AccessControlResponse;

@@ -1,4 +1,6 @@
-package ca.gc.fsdh.bot.migration;
+package ca.gc.fsdh.bot.migration.spi;
+
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 
 /**
  * Exports every item of one resource type into the bundle. Implementations list the workspace,
