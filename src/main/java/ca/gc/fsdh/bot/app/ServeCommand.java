@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.app;
 
+import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.platform.config.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +19,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path file = ConfigFile.resolve(config, System.getenv());
-    var loaded = new ConfigLoader(System.getenv()).load(file);
+    var loaded = new ConfigLoader(System.getenv(), WorkspaceHost::problem).load(file);
     var bot = Wiring.wire(loaded, Clock.systemUTC()).start();
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,14 +11,14 @@ import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.reminders.slack.DeadlinesCommand;
 import ca.gc.fsdh.bot.reminders.Reminders;
 import ca.gc.fsdh.bot.reminders.slack.RemindersCommand;
-import ca.gc.fsdh.bot.reminders.WorkspaceProgress;
+import ca.gc.fsdh.bot.reminders.WorkspaceStanding;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.requests.BundleRetention;
-import ca.gc.fsdh.bot.requests.CoreMigrationEngine;
-import ca.gc.fsdh.bot.requests.RequestExecution;
+import ca.gc.fsdh.bot.requests.CoreRequestEngine;
+import ca.gc.fsdh.bot.requests.DurableRuns;
 import ca.gc.fsdh.bot.requests.RequestListener;
-import ca.gc.fsdh.bot.requests.RequestRunner;
+import ca.gc.fsdh.bot.requests.RunWorker;
 import ca.gc.fsdh.bot.requests.JdbcOutbox;
 import ca.gc.fsdh.bot.requests.RequestStore;
 import ca.gc.fsdh.bot.requests.slack.BundleDelivery;
@@ -33,7 +33,7 @@ import ca.gc.fsdh.bot.requests.slack.RunReportText;
 import java.util.concurrent.ScheduledExecutorService;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.PlanStep;
-import ca.gc.fsdh.bot.requests.RequestProgress;
+import ca.gc.fsdh.bot.requests.StandingFromRequests;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.requests.slack.ApprovalMessage;
@@ -133,15 +133,15 @@ public final class Wiring {
       var quartz = Quartz.create(database.dataSource(), config.database().isPostgres(), jobs, Reminders.QUARTZ_THREADS);
       resources.add(() -> quartz.shutdown(true));
 
-      // Approved requests run through the migration core, durably (see RequestExecution).
-      var engine = new CoreMigrationEngine(directory, config.databricks(), config.bundles(),
+      // Approved requests run through the migration core, durably (see DurableRuns).
+      var engine = new CoreRequestEngine(directory, config.databricks(), config.bundles(),
           sdk -> DatabricksClients.create(sdk, RateLimits.defaults()).workspace());
       ScheduledExecutorService timer = executor(resources, Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("fsdh-progress").daemon().factory()));
       var progressMessage = new ProgressMessage(slack.methods(botToken), slackCalls, new RunReportText(text),
           slackSettings.supportChannel(), language, timer, PROGRESS_EVERY);
-      var runner = new RequestRunner(requests, engine, outbox, progressMessage, clock, owner, RequestRunner.LEASE);
-      var execution = new RequestExecution(quartz, jobs, requests, runner, clock, PARALLEL_RUNS, SWEEP_EVERY);
+      var worker = new RunWorker(requests, engine, outbox, progressMessage, clock, owner, RunWorker.LEASE);
+      var execution = new DurableRuns(quartz, jobs, requests, worker, clock, PARALLEL_RUNS, SWEEP_EVERY);
       resources.add(execution);
       var retention = new BundleRetention(config.bundles().directory(), config.bundles().retention(), clock);
       jobs.register(BundleRetention.class, retention);
@@ -152,8 +152,8 @@ public final class Wiring {
       var reply = new OutcomeReply(text, directory);
       var modal = new RequestModal(service, directory, text, reply, RequestModal.keyFileReader(), clock);
 
-      WorkspaceProgress progress = new RequestProgress(requests);
-      var reminders = Reminders.create(quartz, jobs, database.dataSource(), config.deadlines(), directory, progress,
+      WorkspaceStanding standings = new StandingFromRequests(requests);
+      var reminders = Reminders.create(quartz, jobs, database.dataSource(), config.deadlines(), directory, standings,
           messages, slack.methods(botToken), clock, Reminders.SWEEP_EVERY);
 
       var fsdhCommand = new FsdhCommand(List.of(

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration;
 
-import ca.gc.fsdh.bot.migration.compute.CommandRunner;
+import ca.gc.fsdh.bot.migration.compute.ClusterCommands;
 import ca.gc.fsdh.bot.migration.compute.OptionCheck;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -115,8 +115,8 @@ public final class WorkspaceExport {
 
   private ManualInventory.Inventory readManual(ExportContext ctx) throws Exception {
     var cluster = ctx.options().secretsCluster();
-    try (var runner = cluster.isPresent() ? new CommandRunner(workspace, cluster.get(), Duration.ofMinutes(5)) : null) {
-      return new ManualInventory(workspace).read(Optional.ofNullable(runner), true);
+    try (var commands = cluster.isPresent() ? new ClusterCommands(workspace, cluster.get(), Duration.ofMinutes(5)) : null) {
+      return new ManualInventory(workspace).read(Optional.ofNullable(commands), true);
     }
   }
 

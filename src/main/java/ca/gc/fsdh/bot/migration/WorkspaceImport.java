@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration;
 
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.bundle.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
@@ -160,7 +160,7 @@ public final class WorkspaceImport {
       doc.put("failed", failed);
       doc.put("manual", manual);
       doc.put("items", items);
-      OwnerOnlyFiles.writeJson(json, Json.PRETTY, doc);
+      OwnerOnlyFiles.writeJson(json, BundleJson.PRETTY, doc);
       OwnerOnlyFiles.writeString(text, ImportReportText.render(result));
       result = new ImportResult(targetHost, false, counts, failed, manual, paused, resumed, json, text);
     }

@@ -3,7 +3,7 @@ package ca.gc.fsdh.bot.reminders;
 import ca.gc.fsdh.bot.platform.config.Deadlines;
 import ca.gc.fsdh.bot.platform.config.Workspace;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
-import ca.gc.fsdh.bot.reminders.WorkspaceProgress.Progress;
+import ca.gc.fsdh.bot.reminders.WorkspaceStanding.Standing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,16 +25,16 @@ final class FanOutJob implements Job {
   private static final Logger log = LoggerFactory.getLogger(FanOutJob.class);
   private final CurrentDeadlines deadlines;
   private final WorkspaceDirectory directory;
-  private final WorkspaceProgress progress;
+  private final WorkspaceStanding standings;
   private final ReminderDeliveries deliveries;
   private final ReminderCourier courier;
   private final Clock clock;
 
-  FanOutJob(CurrentDeadlines deadlines, WorkspaceDirectory directory, WorkspaceProgress progress,
+  FanOutJob(CurrentDeadlines deadlines, WorkspaceDirectory directory, WorkspaceStanding standings,
       ReminderDeliveries deliveries, ReminderCourier courier, Clock clock) {
     this.deadlines = deadlines;
     this.directory = directory;
-    this.progress = progress;
+    this.standings = standings;
     this.deliveries = deliveries;
     this.courier = courier;
     this.clock = clock;
@@ -68,7 +68,7 @@ final class FanOutJob implements Job {
     List<Delivery> rows = new ArrayList<>();
     for (Workspace w : directory.all()) {
       DeliveryStatus status = passed ? DeliveryStatus.DROPPED
-          : progress.progressOf(w.acronym(), slot.milestoneId()) == Progress.DONE ? DeliveryStatus.SKIPPED
+          : standings.standingOf(w.acronym(), slot.milestoneId()) == Standing.DONE ? DeliveryStatus.SKIPPED
           : DeliveryStatus.PENDING;
       rows.add(new Delivery(w.acronym(), slot.milestoneId(), slot.offsetDays(), slot.milestoneDate(),
           w.leadChannel(), status, 0, slot.dueAt()));

@@ -5,7 +5,7 @@ import ca.gc.fsdh.bot.platform.config.Milestone;
 import ca.gc.fsdh.bot.platform.config.Workspace;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
-import ca.gc.fsdh.bot.reminders.WorkspaceProgress.Progress;
+import ca.gc.fsdh.bot.reminders.WorkspaceStanding.Standing;
 import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -41,7 +41,7 @@ public final class ReminderCourier {
   private final SendPacer pacer;
   private final CurrentDeadlines deadlines;
   private final WorkspaceDirectory directory;
-  private final WorkspaceProgress progress;
+  private final WorkspaceStanding standings;
   private final ReminderMessage message;
   private final MethodsClient slack;
   private final Clock clock;
@@ -50,13 +50,13 @@ public final class ReminderCourier {
   private volatile boolean stopping;
 
   public ReminderCourier(ReminderDeliveries deliveries, SendPacer pacer, CurrentDeadlines deadlines,
-      WorkspaceDirectory directory, WorkspaceProgress progress, ReminderMessage message, MethodsClient slack,
+      WorkspaceDirectory directory, WorkspaceStanding standings, ReminderMessage message, MethodsClient slack,
       Clock clock, String owner) {
     this.deliveries = deliveries;
     this.pacer = pacer;
     this.deadlines = deadlines;
     this.directory = directory;
-    this.progress = progress;
+    this.standings = standings;
     this.message = message;
     this.slack = slack;
     this.clock = clock;
@@ -109,8 +109,8 @@ public final class ReminderCourier {
       deliveries.finish(d, owner, DeliveryStatus.DROPPED, "milestone passed");
       return;
     }
-    Progress state = progress.progressOf(d.workspace(), d.milestoneId());
-    if (state == Progress.DONE) {
+    Standing state = standings.standingOf(d.workspace(), d.milestoneId());
+    if (state == Standing.DONE) {
       deliveries.finish(d, owner, DeliveryStatus.SKIPPED, "workspace done");
       return;
     }

@@ -5,7 +5,7 @@ import ca.gc.fsdh.bot.platform.config.Milestone;
 import ca.gc.fsdh.bot.platform.config.Workspace;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
-import ca.gc.fsdh.bot.reminders.WorkspaceProgress.Progress;
+import ca.gc.fsdh.bot.reminders.WorkspaceStanding.Standing;
 import java.time.LocalDate;
 import java.util.function.Function;
 
@@ -22,17 +22,17 @@ public final class ReminderMessage {
   }
 
   /** @param today the local date in the deadlines' time zone when the reminder goes out */
-  public Bilingual render(Workspace w, Milestone milestone, Progress progress, LocalDate today) {
-    if (progress == Progress.DONE) {
+  public Bilingual render(Workspace w, Milestone milestone, Standing standing, LocalDate today) {
+    if (standing == Standing.DONE) {
       throw new IllegalArgumentException("no reminder for a workspace that is done: " + w.acronym());
     }
     Bilingual heading = both(w.language(), l -> messages.text(l, "reminder.heading", w.acronym(), w.name(l),
         milestone.title(l), DateWords.day(milestone.date(), l), Countdown.words(messages, l, today, milestone.date())));
-    return heading.then(messages.both(w.language(), stateKey(w, progress), w.acronym()));
+    return heading.then(messages.both(w.language(), stateKey(w, standing), w.acronym()));
   }
 
-  private static String stateKey(Workspace w, Progress progress) {
-    return switch (progress) {
+  private static String stateKey(Workspace w, Standing standing) {
+    return switch (standing) {
       case NONE -> w.offboardOnly() ? "reminder.state.none.offboard" : "reminder.state.none";
       case PENDING -> "reminder.state.pending";
       case RUNNING -> "reminder.state.running";

@@ -27,25 +27,25 @@ public final class Reminders implements AutoCloseable {
   public final ReminderCourier courier;
   public final ReminderScheduler scheduler;
   public final WorkspaceDirectory directory;
-  public final WorkspaceProgress progress;
+  public final WorkspaceStanding standings;
 
   private Reminders(CurrentDeadlines deadlines, ReminderDeliveries deliveries, ReminderCourier courier,
-      ReminderScheduler scheduler, WorkspaceDirectory directory, WorkspaceProgress progress) {
+      ReminderScheduler scheduler, WorkspaceDirectory directory, WorkspaceStanding standings) {
     this.deadlines = deadlines;
     this.deliveries = deliveries;
     this.courier = courier;
     this.scheduler = scheduler;
     this.directory = directory;
-    this.progress = progress;
+    this.standings = standings;
   }
 
   /** Built in standby on a scheduler of its own (tests, the demo, the benchmark). */
   public static Reminders create(DataSource dataSource, boolean postgres, Deadlines configured,
-      WorkspaceDirectory directory, WorkspaceProgress progress, Messages messages, MethodsClient slack, Clock clock,
+      WorkspaceDirectory directory, WorkspaceStanding standings, Messages messages, MethodsClient slack, Clock clock,
       Duration sweepEvery) throws SchedulerException {
     var jobs = new HandBuiltJobs();
     return create(Quartz.create(dataSource, postgres, jobs, QUARTZ_THREADS), jobs, dataSource, configured, directory,
-        progress, messages, slack, clock, sweepEvery);
+        standings, messages, slack, clock, sweepEvery);
   }
 
   /**
@@ -53,16 +53,16 @@ public final class Reminders implements AutoCloseable {
    * plans and starts the scheduler, {@link #close()} shuts it down.
    */
   public static Reminders create(Scheduler quartz, HandBuiltJobs jobs, DataSource dataSource, Deadlines configured,
-      WorkspaceDirectory directory, WorkspaceProgress progress, Messages messages, MethodsClient slack, Clock clock,
+      WorkspaceDirectory directory, WorkspaceStanding standings, Messages messages, MethodsClient slack, Clock clock,
       Duration sweepEvery) {
     var deadlines = new CurrentDeadlines(configured, new MilestoneOverrides(dataSource));
     var deliveries = new ReminderDeliveries(dataSource);
     var courier = new ReminderCourier(deliveries, new SendPacer(dataSource, configured.reminderRatePerSecond()),
-        deadlines, directory, progress, new ReminderMessage(messages), slack, clock, "bot-" + UUID.randomUUID());
-    jobs.register(FanOutJob.class, new FanOutJob(deadlines, directory, progress, deliveries, courier, clock));
+        deadlines, directory, standings, new ReminderMessage(messages), slack, clock, "bot-" + UUID.randomUUID());
+    jobs.register(FanOutJob.class, new FanOutJob(deadlines, directory, standings, deliveries, courier, clock));
     jobs.register(SweepJob.class, new SweepJob(deliveries, courier, clock));
     var scheduler = new ReminderScheduler(quartz, deadlines, courier, clock, sweepEvery);
-    return new Reminders(deadlines, deliveries, courier, scheduler, directory, progress);
+    return new Reminders(deadlines, deliveries, courier, scheduler, directory, standings);
   }
 
   public Reminders start() throws SchedulerException {

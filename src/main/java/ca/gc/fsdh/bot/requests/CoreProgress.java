@@ -1,13 +1,13 @@
 package ca.gc.fsdh.bot.requests;
 
 import ca.gc.fsdh.bot.migration.item.ItemStatus;
-import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** Turns the core's item events into per-type counts for the request's progress message. */
-final class CoreProgress implements MigrationRunner.Progress {
+final class CoreProgress implements CoreMigration.Progress {
   private final RunProgress progress;
   private final Map<ResourceType, TypeProgress> counts = new EnumMap<>(ResourceType.class);
 
@@ -16,8 +16,8 @@ final class CoreProgress implements MigrationRunner.Progress {
   }
 
   @Override
-  public synchronized void phase(MigrationRunner.Phase phase) {
-    if (phase != MigrationRunner.Phase.VERIFY) { // verification reports no items: keep the import's counts
+  public synchronized void phase(CoreMigration.Phase phase) {
+    if (phase != CoreMigration.Phase.VERIFY) { // verification reports no items: keep the import's counts
       counts.clear();
     }
     progress.phase(phase.name());

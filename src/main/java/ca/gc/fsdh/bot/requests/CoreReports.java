@@ -2,7 +2,7 @@ package ca.gc.fsdh.bot.requests;
 
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import ca.gc.fsdh.bot.migration.ImportResult;
-import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.verify.ItemCheck;
 import java.io.IOException;
@@ -22,7 +22,7 @@ final class CoreReports {
 
   private CoreReports() {}
 
-  static RunReport of(MigrationRequest request, MigrationRunner.Result result) throws IOException {
+  static RunReport of(MigrationRequest request, CoreMigration.Result result) throws IOException {
     Map<ResourceType, TypeProgress> counts = new EnumMap<>(ResourceType.class);
     for (ResourceType type : request.resourceTypes()) {
       var exported = result.bundle().counts().get(type.folder());

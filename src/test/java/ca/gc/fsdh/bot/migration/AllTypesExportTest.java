@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration;
 
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ItemStatus;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -97,7 +97,7 @@ class AllTypesExportTest {
   }
 
   JsonNode json(String file) throws Exception {
-    return Json.MAPPER.readTree(out.resolve(file).toFile());
+    return BundleJson.MAPPER.readTree(out.resolve(file).toFile());
   }
 
   @Test
@@ -186,10 +186,10 @@ class AllTypesExportTest {
     int scopes = 0;
     for (SecretScope scope : store.scopes()) {
       if (scope.keyVaultBacked()) continue;
-      JsonNode j = Json.MAPPER.readTree(bundle.resolve(SecretScopeExporter.scopeFile(scope.name())).toFile());
+      JsonNode j = BundleJson.MAPPER.readTree(bundle.resolve(SecretScopeExporter.scopeFile(scope.name())).toFile());
       assertThat(j.get("values").asText()).isEqualTo("OPENPGP");
       byte[] clear = lead.decrypt(Files.readAllBytes(bundle.resolve(j.get("valuesFile").asText())));
-      JsonNode decrypted = Json.MAPPER.readTree(clear);
+      JsonNode decrypted = BundleJson.MAPPER.readTree(clear);
       Map<String, byte[]> expected = new HashMap<>();
       store.secrets(scope.name()).forEach((k, v) -> expected.put(k, v.value()));
       assertThat(decrypted.size()).isEqualTo(expected.size());
@@ -302,7 +302,7 @@ class AllTypesExportTest {
     int withDirect = 0;
     int underAFolderWithDirect = 0;
     for (String line : Files.readAllLines(out.resolve("notebooks/index.jsonl"))) {
-      JsonNode item = Json.MAPPER.readTree(line).get("record");
+      JsonNode item = BundleJson.MAPPER.readTree(line).get("record");
       String kind = switch (item.get("objectType").asText()) {
         case "DIRECTORY" -> "directories";
         case "NOTEBOOK" -> "notebooks";

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MigrateSampleTest {
   PocAndProd env;
-  MigrationRunner.Result result;
+  CoreMigration.Result result;
   Path work;
 
   @BeforeAll
@@ -43,10 +43,10 @@ class MigrateSampleTest {
     var export = ExportOptions.allTypes().withWorkers(4).withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID)
         .withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, new InMemorySecretValues());
     var imports = ImportOptions.defaults(dir.resolve("import")).withWorkers(4).withSqlWarehouse(PocAndProd.PROD_WAREHOUSE);
-    result = new MigrationRunner().migrate(new MigrationRunner.Workspace(env.poc.client, env.poc.server.host()),
-        new MigrationRunner.Workspace(env.prod.client, env.prod.server.host()),
-        new MigrationRunner.MigrateOptions(dir, export, env.mapping(), imports, Optional.of(PocAndProd.PROD_WAREHOUSE),
-            Optional.of(PocAndProd.PROD_CLUSTER)), new MigrationRunner.Progress() {});
+    result = new CoreMigration().migrate(new CoreMigration.Workspace(env.poc.client, env.poc.server.host()),
+        new CoreMigration.Workspace(env.prod.client, env.prod.server.host()),
+        new CoreMigration.MigrateOptions(dir, export, env.mapping(), imports, Optional.of(PocAndProd.PROD_WAREHOUSE),
+            Optional.of(PocAndProd.PROD_CLUSTER)), new CoreMigration.Progress() {});
   }
 
   @AfterAll

@@ -24,16 +24,16 @@ class OffboardTest {
   void offboardWritesAnOwnerOnlyZipThatImportReads() throws Exception {
     try (var poc = new StandIn(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(poc.server.state(), SampleSpec.small());
-      var phases = new java.util.ArrayList<MigrationRunner.Phase>();
+      var phases = new java.util.ArrayList<CoreMigration.Phase>();
       var export = ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.JOBS, ResourceType.SECRETS)).withWorkers(4);
-      var result = new MigrationRunner().offboard(new MigrationRunner.Workspace(poc.client, poc.server.host()),
-          new MigrationRunner.OffboardOptions(dir, "ABC", export, Optional.empty()), new MigrationRunner.Progress() {
+      var result = new CoreMigration().offboard(new CoreMigration.Workspace(poc.client, poc.server.host()),
+          new CoreMigration.OffboardOptions(dir, "ABC", export, Optional.empty()), new CoreMigration.Progress() {
             @Override
-            public void phase(MigrationRunner.Phase p) {
+            public void phase(CoreMigration.Phase p) {
               phases.add(p);
             }
           });
-      assertThat(phases).containsExactly(MigrationRunner.Phase.EXPORT, MigrationRunner.Phase.PACKAGE);
+      assertThat(phases).containsExactly(CoreMigration.Phase.EXPORT, CoreMigration.Phase.PACKAGE);
       assertThat(result.zip()).hasFileName("ABC-offboarding.zip");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(result.zip()))).isEqualTo("rw-------");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("bundle")))).isEqualTo("rwx------");

@@ -17,7 +17,7 @@ final class ProdFingerprint {
     s.repos().all().forEach(r -> lines.add("repo " + r.path() + " " + r.url() + " " + r.branch()));
     s.jobs().all().forEach(j -> {
       var settings = j.settings().deepCopy();
-      lines.add("job " + new TreeMap<>(ca.gc.fsdh.bot.migration.bundle.Json.MAPPER.convertValue(settings, java.util.Map.class)));
+      lines.add("job " + new TreeMap<>(ca.gc.fsdh.bot.migration.bundle.BundleJson.MAPPER.convertValue(settings, java.util.Map.class)));
     });
     for (var scope : s.secrets().scopes()) {
       var values = new TreeMap<String, Integer>();

@@ -5,7 +5,7 @@ import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.migration.client.EndpointGroup;
+import ca.gc.fsdh.bot.migration.client.RateLimitGroup;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues;
@@ -36,13 +36,13 @@ class SecretScopeEdgesTest {
   static final String CLOSED_VAULT = "coffre-ferme";
 
   PocAndProd env;
-  MigrationRunner.Result result;
+  CoreMigration.Result result;
 
   @BeforeAll
   void migrateTheSecrets(@TempDir Path dir) throws Exception {
     var options = FakeDatabricksOptions.builder().noRateLimits();
     // the client's own pacing (30 puts a second) would make 1,005 puts last half a minute
-    env = new PocAndProd(options, options, RateLimits.defaults().with(EndpointGroup.SECRETS_WRITE, 0));
+    env = new PocAndProd(options, options, RateLimits.defaults().with(RateLimitGroup.SECRETS_WRITE, 0));
     var secrets = env.poc.server.state().secrets();
     secrets.createScope(new SecretScope(FULL, SecretScope.DATABRICKS, null, null), WorkspaceState.CURRENT_USER);
     // seeding is not held to the limit: this POC scope is over what PROD accepts
@@ -58,10 +58,10 @@ class SecretScopeEdgesTest {
     var export = ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.SECRETS)).withWorkers(4)
         .withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, new InMemorySecretValues());
     var imports = ImportOptions.defaults(dir.resolve("import")).withTypes(EnumSet.of(ResourceType.SECRETS)).withWorkers(4);
-    result = new MigrationRunner().migrate(new MigrationRunner.Workspace(env.poc.client, env.poc.server.host()),
-        new MigrationRunner.Workspace(env.prod.client, env.prod.server.host()),
-        new MigrationRunner.MigrateOptions(dir, export, mapping(), imports, Optional.empty(), Optional.of(PocAndProd.PROD_CLUSTER)),
-        new MigrationRunner.Progress() {});
+    result = new CoreMigration().migrate(new CoreMigration.Workspace(env.poc.client, env.poc.server.host()),
+        new CoreMigration.Workspace(env.prod.client, env.prod.server.host()),
+        new CoreMigration.MigrateOptions(dir, export, mapping(), imports, Optional.empty(), Optional.of(PocAndProd.PROD_CLUSTER)),
+        new CoreMigration.Progress() {});
   }
 
   MappingFile mapping() {

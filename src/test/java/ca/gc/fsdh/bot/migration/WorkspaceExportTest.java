@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration;
 
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ItemStatus;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -105,7 +105,7 @@ class WorkspaceExportTest {
         var repos = s.server.state().repos().all();
         assertThat(repos).hasSizeGreaterThan(20);
         for (var r : repos) {
-          JsonNode j = Json.MAPPER.readTree(out.resolve("repos/" + r.id() + ".json").toFile());
+          JsonNode j = BundleJson.MAPPER.readTree(out.resolve("repos/" + r.id() + ".json").toFile());
           assertThat(j.get("url").asText()).isEqualTo(r.url());
           assertThat(j.get("provider").asText()).isEqualTo(r.provider());
           assertThat(j.get("branch").asText()).isEqualTo(r.branch());
@@ -123,7 +123,7 @@ class WorkspaceExportTest {
         var jobs = s.server.state().jobs().all();
         assertThat(jobs).anyMatch(j -> j.taskCount() > 100);
         for (var job : jobs) {
-          JsonNode j = Json.MAPPER.readTree(out.resolve("jobs/" + job.jobId() + ".json").toFile());
+          JsonNode j = BundleJson.MAPPER.readTree(out.resolve("jobs/" + job.jobId() + ".json").toFile());
           JsonNode settings = j.get("settings");
           assertThat(settings.get("name").asText()).isEqualTo(job.name());
           assertThat(settings.get("tasks")).as("tasks of job " + job.jobId()).hasSize(job.taskCount());
@@ -244,8 +244,8 @@ class WorkspaceExportTest {
       for (var g : ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup.values()) {
         if (g.defaultPerSecond() > 0) b.rateLimit(g, 20);
       }
-      var unpaced = new java.util.EnumMap<ca.gc.fsdh.bot.migration.client.EndpointGroup, Double>(ca.gc.fsdh.bot.migration.client.EndpointGroup.class);
-      for (var g : ca.gc.fsdh.bot.migration.client.EndpointGroup.values()) unpaced.put(g, 0.0);
+      var unpaced = new java.util.EnumMap<ca.gc.fsdh.bot.migration.client.RateLimitGroup, Double>(ca.gc.fsdh.bot.migration.client.RateLimitGroup.class);
+      for (var g : ca.gc.fsdh.bot.migration.client.RateLimitGroup.values()) unpaced.put(g, 0.0);
       try (var s = standIn(b, new ca.gc.fsdh.bot.migration.client.RateLimits(unpaced, 1))) {
         var values = new ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues();
         var result = new WorkspaceExport(s.client, s.server.host())

@@ -48,7 +48,7 @@ class ReminderBenchIT {
     DatabaseSettings db = TestDatabases.postgres();
     var clock = new AdjustableClock(MILESTONE.minusDays(40).atTime(9, 0).atZone(ReminderFixture.TORONTO).toInstant());
     try (FakeSlackApi slack = SandboxConfig.slack(); Database poolA = Database.open(db); Database poolB = Database.open(db)) {
-      var progress = new ReminderFixture.Progresses();
+      var progress = new ReminderFixture.Standings();
       Reminders a = ReminderFixture.instance(db, poolA, deadlines, directory, progress, slack, clock);
       Reminders b = ReminderFixture.instance(db, poolB, deadlines, directory, progress, slack, clock);
       try (a; b) {

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.gc.fsdh.bot.platform.config.Deadlines;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
-import ca.gc.fsdh.bot.reminders.WorkspaceProgress.Progress;
+import ca.gc.fsdh.bot.reminders.WorkspaceStanding.Standing;
 import ca.gc.fsdh.bot.tools.sandbox.AdjustableClock;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
@@ -50,11 +50,11 @@ class ReminderDeliveryOverHttpTest {
   }
 
   private Reminders start(TestDatabases.Kind kind, Deadlines deadlines, WorkspaceDirectory directory,
-      WorkspaceProgress progress, AdjustableClock clock) throws Exception {
+      WorkspaceStanding standings, AdjustableClock clock) throws Exception {
     slack = SandboxConfig.slack();
     var settings = kind.fresh();
     db = Database.open(settings);
-    reminders = ReminderFixture.instance(settings, db, deadlines, directory, progress, slack, clock);
+    reminders = ReminderFixture.instance(settings, db, deadlines, directory, standings, slack, clock);
     // A slot already due when planned is not planned: the time is set after the set-up, just before the start.
     clock.set(SEVEN_DAYS_BEFORE.minusSeconds(2));
     return reminders.start();
@@ -71,10 +71,10 @@ class ReminderDeliveryOverHttpTest {
         ReminderFixture.workspace("ARCTIC", Language.EN, true),
         ReminderFixture.workspace("DONE", Language.EN, false),
         ReminderFixture.workspace("WAIT", Language.FR, false)));
-    var progress = new ReminderFixture.Progresses();
-    progress.byAcronym.put("DONE", Progress.DONE);
-    progress.byAcronym.put("WAIT", Progress.PENDING);
-    start(kind, ReminderFixture.deadlines(FINAL, 50), directory, progress, clock);
+    var standings = new ReminderFixture.Standings();
+    standings.byAcronym.put("DONE", Standing.DONE);
+    standings.byAcronym.put("WAIT", Standing.PENDING);
+    start(kind, ReminderFixture.deadlines(FINAL, 50), directory, standings, clock);
 
     // Wait for the stored outcome, not for the posts: a post lands before its row is marked SENT.
     Await.until(Duration.ofSeconds(20), "four reminders recorded as sent",
@@ -119,7 +119,7 @@ class ReminderDeliveryOverHttpTest {
     var settings = kind.fresh();
     db = Database.open(settings);
     reminders = ReminderFixture.instance(settings, db, ReminderFixture.deadlines(FINAL, 50), directory,
-        new ReminderFixture.Progresses(), slackApi, clock);
+        new ReminderFixture.Standings(), slackApi, clock);
     clock.set(SEVEN_DAYS_BEFORE.minusSeconds(2));
     reminders.start();
 

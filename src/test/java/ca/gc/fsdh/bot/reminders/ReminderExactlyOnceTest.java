@@ -42,7 +42,7 @@ class ReminderExactlyOnceTest {
       AdjustableClock clock) throws Exception {
     Database pool = Database.open(db);
     open.add(pool);
-    Reminders r = ReminderFixture.instance(db, pool, deadlines, directory, new ReminderFixture.Progresses(), slack, clock);
+    Reminders r = ReminderFixture.instance(db, pool, deadlines, directory, new ReminderFixture.Standings(), slack, clock);
     open.add(r);
     return r;
   }

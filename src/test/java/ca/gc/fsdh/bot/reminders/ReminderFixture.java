@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Shared set-up of the reminder tests: deadlines, a directory, a progress table, instances. */
+/** Shared set-up of the reminder tests: deadlines, a directory, the workspaces' standings, instances. */
 final class ReminderFixture {
   static final ZoneId TORONTO = ZoneId.of("America/Toronto");
   static final LocalDate FINAL = LocalDate.of(2025, 11, 28); // a Friday
@@ -53,23 +53,23 @@ final class ReminderFixture {
     return new WorkspaceDirectory(all);
   }
 
-  /** Progress a test can change while reminders run. */
-  static final class Progresses implements WorkspaceProgress {
-    final Map<String, Progress> byAcronym = new ConcurrentHashMap<>();
+  /** Standing a test can change while reminders run. */
+  static final class Standings implements WorkspaceStanding {
+    final Map<String, Standing> byAcronym = new ConcurrentHashMap<>();
 
     @Override
-    public Progress progressOf(String acronym, String milestoneId) {
-      return byAcronym.getOrDefault(acronym, Progress.NONE);
+    public Standing standingOf(String acronym, String milestoneId) {
+      return byAcronym.getOrDefault(acronym, Standing.NONE);
     }
   }
 
   /** One bot instance's reminders on its own connection pool. */
   static Reminders instance(DatabaseSettings db, Database pool, Deadlines deadlines, WorkspaceDirectory directory,
-      WorkspaceProgress progress, FakeSlackApi slack, AdjustableClock clock) throws Exception {
+      WorkspaceStanding standings, FakeSlackApi slack, AdjustableClock clock) throws Exception {
     var config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(slack.apiUrl());
     var methods = Slack.getInstance(config).methods(SandboxConfig.BOT_TOKEN);
-    return Reminders.create(pool.dataSource(), db.isPostgres(), deadlines, directory, progress, new Messages(),
+    return Reminders.create(pool.dataSource(), db.isPostgres(), deadlines, directory, standings, new Messages(),
         methods, clock, Duration.ofSeconds(1));
   }
 }

@@ -3,7 +3,7 @@ package ca.gc.fsdh.bot.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.migration.ImportResult;
-import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.verify.ItemCheck;
 import ca.gc.fsdh.bot.migration.verify.VerifyReport;
@@ -29,7 +29,7 @@ class CoreReportsTest {
   RunReport report(List<ItemCheck> checks) throws Exception {
     var verification = VerifyReport.of("https://poc", "https://prod", checks, "the bundle holds no item of the types verified");
     var imported = new ImportResult("https://prod", false, Map.of(), List.of(), List.of(), 0, 0, null, null);
-    var result = new MigrationRunner.Result(new MigrationRunner.BundleInfo(bundle, Map.of(), List.of()), imported, verification, null);
+    var result = new CoreMigration.Result(new CoreMigration.BundleInfo(bundle, Map.of(), List.of()), imported, verification, null);
     return CoreReports.of(request(), result);
   }
 

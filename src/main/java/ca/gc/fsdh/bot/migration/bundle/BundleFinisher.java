@@ -108,7 +108,7 @@ public final class BundleFinisher {
 
   private static void writeLine(BufferedWriter w, Object value) {
     try {
-      w.write(Json.MAPPER.writeValueAsString(value));
+      w.write(BundleJson.MAPPER.writeValueAsString(value));
       w.write('\n');
     } catch (IOException e) {
       throw new UncheckedIOException(e);

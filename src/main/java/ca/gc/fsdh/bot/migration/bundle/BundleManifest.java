@@ -46,11 +46,11 @@ public record BundleManifest(int formatVersion, String tool, String sourceHost, 
   public record Item(String type, String id, String reason) {}
 
   public void writeTo(Path bundleDir) throws IOException {
-    OwnerOnlyFiles.writeJson(bundleDir.resolve(FILE), Json.PRETTY, this);
+    OwnerOnlyFiles.writeJson(bundleDir.resolve(FILE), BundleJson.PRETTY, this);
   }
 
   public static BundleManifest read(Path bundleDir) throws IOException {
-    return Json.MAPPER.readValue(bundleDir.resolve(FILE).toFile(), BundleManifest.class);
+    return BundleJson.MAPPER.readValue(bundleDir.resolve(FILE).toFile(), BundleManifest.class);
   }
 
   public long totalFailed() {

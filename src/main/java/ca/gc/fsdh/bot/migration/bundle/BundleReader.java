@@ -84,7 +84,7 @@ public final class BundleReader implements AutoCloseable {
     JsonNode tree;
     BundleManifest manifest;
     try {
-      tree = Json.MAPPER.readTree(in);
+      tree = BundleJson.MAPPER.readTree(in);
       if (tree == null || !tree.isObject()) throw new BadBundleException("damaged manifest " + where + ": not a JSON object");
       JsonNode version = tree.get("formatVersion");
       if (version == null || version.isNull()) {
@@ -94,7 +94,7 @@ public final class BundleReader implements AutoCloseable {
         throw new BadBundleException("unknown bundle format version " + oneLine(version.toString(), 40) + " in " + where
             + "; this tool reads format " + BundleManifest.FORMAT_VERSION + " (use the fsdh-bot version that wrote the bundle)");
       }
-      manifest = Json.MAPPER.treeToValue(tree, BundleManifest.class);
+      manifest = BundleJson.MAPPER.treeToValue(tree, BundleManifest.class);
     } catch (JsonProcessingException e) {
       throw new BadBundleException("damaged manifest " + where + ": " + oneLine(e.getOriginalMessage(), 200), e);
     } catch (BadBundleException e) {
@@ -170,13 +170,13 @@ public final class BundleReader implements AutoCloseable {
     try (BufferedReader in = Files.newBufferedReader(root.resolve(type.folder()).resolve(BundleFinisher.INDEX), StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
-        if (!line.isBlank()) action.accept(Json.MAPPER.readValue(line, JournalEntry.class));
+        if (!line.isBlank()) action.accept(BundleJson.MAPPER.readValue(line, JournalEntry.class));
       }
     }
   }
 
   public <T> T json(String relative, Class<T> type) throws IOException {
-    return Json.MAPPER.readValue(file(relative).toFile(), type);
+    return BundleJson.MAPPER.readValue(file(relative).toFile(), type);
   }
 
   @Override

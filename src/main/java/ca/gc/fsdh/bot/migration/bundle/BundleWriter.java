@@ -62,7 +62,7 @@ public final class BundleWriter {
 
   /** Writes a value as indented JSON (SDK objects keep their REST field names). */
   public FileRef writeJson(String relativePath, Object value) throws IOException {
-    return write(relativePath, ca.gc.fsdh.bot.migration.bundle.Json.PRETTY.writeValueAsBytes(value));
+    return write(relativePath, ca.gc.fsdh.bot.migration.bundle.BundleJson.PRETTY.writeValueAsBytes(value));
   }
 
   /**

@@ -39,7 +39,7 @@ final class JsonLinesFile<T> implements AutoCloseable {
   void append(T entry) {
     String line;
     try {
-      line = Json.MAPPER.writeValueAsString(entry);
+      line = BundleJson.MAPPER.writeValueAsString(entry);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -73,7 +73,7 @@ final class JsonLinesFile<T> implements AutoCloseable {
         if (line.isBlank()) continue;
         T entry;
         try {
-          entry = Json.MAPPER.readValue(line, type);
+          entry = BundleJson.MAPPER.readValue(line, type);
         } catch (IOException torn) {
           continue; // the last line of a killed run may be incomplete
         }

@@ -2,7 +2,7 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkspaceExport;
@@ -97,7 +97,7 @@ public final class ExportCommand implements Callable<Integer> {
       summary.put("optionProblems", result.optionProblems());
       summary.put("retries", paced.http().retries());
       summary.put("throttled", paced.http().throttled());
-      stdout.println(Json.PRETTY.writeValueAsString(summary));
+      stdout.println(BundleJson.PRETTY.writeValueAsString(summary));
     } else {
       stdout.println("Bundle: " + result.bundle() + " (format " + m.formatVersion() + ")");
       m.counts().forEach((t, c) -> stdout.printf("  %-10s exported %d, skipped %d, failed %d%n", t, c.exported(), c.skipped(), c.failed()));

@@ -3,7 +3,7 @@ package ca.gc.fsdh.bot.migration.cli;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.ImportReportText;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkspaceImport;
 import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
@@ -122,7 +122,7 @@ public final class ImportCommand implements Callable<Integer> {
         var progress = new ConsoleProgress(err, System.console() != null && !json);
         var result = new WorkspaceImport(paced.workspace(), connection.hostName(paced)).run(reader, map, options, progress);
         progress.finish();
-        out.println(json ? Json.PRETTY.writeValueAsString(result) : ImportReportText.render(result)
+        out.println(json ? BundleJson.PRETTY.writeValueAsString(result) : ImportReportText.render(result)
             + (result.report() == null ? "" : "Report: " + result.reportText() + " (JSON: " + result.report() + ")"));
         out.flush();
         return result.anyFailed() ? ExportCommand.ITEMS_FAILED : 0;

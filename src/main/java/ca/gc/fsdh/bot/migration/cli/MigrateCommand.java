@@ -3,8 +3,8 @@ package ca.gc.fsdh.bot.migration.cli;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.ImportReportText;
-import ca.gc.fsdh.bot.migration.bundle.Json;
-import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
+import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import java.nio.file.Path;
@@ -68,14 +68,14 @@ public final class MigrateCommand implements Callable<Integer> {
     var imports = ImportOptions.defaults(workDir.resolve("import")).withTypes(typeSet).withWorkers(workers)
         .withSqlWarehouse(targetWarehouse).withExisting(ImportCommand.policies(java.util.Map.of(), map));
     var console = new ConsoleProgress(err, System.console() != null && !json);
-    MigrationRunner.Progress progress = new MigrationRunner.Progress() {
-      @Override public void phase(MigrationRunner.Phase p) { console.phase(p.name()); }
+    CoreMigration.Progress progress = new CoreMigration.Progress() {
+      @Override public void phase(CoreMigration.Phase p) { console.phase(p.name()); }
       @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
       @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.item.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
     };
-    var result = new MigrationRunner().migrate(new MigrationRunner.Workspace(poc.workspace(), source.hostName(poc)),
-        new MigrationRunner.Workspace(prod.workspace(), prod.workspace().config().getHost()),
-        new MigrationRunner.MigrateOptions(workDir, export, map, imports, Optional.ofNullable(targetWarehouse), Optional.ofNullable(targetCluster)),
+    var result = new CoreMigration().migrate(new CoreMigration.Workspace(poc.workspace(), source.hostName(poc)),
+        new CoreMigration.Workspace(prod.workspace(), prod.workspace().config().getHost()),
+        new CoreMigration.MigrateOptions(workDir, export, map, imports, Optional.ofNullable(targetWarehouse), Optional.ofNullable(targetCluster)),
         progress);
     console.finish();
     if (json) {
@@ -87,7 +87,7 @@ public final class MigrateCommand implements Callable<Integer> {
       s.put("problems", result.verification().problems());
       s.put("compared", result.verification().compared());
       if (result.verification().nothingCompared() != null) s.put("nothingCompared", result.verification().nothingCompared());
-      out.println(Json.PRETTY.writeValueAsString(s));
+      out.println(BundleJson.PRETTY.writeValueAsString(s));
     } else {
       out.println(ImportReportText.render(result.imported()));
       out.println(result.verification().text());

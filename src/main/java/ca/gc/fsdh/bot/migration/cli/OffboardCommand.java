@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.migration.cli;
 
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.bundle.Json;
-import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
+import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.nio.file.Path;
@@ -56,20 +56,20 @@ public final class OffboardCommand implements Callable<Integer> {
     var export = ExportOptions.allTypes().withTypes(ResourceType.parseList(types)).withFormat(format).withSqlWarehouse(sqlWarehouse)
         .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.spi.SecretValueSink.NONE);
     var console = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null && !json);
-    MigrationRunner.Progress progress = new MigrationRunner.Progress() {
-      @Override public void phase(MigrationRunner.Phase p) { console.phase(p.name()); }
+    CoreMigration.Progress progress = new CoreMigration.Progress() {
+      @Override public void phase(CoreMigration.Phase p) { console.phase(p.name()); }
       @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
       @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.item.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
     };
-    var result = new MigrationRunner().offboard(new MigrationRunner.Workspace(paced.workspace(), connection.hostName(paced)),
-        new MigrationRunner.OffboardOptions(workDir, acronym, export, Optional.ofNullable(gpgKey)), progress);
+    var result = new CoreMigration().offboard(new CoreMigration.Workspace(paced.workspace(), connection.hostName(paced)),
+        new CoreMigration.OffboardOptions(workDir, acronym, export, Optional.ofNullable(gpgKey)), progress);
     console.finish();
     if (json) {
       var s = new LinkedHashMap<String, Object>();
       s.put("zip", result.zip().toString());
       s.put("counts", result.bundle().counts());
       s.put("failed", result.bundle().failed());
-      out.println(Json.PRETTY.writeValueAsString(s));
+      out.println(BundleJson.PRETTY.writeValueAsString(s));
     } else {
       out.println("Offboarding bundle: " + result.zip() + " (readable by its owner only)");
       result.bundle().counts().forEach((t, c) -> out.printf("  %-10s exported %d, skipped %d, failed %d%n", t, c.exported(), c.skipped(), c.failed()));

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.plan.PlanRenderer;
 import ca.gc.fsdh.bot.migration.plan.Planner;
@@ -32,7 +32,7 @@ public final class PlanCommand implements Callable<Integer> {
     var paced = connection.connect(spec.commandLine());
     var plan = new Planner(paced.workspace(), connection.limits()).plan(connection.hostName(paced), ResourceType.parseList(types));
     var out = spec.commandLine().getOut();
-    out.println(json ? Json.PRETTY.writeValueAsString(plan) : PlanRenderer.text(plan));
+    out.println(json ? BundleJson.PRETTY.writeValueAsString(plan) : PlanRenderer.text(plan));
     out.flush();
     return plan.unread().isEmpty() ? 0 : 1; // an incomplete inventory must not pass for a whole one
   }

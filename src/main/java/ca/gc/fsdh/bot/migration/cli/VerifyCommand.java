@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
@@ -88,7 +88,7 @@ public final class VerifyCommand implements Callable<Integer> {
             .withSecretValues(targetCluster, values == null ? SecretValueSource.NONE : values);
         var report = new Verifier(paced.workspace(), connection.hostName(paced)).verify(reader, map, options);
         Path written = report.write(reportDir == null ? ImportCommand.defaultState(bundle) : reportDir);
-        out.println(json ? Json.PRETTY.writeValueAsString(report) : report.text() + "\nReport: " + written);
+        out.println(json ? BundleJson.PRETTY.writeValueAsString(report) : report.text() + "\nReport: " + written);
         out.flush();
         return report.clean() ? 0 : 1;
       }

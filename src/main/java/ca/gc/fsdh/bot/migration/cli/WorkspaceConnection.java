@@ -60,7 +60,7 @@ public final class WorkspaceConnection {
   RateLimits limits() {
     var limits = RateLimits.defaults();
     for (var e : rates.entrySet()) {
-      limits = limits.with(ca.gc.fsdh.bot.migration.client.EndpointGroup.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)), e.getValue());
+      limits = limits.with(ca.gc.fsdh.bot.migration.client.RateLimitGroup.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)), e.getValue());
     }
     return limits;
   }

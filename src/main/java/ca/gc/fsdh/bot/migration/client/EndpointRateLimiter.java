@@ -13,11 +13,11 @@ import java.util.Map;
  */
 public final class EndpointRateLimiter {
   private final Ticker ticker;
-  private final Map<EndpointGroup, Bucket> buckets = new EnumMap<>(EndpointGroup.class);
+  private final Map<RateLimitGroup, Bucket> buckets = new EnumMap<>(RateLimitGroup.class);
 
   public EndpointRateLimiter(RateLimits limits, Ticker ticker) {
     this.ticker = ticker;
-    for (var g : EndpointGroup.values()) {
+    for (var g : RateLimitGroup.values()) {
       double rate = limits.of(g);
       long interval = rate == 0 ? 0 : (long) (1_000_000_000L / rate);
       buckets.put(g, new Bucket(interval, interval * (limits.burst() - 1)));
@@ -25,13 +25,13 @@ public final class EndpointRateLimiter {
   }
 
   /** Blocks until one request of the group may start. */
-  public void acquire(EndpointGroup group) throws InterruptedException {
+  public void acquire(RateLimitGroup group) throws InterruptedException {
     long wait = buckets.get(group).reserve(ticker.nanoTime());
     if (wait > 0) ticker.sleepNanos(wait);
   }
 
   /** No request of the group starts before {@code nanos} from now (the server said Retry-After). */
-  public void pause(EndpointGroup group, long nanos) {
+  public void pause(RateLimitGroup group, long nanos) {
     buckets.get(group).pauseUntil(ticker.nanoTime() + nanos);
   }
 

@@ -38,7 +38,7 @@ public final class PacedHttpClient implements HttpClient {
 
   @Override
   public Response execute(Request request) throws IOException {
-    EndpointGroup group = EndpointGroup.of(request.getMethod(), URI.create(request.getUrl()).getPath());
+    RateLimitGroup group = RateLimitGroup.of(request.getMethod(), URI.create(request.getUrl()).getPath());
     for (int attempt = 1; ; attempt++) {
       pace(group);
       Response response;
@@ -75,7 +75,7 @@ public final class PacedHttpClient implements HttpClient {
     return throttled.sum();
   }
 
-  private void pace(EndpointGroup group) throws InterruptedIOException {
+  private void pace(RateLimitGroup group) throws InterruptedIOException {
     try {
       limiter.acquire(group);
     } catch (InterruptedException e) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Requests per second allowed for each endpoint group (0: not paced), with a burst size. */
-public record RateLimits(Map<EndpointGroup, Double> perSecond, int burst) {
+public record RateLimits(Map<RateLimitGroup, Double> perSecond, int burst) {
   public RateLimits {
     Objects.requireNonNull(perSecond, "perSecond == null");
     perSecond = Map.copyOf(perSecond);
@@ -15,21 +15,21 @@ public record RateLimits(Map<EndpointGroup, Double> perSecond, int burst) {
     });
   }
 
-  /** The defaults of {@link EndpointGroup}, one request at a time (no burst). */
+  /** The defaults of {@link RateLimitGroup}, one request at a time (no burst). */
   public static RateLimits defaults() {
-    var m = new EnumMap<EndpointGroup, Double>(EndpointGroup.class);
-    for (var g : EndpointGroup.values()) m.put(g, g.defaultPerSecond());
+    var m = new EnumMap<RateLimitGroup, Double>(RateLimitGroup.class);
+    for (var g : RateLimitGroup.values()) m.put(g, g.defaultPerSecond());
     return new RateLimits(m, 1);
   }
 
   /** Requests per second of a group; 0 means not paced. */
-  public double of(EndpointGroup group) {
+  public double of(RateLimitGroup group) {
     return perSecond.getOrDefault(group, group.defaultPerSecond());
   }
 
   /** The same limits with one group changed. */
-  public RateLimits with(EndpointGroup group, double rate) {
-    var m = new EnumMap<EndpointGroup, Double>(EndpointGroup.class);
+  public RateLimits with(RateLimitGroup group, double rate) {
+    var m = new EnumMap<RateLimitGroup, Double>(RateLimitGroup.class);
     m.putAll(perSecond);
     m.put(group, rate);
     return new RateLimits(m, burst);

@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.migration.jobs;
 
-import ca.gc.fsdh.bot.migration.spi.AclEntry;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.PermissionReader;
 import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -26,7 +26,7 @@ import java.util.List;
 public final class JobExporter implements ResourceExporter {
   /** One exported job: settings exactly as the Jobs API 2.2 spells them. */
   public record JobItem(long jobId, String creatorUserName, String runAsUserName,
-      JobSettings settings, List<AclEntry> permissions, JobReferences references) {}
+      JobSettings settings, List<PermissionGrant> permissions, JobReferences references) {}
 
   @Override
   public ResourceType type() {
@@ -66,12 +66,12 @@ public final class JobExporter implements ResourceExporter {
     var item = new JobItem(id, job.getCreatorUserName(), job.getRunAsUserName(), job.getSettings(),
         permissions.direct("jobs", String.valueOf(id)), JobReferences.of(job.getSettings()));
     FileRef file = ctx.bundle().writeJson("jobs/" + id + ".json", item);
-    var record = Json.MAPPER.createObjectNode()
+    var record = BundleJson.MAPPER.createObjectNode()
         .put("job_id", id)
         .put("name", job.getSettings() == null ? null : job.getSettings().getName())
         .put("tasks", job.getSettings() == null || job.getSettings().getTasks() == null ? 0 : job.getSettings().getTasks().size())
         .put("file", file.path());
-    record.set("references", Json.MAPPER.valueToTree(item.references()));
+    record.set("references", BundleJson.MAPPER.valueToTree(item.references()));
     return JournalEntry.exported(type(), String.valueOf(id), List.of(file), record);
   }
 }

@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.migration.jobs;
 
-import ca.gc.fsdh.bot.migration.spi.AclEntry;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
 import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -98,15 +98,15 @@ public final class JobImporter implements ResourceImporter {
     if (ctx.dryRun()) return new Done(targetId == null ? ImportOutcome.CREATED : ImportOutcome.OVERWRITTEN, null, notes);
     ImportOutcome outcome;
     if (targetId == null) {
-      targetId = jobs.create(Json.MAPPER.treeToValue(mapped.settings(), CreateJob.class)).getJobId();
+      targetId = jobs.create(BundleJson.MAPPER.treeToValue(mapped.settings(), CreateJob.class)).getJobId();
       existing.put(pocId, targetId);
       outcome = ImportOutcome.CREATED;
     } else {
-      jobs.reset(new ResetJob().setJobId(targetId).setNewSettings(Json.MAPPER.treeToValue(mapped.settings(), JobSettings.class)));
+      jobs.reset(new ResetJob().setJobId(targetId).setNewSettings(BundleJson.MAPPER.treeToValue(mapped.settings(), JobSettings.class)));
       outcome = ImportOutcome.OVERWRITTEN;
     }
     if (ctx.options().permissions() && item.has("permissions") && !item.get("permissions").isNull()) {
-      List<AclEntry> acl = Json.MAPPER.convertValue(item.get("permissions"), new TypeReference<List<AclEntry>>() {});
+      List<PermissionGrant> acl = BundleJson.MAPPER.convertValue(item.get("permissions"), new TypeReference<List<PermissionGrant>>() {});
       String note = permissions.apply("jobs", String.valueOf(targetId), acl);
       if (note != null) notes.add(note);
     }

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.manual;
 
-import ca.gc.fsdh.bot.migration.compute.CommandRunner;
+import ca.gc.fsdh.bot.migration.compute.ClusterCommands;
 import ca.gc.fsdh.bot.migration.jobs.JobReferences;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.mixin.JobsExt;
@@ -57,7 +57,7 @@ public final class ManualInventory {
       "print(json.dumps([{'mountPoint': m.mountPoint, 'source': m.source} for m in dbutils.fs.mounts()]))");
 
   /** The inventory from list calls only (a plan): global init scripts without their content. */
-  public Inventory read(Optional<CommandRunner> commands) {
+  public Inventory read(Optional<ClusterCommands> commands) {
     return read(commands, false);
   }
 
@@ -65,7 +65,7 @@ public final class ManualInventory {
    * The inventory; with {@code scriptContent}, each global init script is read on its own to get
    * its content, without which it cannot be recreated.
    */
-  public Inventory read(Optional<CommandRunner> commands, boolean scriptContent) {
+  public Inventory read(Optional<ClusterCommands> commands, boolean scriptContent) {
     var problems = new ArrayList<String>();
     var clusters = new ArrayList<ClusterItem>();
     attempt(problems, "clusters", () -> {
@@ -106,7 +106,7 @@ public final class ManualInventory {
     Optional<List<Mount>> mounts = Optional.empty();
     if (commands.isPresent()) {
       try {
-        mounts = Optional.of(List.of(ca.gc.fsdh.bot.migration.bundle.Json.MAPPER.readValue(
+        mounts = Optional.of(List.of(ca.gc.fsdh.bot.migration.bundle.BundleJson.MAPPER.readValue(
             commands.get().run(MOUNTS_COMMAND).strip(), Mount[].class)));
       } catch (Exception e) {
         problems.add("mounts: " + ca.gc.fsdh.bot.migration.spi.ExportContext.reason(e));

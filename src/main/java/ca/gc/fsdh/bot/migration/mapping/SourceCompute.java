@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.mapping;
 
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -37,7 +37,7 @@ public final class SourceCompute {
 
   private static JsonNode array(BundleReader bundle, String file) throws IOException {
     var f = bundle.file(file);
-    return Files.exists(f) ? Json.MAPPER.readTree(f.toFile()) : Json.MAPPER.createArrayNode();
+    return Files.exists(f) ? BundleJson.MAPPER.readTree(f.toFile()) : BundleJson.MAPPER.createArrayNode();
   }
 
   /** {@code {cluster: ClusterDetails, libraries: [...], why: [...]}} of an all-purpose POC cluster. */

@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.migration.models;
 
-import ca.gc.fsdh.bot.migration.spi.AclEntry;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.PermissionReader;
 import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -30,7 +30,7 @@ import java.util.List;
 public final class ModelExporter implements ResourceExporter {
   /** One exported model; versions are listed by number, each exported as its own item. */
   public record ModelItem(String name, String id, String description, Object tags,
-      List<AclEntry> permissions, List<String> versions) {}
+      List<PermissionGrant> permissions, List<String> versions) {}
 
   @Override
   public ResourceType type() {
@@ -90,11 +90,11 @@ public final class ModelExporter implements ResourceExporter {
       throws Exception {
     ModelDatabricks m = ctx.workspace().modelRegistry().getModel(new GetModelRequest().setName(name))
         .getRegisteredModelDatabricks();
-    var acl = m.getId() == null ? List.<AclEntry>of() : permissions.direct("registered-models", m.getId());
+    var acl = m.getId() == null ? List.<PermissionGrant>of() : permissions.direct("registered-models", m.getId());
     var item = new ModelItem(name, m.getId(), m.getDescription(), m.getTags(), acl,
         versions.stream().map(ModelVersion::getVersion).toList());
     FileRef file = ctx.bundle().writeJson(folder(name) + "/model.json", item);
-    return JournalEntry.exported(type(), name, List.of(file), Json.MAPPER.valueToTree(item));
+    return JournalEntry.exported(type(), name, List.of(file), BundleJson.MAPPER.valueToTree(item));
   }
 
   private JournalEntry version(ExportContext ctx, ArtifactCopier artifacts, ModelVersion v) throws Exception {
@@ -102,10 +102,10 @@ public final class ModelExporter implements ResourceExporter {
     String uri = ctx.workspace().modelRegistry().getModelVersionDownloadUri(
         new GetModelVersionDownloadUriRequest().setName(v.getName()).setVersion(v.getVersion())).getArtifactUri();
     var files = new ArrayList<FileRef>(artifacts.copy(uri, dir + "/artifacts", ctx.bundle()));
-    var record = Json.MAPPER.createObjectNode();
-    record.set("version", Json.MAPPER.valueToTree(v));
+    var record = BundleJson.MAPPER.createObjectNode();
+    record.set("version", BundleJson.MAPPER.valueToTree(v));
     record.put("artifact_uri", uri);
-    record.set("artifacts", Json.MAPPER.valueToTree(files.stream().map(FileRef::path).toList()));
+    record.set("artifacts", BundleJson.MAPPER.valueToTree(files.stream().map(FileRef::path).toList()));
     files.add(0, ctx.bundle().writeJson(dir + "/version.json", record));
     return JournalEntry.exported(type(), v.getName() + "/" + v.getVersion(), files, record);
   }

@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.migration.models;
 
-import ca.gc.fsdh.bot.migration.spi.AclEntry;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
 import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -111,7 +111,7 @@ public final class ModelImporter implements ResourceImporter {
     String id = null;
     if (ctx.options().permissions() && record.hasNonNull("permissions") && !record.get("permissions").isEmpty()) {
       id = find(ctx, name).orElseThrow().getId();
-      List<AclEntry> acl = Json.MAPPER.convertValue(record.get("permissions"), new TypeReference<List<AclEntry>>() {});
+      List<PermissionGrant> acl = BundleJson.MAPPER.convertValue(record.get("permissions"), new TypeReference<List<PermissionGrant>>() {});
       notes.add(permissions.apply("registered-models", id, acl));
     }
     return new Done(outcome, id, notes);
@@ -213,10 +213,10 @@ public final class ModelImporter implements ResourceImporter {
     var out = new ArrayList<T>();
     if (tags == null || tags.isMissingNode() || tags.isNull()) return out;
     if (tags.isArray()) {
-      for (JsonNode t : tags) out.add(Json.MAPPER.convertValue(t, type));
+      for (JsonNode t : tags) out.add(BundleJson.MAPPER.convertValue(t, type));
     } else if (tags.isObject()) {
-      tags.fields().forEachRemaining(f -> out.add(Json.MAPPER.convertValue(
-          Json.MAPPER.createObjectNode().put("key", f.getKey()).put("value", f.getValue().asText()), type)));
+      tags.fields().forEachRemaining(f -> out.add(BundleJson.MAPPER.convertValue(
+          BundleJson.MAPPER.createObjectNode().put("key", f.getKey()).put("value", f.getValue().asText()), type)));
     }
     return out;
   }

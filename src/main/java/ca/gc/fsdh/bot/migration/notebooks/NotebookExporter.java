@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.notebooks;
 
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.spi.PermissionReader;
 import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
@@ -84,7 +84,7 @@ public final class NotebookExporter implements ResourceExporter {
         case REPO -> { /* exported with repos */ }
         case LIBRARY -> ctx.record(JournalEntry.skipped(ResourceType.NOTEBOOKS, path,
             "workspace library: reinstall it by hand (listed in " + WorkspaceLayout.WORKSPACE_LIBRARIES + ")",
-            Json.MAPPER.createObjectNode().put("path", path).put("objectType", "LIBRARY").put("objectId", o.getObjectId())));
+            BundleJson.MAPPER.createObjectNode().put("path", path).put("objectType", "LIBRARY").put("objectId", o.getObjectId())));
         case DASHBOARD -> ctx.record(JournalEntry.skipped(ResourceType.NOTEBOOKS, path,
             "dashboards are not one of the six migrated resource types", null));
       }
@@ -102,7 +102,7 @@ public final class NotebookExporter implements ResourceExporter {
     JournalEntry directory(ObjectInfo o) {
       var acl = permissions.direct("directories", String.valueOf(o.getObjectId()));
       var item = new WorkspaceItem(o.getPath(), "DIRECTORY", null, o.getObjectId(), null, null, null, acl);
-      return JournalEntry.exported(ResourceType.NOTEBOOKS, o.getPath(), List.of(), Json.MAPPER.valueToTree(item));
+      return JournalEntry.exported(ResourceType.NOTEBOOKS, o.getPath(), List.of(), BundleJson.MAPPER.valueToTree(item));
     }
 
     JournalEntry content(ObjectInfo o) throws Exception {
@@ -136,7 +136,7 @@ public final class NotebookExporter implements ResourceExporter {
       var item = new WorkspaceItem(path, notebook ? "NOTEBOOK" : "FILE",
           o.getLanguage() == null ? null : o.getLanguage().toString(), o.getObjectId(),
           notebook ? nf.name() : "RAW", ref.path(), ref.size(), acl);
-      return JournalEntry.exported(ResourceType.NOTEBOOKS, path, List.of(ref), Json.MAPPER.valueToTree(item));
+      return JournalEntry.exported(ResourceType.NOTEBOOKS, path, List.of(ref), BundleJson.MAPPER.valueToTree(item));
     }
 
     private static JournalEntry tooBig(String path, Long size) {

@@ -4,7 +4,7 @@ import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
 import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -46,7 +46,7 @@ public final class NotebookImporter implements ResourceImporter {
       });
       for (JournalEntry e : dirs) {
         ctx.discovered(type(), ++n[0]);
-        WorkspaceItem item = Json.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
+        WorkspaceItem item = BundleJson.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
         queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> directory(ctx, permissions, item)));
       }
       queue.await();
@@ -54,7 +54,7 @@ public final class NotebookImporter implements ResourceImporter {
       ctx.bundle().items(type(), e -> {
         if (e.record() == null || "DIRECTORY".equals(e.record().path("objectType").asText())) return;
         try {
-          WorkspaceItem item = Json.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
+          WorkspaceItem item = BundleJson.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
           ctx.discovered(type(), ++n[0]);
           queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> content(ctx, permissions, item, resuming)));
         } catch (InterruptedException ex) {

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.notebooks;
 
-import ca.gc.fsdh.bot.migration.spi.AclEntry;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
 import java.util.List;
 
 /**
@@ -13,4 +13,4 @@ import java.util.List;
  * @param file       bundle path of the content; null for directories
  */
 public record WorkspaceItem(String path, String objectType, String language, Long objectId,
-    String format, String file, Long size, List<AclEntry> permissions) {}
+    String format, String file, Long size, List<PermissionGrant> permissions) {}

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.plan;
 
-import ca.gc.fsdh.bot.migration.client.EndpointGroup;
+import ca.gc.fsdh.bot.migration.client.RateLimitGroup;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ import java.util.Map;
  * @param estimatedSeconds the export's duration bound: the largest calls / limit over the groups
  */
 public record MigrationPlan(String host, Map<String, Long> counts, long bytes, List<Issue> cannotExport,
-    List<String> notes, List<String> unread, List<String> manual, Map<EndpointGroup, Long> calls, double estimatedSeconds) {
+    List<String> notes, List<String> unread, List<String> manual, Map<RateLimitGroup, Long> calls, double estimatedSeconds) {
 
   public record Issue(String type, String item, String reason) {}
 }

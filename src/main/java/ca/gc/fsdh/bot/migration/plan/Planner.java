@@ -2,7 +2,7 @@ package ca.gc.fsdh.bot.migration.plan;
 
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.migration.client.EndpointGroup;
+import ca.gc.fsdh.bot.migration.client.RateLimitGroup;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.manual.ManualInventory;
 import ca.gc.fsdh.bot.migration.notebooks.NotebookExporter;
@@ -129,7 +129,7 @@ public final class Planner {
   }
 
   /** Calls an export makes, per group, from the counts (permissions: one read per object). */
-  static Map<EndpointGroup, Long> estimateCalls(Map<String, Long> c, int clusters) {
+  static Map<RateLimitGroup, Long> estimateCalls(Map<String, Long> c, int clusters) {
     long notebooks = c.getOrDefault("notebooks", 0L) + c.getOrDefault("files", 0L);
     long dirs = c.getOrDefault("directories", 0L);
     long repos = c.getOrDefault("repos", 0L);
@@ -137,16 +137,16 @@ public final class Planner {
     long scopes = c.getOrDefault("secret scopes", 0L);
     long models = c.getOrDefault("models", 0L);
     long versions = c.getOrDefault("model versions", 0L);
-    var m = new EnumMap<EndpointGroup, Long>(EndpointGroup.class);
-    m.put(EndpointGroup.WORKSPACE_READ, dirs + 1);
-    m.put(EndpointGroup.WORKSPACE_EXPORT, notebooks);
-    m.put(EndpointGroup.PERMISSIONS_READ, notebooks + dirs + repos + jobs + models);
-    m.put(EndpointGroup.REPOS_READ, repos / 20 + 1);
-    m.put(EndpointGroup.JOBS_READ, jobs + 2 * (jobs / 25 + 1));
-    m.put(EndpointGroup.SECRETS_READ, 1 + 2 * scopes);
-    m.put(EndpointGroup.MLFLOW_SEARCH, 1 + models);
-    m.put(EndpointGroup.MLFLOW, models + versions);
-    m.put(EndpointGroup.COMPUTE_READ, clusters + 4L);
+    var m = new EnumMap<RateLimitGroup, Long>(RateLimitGroup.class);
+    m.put(RateLimitGroup.WORKSPACE_READ, dirs + 1);
+    m.put(RateLimitGroup.WORKSPACE_EXPORT, notebooks);
+    m.put(RateLimitGroup.PERMISSIONS_READ, notebooks + dirs + repos + jobs + models);
+    m.put(RateLimitGroup.REPOS_READ, repos / 20 + 1);
+    m.put(RateLimitGroup.JOBS_READ, jobs + 2 * (jobs / 25 + 1));
+    m.put(RateLimitGroup.SECRETS_READ, 1 + 2 * scopes);
+    m.put(RateLimitGroup.MLFLOW_SEARCH, 1 + models);
+    m.put(RateLimitGroup.MLFLOW, models + versions);
+    m.put(RateLimitGroup.COMPUTE_READ, clusters + 4L);
     m.values().removeIf(v -> v == 0);
     return m;
   }

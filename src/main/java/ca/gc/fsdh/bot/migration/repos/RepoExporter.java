@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.migration.repos;
 
-import ca.gc.fsdh.bot.migration.spi.AclEntry;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.PermissionReader;
 import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -24,7 +24,7 @@ public final class RepoExporter implements ResourceExporter {
 
   /** The journal record and bundle file of one repo. */
   public record RepoItem(long id, String path, String url, String provider, String branch,
-      String headCommitId, List<String> sparseCheckoutPatterns, List<AclEntry> permissions, String note) {}
+      String headCommitId, List<String> sparseCheckoutPatterns, List<PermissionGrant> permissions, String note) {}
 
   @Override
   public ResourceType type() {
@@ -63,6 +63,6 @@ public final class RepoExporter implements ResourceExporter {
     var item = new RepoItem(r.getId(), r.getPath(), r.getUrl(), r.getProvider(), r.getBranch(),
         r.getHeadCommitId(), sparse, permissions.direct("repos", String.valueOf(r.getId())), NOTE);
     FileRef file = ctx.bundle().writeJson("repos/" + r.getId() + ".json", item);
-    return JournalEntry.exported(type(), String.valueOf(r.getId()), List.of(file), Json.MAPPER.valueToTree(item));
+    return JournalEntry.exported(type(), String.valueOf(r.getId()), List.of(file), BundleJson.MAPPER.valueToTree(item));
   }
 }

@@ -4,7 +4,7 @@ import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
 import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -41,7 +41,7 @@ public final class RepoImporter implements ResourceImporter {
     try (var queue = ctx.queue(type())) {
       ctx.bundle().items(type(), e -> {
         try {
-          RepoItem item = Json.MAPPER.treeToValue(e.record(), RepoItem.class);
+          RepoItem item = BundleJson.MAPPER.treeToValue(e.record(), RepoItem.class);
           ctx.discovered(type(), ++n[0]);
           queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> repo(ctx, permissions, byPath, item, resuming)));
         } catch (InterruptedException ex) {

@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
-import ca.gc.fsdh.bot.migration.compute.CommandRunner;
+import ca.gc.fsdh.bot.migration.compute.ClusterCommands;
 import com.databricks.sdk.WorkspaceClient;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,11 +16,11 @@ import java.util.Optional;
  */
 public final class InMemorySecretValuesSource implements SecretValueSource, AutoCloseable {
   private final InMemorySecretValues held;
-  private final CommandRunner source;
+  private final ClusterCommands source;
 
   public InMemorySecretValuesSource(InMemorySecretValues held, WorkspaceClient sourceWorkspace, String sourceCluster) {
     this.held = held;
-    this.source = sourceCluster == null ? null : new CommandRunner(sourceWorkspace, sourceCluster, Duration.ofMinutes(5));
+    this.source = sourceCluster == null ? null : new ClusterCommands(sourceWorkspace, sourceCluster, Duration.ofMinutes(5));
   }
 
   @Override

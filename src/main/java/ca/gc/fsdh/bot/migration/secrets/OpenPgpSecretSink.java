@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
 import java.io.IOException;
@@ -71,7 +71,7 @@ public final class OpenPgpSecretSink implements SecretValueSink {
       throws IOException {
     var encoded = new TreeMap<String, String>();
     values.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v)));
-    byte[] plain = Json.MAPPER.writeValueAsBytes(encoded);
+    byte[] plain = BundleJson.MAPPER.writeValueAsBytes(encoded);
     try {
       return Optional.of(bundle.write(SecretScopeExporter.valuesFile(scope), out -> encrypt(plain, scope, out)));
     } finally {

@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.secrets.SecretKeyException.Reason;
@@ -82,7 +82,7 @@ public final class OpenPgpSecretValuesSource implements SecretValueSource, AutoC
     bundle.items(ResourceType.SECRETS, e -> {
       SecretScopeItem item;
       try {
-        item = Json.MAPPER.treeToValue(e.record(), SecretScopeItem.class);
+        item = BundleJson.MAPPER.treeToValue(e.record(), SecretScopeItem.class);
       } catch (IOException ex) {
         throw new java.io.UncheckedIOException(ex);
       }

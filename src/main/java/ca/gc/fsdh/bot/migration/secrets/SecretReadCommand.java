@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.util.Base64;
@@ -54,7 +54,7 @@ public final class SecretReadCommand {
     int start = json.indexOf('{');
     if (start < 0) throw new IOException("the secret-reading command printed no JSON object");
     if (json.contains("[REDACTED]")) throw new IOException("the cluster redacted the output: values must be base64-encoded");
-    Map<String, String> encoded = Json.MAPPER.readValue(json.substring(start), new TypeReference<>() {});
+    Map<String, String> encoded = BundleJson.MAPPER.readValue(json.substring(start), new TypeReference<>() {});
     var values = new HashMap<String, byte[]>();
     encoded.forEach((k, v) -> values.put(k, Base64.getDecoder().decode(v)));
     return values;

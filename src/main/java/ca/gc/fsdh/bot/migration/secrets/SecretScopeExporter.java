@@ -1,9 +1,9 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
-import ca.gc.fsdh.bot.migration.compute.CommandRunner;
+import ca.gc.fsdh.bot.migration.compute.ClusterCommands;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.compute.OptionCheck;
 import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -51,13 +51,13 @@ public final class SecretScopeExporter implements ResourceExporter {
     boolean readValues = opts.secretsCluster().isPresent() && !opts.secretValues().mode().equals("NONE")
         && ctx.optionProblem(OptionCheck.SECRETS_CLUSTER).isEmpty();
     try (var queue = ctx.queue(type());
-        var runner = readValues ? new CommandRunner(ctx.workspace(), opts.secretsCluster().get(), Duration.ofMinutes(5)) : null) {
+        var commands = readValues ? new ClusterCommands(ctx.workspace(), opts.secretsCluster().get(), Duration.ofMinutes(5)) : null) {
       try {
         for (SecretScope scope : ctx.workspace().secrets().listScopes()) {
           ctx.discovered(type());
           queue.submit(() -> {
             try {
-              ctx.item(type(), scope.getName(), () -> scope(ctx, scope, runner));
+              ctx.item(type(), scope.getName(), () -> scope(ctx, scope, commands));
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
               throw new IllegalStateException(e);
@@ -74,7 +74,7 @@ public final class SecretScopeExporter implements ResourceExporter {
     }
   }
 
-  private JournalEntry scope(ExportContext ctx, SecretScope scope, CommandRunner runner) throws Exception {
+  private JournalEntry scope(ExportContext ctx, SecretScope scope, ClusterCommands commands) throws Exception {
     var secrets = ctx.workspace().secrets();
     String name = scope.getName();
     boolean keyVault = scope.getBackendType() == ScopeBackendType.AZURE_KEYVAULT;
@@ -113,13 +113,13 @@ public final class SecretScopeExporter implements ResourceExporter {
         && !ctx.options().secretValues().mode().equals("NONE")) {
       // values were asked for: failing (not skipping them) makes a rerun with a good cluster read them
       throw new IllegalStateException(ctx.optionProblem(OptionCheck.SECRETS_CLUSTER).get() + ": values not read");
-    } else if (runner == null) {
+    } else if (commands == null) {
       values = "NOT_EXPORTED";
       note = ctx.options().secretsCluster().isEmpty()
           ? "no cluster given (--secrets-cluster; in the bot, the workspace's secretsCluster): values not read"
           : "no destination for values (--gpg-key; in the bot, the OpenPGP key of the offboarding form): values not read";
     } else {
-      Map<String, byte[]> read = SecretReadCommand.parse(runner.run(SecretReadCommand.python(name)));
+      Map<String, byte[]> read = SecretReadCommand.parse(commands.run(SecretReadCommand.python(name)));
       try {
         if (!read.keySet().equals(keys.stream().map(SecretScopeItem.Key::key).collect(java.util.stream.Collectors.toSet()))) {
           throw new IllegalStateException("the cluster returned values for " + read.size() + " of " + keys.size() + " keys");
@@ -134,6 +134,6 @@ public final class SecretScopeExporter implements ResourceExporter {
         values, valuesRef == null ? null : valuesRef.path(), note);
     FileRef file = ctx.bundle().writeJson(scopeFile(name), item);
     List<FileRef> files = valuesRef == null ? List.of(file) : List.of(file, valuesRef);
-    return JournalEntry.exported(type(), name, files, Json.MAPPER.valueToTree(item));
+    return JournalEntry.exported(type(), name, files, BundleJson.MAPPER.valueToTree(item));
   }
 }

@@ -5,7 +5,7 @@ import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.databricks.sdk.core.DatabricksError;
@@ -47,7 +47,7 @@ public final class SecretScopeImporter implements ResourceImporter {
     try (var queue = ctx.queue(type())) {
       ctx.bundle().items(type(), e -> {
         try {
-          SecretScopeItem item = Json.MAPPER.treeToValue(e.record(), SecretScopeItem.class);
+          SecretScopeItem item = BundleJson.MAPPER.treeToValue(e.record(), SecretScopeItem.class);
           ctx.discovered(type(), ++n[0]);
           queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> scope(ctx, existing, item, resuming)));
         } catch (InterruptedException ex) {

@@ -25,13 +25,13 @@ public final class PermissionReader {
   }
 
   /** @param objectType {@code notebooks}, {@code directories}, {@code files}, {@code repos}, {@code jobs}, {@code registered-models} */
-  public List<AclEntry> direct(String objectType, String objectId) {
+  public List<PermissionGrant> direct(String objectType, String objectId) {
     if (!enabled) return null; // null, not empty: "not read" must not look like "no grants"
     return direct(workspace.permissions().get(objectType, objectId));
   }
 
-  static List<AclEntry> direct(ObjectPermissions permissions) {
-    var out = new ArrayList<AclEntry>();
+  static List<PermissionGrant> direct(ObjectPermissions permissions) {
+    var out = new ArrayList<PermissionGrant>();
     if (permissions == null || permissions.getAccessControlList() == null) return out;
     for (AccessControlResponse acl : permissions.getAccessControlList()) {
       if (acl.getAllPermissions() == null) continue;
@@ -51,7 +51,7 @@ public final class PermissionReader {
       }
       for (Permission p : acl.getAllPermissions()) {
         if (Boolean.TRUE.equals(p.getInherited()) || p.getPermissionLevel() == null) continue;
-        out.add(new AclEntry(type, principal, p.getPermissionLevel().toString()));
+        out.add(new PermissionGrant(type, principal, p.getPermissionLevel().toString()));
       }
     }
     return out;

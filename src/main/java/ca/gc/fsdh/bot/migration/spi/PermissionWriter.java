@@ -23,10 +23,10 @@ public final class PermissionWriter {
   }
 
   /** Returns a note for the report, or null when there was nothing to apply. */
-  public String apply(String objectType, String objectId, List<AclEntry> acl) {
+  public String apply(String objectType, String objectId, List<PermissionGrant> acl) {
     if (acl == null || acl.isEmpty() || objectId == null) return null;
     var list = new ArrayList<AccessControlRequest>();
-    for (AclEntry a : renamed(acl, mapping)) {
+    for (PermissionGrant a : renamed(acl, mapping)) {
       var r = new AccessControlRequest().setPermissionLevel(PermissionLevel.valueOf(a.level()));
       switch (a.principalType()) {
         case "user_name" -> r.setUserName(a.principal());
@@ -40,9 +40,9 @@ public final class PermissionWriter {
     return list.size() + " permission(s) applied";
   }
 
-  public static List<AclEntry> renamed(List<AclEntry> acl, Mapping mapping) {
+  public static List<PermissionGrant> renamed(List<PermissionGrant> acl, Mapping mapping) {
     if (acl == null) return List.of();
-    return acl.stream().map(a -> new AclEntry(a.principalType(), switch (a.principalType()) {
+    return acl.stream().map(a -> new PermissionGrant(a.principalType(), switch (a.principalType()) {
       case "user_name" -> mapping.user(a.principal());
       case "group_name" -> mapping.group(a.principal());
       default -> mapping.servicePrincipal(a.principal());

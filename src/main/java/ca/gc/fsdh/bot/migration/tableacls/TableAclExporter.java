@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.migration.tableacls;
 
-import ca.gc.fsdh.bot.migration.compute.SqlRunner;
+import ca.gc.fsdh.bot.migration.compute.WarehouseSql;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.compute.OptionCheck;
 import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -40,7 +40,7 @@ public final class TableAclExporter implements ResourceExporter {
           : ctx.optionProblem(OptionCheck.SQL_WAREHOUSE).get() + ": grants were not read"));
       return;
     }
-    var sql = new SqlRunner(ctx.workspace(), warehouse.get());
+    var sql = new WarehouseSql(ctx.workspace(), warehouse.get());
     try (var queue = ctx.queue(type())) {
       ctx.discovered(type());
       queue.submit(() -> run(ctx, GLOBAL, () -> global(sql, ctx)));
@@ -72,7 +72,7 @@ public final class TableAclExporter implements ResourceExporter {
     }
   }
 
-  private JournalEntry global(SqlRunner sql, ExportContext ctx) throws Exception {
+  private JournalEntry global(WarehouseSql sql, ExportContext ctx) throws Exception {
     var grants = new ArrayList<Grant>();
     grants.addAll(grants(sql, "SHOW GRANTS ON CATALOG", "CATALOG", "", Set.of()));
     grants.addAll(grants(sql, "SHOW GRANTS ON ANY FILE", "ANY_FILE", "", Set.of()));
@@ -81,7 +81,7 @@ public final class TableAclExporter implements ResourceExporter {
   }
 
   /** The database's grants, then each table's and view's; SHOW VIEWS tells which are views. */
-  private JournalEntry database(SqlRunner sql, ExportContext ctx, String db) throws Exception {
+  private JournalEntry database(WarehouseSql sql, ExportContext ctx, String db) throws Exception {
     Set<List<String>> views = new HashSet<>();
     for (Map<String, String> row : sql.query("SHOW VIEWS IN " + Grant.quote(db))) {
       String view = first(row, "viewname", "view_name", "tablename", "c1");
@@ -106,8 +106,8 @@ public final class TableAclExporter implements ResourceExporter {
     for (Grant g : grants) sb.append(g.statement()).append('\n'); // a row that cannot be replayed fails the item
     FileRef file = ctx.bundle().write("tableacls/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + ".sql",
         sb.toString().getBytes(StandardCharsets.UTF_8));
-    var record = Json.MAPPER.createObjectNode().put("securable", id).put("tables", tables).put("grants", grants.size());
-    record.set("rows", Json.MAPPER.valueToTree(grants));
+    var record = BundleJson.MAPPER.createObjectNode().put("securable", id).put("tables", tables).put("grants", grants.size());
+    record.set("rows", BundleJson.MAPPER.valueToTree(grants));
     return JournalEntry.exported(type(), id, List.of(file), record);
   }
 
@@ -116,7 +116,7 @@ public final class TableAclExporter implements ResourceExporter {
    * compared and written by their parts, whether SHOW GRANTS printed them back-quoted or plain,
    * and written back-quoted.
    */
-  private static List<Grant> grants(SqlRunner sql, String statement, String defaultType, String defaultKey,
+  private static List<Grant> grants(WarehouseSql sql, String statement, String defaultType, String defaultKey,
       Set<List<String>> views) throws InterruptedException {
     var out = new ArrayList<Grant>();
     for (Map<String, String> row : sql.query(statement)) {

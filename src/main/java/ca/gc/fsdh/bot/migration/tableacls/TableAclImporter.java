@@ -1,10 +1,10 @@
 package ca.gc.fsdh.bot.migration.tableacls;
 
-import ca.gc.fsdh.bot.migration.compute.SqlRunner;
+import ca.gc.fsdh.bot.migration.compute.WarehouseSql;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,7 +27,7 @@ public final class TableAclImporter implements ResourceImporter {
 
   /** The statements that recreate one securable's grants in PROD. */
   public static List<Grant> mapped(ImportContext ctx, JsonNode record) {
-    List<Grant> rows = Json.MAPPER.convertValue(record.path("rows"), new TypeReference<List<Grant>>() {});
+    List<Grant> rows = BundleJson.MAPPER.convertValue(record.path("rows"), new TypeReference<List<Grant>>() {});
     return rows.stream().map(g -> new Grant(ctx.mapping().principal(g.principal()), g.actionType(), securable(g.objectType()),
         g.objectKey())).toList();
   }
@@ -40,7 +40,7 @@ public final class TableAclImporter implements ResourceImporter {
   @Override
   public void importAll(ImportContext ctx) throws Exception {
     String warehouse = warehouse(ctx);
-    var sql = warehouse == null ? null : new SqlRunner(ctx.target(), warehouse);
+    var sql = warehouse == null ? null : new WarehouseSql(ctx.target(), warehouse);
     long[] n = {0};
     try (var queue = ctx.queue(type())) {
       ctx.bundle().items(type(), e -> {
@@ -67,7 +67,7 @@ public final class TableAclImporter implements ResourceImporter {
     return ctx.options().sqlWarehouse().orElse(null);
   }
 
-  private Done replay(ImportContext ctx, SqlRunner sql, List<Grant> grants) throws InterruptedException {
+  private Done replay(ImportContext ctx, WarehouseSql sql, List<Grant> grants) throws InterruptedException {
     if (ctx.dryRun()) return Done.of(ImportOutcome.CREATED, null, grants.size() + " statement(s) would be replayed");
     var failures = new ArrayList<String>();
     for (Grant g : grants) {

@@ -1,10 +1,10 @@
 package ca.gc.fsdh.bot.migration.verify;
 
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.tableacls.Grant;
-import ca.gc.fsdh.bot.migration.compute.SqlRunner;
+import ca.gc.fsdh.bot.migration.compute.WarehouseSql;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,8 +27,8 @@ final class GrantChecks implements Verifier.TypeCheck {
       if (run.options().sqlWarehouse().isEmpty()) {
         return new ItemCheck("tableacls", e.id(), e.id(), ItemCheck.Status.PARTLY_CHECKED, List.of("no SQL warehouse given: grants not compared"));
       }
-      var sql = new SqlRunner(run.target(), run.options().sqlWarehouse().get());
-      List<Grant> rows = Json.MAPPER.convertValue(e.record().path("rows"), new TypeReference<List<Grant>>() {});
+      var sql = new WarehouseSql(run.target(), run.options().sqlWarehouse().get());
+      List<Grant> rows = BundleJson.MAPPER.convertValue(e.record().path("rows"), new TypeReference<List<Grant>>() {});
       Map<String, List<Grant>> bySecurable = new LinkedHashMap<>();
       for (Grant g : rows) bySecurable.computeIfAbsent(show(g), k -> new ArrayList<>()).add(g);
       var diffs = new ArrayList<String>();

@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.verify;
 
-import ca.gc.fsdh.bot.migration.spi.AclEntry;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.jobs.JobImporter;
@@ -39,10 +39,10 @@ final class JobChecks implements Verifier.TypeCheck {
       JsonNode item = run.bundle().json(e.record().path("file").asText(), JsonNode.class);
       var mapped = new JobSettingsMapper(run.mapping()).map(item.path("settings"), pocId);
       var diffs = new ArrayList<String>(mapped.unmapped().stream().map(u -> "cannot map: " + u).toList());
-      var actual = Json.MAPPER.valueToTree(new JobsExt(run.target().apiClient()).get(new GetJobRequest().setJobId(id)).getSettings());
+      var actual = BundleJson.MAPPER.valueToTree(new JobsExt(run.target().apiClient()).get(new GetJobRequest().setJobId(id)).getSettings());
       JsonSubset.compare(mapped.settings(), actual, "settings", diffs);
       if (item.hasNonNull("permissions")) {
-        List<AclEntry> acl = Json.MAPPER.convertValue(item.get("permissions"), new TypeReference<List<AclEntry>>() {});
+        List<PermissionGrant> acl = BundleJson.MAPPER.convertValue(item.get("permissions"), new TypeReference<List<PermissionGrant>>() {});
         diffs.addAll(run.permissions("jobs", String.valueOf(id), acl));
       }
       return ItemCheck.of("jobs", e.id() + " " + name, "job " + id, diffs);

@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.verify;
 
-import ca.gc.fsdh.bot.migration.spi.AclEntry;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BundleFinisher;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
@@ -46,7 +46,7 @@ final class ModelChecks implements Verifier.TypeCheck {
       String description = r.path("description").asText(null);
       if (description != null && !description.equals(m.getDescription())) diffs.add("description '" + m.getDescription() + "', expected '" + description + "'");
       if (r.hasNonNull("permissions") && m.getId() != null) {
-        List<AclEntry> acl = Json.MAPPER.convertValue(r.get("permissions"), new TypeReference<List<AclEntry>>() {});
+        List<PermissionGrant> acl = BundleJson.MAPPER.convertValue(r.get("permissions"), new TypeReference<List<PermissionGrant>>() {});
         diffs.addAll(run.permissions("registered-models", m.getId(), acl));
       }
       return ItemCheck.of("models", name, "model " + name, diffs);

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.migration.verify;
 
-import ca.gc.fsdh.bot.migration.compute.CommandRunner;
+import ca.gc.fsdh.bot.migration.compute.ClusterCommands;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.secrets.KeyList;
@@ -98,8 +98,8 @@ final class SecretChecks implements Verifier.TypeCheck {
           java.util.List.of("keys and ACLs match; values not compared (" + (expected.isEmpty() ? "no values were migrated" : "no target cluster to read them") + ")"));
     }
     Map<String, byte[]> actual;
-    try (var runner = new CommandRunner(run.target(), run.options().targetCluster().get(), Duration.ofMinutes(5))) {
-      actual = SecretReadCommand.parse(runner.run(SecretReadCommand.python(item.name(), keys)));
+    try (var commands = new ClusterCommands(run.target(), run.options().targetCluster().get(), Duration.ofMinutes(5))) {
+      actual = SecretReadCommand.parse(commands.run(SecretReadCommand.python(item.name(), keys)));
     }
     try {
       for (String k : keys) {

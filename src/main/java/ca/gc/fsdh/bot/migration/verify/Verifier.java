@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.verify;
 
-import ca.gc.fsdh.bot.migration.spi.AclEntry;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.PermissionReader;
 import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -56,11 +56,11 @@ public final class Verifier {
     }
 
     /** Expected direct permissions (renamed) that the target lacks. */
-    List<String> permissions(String objectType, String objectId, List<AclEntry> expected) {
+    List<String> permissions(String objectType, String objectId, List<PermissionGrant> expected) {
       if (!options.permissions() || expected == null || expected.isEmpty()) return List.of();
       var actual = new HashSet<>(new PermissionReader(target, true).direct(objectType, objectId));
       var diffs = new ArrayList<String>();
-      for (AclEntry a : PermissionWriter.renamed(expected, mapping)) {
+      for (PermissionGrant a : PermissionWriter.renamed(expected, mapping)) {
         if (!actual.contains(a)) diffs.add("permission " + a.level() + " for " + a.principal() + " is missing");
       }
       return diffs;
@@ -150,6 +150,6 @@ public final class Verifier {
   }
 
   static <T> T record(JournalEntry e, Class<T> type) {
-    return Json.MAPPER.convertValue(e.record(), type);
+    return BundleJson.MAPPER.convertValue(e.record(), type);
   }
 }

@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.verify;
 
 import ca.gc.fsdh.bot.migration.bundle.OwnerOnlyFiles;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -88,7 +88,7 @@ public record VerifyReport(String sourceHost, String target, Map<String, Map<Ite
   public Path write(Path dir) throws IOException {
     OwnerOnlyFiles.createDirectories(dir);
     Path json = dir.resolve("verify-report.json");
-    OwnerOnlyFiles.writeJson(json, Json.PRETTY, this);
+    OwnerOnlyFiles.writeJson(json, BundleJson.PRETTY, this);
     OwnerOnlyFiles.writeString(dir.resolve("verify-report.txt"), text());
     return json;
   }

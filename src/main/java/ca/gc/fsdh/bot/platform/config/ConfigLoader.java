@@ -1,6 +1,5 @@
 package ca.gc.fsdh.bot.platform.config;
 
-import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -37,10 +37,17 @@ public final class ConfigLoader {
   private static final List<Integer> DEFAULT_OFFSETS = List.of(30, 14, 7, 3, 1, 0);
 
   private final Map<String, String> env;
+  private final Function<String, Optional<String>> hostProblem;
 
-  /** @param env the process environment ({@code System.getenv()}), or a test's own map */
-  public ConfigLoader(Map<String, String> env) {
+  /**
+   * @param env the process environment ({@code System.getenv()}), or a test's own map
+   * @param hostProblem why a workspace URL ({@code pocHost}, {@code prodHost}) cannot be used, or empty:
+   *     the rule of the migration core's command line ({@code WorkspaceHost::problem}), handed in by
+   *     the caller so that platform code imports nothing of a feature
+   */
+  public ConfigLoader(Map<String, String> env, Function<String, Optional<String>> hostProblem) {
     this.env = Map.copyOf(env);
+    this.hostProblem = hostProblem;
   }
 
   public Config load(Path file) {
@@ -192,7 +199,7 @@ public final class ConfigLoader {
     return secret;
   }
 
-  private static List<Workspace> workspaces(ConfigNode top, Set<String> environments, List<String> problems) {
+  private List<Workspace> workspaces(ConfigNode top, Set<String> environments, List<String> problems) {
     List<Workspace> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (ConfigNode w : top.list("workspaces")) {
@@ -216,10 +223,10 @@ public final class ConfigLoader {
       // https:// only (http:// for a local stand-in), the rule of the core's command line
       String poc = w.text("pocHost", "https://adb-1234567890123456.7.azuredatabricks.net");
       if (!poc.isEmpty()) {
-        WorkspaceHost.problem(poc).ifPresent(p -> w.problem("pocHost", p));
+        hostProblem.apply(poc).ifPresent(p -> w.problem("pocHost", p));
       }
       Optional<String> prod = w.optionalText("prodHost");
-      prod.flatMap(WorkspaceHost::problem).ifPresent(p -> w.problem("prodHost", p));
+      prod.flatMap(hostProblem).ifPresent(p -> w.problem("prodHost", p));
       Optional<Path> mapping = w.optionalText("mappingFile").map(Path::of);
       mapping.filter(f -> !Files.isReadable(f))
           .ifPresent(f -> w.problem("mappingFile", "'" + f + "' is not a readable file"));

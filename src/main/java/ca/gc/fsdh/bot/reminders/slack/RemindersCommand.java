@@ -13,7 +13,7 @@ import ca.gc.fsdh.bot.platform.config.Milestone;
 import ca.gc.fsdh.bot.platform.config.Workspace;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
-import ca.gc.fsdh.bot.reminders.WorkspaceProgress.Progress;
+import ca.gc.fsdh.bot.reminders.WorkspaceStanding.Standing;
 import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import ca.gc.fsdh.bot.slackkit.SlackReplies;
 import ca.gc.fsdh.bot.slackkit.Subcommand;
@@ -76,7 +76,7 @@ public final class RemindersCommand implements Subcommand {
     for (ReminderSlot slot : next) {
       Milestone m = d.milestones().stream().filter(x -> x.id().equals(slot.milestoneId())).findFirst().orElseThrow();
       List<Workspace> to = reminders.directory.all().stream()
-          .filter(w -> reminders.progress.progressOf(w.acronym(), m.id()) != Progress.DONE).toList();
+          .filter(w -> reminders.standings.standingOf(w.acronym(), m.id()) != Standing.DONE).toList();
       out = out.then(ReminderMessage.both(language, l -> messages.text(l, "reminders.slot",
           DateWords.dayAndTime(slot.dueAt(), d.timeZone(), l), m.title(l), slot.offsetDays(),
           DateWords.day(slot.milestoneDate(), l), to.size())));

@@ -7,7 +7,7 @@ import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
-import ca.gc.fsdh.bot.requests.RequestRunner;
+import ca.gc.fsdh.bot.requests.RunWorker;
 import ca.gc.fsdh.bot.requests.RunProgress;
 import ca.gc.fsdh.bot.requests.RunReport;
 import ca.gc.fsdh.bot.requests.TypeProgress;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * edit and the final one, made at once, cannot land in the wrong order; an edit Slack did not take is
  * not retried as it was, the next one carries what is newer.
  */
-public final class ProgressMessage implements RequestRunner.ProgressReporter {
+public final class ProgressMessage implements RunWorker.ProgressReporter {
   private static final Logger log = LoggerFactory.getLogger(ProgressMessage.class);
   private final MethodsClient slack;
   private final SlackCalls calls;

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.tools.bench;
 
+import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.app.Bot;
 import ca.gc.fsdh.bot.app.Wiring;
 import ca.gc.fsdh.bot.platform.config.Config;
@@ -72,7 +73,7 @@ public final class AckBenchmark implements Runnable {
       Path data = Files.createTempDirectory("fsdh-bench-acks-");
       try (FakeSlackApi slack = SandboxConfig.slack()) {
         Map<String, String> env = SandboxConfig.environment(slack.apiUrl(), data);
-        Config config = new ConfigLoader(env).parse(directoryYaml(WORKSPACES), "bench.yml");
+        Config config = new ConfigLoader(env, WorkspaceHost::problem).parse(directoryYaml(WORKSPACES), "bench.yml");
         try (Bot bot = Wiring.wire(config, Clock.systemUTC()).start(); BareApp bare = new BareApp(slack.apiUrl())) {
           var toBot = sender(bot.port());
           var toBare = sender(bare.port());

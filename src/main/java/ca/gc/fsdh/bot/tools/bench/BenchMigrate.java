@@ -2,7 +2,7 @@ package ca.gc.fsdh.bot.tools.bench;
 
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
-import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.client.RetryPolicy;
@@ -74,11 +74,11 @@ public final class BenchMigrate implements Callable<Integer> {
       var phases = new ArrayList<String>();
       double[] bound = {0};
       long[] phaseStart = {System.nanoTime()};
-      MigrationRunner.Progress progress = new MigrationRunner.Progress() {
+      CoreMigration.Progress progress = new CoreMigration.Progress() {
         String current;
 
         @Override
-        public synchronized void phase(MigrationRunner.Phase p) {
+        public synchronized void phase(CoreMigration.Phase p) {
           close(current);
           current = p.name();
         }
@@ -112,14 +112,14 @@ public final class BenchMigrate implements Callable<Integer> {
       var imports = ImportOptions.defaults(work.resolve("import")).withWorkers(workers).withSqlWarehouse("prod-warehouse");
       var mapping = new MappingFile(null, null, null, null, null, Map.of(SampleWorkspace.WAREHOUSE_ID, "Entrepôt SQL partagé"),
           Map.of(SampleWorkspace.KEY_VAULT_SCOPE, new MappingFile.KeyVault("/subscriptions/0/vaults/prod", "https://prod.vault.azure.net/")), null);
-      MigrationRunner.Result result;
+      CoreMigration.Result result;
       var heap = new HeapSampler();
       long start = System.nanoTime();
       try (heap) {
-        result = new MigrationRunner().migrate(new MigrationRunner.Workspace(pocClient.workspace(), poc.host()),
-            new MigrationRunner.Workspace(prodClient.workspace(), prod.host()),
-            new MigrationRunner.MigrateOptions(work, export, mapping, imports, Optional.of("prod-warehouse"), Optional.empty()), progress);
-        ((MigrationRunner.Progress) progress).phase(MigrationRunner.Phase.PACKAGE); // closes the verify phase
+        result = new CoreMigration().migrate(new CoreMigration.Workspace(pocClient.workspace(), poc.host()),
+            new CoreMigration.Workspace(prodClient.workspace(), prod.host()),
+            new CoreMigration.MigrateOptions(work, export, mapping, imports, Optional.of("prod-warehouse"), Optional.empty()), progress);
+        ((CoreMigration.Progress) progress).phase(CoreMigration.Phase.PACKAGE); // closes the verify phase
       }
       double wall = (System.nanoTime() - start) / 1e9;
       out.printf(Locale.ROOT, "sample: %d notebooks in %d folders, 100 jobs, 50 repos, 10x10 secrets, 500 grants, 20x3 models;"

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.tools.bench;
 
+import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.app.Bot;
 import ca.gc.fsdh.bot.app.Wiring;
 import ca.gc.fsdh.bot.platform.config.Config;
@@ -80,7 +81,7 @@ public final class DirectMessageBenchmark implements Runnable {
             .replace("pocHost: 'http://127.0.0.1:9'", "pocHost: '" + poc.host() + "'")
             .replace("prodHost: 'http://127.0.0.1:9'", "prodHost: '" + prod.host() + "'")
             .replace("directory: data/bundles", "directory: " + data.resolve("bundles").toAbsolutePath());
-        Config config = new ConfigLoader(env).parse(yaml, "bench.yml");
+        Config config = new ConfigLoader(env, WorkspaceHost::problem).parse(yaml, "bench.yml");
         try (Bot bot = Wiring.wire(config, Clock.systemUTC()).start(); var watcher = new DmWatcher(slack, requests)) {
           var store = new JdbcRequestStore(bot.database().dataSource());
           var sender = new SlackSender(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"),

@@ -9,7 +9,7 @@ import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.reminders.ReminderPlanner;
 import ca.gc.fsdh.bot.reminders.ReminderSlot;
 import ca.gc.fsdh.bot.reminders.Reminders;
-import ca.gc.fsdh.bot.reminders.WorkspaceProgress.Progress;
+import ca.gc.fsdh.bot.reminders.WorkspaceStanding.Standing;
 import ca.gc.fsdh.bot.tools.sandbox.AdjustableClock;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
@@ -47,14 +47,14 @@ final class ReminderDemo {
     Milestone finalDate = all.milestones().stream().filter(m -> m.id().equals("final-date")).findFirst().orElseThrow();
     var deadlines = new Deadlines(all.timeZone(), all.reminderTime(), all.reminderOffsetsDays(), all.holidays(),
         List.of(finalDate), all.reminderRatePerSecond());
-    Map<String, Progress> states = new ConcurrentHashMap<>(Map.of("OCEAN", Progress.PENDING));
+    Map<String, Standing> states = new ConcurrentHashMap<>(Map.of("OCEAN", Standing.PENDING));
     var clock = new AdjustableClock();
     var slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(slack.apiUrl());
     var settings = new DatabaseSettings(SandboxConfig.h2Url(dataDir.resolve("reminders")), Optional.empty(), Optional.empty());
     try (Database db = Database.open(settings);
         Reminders reminders = Reminders.create(db.dataSource(), false, deadlines, config.directory(),
-            (acronym, milestone) -> states.getOrDefault(acronym, Progress.NONE), new Messages(),
+            (acronym, milestone) -> states.getOrDefault(acronym, Standing.NONE), new Messages(),
             Slack.getInstance(slackConfig).methods(SandboxConfig.BOT_TOKEN), clock, Reminders.SWEEP_EVERY)) {
       List<ReminderSlot> slots = ReminderPlanner.slots(deadlines);
       clock.set(slots.getFirst().dueAt().minusSeconds(60));
@@ -62,12 +62,12 @@ final class ReminderDemo {
       transcript.say("Final date: " + finalDate.date() + " (" + all.timeZone() + "), reminders at " + all.reminderTime()
           + " on business days; OCEAN has a request pending approval, FORET has none, ARCTIC is offboard-only.");
       step(reminders, clock, slot(slots, 30), 3);
-      states.put("OCEAN", Progress.RUNNING);
-      states.put("FORET", Progress.REJECTED);
+      states.put("OCEAN", Standing.RUNNING);
+      states.put("FORET", Standing.REJECTED);
       transcript.say("");
       transcript.say("Meanwhile: OCEAN's migration was approved and is running; FORET's request was rejected.");
       step(reminders, clock, slot(slots, 7), 3);
-      states.put("OCEAN", Progress.DONE);
+      states.put("OCEAN", Standing.DONE);
       transcript.say("");
       transcript.say("Meanwhile: OCEAN's migration is done, so OCEAN gets no more reminders.");
       step(reminders, clock, slot(slots, 0), 2);

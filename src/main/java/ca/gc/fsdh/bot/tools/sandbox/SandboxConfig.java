@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.tools.sandbox;
 
+import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.platform.config.Config;
 import ca.gc.fsdh.bot.platform.config.ConfigLoader;
@@ -55,7 +56,7 @@ public final class SandboxConfig {
   }
 
   public static Config load(Map<String, String> env) {
-    return new ConfigLoader(env).parse(exampleYaml(), "fsdh.example.yml");
+    return new ConfigLoader(env, WorkspaceHost::problem).parse(exampleYaml(), "fsdh.example.yml");
   }
 
   /**
@@ -75,7 +76,7 @@ public final class SandboxConfig {
         .replaceAll("prodHost: https://adb-[0-9.]+azuredatabricks\\.net", "prodHost: " + prodHost)
         .replace("# mappingFile: /config/mappings/ocean.yml", "mappingFile: " + mapping.toAbsolutePath())
         .replace("directory: data/bundles", "directory: " + dataDir.resolve("bundles").toAbsolutePath());
-    return new ConfigLoader(env).parse(yaml, "fsdh.example.yml (sandbox)");
+    return new ConfigLoader(env, WorkspaceHost::problem).parse(yaml, "fsdh.example.yml (sandbox)");
   }
 
   /** A Slack stand-in seeded with the example directory's people and the support group. */

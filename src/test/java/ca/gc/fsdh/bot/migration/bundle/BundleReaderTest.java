@@ -24,7 +24,7 @@ class BundleReaderTest {
     try (var journal = ExportJournal.open(bundle)) {
       var ref = writer.write("notebooks/source/Shared/etl.py", "# Databricks notebook source\nprint(1)\n".getBytes());
       journal.record(JournalEntry.exported(ResourceType.NOTEBOOKS, "/Shared/etl", List.of(ref),
-          Json.MAPPER.createObjectNode().put("path", "/Shared/etl").put("objectType", "NOTEBOOK")));
+          BundleJson.MAPPER.createObjectNode().put("path", "/Shared/etl").put("objectType", "NOTEBOOK")));
     }
     new BundleFinisher().finish(bundle, new BundleFinisher.RunInfo("test", "http://poc", "SOURCE", Set.of(ResourceType.NOTEBOOKS), "NONE"));
   }

@@ -31,7 +31,7 @@ class BundleZipTest {
       for (String name : List.of("etl", "report")) {
         var ref = writer.write("notebooks/source/Shared/" + name + ".py", ("# Databricks notebook source\nprint('" + name + "')\n").getBytes());
         journal.record(JournalEntry.exported(ResourceType.NOTEBOOKS, "/Shared/" + name, List.of(ref),
-            Json.MAPPER.createObjectNode().put("path", "/Shared/" + name).put("objectType", "NOTEBOOK")));
+            BundleJson.MAPPER.createObjectNode().put("path", "/Shared/" + name).put("objectType", "NOTEBOOK")));
       }
     }
     new BundleFinisher().finish(bundle, new BundleFinisher.RunInfo("test", "http://poc", "SOURCE", Set.of(ResourceType.NOTEBOOKS), "NONE"));

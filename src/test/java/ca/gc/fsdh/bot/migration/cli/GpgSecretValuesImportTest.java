@@ -3,8 +3,8 @@ package ca.gc.fsdh.bot.migration.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.bundle.Json;
-import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
+import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BundleFinisher;
 import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
@@ -68,9 +68,9 @@ class GpgSecretValuesImportTest {
     var client = DatabricksClients.create(config, RateLimits.defaults()).workspace();
     var export = ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.SECRETS)).withWorkers(4)
         .withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, SecretValueSink.NONE);
-    var result = new MigrationRunner().offboard(new MigrationRunner.Workspace(client, poc.host()),
-        new MigrationRunner.OffboardOptions(shared.resolve("offboard"), "ABC", export, Optional.of(publicKey)),
-        new MigrationRunner.Progress() {});
+    var result = new CoreMigration().offboard(new CoreMigration.Workspace(client, poc.host()),
+        new CoreMigration.OffboardOptions(shared.resolve("offboard"), "ABC", export, Optional.of(publicKey)),
+        new CoreMigration.Progress() {});
     assertThat(result.bundle().failed()).isEmpty();
     zip = result.zip();
     bundleDir = shared.resolve("offboard/bundle");
@@ -169,7 +169,7 @@ class GpgSecretValuesImportTest {
           "--report-dir", dir.resolve("verify").toString(), "--json");
       assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
       var secretChecks = new ArrayList<String>();
-      Json.MAPPER.readTree(verify.out()).path("items").forEach(i -> {
+      BundleJson.MAPPER.readTree(verify.out()).path("items").forEach(i -> {
         if (i.path("type").asText().equals("secrets")) secretChecks.add(i.path("id").asText() + "=" + i.path("status").asText());
       });
       assertThat(secretChecks).as("values compared, not only keys").hasSize(SampleSpec.small().scopes() + 1)

@@ -3,7 +3,7 @@ package ca.gc.fsdh.bot.migration.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BundleFinisher;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
@@ -198,7 +198,7 @@ class WorkspacePreflightTest {
     try (var journal = ExportJournal.open(bundle)) {
       var ref = writer.write("notebooks/source/Shared/etl.py", "# Databricks notebook source\nprint(1)\n".getBytes());
       journal.record(JournalEntry.exported(ResourceType.NOTEBOOKS, "/Shared/etl", List.of(ref),
-          Json.MAPPER.createObjectNode().put("path", "/Shared/etl").put("objectType", "NOTEBOOK").put("language", "PYTHON")));
+          BundleJson.MAPPER.createObjectNode().put("path", "/Shared/etl").put("objectType", "NOTEBOOK").put("language", "PYTHON")));
     }
     new BundleFinisher().finish(bundle, new BundleFinisher.RunInfo("test", poc.host(), "SOURCE", Set.of(ResourceType.NOTEBOOKS), "NONE"));
     return bundle;

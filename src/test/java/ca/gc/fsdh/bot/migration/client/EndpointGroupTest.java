@@ -25,7 +25,7 @@ class EndpointGroupTest {
       "GET, /api/2.0/dbfs/read, DBFS",
       "GET, /api/2.0/clusters/list, COMPUTE_READ",
       "GET, /.well-known/databricks-config, OTHER"})
-  void classifiesByPath(String method, String path, EndpointGroup expected) {
-    assertThat(EndpointGroup.of(method, path)).isEqualTo(expected);
+  void classifiesByPath(String method, String path, RateLimitGroup expected) {
+    assertThat(RateLimitGroup.of(method, path)).isEqualTo(expected);
   }
 }

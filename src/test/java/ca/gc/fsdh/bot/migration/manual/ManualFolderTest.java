@@ -3,7 +3,7 @@ package ca.gc.fsdh.bot.migration.manual;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.bundle.Json;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkspaceExport;
@@ -40,7 +40,7 @@ class ManualFolderTest {
       var result = new WorkspaceExport(client, poc.host()).run(out,
           ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.NOTEBOOKS)).withPermissions(false).withWorkers(4), ProgressListener.NONE);
 
-      JsonNode scripts = Json.MAPPER.readTree(out.resolve("manual/global-init-scripts.json").toFile());
+      JsonNode scripts = BundleJson.MAPPER.readTree(out.resolve("manual/global-init-scripts.json").toFile());
       assertThat(scripts).hasSize(poc.state().compute().globalInitScripts().size()).isNotEmpty();
       String readme = Files.readString(out.resolve("manual/README.txt"));
       for (var expected : poc.state().compute().globalInitScripts()) {
@@ -57,7 +57,7 @@ class ManualFolderTest {
       // the report points at manual/ for the workspace library: manual/ names it
       assertThat(result.manifest().skipped()).filteredOn(i -> i.id().equals(SampleWorkspace.WORKSPACE_LIBRARY))
           .singleElement().extracting(BundleManifest.Item::reason).asString().contains(WorkspaceLayout.WORKSPACE_LIBRARIES);
-      JsonNode libraries = Json.MAPPER.readTree(out.resolve(WorkspaceLayout.WORKSPACE_LIBRARIES).toFile());
+      JsonNode libraries = BundleJson.MAPPER.readTree(out.resolve(WorkspaceLayout.WORKSPACE_LIBRARIES).toFile());
       assertThat(libraries).singleElement().satisfies(l -> assertThat(l.path("path").asText()).isEqualTo(SampleWorkspace.WORKSPACE_LIBRARY));
       assertThat(readme).contains("library  " + SampleWorkspace.WORKSPACE_LIBRARY);
       assertThat(result.manifest().checksums()).containsKey(WorkspaceLayout.WORKSPACE_LIBRARIES);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
-import ca.gc.fsdh.bot.migration.client.EndpointGroup;
+import ca.gc.fsdh.bot.migration.client.RateLimitGroup;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
@@ -41,7 +41,7 @@ class PlannerTest {
       assertThat(plan.manual()).anyMatch(m -> m.contains(SampleWorkspace.CONDA_CLUSTER_ID) && m.contains("conda"))
           .anyMatch(m -> m.contains(SampleWorkspace.POOL_ID))
           .anyMatch(m -> m.contains(SampleWorkspace.SHARED_CLUSTER_ID) && m.startsWith("job "));
-      assertThat(plan.calls().get(EndpointGroup.WORKSPACE_EXPORT)).isEqualTo(notebooks + plan.counts().getOrDefault("files", 0L));
+      assertThat(plan.calls().get(RateLimitGroup.WORKSPACE_EXPORT)).isEqualTo(notebooks + plan.counts().getOrDefault("files", 0L));
       assertThat(plan.estimatedSeconds()).isEqualTo(
           plan.calls().entrySet().stream().mapToDouble(e -> e.getValue() / RateLimits.defaults().of(e.getKey())).max().orElseThrow());
       assertThat(PlanRenderer.text(plan)).contains("Must be recreated by hand").contains("Estimated export time");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
-import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
@@ -57,12 +57,12 @@ class TableAclKeyFormsTest {
       source.state().tables().printKeys(poc);
       target.state().tables().printKeys(prod);
       var types = EnumSet.of(ResourceType.TABLE_ACLS);
-      var result = new MigrationRunner().migrate(new MigrationRunner.Workspace(client(source), source.host()),
-          new MigrationRunner.Workspace(client(target), target.host()),
-          new MigrationRunner.MigrateOptions(dir, ExportOptions.allTypes().withTypes(types).withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID),
+      var result = new CoreMigration().migrate(new CoreMigration.Workspace(client(source), source.host()),
+          new CoreMigration.Workspace(client(target), target.host()),
+          new CoreMigration.MigrateOptions(dir, ExportOptions.allTypes().withTypes(types).withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID),
               new MappingFile(null, null, null, null, null, Map.of(), Map.of(), null),
               ImportOptions.defaults(dir.resolve("import")).withTypes(types).withSqlWarehouse(SampleProd.PROD_WAREHOUSE), Optional.of(SampleProd.PROD_WAREHOUSE), Optional.empty()),
-          new MigrationRunner.Progress() {});
+          new CoreMigration.Progress() {});
 
       assertThat(result.failures()).isEmpty();
       assertThat(result.verification().items()).isNotEmpty().allSatisfy(i -> assertThat(i.status()).as(i.id() + " " + i.differences())

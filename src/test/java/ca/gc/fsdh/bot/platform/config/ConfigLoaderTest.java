@@ -3,6 +3,7 @@ package ca.gc.fsdh.bot.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ class ConfigLoaderTest {
 
   private static List<String> problems(String yaml, Map<String, String> env) {
     try {
-      new ConfigLoader(env).parse(yaml, "test.yml");
+      new ConfigLoader(env, WorkspaceHost::problem).parse(yaml, "test.yml");
     } catch (ConfigException e) {
       return e.problems();
     }
@@ -84,7 +85,7 @@ class ConfigLoaderTest {
     env.remove("FSDH_PORT");
     env.remove("FSDH_DB_URL");
     env.remove("SLACK_API_URL");
-    Config c = new ConfigLoader(env).parse("slack: {supportChannel: C0S, supportUserGroup: S0G}", "min.yml");
+    Config c = new ConfigLoader(env, WorkspaceHost::problem).parse("slack: {supportChannel: C0S, supportUserGroup: S0G}", "min.yml");
     assertThat(c.port()).isEqualTo(3000);
     assertThat(c.database().url()).isEqualTo(DatabaseSettings.DEFAULT_URL);
     assertThat(c.slack().apiUrl()).isEqualTo("https://slack.com/api/");
@@ -157,7 +158,7 @@ class ConfigLoaderTest {
             + " (http:// only for a local stand-in on 127.0.0.1 or localhost)",
         "workspaces[0].prodHost: 'ftp:/x' is not an https:// URL, such as https://adb-1234567890123456.7.azuredatabricks.net");
     // the stand-ins the demo and the tests use
-    var local = new ConfigLoader(env()).parse(yaml.replaceFirst(java.util.regex.Pattern.quote(poc), "pocHost: http://127.0.0.1:8765")
+    var local = new ConfigLoader(env(), WorkspaceHost::problem).parse(yaml.replaceFirst(java.util.regex.Pattern.quote(poc), "pocHost: http://127.0.0.1:8765")
         .replaceFirst(java.util.regex.Pattern.quote(prod), "prodHost: http://localhost:8766"), "test.yml");
     assertThat(local.directory().all().getFirst().pocHost()).isEqualTo("http://127.0.0.1:8765");
   }
@@ -188,7 +189,7 @@ class ConfigLoaderTest {
             auth: oauth-m2m
             clientId: 6f1c2d3e-0000-4000-8000-00000000f5d4
             clientSecretVariable: FSDH_PROD_SECRET""".stripIndent().indent(2).stripTrailing());
-    DatabricksAuth prod = new ConfigLoader(env).parse(oauth, "oauth.yml").databricks().get("prod");
+    DatabricksAuth prod = new ConfigLoader(env, WorkspaceHost::problem).parse(oauth, "oauth.yml").databricks().get("prod");
     assertThat(prod.type()).isEqualTo("oauth-m2m");
     assertThat(prod.sdkConfig("https://adb-2.azuredatabricks.net").getClientSecret()).isEqualTo("s3cr3t");
     String azure = oauth.replace("auth: oauth-m2m", "auth: azure-client-secret");
@@ -220,7 +221,7 @@ class ConfigLoaderTest {
 
   @Test
   void aMissingFileIsOneLine() {
-    assertThatThrownBy(() -> new ConfigLoader(env()).load(Path.of("/nonexistent/fsdh.yml")))
+    assertThatThrownBy(() -> new ConfigLoader(env(), WorkspaceHost::problem).load(Path.of("/nonexistent/fsdh.yml")))
         .isInstanceOf(ConfigException.class).hasMessage("config file /nonexistent/fsdh.yml: not found");
   }
 

@@ -14,7 +14,7 @@ import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.reminders.ReminderMessage;
-import ca.gc.fsdh.bot.reminders.WorkspaceProgress;
+import ca.gc.fsdh.bot.reminders.WorkspaceStanding;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.NewRequest;
@@ -138,8 +138,8 @@ class BlockKitPayloadsTest {
     assertMessage("summary", () -> BilingualBlocks.of(text.summary(Language.EN, worst)));
     assertMessage("failure", () -> SlackReplies.ephemeral(messages.both(Language.EN, "error.internal", "abcd1234")).getBlocks());
     Milestone far = new Milestone("m", LocalDate.now().plusDays(400), "t".repeat(500), "t".repeat(500));
-    for (WorkspaceProgress.Progress p : List.of(WorkspaceProgress.Progress.NONE, WorkspaceProgress.Progress.PENDING,
-        WorkspaceProgress.Progress.RUNNING, WorkspaceProgress.Progress.REJECTED)) {
+    for (WorkspaceStanding.Standing p : List.of(WorkspaceStanding.Standing.NONE, WorkspaceStanding.Standing.PENDING,
+        WorkspaceStanding.Standing.RUNNING, WorkspaceStanding.Standing.REJECTED)) {
       assertMessage("reminder " + p, () -> BilingualBlocks.of(new ReminderMessage(messages)
           .render(directory.find("W0").orElseThrow(), far, p, LocalDate.now())));
     }

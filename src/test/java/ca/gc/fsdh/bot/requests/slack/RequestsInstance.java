@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.requests.slack;
 
+import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.slackkit.SlackCalls;
 import ca.gc.fsdh.bot.app.Wiring;
 import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
@@ -10,11 +11,11 @@ import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
-import ca.gc.fsdh.bot.requests.MigrationEngine;
+import ca.gc.fsdh.bot.requests.RequestEngine;
 import ca.gc.fsdh.bot.requests.NewRequest;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestOptions;
-import ca.gc.fsdh.bot.requests.RequestRunner;
+import ca.gc.fsdh.bot.requests.RunWorker;
 import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.requests.RunReport;
@@ -42,7 +43,7 @@ import java.util.regex.Pattern;
 
 /**
  * One bot instance's request side over a shared database, built as {@link Wiring} builds it: its own
- * connection pool, the request store, service and runner, and the request outbox's dispatcher posting
+ * connection pool, the request store, service and worker, and the request outbox's dispatcher posting
  * to the Slack stand-in through the real Slack client. Runs use an engine that returns a clean report.
  */
 final class RequestsInstance implements AutoCloseable {
@@ -58,7 +59,7 @@ final class RequestsInstance implements AutoCloseable {
   final Database db;
   final JdbcRequestStore store;
   final RequestService service;
-  final RequestRunner runner;
+  final RunWorker worker;
   final OutboxDispatcher outbox;
   private final Slack slackClient;
 
@@ -76,9 +77,9 @@ final class RequestsInstance implements AutoCloseable {
         new ApprovalMessage(text, Language.EN), config, clock, owner, settings);
     service = new RequestService(store, new JdbcAuditLog(db.dataSource()), config.directory(),
         user -> user.startsWith("U0SUPPORT"), outbox, clock);
-    MigrationEngine engine = (request, progress) -> CLEAN;
-    runner = new RequestRunner(store, engine, outbox, RequestRunner.ProgressReporter.NONE, clock, owner,
-        RequestRunner.LEASE);
+    RequestEngine engine = (request, progress) -> CLEAN;
+    worker = new RunWorker(store, engine, outbox, RunWorker.ProgressReporter.NONE, clock, owner,
+        RunWorker.LEASE);
     outbox.start();
   }
 
@@ -98,7 +99,7 @@ final class RequestsInstance implements AutoCloseable {
   /** Approves the request and runs it to its end (SUCCEEDED). */
   void approveAndRun(long id) {
     service.approve(id, "U0SUPPORT1");
-    runner.run(id);
+    worker.run(id);
   }
 
   /** Messages of the request outbox not posted yet (pending). */
@@ -155,7 +156,7 @@ final class RequestsInstance implements AutoCloseable {
           .append(", pocHost: 'http://127.0.0.1:9', prodHost: 'http://127.0.0.1:9'}\n");
     }
     yaml.append(example.substring(example.indexOf("deadlines:")));
-    return new ConfigLoader(SandboxConfig.environment(slack.apiUrl(), dir)).parse(yaml.toString(), "test.yml");
+    return new ConfigLoader(SandboxConfig.environment(slack.apiUrl(), dir), WorkspaceHost::problem).parse(yaml.toString(), "test.yml");
   }
 
   /** What one requester read in their direct messages, in order: each state told, and REPORT for a report. */

@@ -6,7 +6,7 @@ import ca.gc.fsdh.bot.platform.config.Workspace;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
-import ca.gc.fsdh.bot.migration.MigrationRunner;
+import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.bundle.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
@@ -30,22 +30,22 @@ import java.util.function.Function;
  * with one signed-in call to each workspace it needs ({@link WorkspaceCheck}). Each request has its own work directory under the bundle directory, so a rerun (after a crash,
  * or a retry) resumes from the core's journals.
  */
-public final class CoreMigrationEngine implements MigrationEngine, RequestPlanner {
+public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
   private final WorkspaceDirectory directory;
   private final Map<String, DatabricksAuth> auth;
   private final BundleSettings bundles;
   private final Function<DatabricksConfig, WorkspaceClient> clients;
   private final WorkspaceCheck check;
-  private final MigrationRunner runner = new MigrationRunner();
+  private final CoreMigration core = new CoreMigration();
 
   /** @param clients builds a paced client for one workspace (the core's {@code DatabricksClients}) */
-  public CoreMigrationEngine(WorkspaceDirectory directory, Map<String, DatabricksAuth> auth, BundleSettings bundles,
+  public CoreRequestEngine(WorkspaceDirectory directory, Map<String, DatabricksAuth> auth, BundleSettings bundles,
       Function<DatabricksConfig, WorkspaceClient> clients) {
     this(directory, auth, bundles, clients, new WorkspaceCheck());
   }
 
   /** @param check the sign-in call made to each workspace before a run or a plan */
-  public CoreMigrationEngine(WorkspaceDirectory directory, Map<String, DatabricksAuth> auth, BundleSettings bundles,
+  public CoreRequestEngine(WorkspaceDirectory directory, Map<String, DatabricksAuth> auth, BundleSettings bundles,
       Function<DatabricksConfig, WorkspaceClient> clients, WorkspaceCheck check) {
     this.directory = directory;
     this.auth = auth;
@@ -60,25 +60,25 @@ public final class CoreMigrationEngine implements MigrationEngine, RequestPlanne
         .orElseThrow(() -> new IllegalStateException("workspace " + request.workspace() + " is no longer in the directory"));
     signIn(w, request.kind() == RequestKind.MIGRATE);
     Path work = workDir(request);
-    var source = new MigrationRunner.Workspace(client("poc", w.pocHost()), w.pocHost());
+    var source = new CoreMigration.Workspace(client("poc", w.pocHost()), w.pocHost());
     ExportOptions export = ExportOptions.allTypes().withTypes(request.resourceTypes())
         .withFormat(NotebookFormat.valueOf(request.options().notebookFormat()));
     if (w.sqlWarehouse().isPresent()) {
       export = export.withSqlWarehouse(w.sqlWarehouse().get());
     }
     if (w.secretsCluster().isPresent()) {
-      export = export.withSecretsCluster(w.secretsCluster().get(), SecretValueSink.NONE); // the runner picks the sink
+      export = export.withSecretsCluster(w.secretsCluster().get(), SecretValueSink.NONE); // the core picks the sink
     }
     var listener = new CoreProgress(progress);
     if (request.kind() == RequestKind.MIGRATE) {
       String prodHost = w.prodHost().orElseThrow(() -> new IllegalStateException(w.acronym() + " has no PROD workspace"));
-      var target = new MigrationRunner.Workspace(client("prod", prodHost), prodHost);
+      var target = new CoreMigration.Workspace(client("prod", prodHost), prodHost);
       MappingFile mapping = w.mappingFile().isPresent() ? MappingFile.read(w.mappingFile().get()) : MappingFile.empty();
       ImportOptions imports = ImportOptions.defaults(work.resolve("import")).withTypes(request.resourceTypes());
       if (w.prodSqlWarehouse().isPresent()) {
         imports = imports.withSqlWarehouse(w.prodSqlWarehouse().get());
       }
-      var result = runner.migrate(source, target, new MigrationRunner.MigrateOptions(work, export, mapping, imports,
+      var result = core.migrate(source, target, new CoreMigration.MigrateOptions(work, export, mapping, imports,
           w.prodSqlWarehouse(), Optional.empty()), listener);
       return CoreReports.of(request, result);
     }
@@ -88,7 +88,7 @@ public final class CoreMigrationEngine implements MigrationEngine, RequestPlanne
       OwnerOnlyFiles.writeString(file, request.options().publicKey().get());
       key = Optional.of(file);
     }
-    var result = runner.offboard(source, new MigrationRunner.OffboardOptions(work, w.acronym(), export, key), listener);
+    var result = core.offboard(source, new CoreMigration.OffboardOptions(work, w.acronym(), export, key), listener);
     return CoreReports.of(request, result);
   }
 

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * written exactly as the Databricks REST API spells them, which keeps bundle files comparable with
  * API documentation and replayable by the importer.
  */
-public final class Json {
+public final class BundleJson {
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -23,5 +23,5 @@ public final class Json {
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .writerWithDefaultPrettyPrinter();
 
-  private Json() {}
+  private BundleJson() {}
 }

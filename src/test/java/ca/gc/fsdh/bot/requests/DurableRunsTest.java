@@ -24,22 +24,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.quartz.Scheduler;
 
 /** Approved requests run through Quartz's JDBC job store, once, on one instance or several. */
-class RequestExecutionTest {
+class DurableRunsTest {
   private static final RunReport CLEAN = new RunReport(Map.of(ResourceType.NOTEBOOKS, new TypeProgress(1, 1, 0)),
       List.of(), List.of(), true, List.of(), Optional.empty(), Optional.empty());
 
   /** One bot instance's request execution, on its own scheduler over a shared database. */
   private static final class Instance implements AutoCloseable {
-    final RequestExecution execution;
+    final DurableRuns execution;
     final Scheduler quartz;
 
-    Instance(Database db, boolean postgres, RequestStore store, MigrationEngine engine, String owner, Duration lease)
+    Instance(Database db, boolean postgres, RequestStore store, RequestEngine engine, String owner, Duration lease)
         throws Exception {
       var jobs = new HandBuiltJobs();
       quartz = Quartz.create(db.dataSource(), postgres, jobs, 3);
-      var runner = new RequestRunner(store, engine, RequestListener.NONE, RequestRunner.ProgressReporter.NONE,
+      var worker = new RunWorker(store, engine, RequestListener.NONE, RunWorker.ProgressReporter.NONE,
           Clock.systemUTC(), owner, lease);
-      execution = new RequestExecution(quartz, jobs, store, runner, Clock.systemUTC(), 4, Duration.ofSeconds(1));
+      execution = new DurableRuns(quartz, jobs, store, worker, Clock.systemUTC(), 4, Duration.ofSeconds(1));
       execution.start();
     }
 
@@ -66,7 +66,7 @@ class RequestExecutionTest {
       try (var instance = new Instance(db, kind == TestDatabases.Kind.POSTGRES, store, (r, p) -> {
         runs.incrementAndGet();
         return CLEAN;
-      }, "node-a", RequestRunner.LEASE)) {
+      }, "node-a", RunWorker.LEASE)) {
         MigrationRequest r = approve(store, "OCEAN");
         instance.execution.changed(r, "U0SUPPORT1");
         Eventually.await("the run to finish", () -> store.find(r.id()).orElseThrow().state() == RequestState.SUCCEEDED);
@@ -82,13 +82,13 @@ class RequestExecutionTest {
     try (Database db = Database.open(settings)) {
       var store = new JdbcRequestStore(db.dataSource());
       Map<Long, AtomicInteger> runs = new ConcurrentHashMap<>();
-      MigrationEngine engine = (r, p) -> {
+      RequestEngine engine = (r, p) -> {
         runs.computeIfAbsent(r.id(), k -> new AtomicInteger()).incrementAndGet();
         Thread.sleep(50);
         return CLEAN;
       };
-      try (var a = new Instance(db, true, store, engine, "node-a", RequestRunner.LEASE);
-          var b = new Instance(db, true, store, engine, "node-b", RequestRunner.LEASE)) {
+      try (var a = new Instance(db, true, store, engine, "node-a", RunWorker.LEASE);
+          var b = new Instance(db, true, store, engine, "node-b", RunWorker.LEASE)) {
         List<MigrationRequest> approved = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
           MigrationRequest r = approve(store, "W" + i);

@@ -5,14 +5,14 @@ package ca.gc.fsdh.bot.reminders;
  * implements this once request states exist; until then {@link #NO_REQUESTS_YET} answers for all.
  */
 @FunctionalInterface
-public interface WorkspaceProgress {
+public interface WorkspaceStanding {
   /** Nothing is known: every workspace has made no request. */
-  WorkspaceProgress NO_REQUESTS_YET = (acronym, milestoneId) -> Progress.NONE;
+  WorkspaceStanding NO_REQUESTS_YET = (acronym, milestoneId) -> Standing.NONE;
 
-  Progress progressOf(String acronym, String milestoneId);
+  Standing standingOf(String acronym, String milestoneId);
 
   /** A workspace's state, as a reminder words it. */
-  enum Progress {
+  enum Standing {
     /** No request yet. */
     NONE,
     /** A request waits for the support team's approval. */

@@ -17,13 +17,13 @@ import org.slf4j.LoggerFactory;
  * its journal. The outcome is stored before anyone is told: the messages that tell it (state, report)
  * are written with it, into the request outbox.
  */
-public final class RequestRunner {
-  private static final Logger log = LoggerFactory.getLogger(RequestRunner.class);
+public final class RunWorker {
+  private static final Logger log = LoggerFactory.getLogger(RunWorker.class);
   /** A heartbeat older than this means the instance running the request is gone. */
   public static final Duration LEASE = Duration.ofMinutes(2);
 
   private final RequestStore store;
-  private final MigrationEngine engine;
+  private final RequestEngine engine;
   private final RequestListener listener;
   private final ProgressReporter reporter;
   private final Clock clock;
@@ -52,7 +52,7 @@ public final class RequestRunner {
    * @param owner this instance's name in the claim, unique per process
    * @param lease how long a silent run keeps its claim ({@link #LEASE}); heartbeats come six times as often
    */
-  public RequestRunner(RequestStore store, MigrationEngine engine, RequestListener listener, ProgressReporter reporter,
+  public RunWorker(RequestStore store, RequestEngine engine, RequestListener listener, ProgressReporter reporter,
       Clock clock, String owner, Duration lease) {
     this.store = store;
     this.engine = engine;

@@ -5,7 +5,7 @@ package ca.gc.fsdh.bot.requests;
  * package for an offboarding. Resumable: run again for the same request after a crash, it continues
  * from the core's journal and never repeats a finished item.
  */
-public interface MigrationEngine {
+public interface RequestEngine {
   /** @throws Exception when the run could not complete at all (the request then fails, and may be retried) */
   RunReport run(MigrationRequest request, RunProgress progress) throws Exception;
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RequestRunnerTest {
+class RunWorkerTest {
   private static final Instant T0 = Instant.parse("2025-11-03T14:00:00Z");
   private final MutableClock clock = new MutableClock(T0);
   private Database db;
@@ -49,15 +49,15 @@ class RequestRunnerTest {
     return id;
   }
 
-  private RequestRunner runner(String owner, MigrationEngine engine) {
-    return new RequestRunner(store, engine, listener, RequestRunner.ProgressReporter.NONE, clock, owner,
-        RequestRunner.LEASE);
+  private RunWorker worker(String owner, RequestEngine engine) {
+    return new RunWorker(store, engine, listener, RunWorker.ProgressReporter.NONE, clock, owner,
+        RunWorker.LEASE);
   }
 
   @Test
   void anApprovedRequestRunsAndItsOutcomeAndReportAreStoredBeforeAnyoneIsTold() {
     long id = approved();
-    assertThat(runner("a", (r, p) -> {
+    assertThat(worker("a", (r, p) -> {
       p.update(Map.of(ResourceType.NOTEBOOKS, new TypeProgress(3, 1, 0)));
       return CLEAN;
     }).run(id)).isTrue();
@@ -71,11 +71,11 @@ class RequestRunnerTest {
     long id = approved();
     var partly = new RunReport(Map.of(ResourceType.JOBS, new TypeProgress(2, 2, 1)), List.of("jobs: 7: 400 bad"),
         List.of(), true, List.of(), Optional.empty(), Optional.empty());
-    runner("a", (r, p) -> partly).run(id);
+    worker("a", (r, p) -> partly).run(id);
     assertThat(store.find(id).orElseThrow().state()).isEqualTo(RequestState.PARTLY_SUCCEEDED);
 
     store.transition(id, RequestState.PARTLY_SUCCEEDED, RequestState.APPROVED, T0);
-    runner("a", (r, p) -> {
+    worker("a", (r, p) -> {
       throw new IllegalStateException("POC workspace unreachable");
     }).run(id);
     MigrationRequest failed = store.find(id).orElseThrow();
@@ -89,14 +89,14 @@ class RequestRunnerTest {
     long id = approved();
     AtomicInteger runs = new AtomicInteger();
     var gate = new CountDownLatch(1);
-    MigrationEngine slow = (r, p) -> {
+    RequestEngine slow = (r, p) -> {
       runs.incrementAndGet();
       gate.await();
       return CLEAN;
     };
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      var a = pool.submit(() -> runner("node-a", slow).run(id));
-      var b = pool.submit(() -> runner("node-b", slow).run(id));
+      var a = pool.submit(() -> worker("node-a", slow).run(id));
+      var b = pool.submit(() -> worker("node-b", slow).run(id));
       Thread.sleep(200);
       gate.countDown();
       assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(true, false);
@@ -108,15 +108,15 @@ class RequestRunnerTest {
   @Test
   void aRunWhoseInstanceDiedIsTakenOverOnceItsLeaseRunsOut() {
     long id = approved();
-    assertThat(store.claim(id, "crashed-node", T0.minus(RequestRunner.LEASE), T0)).isTrue(); // then it died
+    assertThat(store.claim(id, "crashed-node", T0.minus(RunWorker.LEASE), T0)).isTrue(); // then it died
     AtomicInteger runs = new AtomicInteger();
-    MigrationEngine engine = (r, p) -> {
+    RequestEngine engine = (r, p) -> {
       runs.incrementAndGet();
       return CLEAN;
     };
-    assertThat(runner("node-b", engine).run(id)).as("the lease is still live").isFalse();
-    clock.advance(RequestRunner.LEASE.plus(Duration.ofSeconds(1)));
-    assertThat(runner("node-b", engine).run(id)).isTrue();
+    assertThat(worker("node-b", engine).run(id)).as("the lease is still live").isFalse();
+    clock.advance(RunWorker.LEASE.plus(Duration.ofSeconds(1)));
+    assertThat(worker("node-b", engine).run(id)).isTrue();
     assertThat(runs.get()).isEqualTo(1);
     MigrationRequest done = store.find(id).orElseThrow();
     assertThat(done.state()).isEqualTo(RequestState.SUCCEEDED);

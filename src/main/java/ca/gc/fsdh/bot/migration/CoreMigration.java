@@ -25,7 +25,7 @@ import java.util.Optional;
  * again with the same work directory after a crash and finished items are not redone. Knows
  * nothing of Slack; progress goes to a {@link Progress}.
  */
-public final class MigrationRunner {
+public final class CoreMigration {
   /** The stages of a run, for a status message. */
   public enum Phase { EXPORT, IMPORT, VERIFY, PACKAGE }
 

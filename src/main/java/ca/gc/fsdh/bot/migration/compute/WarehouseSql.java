@@ -17,11 +17,11 @@ import java.util.TreeMap;
  * Runs one SQL statement on a warehouse through the statement execution API and returns its rows
  * (every chunk) as maps from lower-case column name to value.
  */
-public final class SqlRunner {
+public final class WarehouseSql {
   private final WorkspaceClient workspace;
   private final String warehouseId;
 
-  public SqlRunner(WorkspaceClient workspace, String warehouseId) {
+  public WarehouseSql(WorkspaceClient workspace, String warehouseId) {
     this.workspace = workspace;
     this.warehouseId = warehouseId;
   }

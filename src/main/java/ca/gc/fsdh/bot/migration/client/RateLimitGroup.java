@@ -11,7 +11,7 @@ import java.util.Locale;
  * limits (workspace export 60/s, import 30/s, jobs create 20/s, permission writes 30/s, DBFS 30/s,
  * MLflow 120/s, search 7/s); other reads 100/s and writes 30/s.
  */
-public enum EndpointGroup {
+public enum RateLimitGroup {
   WORKSPACE_READ(100),
   WORKSPACE_EXPORT(60),
   WORKSPACE_IMPORT(30),
@@ -38,7 +38,7 @@ public enum EndpointGroup {
 
   private final double defaultPerSecond;
 
-  EndpointGroup(double defaultPerSecond) {
+  RateLimitGroup(double defaultPerSecond) {
     this.defaultPerSecond = defaultPerSecond;
   }
 
@@ -48,7 +48,7 @@ public enum EndpointGroup {
   }
 
   /** The group of one request, from its method and the path of its URL (no host, no query). */
-  public static EndpointGroup of(String method, String path) {
+  public static RateLimitGroup of(String method, String path) {
     String p = path.toLowerCase(Locale.ROOT);
     boolean read = method.equals("GET") || method.equals("HEAD");
     if (p.startsWith("/api/2.0/workspace/export")) return WORKSPACE_EXPORT;

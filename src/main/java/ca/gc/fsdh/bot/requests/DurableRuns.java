@@ -30,18 +30,18 @@ import org.slf4j.LoggerFactory;
  * while no trigger could be stored, or running on an instance that died).
  *
  * <p>Quartz only hands the work over: runs last minutes to hours, so they go to this instance's own
- * bounded executor, where {@link RequestRunner} claims the request (one conditional UPDATE: a request
+ * bounded executor, where {@link RunWorker} claims the request (one conditional UPDATE: a request
  * never runs twice at once, whatever fired it and wherever) and resumes from the core's journal.
  */
-public final class RequestExecution implements RequestListener, AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(RequestExecution.class);
+public final class DurableRuns implements RequestListener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DurableRuns.class);
   static final String GROUP = "requests";
   static final String REQUEST_ID = "requestId";
   private static final TriggerKey SWEEP = TriggerKey.triggerKey("sweep", GROUP);
 
   private final Scheduler quartz;
   private final RequestStore store;
-  private final RequestRunner runner;
+  private final RunWorker worker;
   private final Clock clock;
   private final Duration sweepEvery;
   private final ExecutorService runs;
@@ -50,11 +50,11 @@ public final class RequestExecution implements RequestListener, AutoCloseable {
       Thread.ofPlatform().name("fsdh-run-triggers").daemon().factory());
 
   /** @param parallelRuns how many requests this instance runs at once */
-  public RequestExecution(Scheduler quartz, HandBuiltJobs jobs, RequestStore store, RequestRunner runner, Clock clock,
+  public DurableRuns(Scheduler quartz, HandBuiltJobs jobs, RequestStore store, RunWorker worker, Clock clock,
       int parallelRuns, Duration sweepEvery) {
     this.quartz = quartz;
     this.store = store;
-    this.runner = runner;
+    this.worker = worker;
     this.clock = clock;
     this.sweepEvery = sweepEvery;
     this.runs = Executors.newFixedThreadPool(parallelRuns, Thread.ofPlatform().name("fsdh-run-", 0).factory());
@@ -103,7 +103,7 @@ public final class RequestExecution implements RequestListener, AutoCloseable {
     if (queuedHere.add(requestId)) {
       runs.execute(() -> {
         try {
-          runner.run(requestId);
+          worker.run(requestId);
         } catch (RuntimeException e) {
           log.error("request {}: the run could not be recorded", requestId, e);
         } finally {
@@ -114,7 +114,7 @@ public final class RequestExecution implements RequestListener, AutoCloseable {
   }
 
   void sweep() {
-    for (MigrationRequest r : store.claimable(clock.instant().minus(runner.lease()))) {
+    for (MigrationRequest r : store.claimable(clock.instant().minus(worker.lease()))) {
       runHere(r.id());
     }
   }
@@ -129,7 +129,7 @@ public final class RequestExecution implements RequestListener, AutoCloseable {
   }
 
   /** Fired once per approval: hands the run to this instance's executor. */
-  public record RunRequestJob(RequestExecution execution) implements Job {
+  public record RunRequestJob(DurableRuns execution) implements Job {
     @Override
     public void execute(JobExecutionContext context) {
       execution.runHere(Long.parseLong(context.getMergedJobDataMap().getString(REQUEST_ID)));
@@ -138,7 +138,7 @@ public final class RequestExecution implements RequestListener, AutoCloseable {
 
   /** Fired every few seconds, on one instance of the cluster at a time. */
   @DisallowConcurrentExecution
-  public record SweepRequestsJob(RequestExecution execution) implements Job {
+  public record SweepRequestsJob(DurableRuns execution) implements Job {
     @Override
     public void execute(JobExecutionContext context) {
       execution.sweep();

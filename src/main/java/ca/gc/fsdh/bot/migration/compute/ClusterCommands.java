@@ -17,13 +17,13 @@ import java.time.Duration;
  * <p>The SDK's waiters sleep a second or more between polls; this polls from 50 ms up, because the
  * commands sent here finish in well under a second.
  */
-public final class CommandRunner implements AutoCloseable {
+public final class ClusterCommands implements AutoCloseable {
   private final WorkspaceClient workspace;
   private final String clusterId;
   private final Duration timeout;
   private String contextId;
 
-  public CommandRunner(WorkspaceClient workspace, String clusterId, Duration timeout) {
+  public ClusterCommands(WorkspaceClient workspace, String clusterId, Duration timeout) {
     this.workspace = workspace;
     this.clusterId = clusterId;
     this.timeout = timeout;

@@ -6,4 +6,4 @@ package ca.gc.fsdh.bot.migration.spi;
  * @param principalType {@code user_name}, {@code group_name} or {@code service_principal_name}
  *                      (the field names of the permissions API)
  */
-public record AclEntry(String principalType, String principal, String level) {}
+public record PermissionGrant(String principalType, String principal, String level) {}

@@ -1,6 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
-import ca.gc.fsdh.bot.reminders.WorkspaceProgress;
+import ca.gc.fsdh.bot.reminders.WorkspaceStanding;
 import java.util.List;
 
 /**
@@ -9,25 +9,25 @@ import java.util.List;
  * under way; a cancelled request is as if none had been made. The same answer holds for every
  * milestone: one migration or offboarding settles them all.
  */
-public final class RequestProgress implements WorkspaceProgress {
+public final class StandingFromRequests implements WorkspaceStanding {
   private final RequestStore store;
 
-  public RequestProgress(RequestStore store) {
+  public StandingFromRequests(RequestStore store) {
     this.store = store;
   }
 
   @Override
-  public Progress progressOf(String acronym, String milestoneId) {
+  public Standing standingOf(String acronym, String milestoneId) {
     List<MigrationRequest> newest = store.forWorkspaces(List.of(acronym), 1);
     if (newest.isEmpty()) {
-      return Progress.NONE;
+      return Standing.NONE;
     }
     return switch (newest.get(0).state()) {
-      case PENDING_APPROVAL -> Progress.PENDING;
-      case APPROVED, RUNNING, FAILED -> Progress.RUNNING;
-      case SUCCEEDED, PARTLY_SUCCEEDED -> Progress.DONE;
-      case REJECTED -> Progress.REJECTED;
-      case CANCELLED -> Progress.NONE;
+      case PENDING_APPROVAL -> Standing.PENDING;
+      case APPROVED, RUNNING, FAILED -> Standing.RUNNING;
+      case SUCCEEDED, PARTLY_SUCCEEDED -> Standing.DONE;
+      case REJECTED -> Standing.REJECTED;
+      case CANCELLED -> Standing.NONE;
     };
   }
 }
