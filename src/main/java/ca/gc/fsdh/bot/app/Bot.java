@@ -75,8 +75,13 @@ public final class Bot implements AutoCloseable {
     return reminders;
   }
 
+  /**
+   * Stops Socket Mode or the HTTP server, the reminders and Bolt, then closes what they used. Bolt's
+   * own stops throw {@code Exception}: a failure is rethrown unchecked once everything is closed, and
+   * an interrupt stays on the thread (a close that throws InterruptedException could lose it).
+   */
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       if (socketMode.isPresent()) {
         closeSocketMode(socketMode.get());
@@ -84,6 +89,13 @@ public final class Bot implements AutoCloseable {
       http.close();
       reminders.close();
       app.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping the bot", e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop the bot cleanly: " + e, e);
     } finally {
       closeAll(resources);
     }

@@ -121,11 +121,15 @@ public final class DurableRuns implements RequestListener, AutoCloseable {
 
   /** Stops taking runs; a run in progress is interrupted and resumed later by the sweep. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     scheduling.shutdown();
-    scheduling.awaitTermination(5, TimeUnit.SECONDS);
     runs.shutdownNow();
-    runs.awaitTermination(10, TimeUnit.SECONDS);
+    try {
+      scheduling.awaitTermination(5, TimeUnit.SECONDS);
+      runs.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // keep the interrupt for the caller (AutoCloseable's advice)
+    }
   }
 
   /** Fired once per approval: hands the run to this instance's executor. */

@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.migration;
 
+import java.util.Map;
+import com.fasterxml.jackson.core.type.TypeReference;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +20,7 @@ final class ProdFingerprint {
     s.repos().all().forEach(r -> lines.add("repo " + r.path() + " " + r.url() + " " + r.branch()));
     s.jobs().all().forEach(j -> {
       var settings = j.settings().deepCopy();
-      lines.add("job " + new TreeMap<>(ca.gc.fsdh.bot.migration.bundle.BundleJson.MAPPER.convertValue(settings, java.util.Map.class)));
+      lines.add("job " + new TreeMap<>(BundleJson.MAPPER.convertValue(settings, new TypeReference<Map<String, Object>>() {})));
     });
     for (var scope : s.secrets().scopes()) {
       var values = new TreeMap<String, Integer>();

@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.quartz.SchedulerException;
 import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.database.Database;
@@ -44,7 +45,7 @@ class DurableRunsTest {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws SchedulerException {
       execution.close();
       quartz.shutdown(true);
     }
@@ -106,6 +107,7 @@ class DurableRunsTest {
 
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
+  @SuppressWarnings("try") // the survivor only has to be running: its sweep takes the stale run over
   void aRunWhoseInstanceCrashedIsResumedByTheSweep(TestDatabases.Kind kind) throws Exception {
     try (Database db = Database.open(kind.fresh())) {
       var store = new JdbcRequestStore(db.dataSource());

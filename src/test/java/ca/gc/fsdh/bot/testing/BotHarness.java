@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.testing;
 
+import java.io.IOException;
 import ca.gc.fsdh.bot.app.Bot;
 import ca.gc.fsdh.bot.app.Wiring;
 import ca.gc.fsdh.bot.platform.config.Config;
@@ -121,7 +122,7 @@ public final class BotHarness implements AutoCloseable {
    * purpose checks it and calls {@link FakeSlackApi#clearRefusals()}.
    */
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     var refused = slack.refusals();
     try {
       bot.close();

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.testing;
 
+import org.bouncycastle.bcpg.PublicKeyPacket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,7 +97,7 @@ public final class OpenPgpKeys {
 
   private static OpenPgpKeys build(Instant created, Duration valid, boolean withSubkey) throws Exception {
     generate();
-    PGPKeyPair main = new BcPGPKeyPair(PublicKeyAlgorithmTags.RSA_GENERAL, primary, Date.from(created));
+    PGPKeyPair main = new BcPGPKeyPair(PublicKeyPacket.VERSION_4, PublicKeyAlgorithmTags.RSA_GENERAL, primary, Date.from(created));
     var primaryFlags = new PGPSignatureSubpacketGenerator();
     primaryFlags.setKeyFlags(false, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
     if (!valid.isZero()) {
@@ -113,7 +114,7 @@ public final class OpenPgpKeys {
       if (!valid.isZero()) {
         encryptFlags.setKeyExpirationTime(false, valid.toSeconds());
       }
-      generator.addSubKey(new BcPGPKeyPair(PublicKeyAlgorithmTags.RSA_GENERAL, subkey, Date.from(created)),
+      generator.addSubKey(new BcPGPKeyPair(PublicKeyPacket.VERSION_4, PublicKeyAlgorithmTags.RSA_GENERAL, subkey, Date.from(created)),
           encryptFlags.generate(), null);
     }
     return new OpenPgpKeys(generator);

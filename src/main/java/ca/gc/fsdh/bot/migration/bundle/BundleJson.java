@@ -16,7 +16,7 @@ public final class BundleJson {
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
   /** For files a person reads: indented, keys in a stable order. */
   public static final com.fasterxml.jackson.databind.ObjectWriter PRETTY = MAPPER.copy()

@@ -41,7 +41,7 @@ public final class JobSettingsMapper {
     ObjectNode s = pocSettings.deepCopy();
     var notes = new ArrayList<String>();
     var unmapped = new ArrayList<String>();
-    s.with("tags").put(POC_ID_TAG, Long.toString(pocJobId));
+    s.withObjectProperty("tags").put(POC_ID_TAG, Long.toString(pocJobId));
     for (String trigger : List.of("schedule", "trigger", "continuous")) {
       if (s.get(trigger) instanceof ObjectNode t) {
         t.put("pause_status", "PAUSED");
@@ -104,7 +104,7 @@ public final class JobSettingsMapper {
     String jobClusterKey = "poc_" + cluster.replaceAll("[^A-Za-z0-9_-]", "_");
     if (!jobClusters.containsKey(jobClusterKey)) {
       ObjectNode spec = task.objectNode();
-      poc.get().path("cluster").fields().forEachRemaining(f -> {
+      poc.get().path("cluster").properties().forEach(f -> {
         if (CLUSTER_FIELDS.contains(f.getKey())) spec.set(f.getKey(), f.getValue().deepCopy());
       });
       newCluster(spec, "job cluster built from " + cluster, unmapped);
@@ -142,7 +142,7 @@ public final class JobSettingsMapper {
 
   private void notifications(ObjectNode o) {
     if (!(o.get("email_notifications") instanceof ObjectNode en)) return;
-    en.fields().forEachRemaining(f -> {
+    en.properties().forEach(f -> {
       if (f.getValue() instanceof ArrayNode a) {
         for (int i = 0; i < a.size(); i++) a.set(i, a.textNode(mapping.user(a.get(i).asText())));
       }

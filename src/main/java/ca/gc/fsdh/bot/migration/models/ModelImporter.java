@@ -215,7 +215,7 @@ public final class ModelImporter implements ResourceImporter {
     if (tags.isArray()) {
       for (JsonNode t : tags) out.add(BundleJson.MAPPER.convertValue(t, type));
     } else if (tags.isObject()) {
-      tags.fields().forEachRemaining(f -> out.add(BundleJson.MAPPER.convertValue(
+      tags.properties().forEach(f -> out.add(BundleJson.MAPPER.convertValue(
           BundleJson.MAPPER.createObjectNode().put("key", f.getKey()).put("value", f.getValue().asText()), type)));
     }
     return out;

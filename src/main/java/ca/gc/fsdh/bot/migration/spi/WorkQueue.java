@@ -70,8 +70,12 @@ public final class WorkQueue implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     pool.shutdownNow();
-    pool.awaitTermination(30, TimeUnit.SECONDS);
+    try {
+      pool.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // keep the interrupt for the caller (AutoCloseable's advice)
+    }
   }
 }

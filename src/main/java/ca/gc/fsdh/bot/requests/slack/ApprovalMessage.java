@@ -75,7 +75,7 @@ public final class ApprovalMessage {
     }
     Bilingual summary = Bilingual.build(language, l -> {
       StringBuilder counts = new StringBuilder();
-      p.path("counts").fields().forEachRemaining(e -> {
+      p.path("counts").properties().forEach(e -> {
         String name = m.has(countKey(e.getKey())) ? m.text(l, countKey(e.getKey())) : e.getKey();
         counts.append(counts.isEmpty() ? "" : ", ").append(name).append(' ').append(e.getValue().asLong());
       });

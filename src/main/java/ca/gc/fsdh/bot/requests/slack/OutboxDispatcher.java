@@ -251,20 +251,26 @@ public final class OutboxDispatcher implements RequestListener, AutoCloseable {
    * left to its lease, and posted by whichever instance runs next.
    */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     stopping = true;
     Thread running;
     synchronized (this) {
       running = loop;
     }
-    if (running != null) {
-      running.interrupt();
-      running.join(5_000);
-    }
-    alarms.shutdownNow();
-    workers.shutdown();
-    if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+    try {
+      if (running != null) {
+        running.interrupt();
+        running.join(5_000);
+      }
+      alarms.shutdownNow();
+      workers.shutdown();
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      alarms.shutdownNow();
       workers.shutdownNow();
+      Thread.currentThread().interrupt(); // keep the interrupt for the caller (AutoCloseable's advice)
     }
   }
 }

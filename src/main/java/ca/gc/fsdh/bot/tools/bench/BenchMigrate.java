@@ -119,7 +119,7 @@ public final class BenchMigrate implements Callable<Integer> {
         result = new CoreMigration().migrate(new CoreMigration.Workspace(pocClient.workspace(), poc.host()),
             new CoreMigration.Workspace(prodClient.workspace(), prod.host()),
             new CoreMigration.MigrateOptions(work, export, mapping, imports, Optional.of("prod-warehouse"), Optional.empty()), progress);
-        ((CoreMigration.Progress) progress).phase(CoreMigration.Phase.PACKAGE); // closes the verify phase
+        progress.phase(CoreMigration.Phase.PACKAGE); // closes the verify phase
       }
       double wall = (System.nanoTime() - start) / 1e9;
       out.printf(Locale.ROOT, "sample: %d notebooks in %d folders, 100 jobs, 50 repos, 10x10 secrets, 500 grants, 20x3 models;"

@@ -244,9 +244,13 @@ public final class DirectMessageBenchmark implements Runnable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       stop = true;
-      thread.join();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // keep the interrupt for the caller (AutoCloseable's advice)
+      }
     }
   }
 }

@@ -64,10 +64,16 @@ final class HeapSampler implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     for (Thread t : new Thread[] {used, live}) {
       t.interrupt();
-      t.join();
+    }
+    try {
+      for (Thread t : new Thread[] {used, live}) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // keep the interrupt for the caller (AutoCloseable's advice)
     }
   }
 }

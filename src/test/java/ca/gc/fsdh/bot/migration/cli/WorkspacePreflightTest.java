@@ -168,6 +168,7 @@ class WorkspacePreflightTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closes the server before the end of the block, to end the acceptor it then joins
   void aTargetThatAcceptsButNeverAnswersFailsAfterTheShortTimeout() throws Exception {
     try (var silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
       var accepted = new ArrayList<java.net.Socket>();

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
+import org.bouncycastle.bcpg.PublicKeyPacket;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ public final class LeadKey {
   public LeadKey() throws Exception {
     var rsa = new RSAKeyPairGenerator();
     rsa.init(new RSAKeyGenerationParameters(BigInteger.valueOf(0x10001), new SecureRandom(), 2048, 12));
-    pair = new BcPGPKeyPair(PublicKeyAlgorithmTags.RSA_GENERAL, rsa.generateKeyPair(), new Date());
+    pair = new BcPGPKeyPair(PublicKeyPacket.VERSION_4, PublicKeyAlgorithmTags.RSA_GENERAL, rsa.generateKeyPair(), new Date());
     var sha1 = new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA1);
     ring = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, pair, "lead <lead@example.gc.ca>", sha1,
         null, null, new BcPGPContentSignerBuilder(PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),

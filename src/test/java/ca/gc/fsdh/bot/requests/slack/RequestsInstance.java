@@ -140,10 +140,16 @@ final class RequestsInstance implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     outbox.close();
     db.close();
-    slackClient.close();
+    try {
+      slackClient.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not close the Slack client", e);
+    }
   }
 
   /** The example configuration with {@link #WORKSPACES} generated workspaces, one lead each. */

@@ -56,7 +56,7 @@ public final class JobStore {
   synchronized Job update(long id, ObjectNode changes, List<String> remove) {
     ObjectNode merged = require(id).settings().deepCopy();
     if (changes != null) {
-      changes.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+      changes.properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
     }
     for (String field : remove) {
       merged.remove(field);

@@ -213,7 +213,7 @@ public final class FakeSlackApi implements AutoCloseable {
       case "views.update" -> refusedView(method, p).orElseGet(() ->
           p.containsKey("view_id") && views.containsKey(p.get("view_id")) ? saveView(p, p.get("view_id")) : error("not_found"));
       case "views.publish" -> refusedView(method, p).orElseGet(() -> publishHome(p));
-      case "files.info" -> userFiles.info(p.getOrDefault("file", "")).map(f -> (ObjectNode) ok().<ObjectNode>set("file", f))
+      case "files.info" -> userFiles.info(p.getOrDefault("file", "")).map(f -> ok().<ObjectNode>set("file", f))
           .orElseGet(() -> error("file_not_found"));
       case "usergroups.users.list" -> userGroups.containsKey(p.get("usergroup"))
           ? withUsers(ok(), userGroups.get(p.get("usergroup"))) : error("no_such_subteam");
@@ -519,7 +519,7 @@ public final class FakeSlackApi implements AutoCloseable {
     String type = ex.getRequestHeaders().getFirst("Content-Type");
     Map<String, String> params = new HashMap<>();
     if (type != null && type.startsWith("application/json") && !body.isBlank()) {
-      JSON.readTree(body).fields().forEachRemaining(e ->
+      JSON.readTree(body).properties().forEach(e ->
           params.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
       return params;
     }

@@ -72,9 +72,9 @@ public final class SlackSender {
   /** A modal's submit button, with the state values already shaped as {@code state.values}. */
   public Reply viewSubmission(String userId, String callbackId, String privateMetadata, ObjectNode values) {
     Map<String, Map<String, ObjectNode>> byBlock = new LinkedHashMap<>();
-    values.fields().forEachRemaining(block -> {
+    values.properties().forEach(block -> {
       Map<String, ObjectNode> actions = new LinkedHashMap<>();
-      block.getValue().fields().forEachRemaining(a -> actions.put(a.getKey(), (ObjectNode) a.getValue()));
+      block.getValue().properties().forEach(a -> actions.put(a.getKey(), (ObjectNode) a.getValue()));
       byBlock.put(block.getKey(), actions);
     });
     return viewSubmission(userId, callbackId, privateMetadata, byBlock);

@@ -3,6 +3,7 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.error.platform.ResourceAlreadyExists;
@@ -119,12 +120,12 @@ class FakeDatabricksSecretsTest {
         import base64, json
         scope = "projet-hydro"
         print(json.dumps({s.key: base64.b64encode(dbutils.secrets.getBytes(scope=scope, key=s.key)).decode("ascii") for s in dbutils.secrets.list(scope)}))
-        """).strip(), Map.class);
+        """).strip(), new TypeReference<Map<String, String>>() {});
     Map<String, String> viaStr = new ObjectMapper().readValue(run("""
         import base64, json
         scope = "projet-hydro"
         print(json.dumps({s.key: base64.b64encode(dbutils.secrets.get(scope=scope, key=s.key).encode("utf-8")).decode("ascii") for s in dbutils.secrets.list(scope)}))
-        """).strip(), Map.class);
+        """).strip(), new TypeReference<Map<String, String>>() {});
     assertThat(exact).hasSize(4).containsOnlyKeys(viaStr.keySet());
     int damaged = 0;
     for (String key : exact.keySet()) {
@@ -198,7 +199,7 @@ class FakeDatabricksSecretsTest {
         import json
         print(json.dumps([{"mountPoint": m.mountPoint, "source": m.source} for m in dbutils.fs.mounts()]))
         """);
-    List<Map<String, String>> mounts = new ObjectMapper().readValue(json.strip(), List.class);
+    List<Map<String, String>> mounts = new ObjectMapper().readValue(json.strip(), new TypeReference<List<Map<String, String>>>() {});
     assertThat(mounts).contains(Map.of("mountPoint", "/mnt/donnees-brutes",
         "source", "abfss://brutes@fsdhpocstorage.dfs.core.windows.net/"));
     assertThat(run("dbutils.fs.mounts()")).contains("MountInfo(mountPoint='/mnt/résultats'");
