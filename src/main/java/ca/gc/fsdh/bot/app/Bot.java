@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.app;
 
+import java.util.Collections;
 import ca.gc.fsdh.bot.platform.http.HttpFront;
 import ca.gc.fsdh.bot.reminders.Reminders;
 import ca.gc.fsdh.bot.platform.database.Database;
@@ -116,7 +117,7 @@ public final class Bot implements AutoCloseable {
 
   static void closeAll(List<AutoCloseable> resources) {
     List<AutoCloseable> reversed = new ArrayList<>(resources);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     for (AutoCloseable r : reversed) {
       try {
         r.close();

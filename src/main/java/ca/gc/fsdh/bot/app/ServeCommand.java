@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.app;
 
+import org.slf4j.LoggerFactory;
 import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.platform.config.ConfigLoader;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
       try {
         bot.close();
       } catch (Exception e) {
-        org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("unclean shutdown: {}", e.toString());
+        LoggerFactory.getLogger(ServeCommand.class).warn("unclean shutdown: {}", e.toString());
       } finally {
         stopped.countDown();
       }

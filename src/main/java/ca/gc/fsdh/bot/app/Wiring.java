@@ -1,5 +1,9 @@
 package ca.gc.fsdh.bot.app;
 
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.quartz.JobKey;
 import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.platform.config.Config;
 import ca.gc.fsdh.bot.platform.config.Secret;
@@ -76,13 +80,13 @@ public final class Wiring {
   /** Plans computed at once: list calls against POC, minutes for a large workspace, so kept apart. */
   static final int PLAN_THREADS = 2;
   /** The progress message of a run is edited at most this often. */
-  static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofSeconds(3);
+  static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
   /** Requests one instance runs at once; more wait in its queue (or are taken by another instance). */
   static final int PARALLEL_RUNS = 2;
   /** How often an instance looks for runs that have no live owner. */
-  static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofSeconds(30);
+  static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
   /** The Quartz job of the sweep that the request outbox replaced; stored by earlier versions, removed at start. */
-  private static final org.quartz.JobKey UNTOLD_CHANGES = org.quartz.JobKey.jobKey("untold-changes", "requests");
+  private static final JobKey UNTOLD_CHANGES = JobKey.jobKey("untold-changes", "requests");
 
   private Wiring() {}
 
@@ -120,7 +124,7 @@ public final class Wiring {
       var requests = new JdbcRequestStore(database.dataSource());
       var text = new RequestText(messages, directory);
       var approval = new ApprovalMessage(text, language);
-      String owner = "bot-" + java.util.UUID.randomUUID();
+      String owner = "bot-" + UUID.randomUUID();
       // Every Slack message a request change causes goes through the request outbox (see OutboxDispatcher).
       var slackCalls = new SlackCalls(clock, SlackCalls.PER_CHANNEL);
       var outbox = outbox(slack.methods(botToken), slackCalls, database.dataSource(), requests, text, approval,
@@ -208,7 +212,7 @@ public final class Wiring {
   private static <E extends ExecutorService> E executor(List<AutoCloseable> resources, E executor) {
     resources.add(() -> {
       executor.shutdown();
-      if (!executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
         executor.shutdownNow();
       }
     });

@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.migration;
 
+import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
+import java.util.Map;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
@@ -73,7 +76,7 @@ public final class CoreMigration {
   }
 
   /** The export side: counts per type, failures and the bundle directory. */
-  public record BundleInfo(Path dir, java.util.Map<String, ca.gc.fsdh.bot.migration.bundle.BundleManifest.Counts> counts,
+  public record BundleInfo(Path dir, Map<String, BundleManifest.Counts> counts,
       List<ImportResult.Line> failed) {
     static BundleInfo of(WorkspaceExport.Result r) {
       return new BundleInfo(r.bundle(), r.manifest().counts(),
@@ -112,7 +115,7 @@ public final class CoreMigration {
     if (o.gpgKey().isPresent() && exportOptions.secretsCluster().isPresent()) {
       exportOptions = exportOptions.withSecretsCluster(exportOptions.secretsCluster().get(), OpenPgpSecretSink.fromKeyFile(o.gpgKey().get()));
     } else {
-      exportOptions = exportOptions.withSecretsCluster(null, ca.gc.fsdh.bot.migration.spi.SecretValueSink.NONE);
+      exportOptions = exportOptions.withSecretsCluster(null, SecretValueSink.NONE);
     }
     Path bundle = o.workDir().resolve("bundle");
     var exported = new WorkspaceExport(source.client(), source.host()).run(bundle, exportOptions, progress);

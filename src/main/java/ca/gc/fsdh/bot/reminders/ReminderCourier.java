@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.reminders;
 
+import java.io.InterruptedIOException;
 import ca.gc.fsdh.bot.platform.config.Deadlines;
 import ca.gc.fsdh.bot.platform.config.Milestone;
 import ca.gc.fsdh.bot.platform.config.Workspace;
@@ -153,7 +154,7 @@ public final class ReminderCourier {
       } else {
         deliveries.finish(d, owner, DeliveryStatus.FAILED, "HTTP " + status + " after " + attempt + " attempts");
       }
-    } catch (java.io.InterruptedIOException e) {
+    } catch (InterruptedIOException e) {
       // A timeout after the request left: Slack may have posted it. Never twice wins over never lost.
       log.warn("reminder {} unconfirmed: no answer from Slack ({})", d.describe(), e.toString());
       deliveries.finish(d, owner, DeliveryStatus.UNCONFIRMED, "no answer from Slack");

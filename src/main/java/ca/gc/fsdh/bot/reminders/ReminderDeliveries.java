@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.reminders;
 
+import java.sql.Statement;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -50,7 +51,7 @@ public final class ReminderDeliveries {
       }
       int added = 0;
       for (int n : s.executeBatch()) {
-        added += n > 0 || n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : 0;
+        added += n > 0 || n == Statement.SUCCESS_NO_INFO ? 1 : 0;
       }
       c.commit();
       return added;

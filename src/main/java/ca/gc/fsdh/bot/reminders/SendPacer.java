@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.reminders;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +20,7 @@ public final class SendPacer {
   private static final String GLOBAL = "global";
   private final DataSource dataSource;
   private final long globalIntervalMicros;
-  private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> known = ConcurrentHashMap.newKeySet();
 
   public SendPacer(DataSource dataSource, double ratePerSecond) {
     this.dataSource = dataSource;

@@ -1,5 +1,12 @@
 package ca.gc.fsdh.bot.requests;
 
+import java.util.Set;
+import org.quartz.JobBuilder;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,15 +47,15 @@ public final class BundleRetention implements Job {
   }
 
   /** Stores the daily trigger (kept if another instance stored it already). */
-  public static void schedule(org.quartz.Scheduler quartz) throws org.quartz.SchedulerException {
-    var key = org.quartz.TriggerKey.triggerKey("bundle-retention", "bundles");
+  public static void schedule(Scheduler quartz) throws SchedulerException {
+    var key = TriggerKey.triggerKey("bundle-retention", "bundles");
     if (quartz.checkExists(key)) {
       return;
     }
-    var job = org.quartz.JobBuilder.newJob(BundleRetention.class).withIdentity("bundle-retention", "bundles")
+    var job = JobBuilder.newJob(BundleRetention.class).withIdentity("bundle-retention", "bundles")
         .storeDurably().build();
-    quartz.scheduleJob(job, java.util.Set.of(org.quartz.TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
-        .startNow().withSchedule(org.quartz.SimpleScheduleBuilder.repeatHourlyForever(24)
+    quartz.scheduleJob(job, Set.of(TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
+        .startNow().withSchedule(SimpleScheduleBuilder.repeatHourlyForever(24)
             .withMisfireHandlingInstructionNextWithRemainingCount()).build()), true);
   }
 

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.requests;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import ca.gc.fsdh.bot.platform.config.BundleSettings;
 import ca.gc.fsdh.bot.platform.config.DatabricksAuth;
 import ca.gc.fsdh.bot.platform.config.Workspace;
@@ -103,7 +105,7 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
   }
 
   /** One folder per request, readable by the bot's user only from its creation: it holds workspace content. */
-  private Path workDir(MigrationRequest request) throws java.io.IOException {
+  private Path workDir(MigrationRequest request) throws IOException {
     return OwnerOnlyFiles.createDirectories(bundles.directory().resolve("request-" + request.id()));
   }
 
@@ -125,7 +127,7 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
    * workspace and why, instead of exporting nothing and calling that a success.
    */
   private void signIn(Workspace w, boolean prodToo) {
-    var problems = new java.util.ArrayList<String>();
+    var problems = new ArrayList<String>();
     try {
       check.signIn("POC", sdkConfig("poc", w.pocHost()));
     } catch (WorkspaceUnavailableException e) {

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.requests;
 
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,7 +82,7 @@ public final class JdbcRequestStore implements RequestStore {
 
   /** A time as the database keeps it (microseconds). */
   private static Instant stored(Instant t) {
-    return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    return t.truncatedTo(ChronoUnit.MICROS);
   }
 
   @Override
@@ -272,7 +274,7 @@ public final class JdbcRequestStore implements RequestStore {
 
   private static boolean execute(Connection c, String sql, Object... args) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, java.util.Arrays.asList(args));
+      bind(s, Arrays.asList(args));
       return s.executeUpdate() == 1;
     }
   }
@@ -289,7 +291,7 @@ public final class JdbcRequestStore implements RequestStore {
 
   private boolean update(String sql, Object... args) {
     try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, java.util.Arrays.asList(args));
+      bind(s, Arrays.asList(args));
       return s.executeUpdate() == 1;
     } catch (SQLException e) {
       if (UNIQUE_VIOLATION.equals(e.getSQLState())) {

@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.requests;
 
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,7 +50,7 @@ public final class OpenPgpPublicKey {
   }
 
   public static Check check(String text, Instant now) {
-    return check(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), now);
+    return check(text.getBytes(StandardCharsets.UTF_8), now);
   }
 
   public static Check check(byte[] data, Instant now) {
@@ -102,7 +105,7 @@ public final class OpenPgpPublicKey {
           ? (sig.isCertification() || sig.getSignatureType() == PGPSignature.DIRECT_KEY) && sig.getKeyID() == key.getKeyID()
           : sig.getSignatureType() == PGPSignature.SUBKEY_BINDING;
       if (self && sig.getHashedSubPackets() != null
-          && sig.getHashedSubPackets().hasSubpacket(org.bouncycastle.bcpg.SignatureSubpacketTags.KEY_FLAGS)) {
+          && sig.getHashedSubPackets().hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)) {
         flagged = true;
         flags |= sig.getHashedSubPackets().getKeyFlags();
       }
@@ -115,8 +118,8 @@ public final class OpenPgpPublicKey {
     try (var out = new ArmoredOutputStream(bytes)) {
       ring.encode(out);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
-    return bytes.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    return bytes.toString(StandardCharsets.US_ASCII);
   }
 }

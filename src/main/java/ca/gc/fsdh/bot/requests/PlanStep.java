@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
+import java.time.Clock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,11 +24,11 @@ public final class PlanStep implements RequestListener {
   private final RequestPlanner planner;
   private final RequestStore store;
   private final Executor executor;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private final Consumer<MigrationRequest> planned;
 
   /** @param planned told once the plan (or its failure) is stored, with the approval message's update */
-  public PlanStep(RequestPlanner planner, RequestStore store, Executor executor, java.time.Clock clock,
+  public PlanStep(RequestPlanner planner, RequestStore store, Executor executor, Clock clock,
       Consumer<MigrationRequest> planned) {
     this.planner = planner;
     this.store = store;

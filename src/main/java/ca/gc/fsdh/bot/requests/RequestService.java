@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.requests;
 
+import java.util.EnumSet;
+import java.util.Locale;
 import ca.gc.fsdh.bot.platform.config.SupportTeam;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.audit.AuditEntry;
@@ -46,7 +48,7 @@ public final class RequestService {
    * (audited). Used before a form opens, and again when a request is created.
    */
   public Outcome mayRequest(RequestKind kind, String acronym, String userId) {
-    String action = "request." + kind.name().toLowerCase(java.util.Locale.ROOT);
+    String action = "request." + kind.name().toLowerCase(Locale.ROOT);
     Optional<Workspace> workspace = directory.find(acronym);
     if (workspace.isEmpty()) {
       return refuse(userId, action, Optional.empty(), Optional.empty(), Status.UNKNOWN_WORKSPACE);
@@ -62,7 +64,7 @@ public final class RequestService {
   }
 
   public Outcome create(NewRequest r) {
-    String action = "request." + r.kind().name().toLowerCase(java.util.Locale.ROOT);
+    String action = "request." + r.kind().name().toLowerCase(Locale.ROOT);
     Outcome allowed = mayRequest(r.kind(), r.workspace(), r.requester());
     if (!allowed.done()) {
       return allowed;
@@ -198,7 +200,7 @@ public final class RequestService {
 
   /** Requests waiting for a decision, for the support queue. */
   public List<MigrationRequest> pending() {
-    return store.inStates(java.util.EnumSet.of(RequestState.PENDING_APPROVAL));
+    return store.inStates(EnumSet.of(RequestState.PENDING_APPROVAL));
   }
 
   public boolean isSupport(String userId) {
@@ -227,7 +229,7 @@ public final class RequestService {
 
   private Outcome refuse(String userId, String action, Optional<String> workspace, Optional<Long> id, Status status) {
     audit.record(new AuditEntry(clock.instant(), userId, action, "refused", workspace, id,
-        Optional.of(status.name().toLowerCase(java.util.Locale.ROOT))));
+        Optional.of(status.name().toLowerCase(Locale.ROOT))));
     return Outcome.of(status);
   }
 

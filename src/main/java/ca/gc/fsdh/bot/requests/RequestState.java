@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
+import java.util.Locale;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -31,6 +32,6 @@ public enum RequestState {
   }
 
   public String messageKey() {
-    return "request.state." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return "request.state." + name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -49,7 +49,7 @@ public interface RequestStore {
    * Claims a request to run it: APPROVED becomes RUNNING, or a RUNNING request whose heartbeat is
    * older than {@code staleBefore} (its instance died) changes owner. True only for the one winner.
    */
-  boolean claim(long id, String owner, java.time.Instant staleBefore, Instant now);
+  boolean claim(long id, String owner, Instant staleBefore, Instant now);
 
   /** The owner says it is still running the request; false when it lost the claim. */
   boolean heartbeat(long id, String owner, Instant now);

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.slackkit;
 
+import java.time.temporal.ChronoUnit;
 import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import java.time.Instant;
 
@@ -12,6 +13,6 @@ public final class SlackDates {
 
   public static Mrkdwn.Raw dateTime(Instant instant) {
     return Mrkdwn.raw("<!date^" + instant.getEpochSecond() + "^{date_short_pretty} {time}|"
-        + instant.truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ">");
+        + instant.truncatedTo(ChronoUnit.MINUTES) + ">");
   }
 }

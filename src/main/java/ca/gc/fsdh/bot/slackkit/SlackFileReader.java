@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.slackkit;
 
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.MethodsClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ public final class SlackFileReader {
         byte[] bytes = body.readNBytes((int) maxBytes + 1);
         return bytes.length > maxBytes ? new Read(Optional.empty(), true) : new Read(Optional.of(bytes), false);
       }
-    } catch (IOException | com.slack.api.methods.SlackApiException | RuntimeException e) {
+    } catch (IOException | SlackApiException | RuntimeException e) {
       return Read.failed();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

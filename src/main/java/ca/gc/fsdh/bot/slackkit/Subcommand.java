@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.slackkit;
 
+import ca.gc.fsdh.bot.platform.config.Language;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -28,5 +29,5 @@ public interface Subcommand {
       SlashCommandContext context,
       String userId,
       List<String> args,
-      ca.gc.fsdh.bot.platform.config.Language language) {}
+      Language language) {}
 }

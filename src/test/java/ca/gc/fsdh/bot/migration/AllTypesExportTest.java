@@ -1,5 +1,10 @@
 package ca.gc.fsdh.bot.migration;
 
+import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.AclEntry;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ItemStatus;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
@@ -56,24 +61,24 @@ class AllTypesExportTest {
   Path out;
   InMemorySecretValues values = new InMemorySecretValues();
   WorkspaceExport.Result result;
-  final Map<ResourceType, java.util.concurrent.atomic.AtomicLong> found = new java.util.concurrent.ConcurrentHashMap<>();
-  final Map<ResourceType, java.util.concurrent.atomic.AtomicLong> done = new java.util.concurrent.ConcurrentHashMap<>();
-  final java.util.concurrent.atomic.AtomicBoolean doneAheadOfFound = new java.util.concurrent.atomic.AtomicBoolean();
+  final Map<ResourceType, AtomicLong> found = new ConcurrentHashMap<>();
+  final Map<ResourceType, AtomicLong> done = new ConcurrentHashMap<>();
+  final AtomicBoolean doneAheadOfFound = new AtomicBoolean();
   final ProgressListener progress = new ProgressListener() {
     @Override
     public void discovered(ResourceType type, long total) {
-      found.computeIfAbsent(type, t -> new java.util.concurrent.atomic.AtomicLong()).accumulateAndGet(total, Math::max);
+      found.computeIfAbsent(type, t -> new AtomicLong()).accumulateAndGet(total, Math::max);
     }
 
     @Override
     public void itemDone(ResourceType type, String id, ItemStatus status, boolean resumed) {
-      long d = done.computeIfAbsent(type, t -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+      long d = done.computeIfAbsent(type, t -> new AtomicLong()).incrementAndGet();
       var f = found.get(type);
       if (f == null || d > f.get()) doneAheadOfFound.set(true);
     }
   };
 
-  static ExportOptions everything(ca.gc.fsdh.bot.migration.spi.SecretValueSink sink) {
+  static ExportOptions everything(SecretValueSink sink) {
     return ExportOptions.allTypes().withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, sink)
         .withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID).withWorkers(4).withPermissions(true);
   }
@@ -117,7 +122,7 @@ class AllTypesExportTest {
       assertThat(done.get(t).get()).as(t.folder()).isEqualTo(found.get(t).get());
     }
     long reported = result.manifest().counts().values().stream().mapToLong(c -> c.exported() + c.skipped() + c.failed()).sum();
-    assertThat(done.values().stream().mapToLong(java.util.concurrent.atomic.AtomicLong::get).sum()).isEqualTo(reported);
+    assertThat(done.values().stream().mapToLong(AtomicLong::get).sum()).isEqualTo(reported);
   }
 
   @Test
@@ -344,7 +349,7 @@ class AllTypesExportTest {
     return i <= 0 ? null : path.substring(0, i);
   }
 
-  static Set<List<String>> expected(List<ca.gc.fsdh.bot.tools.sandbox.databricks.AclEntry> direct) {
+  static Set<List<String>> expected(List<AclEntry> direct) {
     Set<List<String>> out = new HashSet<>();
     direct.forEach(e -> out.add(List.of(e.principalField(), e.principal(), e.level())));
     return out;

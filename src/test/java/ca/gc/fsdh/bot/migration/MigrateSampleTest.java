@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration;
 
+import java.util.EnumSet;
+import java.util.HashMap;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
@@ -114,14 +116,14 @@ class MigrateSampleTest {
     byte[] damaged = new String(original, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
     assertThat(damaged).isNotEqualTo(original);
     var held = new InMemorySecretValues();
-    var values = new java.util.HashMap<String, byte[]>();
+    var values = new HashMap<String, byte[]>();
     env.poc.server.state().secrets().secrets(scope).forEach((k, v) -> values.put(k, v.value()));
     held.accept(scope, values, null);
     env.prod.server.state().secrets().put(scope, key, damaged);
     try (var bundle = BundleReader.open(result.bundle().dir());
         var expected = new InMemorySecretValuesSource(held, env.poc.client, null)) {
       var report = new Verifier(env.prod.client, env.prod.server.host()).verify(bundle, env.mapping(),
-          VerifyOptions.defaults().withTypes(java.util.EnumSet.of(ResourceType.SECRETS))
+          VerifyOptions.defaults().withTypes(EnumSet.of(ResourceType.SECRETS))
               .withSecretValues(PocAndProd.PROD_CLUSTER, expected));
       assertThat(report.items()).filteredOn(i -> i.target().equals("scope " + scope)).singleElement().satisfies(i -> {
         assertThat(i.status()).isEqualTo(ItemCheck.Status.MISMATCH);

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration;
 
+import java.util.ArrayList;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class OffboardTest {
   void offboardWritesAnOwnerOnlyZipThatImportReads() throws Exception {
     try (var poc = new StandIn(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(poc.server.state(), SampleSpec.small());
-      var phases = new java.util.ArrayList<CoreMigration.Phase>();
+      var phases = new ArrayList<CoreMigration.Phase>();
       var export = ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.JOBS, ResourceType.SECRETS)).withWorkers(4);
       var result = new CoreMigration().offboard(new CoreMigration.Workspace(poc.client, poc.server.host()),
           new CoreMigration.OffboardOptions(dir, "ABC", export, Optional.empty()), new CoreMigration.Progress() {

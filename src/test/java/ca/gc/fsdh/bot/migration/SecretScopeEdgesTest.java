@@ -1,5 +1,9 @@
 package ca.gc.fsdh.bot.migration;
 
+import ca.gc.fsdh.bot.migration.bundle.BundleReader;
+import ca.gc.fsdh.bot.migration.verify.Verifier;
+import ca.gc.fsdh.bot.migration.verify.VerifyOptions;
+import java.util.HashMap;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
@@ -66,7 +70,7 @@ class SecretScopeEdgesTest {
 
   MappingFile mapping() {
     var m = env.mapping();
-    var vaults = new java.util.HashMap<>(m.keyVaults());
+    var vaults = new HashMap<>(m.keyVaults());
     vaults.put(CLOSED_VAULT, new MappingFile.KeyVault("/subscriptions/0/vaults/ferme-prod", "https://ferme-prod.vault.azure.net/"));
     return new MappingFile(m.principals(), m.paths(), m.clusters(), m.instancePools(), m.policies(), m.warehouses(), vaults, m.existing());
   }
@@ -104,9 +108,9 @@ class SecretScopeEdgesTest {
   @Test
   void verifyComparesTheAclsOfKeyVaultScopesToo() throws Exception {
     env.prod.server.state().secrets().deleteAcl(CLOSED_VAULT, "analystes-coffre");
-    try (var bundle = ca.gc.fsdh.bot.migration.bundle.BundleReader.open(result.bundle().dir())) {
-      var report = new ca.gc.fsdh.bot.migration.verify.Verifier(env.prod.client, env.prod.server.host()).verify(bundle, mapping(),
-          ca.gc.fsdh.bot.migration.verify.VerifyOptions.defaults().withTypes(EnumSet.of(ResourceType.SECRETS)));
+    try (var bundle = BundleReader.open(result.bundle().dir())) {
+      var report = new Verifier(env.prod.client, env.prod.server.host()).verify(bundle, mapping(),
+          VerifyOptions.defaults().withTypes(EnumSet.of(ResourceType.SECRETS)));
       assertThat(report.items()).filteredOn(i -> i.id().equals(CLOSED_VAULT)).singleElement().satisfies(i -> {
         assertThat(i.status()).isEqualTo(ItemCheck.Status.MISMATCH);
         assertThat(i.differences()).containsExactly("ACL READ for analystes-coffre is null");

@@ -1,5 +1,9 @@
 package ca.gc.fsdh.bot.migration;
 
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
@@ -63,10 +67,10 @@ class VerifyComparedNothingTest {
   }
 
   /** A client of the PROD stand-in through {@code wire} (the transport under the paced client). */
-  WorkspaceClient prodClient(String token, java.util.function.UnaryOperator<HttpClient> wire) {
+  WorkspaceClient prodClient(String token, UnaryOperator<HttpClient> wire) {
     var config = new DatabricksConfig().setHost(env.prod.server.host()).setAuthType("pat").setToken(token)
         .setCredentialsProvider(new PatCredentialsProvider());
-    var fast = new RetryPolicy(2, java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(5), java.util.List.of());
+    var fast = new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofMillis(5), List.of());
     return DatabricksClients.create(config, wire.apply(DatabricksClients.transport(config)), RateLimits.defaults(), fast, Ticker.SYSTEM).workspace();
   }
 
@@ -93,7 +97,7 @@ class VerifyComparedNothingTest {
   void whenSomeItemsCannotBeReadItSaysHowMany() throws Exception {
     // the notebooks' contents cannot be read; the repos and jobs can
     var report = verifyWith(prodClient(env.prod.server.token(), wire -> request -> {
-      if (request.getUrl().contains("/api/2.0/workspace/export")) throw new java.net.SocketTimeoutException("Read timed out");
+      if (request.getUrl().contains("/api/2.0/workspace/export")) throw new SocketTimeoutException("Read timed out");
       return wire.execute(request);
     }));
     long unread = report.items().stream().filter(i -> i.status() == ItemCheck.Status.UNREAD).count();

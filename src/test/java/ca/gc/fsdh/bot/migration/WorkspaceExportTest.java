@@ -1,5 +1,12 @@
 package ca.gc.fsdh.bot.migration;
 
+import ca.gc.fsdh.bot.migration.client.RateLimitGroup;
+import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup;
+import com.databricks.sdk.service.workspace.Language;
+import java.util.EnumMap;
+import java.util.Optional;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ItemStatus;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
@@ -45,10 +52,10 @@ class WorkspaceExportTest {
   }
 
   static StandIn standIn(FakeDatabricksOptions.Builder b) {
-    return standIn(b, ca.gc.fsdh.bot.migration.client.RateLimits.defaults());
+    return standIn(b, RateLimits.defaults());
   }
 
-  static StandIn standIn(FakeDatabricksOptions.Builder b, ca.gc.fsdh.bot.migration.client.RateLimits clientLimits) {
+  static StandIn standIn(FakeDatabricksOptions.Builder b, RateLimits clientLimits) {
     var s = new StandIn(b.build(), clientLimits);
     SampleWorkspace.seed(s.server.state(), SampleSpec.small());
     return s;
@@ -80,7 +87,7 @@ class WorkspaceExportTest {
         assertThat(objects).hasSizeGreaterThan(40);
         for (WorkspaceObject o : objects) {
           String file = o.type() == ObjectType.NOTEBOOK
-              ? WorkspaceLayout.notebookFile(o.path(), com.databricks.sdk.service.workspace.Language.valueOf(o.language().name()), NotebookFormat.SOURCE)
+              ? WorkspaceLayout.notebookFile(o.path(), Language.valueOf(o.language().name()), NotebookFormat.SOURCE)
               : WorkspaceLayout.workspaceFile(o.path());
           assertThat(Files.readAllBytes(out.resolve(file.substring(0)))).as(o.path()).isEqualTo(o.content().bytes());
         }
@@ -152,23 +159,23 @@ class WorkspaceExportTest {
 
   /** All six types, permissions on, values read through command execution and held in memory. */
   static ExportOptions everything() {
-    return AllTypesExportTest.everything(new ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues());
+    return AllTypesExportTest.everything(new InMemorySecretValues());
   }
 
   /** The per-item call that only the export of that item makes, to count it on the wire. */
-  static java.util.Optional<String> itemCall(JournalEntry e) {
+  static Optional<String> itemCall(JournalEntry e) {
     JsonNode r = e.record();
     return switch (e.type()) {
       case NOTEBOOKS -> r.get("objectType").asText().equals("DIRECTORY")
-          ? java.util.Optional.of("GET /api/2.0/permissions/directories/" + r.get("objectId").asText() + "?")
-          : java.util.Optional.of("GET /api/2.0/workspace/export?" + e.id());
-      case REPOS -> java.util.Optional.of("GET /api/2.0/permissions/repos/" + e.id() + "?");
-      case JOBS -> java.util.Optional.of("GET /api/2.0/permissions/jobs/" + e.id() + "?");
-      case SECRETS -> java.util.Optional.of("GET /api/2.0/secrets/list?" + e.id());
+          ? Optional.of("GET /api/2.0/permissions/directories/" + r.get("objectId").asText() + "?")
+          : Optional.of("GET /api/2.0/workspace/export?" + e.id());
+      case REPOS -> Optional.of("GET /api/2.0/permissions/repos/" + e.id() + "?");
+      case JOBS -> Optional.of("GET /api/2.0/permissions/jobs/" + e.id() + "?");
+      case SECRETS -> Optional.of("GET /api/2.0/secrets/list?" + e.id());
       case MODELS -> r.has("artifact_uri")
-          ? java.util.Optional.of("GET /api/2.0/mlflow/model-versions/get-download-uri?" + e.id())
-          : java.util.Optional.of("GET /api/2.0/permissions/registered-models/" + r.get("id").asText() + "?");
-      case TABLE_ACLS -> java.util.Optional.empty(); // statements go in POST bodies; the journal check covers them
+          ? Optional.of("GET /api/2.0/mlflow/model-versions/get-download-uri?" + e.id())
+          : Optional.of("GET /api/2.0/permissions/registered-models/" + r.get("id").asText() + "?");
+      case TABLE_ACLS -> Optional.empty(); // statements go in POST bodies; the journal check covers them
     };
   }
 
@@ -241,13 +248,13 @@ class WorkspaceExportTest {
       var b = FakeDatabricksOptions.builder().retryAfterSeconds(1)
           .faults(new FaultRates(0.03, 0.02, 0.01, 7));
       // the client does not pace at all and the server allows 20/s per group: 429 storms
-      for (var g : ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup.values()) {
+      for (var g : EndpointGroup.values()) {
         if (g.defaultPerSecond() > 0) b.rateLimit(g, 20);
       }
-      var unpaced = new java.util.EnumMap<ca.gc.fsdh.bot.migration.client.RateLimitGroup, Double>(ca.gc.fsdh.bot.migration.client.RateLimitGroup.class);
-      for (var g : ca.gc.fsdh.bot.migration.client.RateLimitGroup.values()) unpaced.put(g, 0.0);
-      try (var s = standIn(b, new ca.gc.fsdh.bot.migration.client.RateLimits(unpaced, 1))) {
-        var values = new ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues();
+      var unpaced = new EnumMap<RateLimitGroup, Double>(RateLimitGroup.class);
+      for (var g : RateLimitGroup.values()) unpaced.put(g, 0.0);
+      try (var s = standIn(b, new RateLimits(unpaced, 1))) {
+        var values = new InMemorySecretValues();
         var result = new WorkspaceExport(s.client, s.server.host())
             .run(out, AllTypesExportTest.everything(values), ProgressListener.NONE);
         var log = s.server.requestLog();
@@ -256,7 +263,7 @@ class WorkspaceExportTest {
         var objects = exportable(s);
         for (WorkspaceObject o : objects) {
           String file = o.type() == ObjectType.NOTEBOOK
-              ? WorkspaceLayout.notebookFile(o.path(), com.databricks.sdk.service.workspace.Language.valueOf(o.language().name()), NotebookFormat.SOURCE)
+              ? WorkspaceLayout.notebookFile(o.path(), Language.valueOf(o.language().name()), NotebookFormat.SOURCE)
               : WorkspaceLayout.workspaceFile(o.path());
           assertThat(Files.readAllBytes(out.resolve(file))).as(o.path()).isEqualTo(o.content().bytes());
         }

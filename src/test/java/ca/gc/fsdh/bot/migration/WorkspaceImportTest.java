@@ -1,5 +1,9 @@
 package ca.gc.fsdh.bot.migration;
 
+import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.verify.VerifyReport;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.TableGrant;
+import java.util.Map;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import ca.gc.fsdh.bot.migration.item.ItemStatus;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
@@ -67,7 +71,7 @@ class WorkspaceImportTest {
   }
 
   StandIn freshProd() {
-    var prod = new StandIn(FakeDatabricksOptions.builder().noRateLimits().build(), ca.gc.fsdh.bot.migration.client.RateLimits.defaults());
+    var prod = new StandIn(FakeDatabricksOptions.builder().noRateLimits().build(), RateLimits.defaults());
     PocAndProd.prepareProd(env.poc.server.state(), prod.server.state());
     return prod;
   }
@@ -83,7 +87,7 @@ class WorkspaceImportTest {
     }
   }
 
-  ca.gc.fsdh.bot.migration.verify.VerifyReport verify(StandIn prod) throws Exception {
+  VerifyReport verify(StandIn prod) throws Exception {
     try (var bundle = BundleReader.open(bundleDir)) {
       return new Verifier(prod.client, prod.server.host()).verify(bundle, env.mapping(),
           VerifyOptions.defaults().withWorkers(4).withSqlWarehouse(PocAndProd.PROD_WAREHOUSE));
@@ -130,7 +134,7 @@ class WorkspaceImportTest {
       }
       // grants: every POC grant is in PROD, principals renamed
       var renamed = env.poc.server.state().tables().all().stream()
-          .map(g -> g.principal().equals(env.renamedUser) ? new ca.gc.fsdh.bot.tools.sandbox.databricks.TableGrant(PocAndProd.RENAMED_USER_TO, g.actionType(), g.objectType(), g.objectKey()) : g).toList();
+          .map(g -> g.principal().equals(env.renamedUser) ? new TableGrant(PocAndProd.RENAMED_USER_TO, g.actionType(), g.objectType(), g.objectKey()) : g).toList();
       assertThat(state.tables().all()).containsAll(renamed);
       // models: same versions and stages
       for (var m : env.poc.server.state().models().models()) {
@@ -175,7 +179,7 @@ class WorkspaceImportTest {
       var second = importInto(prod, dir.resolve("second"), ProgressListener.NONE);
       assertThat(second.failed()).isEmpty();
       assertThat(second.total(ImportOutcome.CREATED)).as("nothing created twice")
-          .isEqualTo(second.counts().getOrDefault("tableacls", java.util.Map.of()).getOrDefault(ImportOutcome.CREATED, 0L));
+          .isEqualTo(second.counts().getOrDefault("tableacls", Map.of()).getOrDefault(ImportOutcome.CREATED, 0L));
       assertThat(second.counts().get("jobs")).containsEntry(ImportOutcome.OVERWRITTEN, (long) prod.server.state().jobs().all().size());
       assertThat(second.counts().get("models")).containsOnlyKeys(ImportOutcome.SKIPPED);
       assertThat(ProdFingerprint.of(prod.server.state())).isEqualTo(before);

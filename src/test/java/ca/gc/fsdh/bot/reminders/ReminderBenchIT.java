@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.slf4j.Logger;
 import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.platform.config.Deadlines;
 import ca.gc.fsdh.bot.platform.config.Milestone;
@@ -40,7 +41,7 @@ class ReminderBenchIT {
   void twoThousandWorkspacesEveryOffsetDueTwoInstancesOnePostgres() throws Exception {
     int workspaces = Integer.getInteger("bench.workspaces", 2000);
     double rate = Double.parseDouble(System.getProperty("bench.rate", "200"));
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     List<Integer> offsets = List.of(30, 14, 7, 3, 1, 0);
     var deadlines = new Deadlines(ReminderFixture.TORONTO, LocalTime.of(9, 30), offsets, Set.of(),
         List.of(new Milestone("final-date", MILESTONE, "Final date", "Date limite")), rate);

@@ -4,6 +4,7 @@ import static ca.gc.fsdh.bot.reminders.ReminderFixture.FINAL;
 import static ca.gc.fsdh.bot.reminders.ReminderFixture.TORONTO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import ca.gc.fsdh.bot.platform.config.Deadlines;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
@@ -133,7 +134,7 @@ class ReminderDeliveryOverHttpTest {
   private List<Instant> sentTimes() throws Exception {
     try (Connection c = db.dataSource().getConnection();
         ResultSet r = c.createStatement().executeQuery("SELECT sent_at FROM reminder_delivery WHERE status = 'SENT'")) {
-      var out = new java.util.ArrayList<Instant>();
+      var out = new ArrayList<Instant>();
       while (r.next()) {
         out.add(r.getTimestamp(1).toInstant());
       }

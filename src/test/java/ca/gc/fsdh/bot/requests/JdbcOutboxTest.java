@@ -3,6 +3,8 @@ package ca.gc.fsdh.bot.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.assertj.core.groups.Tuple;
 import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.database.Database;
@@ -120,7 +122,7 @@ class JdbcOutboxTest {
 
       OutboxMessage dm = outbox.claimNext(id, MessageKind.Lane.REQUESTER, "a", T0, until).orElseThrow();
       assertThat(outbox.pendingAfter(dm)).extracting(OutboxMessage::kind, OutboxMessage::state)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(MessageKind.REQUESTER_DM, RequestState.APPROVED));
+          .containsExactly(Tuple.tuple(MessageKind.REQUESTER_DM, RequestState.APPROVED));
     }
   }
 
@@ -200,7 +202,7 @@ class JdbcOutboxTest {
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void theUpgradeQueuesWhatTheOldSweepHadNotToldYet(TestDatabases.Kind kind) throws Exception {
     DatabaseSettings settings = kind.fresh();
-    var hikari = new com.zaxxer.hikari.HikariDataSource();
+    var hikari = new HikariDataSource();
     hikari.setJdbcUrl(settings.url());
     settings.user().ifPresent(hikari::setUsername);
     settings.password().ifPresent(p -> hikari.setPassword(p.value()));

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
+import java.util.concurrent.TimeUnit;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -177,7 +178,7 @@ class JdbcRequestStoreTest {
         start.countDown();
         for (Future<RequestStore.Saved> f : saves) {
           // a save that holds its connection while reading back waits here for a pool that never frees
-          assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.CREATED);
+          assertThat(f.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.CREATED);
         }
       }
       assertThat(store.inStates(Set.of(RequestState.PENDING_APPROVAL))).hasSize(count);

@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.testing.TestDatabases;
@@ -43,13 +44,13 @@ class PlanStepTest {
     MigrationRequest r = pending("OCEAN");
     new PlanStep(request -> {
       throw new InterruptedException("stopping");
-    }, store, executor, java.time.Clock.systemUTC(), m -> shown.add(m.id())).changed(r, "U0ADALOVE");
+    }, store, executor, Clock.systemUTC(), m -> shown.add(m.id())).changed(r, "U0ADALOVE");
     drain();
     assertThat(store.plan(r.id())).isEmpty();
     assertThat(shown).isEmpty();
 
     var summary = new PlanSummary(Map.of("notebooks", 3L), 1024, List.of(), List.of(), List.of("cluster c1"), 12.5);
-    var restarted = new PlanStep(request -> summary, store, executor, java.time.Clock.systemUTC(), m -> shown.add(m.id()));
+    var restarted = new PlanStep(request -> summary, store, executor, Clock.systemUTC(), m -> shown.add(m.id()));
     restarted.resume();
     drain();
     assertThat(PlanStep.read(store, r.id()).orElseThrow().path("counts").path("notebooks").asLong()).isEqualTo(3);
@@ -65,7 +66,7 @@ class PlanStepTest {
     MigrationRequest r = pending("FORET");
     new PlanStep(request -> {
       throw new IllegalStateException("workspace FORET is no longer in the directory");
-    }, store, executor, java.time.Clock.systemUTC(), m -> shown.add(m.id())).changed(r, "U0ADALOVE");
+    }, store, executor, Clock.systemUTC(), m -> shown.add(m.id())).changed(r, "U0ADALOVE");
     drain();
     assertThat(PlanStep.read(store, r.id()).orElseThrow().path("error").asText())
         .isEqualTo("IllegalStateException: workspace FORET is no longer in the directory");

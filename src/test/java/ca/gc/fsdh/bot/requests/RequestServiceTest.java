@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
+import org.assertj.core.groups.Tuple;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -177,8 +178,8 @@ class RequestServiceTest {
       long id = pendingOcean();
       service.approve(id, "U0SUPPORT1");
       assertThat(audit.forRequest(id)).extracting(AuditEntry::action, AuditEntry::actor)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("request.migrate", "U0ADALOVE"),
-              org.assertj.core.groups.Tuple.tuple("request.approve", "U0SUPPORT1"));
+          .containsExactly(Tuple.tuple("request.migrate", "U0ADALOVE"),
+              Tuple.tuple("request.approve", "U0SUPPORT1"));
     }
   }
 }

@@ -2,6 +2,8 @@ package ca.gc.fsdh.bot.slackkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Locale;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.tools.sandbox.slack.SlackPayloads;
 import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender.Signing;
@@ -75,7 +77,7 @@ class SlackEndpointOverHttpTest {
   static Stream<Arguments> malformed() {
     String form = "application/x-www-form-urlencoded";
     String json = "application/json";
-    var cases = java.util.List.of(
+    var cases = List.of(
         Arguments.of("payload that is not JSON", form("{not json"), form),
         Arguments.of("payload that is a JSON array", form("[1,2,3]"), form),
         Arguments.of("block_actions without user", form(without(PAYLOADS.blockAction("U0SUPPORT1", SlackIds.APPROVE,
@@ -163,7 +165,7 @@ class SlackEndpointOverHttpTest {
     out.write(bytes);
     out.flush();
     String head = readHead(in);
-    int length = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+    int length = head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-length:"))
         .map(l -> Integer.parseInt(l.substring(l.indexOf(':') + 1).trim())).findFirst().orElse(0);
     return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.testing;
 
+import java.util.Comparator;
 import java.io.IOException;
 import ca.gc.fsdh.bot.app.Bot;
 import ca.gc.fsdh.bot.app.Wiring;
@@ -129,7 +130,7 @@ public final class BotHarness implements AutoCloseable {
     } finally {
       slack.close();
       try (var paths = Files.walk(dataDir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
     if (!refused.isEmpty()) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * write. The appender adds under its own lock, which is why reads take it too.
  */
 public final class LogCapture implements AutoCloseable {
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final Level levelBefore = root.getLevel();
 

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.testing;
 
+import java.sql.SQLException;
 import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.platform.config.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -62,7 +63,7 @@ public final class TestDatabases {
           Optional.of(new Secret("FSDH_DB_PASSWORD", "postgres")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }

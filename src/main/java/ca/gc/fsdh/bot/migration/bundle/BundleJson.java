@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,7 @@ public final class BundleJson {
       .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
   /** For files a person reads: indented, keys in a stable order. */
-  public static final com.fasterxml.jackson.databind.ObjectWriter PRETTY = MAPPER.copy()
+  public static final ObjectWriter PRETTY = MAPPER.copy()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .writerWithDefaultPrettyPrinter();
 

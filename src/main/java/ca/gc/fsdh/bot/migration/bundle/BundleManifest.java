@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import ca.gc.fsdh.bot.migration.item.ItemStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public record BundleManifest(int formatVersion, String tool, String sourceHost, 
   public static final String FILE = "manifest.json";
 
   public record Counts(long exported, long skipped, long failed) {
-    Counts plus(ca.gc.fsdh.bot.migration.item.ItemStatus s) {
+    Counts plus(ItemStatus s) {
       return switch (s) {
         case EXPORTED -> new Counts(exported + 1, skipped, failed);
         case SKIPPED -> new Counts(exported, skipped + 1, failed);

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -62,7 +64,7 @@ public final class BundleWriter {
 
   /** Writes a value as indented JSON (SDK objects keep their REST field names). */
   public FileRef writeJson(String relativePath, Object value) throws IOException {
-    return write(relativePath, ca.gc.fsdh.bot.migration.bundle.BundleJson.PRETTY.writeValueAsBytes(value));
+    return write(relativePath, BundleJson.PRETTY.writeValueAsBytes(value));
   }
 
   /**
@@ -90,11 +92,11 @@ public final class BundleWriter {
     }
   }
 
-  private static final class CountingOutputStream extends java.io.FilterOutputStream {
+  private static final class CountingOutputStream extends FilterOutputStream {
     long count;
 
     CountingOutputStream(OutputStream out) {
-      super(new java.io.BufferedOutputStream(out, 64 * 1024));
+      super(new BufferedOutputStream(out, 64 * 1024));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import java.io.FilterInputStream;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -85,7 +88,7 @@ final class BundleZip {
   /** The file entries by name, after refusing links, special entries, names leaving the bundle and names seen twice. */
   private static Map<String, ZipArchiveEntry> entries(ZipFile z) throws BadBundleException {
     var files = new HashMap<String, ZipArchiveEntry>();
-    var folders = new java.util.HashSet<String>();
+    var folders = new HashSet<String>();
     for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
       String raw = e.getName();
       boolean folder = e.isDirectory();
@@ -123,7 +126,7 @@ final class BundleZip {
     MessageDigest sha = BundleWriter.sha256();
     OwnerOnlyFiles.createDirectories(target.getParent());
     try (InputStream in = openEntry(z, e, name);
-        OutputStream out = new DigestOutputStream(OwnerOnlyFiles.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW), sha)) {
+        OutputStream out = new DigestOutputStream(OwnerOnlyFiles.newOutputStream(target, StandardOpenOption.CREATE_NEW), sha)) {
       byte[] buf = new byte[64 * 1024];
       long total = 0;
       while (true) {
@@ -161,7 +164,7 @@ final class BundleZip {
   }
 
   /** Refuses to read past a limit, and turns read errors into a bad bundle. */
-  private static final class LimitedInput extends java.io.FilterInputStream {
+  private static final class LimitedInput extends FilterInputStream {
     private final long limit;
     private final String name;
     private long count;

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import java.util.Set;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class ImportJournal implements AutoCloseable {
   }
 
   private final Map<String, Entry> finished = new ConcurrentHashMap<>();
-  private final java.util.Set<String> touched = ConcurrentHashMap.newKeySet();
+  private final Set<String> touched = ConcurrentHashMap.newKeySet();
   private final JsonLinesFile<Entry> lines;
 
   private ImportJournal(Path file) throws IOException {

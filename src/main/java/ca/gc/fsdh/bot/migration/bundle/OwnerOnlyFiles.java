@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import java.io.BufferedOutputStream;
+import java.util.HashSet;
+import java.util.List;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -44,8 +47,8 @@ public final class OwnerOnlyFiles {
 
   /** Like {@link Files#newOutputStream} (default: create or truncate), a file it creates being 600. */
   public static OutputStream newOutputStream(Path file, OpenOption... options) throws IOException {
-    Set<OpenOption> opts = new java.util.HashSet<>(options.length == 0
-        ? java.util.List.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING) : java.util.List.of(options));
+    Set<OpenOption> opts = new HashSet<>(options.length == 0
+        ? List.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING) : List.of(options));
     opts.add(StandardOpenOption.WRITE);
     FileAttribute<?>[] attrs = POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
     return Channels.newOutputStream(Files.newByteChannel(file, opts, attrs));
@@ -64,7 +67,7 @@ public final class OwnerOnlyFiles {
 
   /** Writes a value as JSON with the given Jackson writer. */
   public static void writeJson(Path file, ObjectWriter writer, Object value) throws IOException {
-    try (OutputStream out = new java.io.BufferedOutputStream(newOutputStream(file))) {
+    try (OutputStream out = new BufferedOutputStream(newOutputStream(file))) {
       writer.writeValue(out, value);
     }
   }

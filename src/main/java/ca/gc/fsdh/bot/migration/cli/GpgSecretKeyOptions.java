@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.cli;
 
+import java.io.IOException;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
 import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
@@ -37,7 +38,7 @@ public final class GpgSecretKeyOptions {
    * The bundle's values opened with the key, or empty when no key is given. Everything is checked
    * here, before the first call to the workspace.
    */
-  Optional<OpenPgpSecretValuesSource> open(BundleReader bundle) throws java.io.IOException {
+  Optional<OpenPgpSecretValuesSource> open(BundleReader bundle) throws IOException {
     if (secretKey == null) return Optional.empty();
     String given = environment.apply(passphraseEnv); // a String from the environment cannot be wiped; our copy is
     char[] passphrase = given == null ? new char[0] : given.toCharArray();

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration.cli;
 
+import java.util.HashMap;
+import java.util.Optional;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.ImportReportText;
@@ -49,7 +51,7 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--existing", split = ",", paramLabel = "TYPE=skip|overwrite",
       description = "What to do with items already in the target, per type (defaults: notebooks, repos, jobs overwrite; secrets, models skip).")
-  Map<String, String> existing = new java.util.HashMap<>();
+  Map<String, String> existing = new HashMap<>();
 
   @Option(names = "--sql-warehouse", description = "Target SQL warehouse id that replays table grants.")
   String sqlWarehouse;
@@ -114,7 +116,7 @@ public final class ImportCommand implements Callable<Integer> {
               + " the scopes are created without them and the report lists the keys to put by hand");
         }
         var options = new ImportOptions(typeSet, policies(existing, map),
-            state == null ? defaultState(bundle) : state, java.util.Optional.ofNullable(sqlWarehouse),
+            state == null ? defaultState(bundle) : state, Optional.ofNullable(sqlWarehouse),
             values == null ? SecretValueSource.NONE : values, workers, !noPermissions, dryRun);
         int refused = Preflight.signIn(err, workspace);
         if (refused != 0) return refused;

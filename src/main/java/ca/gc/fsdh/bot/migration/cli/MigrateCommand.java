@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.migration.cli;
 
+import ca.gc.fsdh.bot.migration.item.ItemStatus;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
+import java.util.Map;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.ImportReportText;
@@ -64,14 +67,14 @@ public final class MigrateCommand implements Callable<Integer> {
     var poc = source.connect(spec.commandLine());
     var prod = target.connect(spec.commandLine(), source.limits());
     var export = ExportOptions.allTypes().withTypes(typeSet).withWorkers(workers).withSqlWarehouse(sqlWarehouse)
-        .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.spi.SecretValueSink.NONE);
+        .withSecretsCluster(secretsCluster, SecretValueSink.NONE);
     var imports = ImportOptions.defaults(workDir.resolve("import")).withTypes(typeSet).withWorkers(workers)
-        .withSqlWarehouse(targetWarehouse).withExisting(ImportCommand.policies(java.util.Map.of(), map));
+        .withSqlWarehouse(targetWarehouse).withExisting(ImportCommand.policies(Map.of(), map));
     var console = new ConsoleProgress(err, System.console() != null && !json);
     CoreMigration.Progress progress = new CoreMigration.Progress() {
       @Override public void phase(CoreMigration.Phase p) { console.phase(p.name()); }
       @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
-      @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.item.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
+      @Override public void itemDone(ResourceType t, String id, ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
     };
     var result = new CoreMigration().migrate(new CoreMigration.Workspace(poc.workspace(), source.hostName(poc)),
         new CoreMigration.Workspace(prod.workspace(), prod.workspace().config().getHost()),

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration.cli;
 
+import ca.gc.fsdh.bot.migration.item.ItemStatus;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.CoreMigration;
@@ -54,12 +56,12 @@ public final class OffboardCommand implements Callable<Integer> {
     if (refused != 0) return refused;
     var paced = connection.connect(spec.commandLine());
     var export = ExportOptions.allTypes().withTypes(ResourceType.parseList(types)).withFormat(format).withSqlWarehouse(sqlWarehouse)
-        .withSecretsCluster(secretsCluster, ca.gc.fsdh.bot.migration.spi.SecretValueSink.NONE);
+        .withSecretsCluster(secretsCluster, SecretValueSink.NONE);
     var console = new ConsoleProgress(spec.commandLine().getErr(), System.console() != null && !json);
     CoreMigration.Progress progress = new CoreMigration.Progress() {
       @Override public void phase(CoreMigration.Phase p) { console.phase(p.name()); }
       @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
-      @Override public void itemDone(ResourceType t, String id, ca.gc.fsdh.bot.migration.item.ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
+      @Override public void itemDone(ResourceType t, String id, ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
     };
     var result = new CoreMigration().offboard(new CoreMigration.Workspace(paced.workspace(), connection.hostName(paced)),
         new CoreMigration.OffboardOptions(workDir, acronym, export, Optional.ofNullable(gpgKey)), progress);

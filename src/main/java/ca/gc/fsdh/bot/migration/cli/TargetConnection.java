@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration.cli;
 
+import com.databricks.sdk.core.PatCredentialsProvider;
+import java.util.function.UnaryOperator;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.client.WorkspaceCheck;
@@ -18,7 +20,7 @@ public final class TargetConnection {
   @Option(names = "--target-profile", description = "A ~/.databrickscfg profile for the target, instead of a token.")
   String profile;
 
-  java.util.function.UnaryOperator<String> environment = System::getenv;
+  UnaryOperator<String> environment = System::getenv;
 
   /** The sign-in check run before anything else; tests shorten its timeouts. */
   WorkspaceCheck check = new WorkspaceCheck();
@@ -30,7 +32,7 @@ public final class TargetConnection {
     } else {
       String token = environment.apply(tokenEnv);
       if (token == null || token.isBlank()) throw new picocli.CommandLine.ParameterException(cli, "no target token: set " + tokenEnv + " or use --target-profile");
-      c.setAuthType("pat").setToken(token).setCredentialsProvider(new com.databricks.sdk.core.PatCredentialsProvider());
+      c.setAuthType("pat").setToken(token).setCredentialsProvider(new PatCredentialsProvider());
     }
     return c.setHost(host);
   }

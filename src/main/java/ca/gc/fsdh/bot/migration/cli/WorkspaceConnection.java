@@ -1,5 +1,11 @@
 package ca.gc.fsdh.bot.migration.cli;
 
+import ca.gc.fsdh.bot.migration.client.RateLimitGroup;
+import com.databricks.sdk.core.PatCredentialsProvider;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.client.WorkspaceCheck;
@@ -23,10 +29,10 @@ public final class WorkspaceConnection {
 
   @Option(names = "--rate", split = ",", paramLabel = "GROUP=PER_SECOND",
       description = "Override a client-side rate limit, e.g. WORKSPACE_EXPORT=30. Groups: see docs/export.md.")
-  java.util.Map<String, Double> rates = new java.util.HashMap<>();
+  Map<String, Double> rates = new HashMap<>();
 
   /** Where variables are read; tests replace it (the JVM cannot set its own environment). */
-  java.util.function.UnaryOperator<String> environment = System::getenv;
+  UnaryOperator<String> environment = System::getenv;
 
   /** The sign-in check run before anything else; tests shorten its timeouts. */
   WorkspaceCheck check = new WorkspaceCheck();
@@ -47,7 +53,7 @@ public final class WorkspaceConnection {
         throw new picocli.CommandLine.ParameterException(cli,
             "no token: set " + tokenEnv + " or use --profile");
       }
-      c.setAuthType("pat").setToken(token).setCredentialsProvider(new com.databricks.sdk.core.PatCredentialsProvider());
+      c.setAuthType("pat").setToken(token).setCredentialsProvider(new PatCredentialsProvider());
     }
     if (host != null) c.setHost(host);
     if (c.getHost() == null && environment.apply("DATABRICKS_HOST") != null) c.setHost(environment.apply("DATABRICKS_HOST"));
@@ -60,7 +66,7 @@ public final class WorkspaceConnection {
   RateLimits limits() {
     var limits = RateLimits.defaults();
     for (var e : rates.entrySet()) {
-      limits = limits.with(ca.gc.fsdh.bot.migration.client.RateLimitGroup.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)), e.getValue());
+      limits = limits.with(RateLimitGroup.valueOf(e.getKey().toUpperCase(Locale.ROOT)), e.getValue());
     }
     return limits;
   }

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration.client;
 
+import java.io.OutputStream;
+import java.time.Duration;
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
@@ -102,7 +104,7 @@ public final class PacedHttpClient implements HttpClient {
         } catch (NumberFormatException notSeconds) {
           try {
             var at = ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-            return Math.max(0, java.time.Duration.between(ZonedDateTime.now(), at).toNanos());
+            return Math.max(0, Duration.between(ZonedDateTime.now(), at).toNanos());
           } catch (RuntimeException ignored) {
             // an unreadable header falls back to the default below
           }
@@ -115,7 +117,7 @@ public final class PacedHttpClient implements HttpClient {
   /** Releases the connection of a response that will not be returned to the SDK. */
   private static void discard(Response response) {
     try (InputStream body = response.getBody()) {
-      if (body != null) body.transferTo(java.io.OutputStream.nullOutputStream());
+      if (body != null) body.transferTo(OutputStream.nullOutputStream());
     } catch (IOException ignored) {
       // the connection is dropped instead of reused; nothing else to do
     }

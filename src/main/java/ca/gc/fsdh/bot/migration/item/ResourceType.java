@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.item;
 
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -16,7 +17,7 @@ public enum ResourceType {
   MODELS("models");
 
   /** Every type: what a request moves unless told otherwise. */
-  public static final Set<ResourceType> ALL = java.util.Collections.unmodifiableSet(EnumSet.allOf(ResourceType.class));
+  public static final Set<ResourceType> ALL = Collections.unmodifiableSet(EnumSet.allOf(ResourceType.class));
 
   private final String folder;
 

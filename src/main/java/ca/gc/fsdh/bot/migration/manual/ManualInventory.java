@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration.manual;
 
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.compute.ClusterCommands;
 import ca.gc.fsdh.bot.migration.jobs.JobReferences;
 import com.databricks.sdk.WorkspaceClient;
@@ -88,7 +90,7 @@ public final class ManualInventory {
           try {
             s = workspace.globalInitScripts().get(d.getScriptId());
           } catch (RuntimeException e) {
-            problems.add("global init script " + d.getName() + ": content not read: " + ca.gc.fsdh.bot.migration.spi.ExportContext.reason(e));
+            problems.add("global init script " + d.getName() + ": content not read: " + ExportContext.reason(e));
           }
         }
         scripts.add(s);
@@ -106,10 +108,10 @@ public final class ManualInventory {
     Optional<List<Mount>> mounts = Optional.empty();
     if (commands.isPresent()) {
       try {
-        mounts = Optional.of(List.of(ca.gc.fsdh.bot.migration.bundle.BundleJson.MAPPER.readValue(
+        mounts = Optional.of(List.of(BundleJson.MAPPER.readValue(
             commands.get().run(MOUNTS_COMMAND).strip(), Mount[].class)));
       } catch (Exception e) {
-        problems.add("mounts: " + ca.gc.fsdh.bot.migration.spi.ExportContext.reason(e));
+        problems.add("mounts: " + ExportContext.reason(e));
       }
     } else {
       problems.add(MOUNTS_SKIPPED);
@@ -145,7 +147,7 @@ public final class ManualInventory {
     try {
       part.read();
     } catch (RuntimeException e) {
-      problems.add(what + ": " + ca.gc.fsdh.bot.migration.spi.ExportContext.reason(e));
+      problems.add(what + ": " + ExportContext.reason(e));
     }
   }
 }

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.mapping;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -70,7 +71,7 @@ public record MappingFile(Principals principals, List<PathRewrite> paths, Map<St
     try {
       MappingFile m = YAML.readValue(file.toFile(), MappingFile.class);
       return m == null ? empty() : m;
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
+    } catch (JacksonException e) {
       throw new IOException("mapping file " + file + " is not valid: " + e.getOriginalMessage(), e);
     }
   }

@@ -1,5 +1,10 @@
 package ca.gc.fsdh.bot.migration.models;
 
+import com.databricks.sdk.service.files.AddBlock;
+import com.databricks.sdk.service.files.Create;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
@@ -53,7 +58,7 @@ public final class ModelImporter implements ResourceImporter {
 
   /** Where a version's artifacts go in PROD DBFS; also the version's source, by which it is found again. */
   public static String sourceOf(String model, String pocVersion) {
-    return "dbfs:/fsdh-migration/models/" + java.net.URLEncoder.encode(model, java.nio.charset.StandardCharsets.UTF_8)
+    return "dbfs:/fsdh-migration/models/" + URLEncoder.encode(model, StandardCharsets.UTF_8)
         .replace("+", "%20") + "/v" + pocVersion;
   }
 
@@ -197,10 +202,10 @@ public final class ModelImporter implements ResourceImporter {
       if (bytes.length <= BLOCK) {
         dbfs.put(new Put().setPath(target).setContents(Base64.getEncoder().encodeToString(bytes)).setOverwrite(true));
       } else {
-        long handle = dbfs.create(new com.databricks.sdk.service.files.Create().setPath(target).setOverwrite(true)).getHandle();
+        long handle = dbfs.create(new Create().setPath(target).setOverwrite(true)).getHandle();
         for (int off = 0; off < bytes.length; off += BLOCK) {
-          byte[] block = java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + BLOCK));
-          dbfs.addBlock(new com.databricks.sdk.service.files.AddBlock().setHandle(handle).setData(Base64.getEncoder().encodeToString(block)));
+          byte[] block = Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + BLOCK));
+          dbfs.addBlock(new AddBlock().setHandle(handle).setData(Base64.getEncoder().encodeToString(block)));
         }
         dbfs.close(handle);
       }

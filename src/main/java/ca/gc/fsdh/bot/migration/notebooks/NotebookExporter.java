@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.migration.notebooks;
 
+import com.databricks.sdk.service.workspace.ObjectType;
+import java.nio.file.FileSystemException;
+import java.util.Locale;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
@@ -106,7 +109,7 @@ public final class NotebookExporter implements ResourceExporter {
     }
 
     JournalEntry content(ObjectInfo o) throws Exception {
-      boolean notebook = o.getObjectType() == com.databricks.sdk.service.workspace.ObjectType.NOTEBOOK;
+      boolean notebook = o.getObjectType() == ObjectType.NOTEBOOK;
       String path = o.getPath();
       if (o.getSize() != null && o.getSize() > MAX_EXPORT_BYTES) {
         return tooBig(path, o.getSize());
@@ -127,7 +130,7 @@ public final class NotebookExporter implements ResourceExporter {
       FileRef ref;
       try {
         ref = ctx.bundle().write(file, bytes);
-      } catch (java.nio.file.FileSystemException e) {
+      } catch (FileSystemException e) {
         // e.g. a notebook etl (etl.py) beside a folder etl.py, or a name too long for the file system
         throw new IllegalStateException("cannot be written to the bundle as " + file + " (" + e.getClass().getSimpleName()
             + (e.getReason() == null ? "" : ": " + e.getReason()) + "); the other objects are exported", e);
@@ -147,7 +150,7 @@ public final class NotebookExporter implements ResourceExporter {
 
     private static boolean isSizeLimit(DatabricksError e) {
       String code = String.valueOf(e.getErrorCode());
-      String msg = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
       return code.contains("MAX_NOTEBOOK_SIZE_EXCEEDED") || code.contains("RESOURCE_EXHAUSTED")
           || msg.contains("10 mb") || msg.contains("10mb") || msg.contains("size exceeds") || msg.contains("too large");
     }

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration.notebooks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
@@ -60,8 +62,8 @@ public final class NotebookImporter implements ResourceImporter {
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(ex);
-        } catch (java.io.IOException ex) {
-          throw new java.io.UncheckedIOException(ex);
+        } catch (IOException ex) {
+          throw new UncheckedIOException(ex);
         }
       });
       queue.await();

@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.migration.notebooks;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import com.databricks.sdk.service.workspace.Language;
 
@@ -28,7 +31,7 @@ public final class WorkspaceLayout {
 
   private WorkspaceLayout() {}
 
-  private static final java.util.regex.Pattern DEVICE = java.util.regex.Pattern.compile(
+  private static final Pattern DEVICE = Pattern.compile(
       "(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
 
   public static String notebookFile(String workspacePath, Language language, NotebookFormat format) {
@@ -72,8 +75,8 @@ public final class WorkspaceLayout {
 
   private static String encode(int codePoint) {
     var sb = new StringBuilder();
-    for (byte b : new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-      sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xff));
+    for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+      sb.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
     }
     return sb.toString();
   }

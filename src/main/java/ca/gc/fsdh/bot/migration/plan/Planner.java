@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.migration.plan;
 
+import ca.gc.fsdh.bot.migration.spi.WorkQueue;
+import com.databricks.sdk.mixin.JobsExt;
+import com.databricks.sdk.service.jobs.ListJobsRequest;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.client.RateLimitGroup;
@@ -59,8 +62,8 @@ public final class Planner {
     var inventory = new ManualInventory(workspace).read(Optional.empty());
     if (types.contains(ResourceType.JOBS)) {
       attempt(unread, "jobs", () -> {
-        for (var j : new com.databricks.sdk.mixin.JobsExt(workspace.apiClient())
-            .list(new com.databricks.sdk.service.jobs.ListJobsRequest().setExpandTasks(true))) {
+        for (var j : new JobsExt(workspace.apiClient())
+            .list(new ListJobsRequest().setExpandTasks(true))) {
           add(counts, "jobs");
           int tasks = j.getSettings() == null || j.getSettings().getTasks() == null ? 0 : j.getSettings().getTasks().size();
           counts.computeIfAbsent("tasks", k -> new AtomicLong()).addAndGet(tasks);
@@ -154,7 +157,7 @@ public final class Planner {
   private void walk(Map<String, AtomicLong> counts, List<MigrationPlan.Issue> issues, List<String> unread, AtomicLong bytes)
       throws Exception {
     var fatal = new AtomicReference<Throwable>();
-    try (var walkers = new ca.gc.fsdh.bot.migration.spi.WorkQueue("plan-walk", 4, Integer.MAX_VALUE, fatal)) {
+    try (var walkers = new WorkQueue("plan-walk", 4, Integer.MAX_VALUE, fatal)) {
       walkers.submit(() -> list("/", counts, issues, unread, bytes, walkers));
       walkers.await();
     }
@@ -162,7 +165,7 @@ public final class Planner {
   }
 
   private void list(String dir, Map<String, AtomicLong> counts, List<MigrationPlan.Issue> issues, List<String> unread, AtomicLong bytes,
-      ca.gc.fsdh.bot.migration.spi.WorkQueue walkers) {
+      WorkQueue walkers) {
     try {
       for (ObjectInfo o : workspace.workspace().list(new ListWorkspaceRequest().setPath(dir))) {
         ObjectType t = o.getObjectType();

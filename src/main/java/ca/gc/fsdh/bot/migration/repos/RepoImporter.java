@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.migration.repos;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
@@ -47,8 +50,8 @@ public final class RepoImporter implements ResourceImporter {
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(ex);
-        } catch (java.io.IOException ex) {
-          throw new java.io.UncheckedIOException(ex);
+        } catch (IOException ex) {
+          throw new UncheckedIOException(ex);
         }
       });
       queue.await();
@@ -67,7 +70,7 @@ public final class RepoImporter implements ResourceImporter {
     var notes = new ArrayList<String>();
     notes.add("PROD needs Git credentials for " + item.provider() + " to pull; uncommitted POC changes were not migrated");
     if (existing != null && ctx.policy(type()) == ExistingPolicy.SKIP && !resuming) {
-      return new Done(ImportOutcome.SKIPPED, String.valueOf(existing.getId()), java.util.List.of("already in the target"));
+      return new Done(ImportOutcome.SKIPPED, String.valueOf(existing.getId()), List.of("already in the target"));
     }
     if (ctx.dryRun()) return new Done(existing == null ? ImportOutcome.CREATED : ImportOutcome.OVERWRITTEN, path, notes);
     ImportOutcome outcome;

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
@@ -25,7 +27,7 @@ public final class InMemorySecretValues implements SecretValueSink {
   @Override
   public Optional<FileRef> accept(String scope, Map<String, byte[]> scopeValues, BundleWriter bundle) {
     // copies: the exporter wipes the arrays it read once the sink has them
-    var copy = new java.util.HashMap<String, byte[]>();
+    var copy = new HashMap<String, byte[]>();
     scopeValues.forEach((k, v) -> copy.put(k, v.clone()));
     values.put(scope, Map.copyOf(copy));
     return Optional.empty();
@@ -37,7 +39,7 @@ public final class InMemorySecretValues implements SecretValueSink {
   }
 
   public void clear() {
-    values.values().forEach(m -> m.values().forEach(b -> java.util.Arrays.fill(b, (byte) 0)));
+    values.values().forEach(m -> m.values().forEach(b -> Arrays.fill(b, (byte) 0)));
     values.clear();
   }
 

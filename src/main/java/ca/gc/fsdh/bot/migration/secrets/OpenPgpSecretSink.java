@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
+import java.util.Arrays;
+import java.util.Locale;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
@@ -63,7 +65,7 @@ public final class OpenPgpSecretSink implements SecretValueSink {
 
   /** Key id of the recipient, in hex (for the manifest and the report). */
   public String keyId() {
-    return Long.toHexString(key.getKeyID()).toUpperCase(java.util.Locale.ROOT);
+    return Long.toHexString(key.getKeyID()).toUpperCase(Locale.ROOT);
   }
 
   @Override
@@ -75,7 +77,7 @@ public final class OpenPgpSecretSink implements SecretValueSink {
     try {
       return Optional.of(bundle.write(SecretScopeExporter.valuesFile(scope), out -> encrypt(plain, scope, out)));
     } finally {
-      java.util.Arrays.fill(plain, (byte) 0);
+      Arrays.fill(plain, (byte) 0);
     }
   }
 

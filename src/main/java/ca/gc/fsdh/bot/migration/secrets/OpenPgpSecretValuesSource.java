@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashSet;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -60,10 +63,10 @@ public final class OpenPgpSecretValuesSource implements SecretValueSource, AutoC
    *
    * @throws SecretKeyException one line naming the key file or the bundle file that failed
    */
-  public static OpenPgpSecretValuesSource open(BundleReader bundle, java.nio.file.Path keyFile, char[] passphrase) throws IOException {
+  public static OpenPgpSecretValuesSource open(BundleReader bundle, Path keyFile, char[] passphrase) throws IOException {
     var secretKeys = OpenPgpSecretKeys.read(keyFile);
     Map<String, String> files = valuesFiles(bundle);
-    var needed = new java.util.HashSet<Long>();
+    var needed = new HashSet<Long>();
     for (String file : files.values()) needed.add(recipient(bundle, file, secretKeys));
     var source = new OpenPgpSecretValuesSource(bundle, files, secretKeys.unlock(needed, passphrase));
     for (String scope : files.keySet()) source.decrypt(scope).values().forEach(b -> Arrays.fill(b, (byte) 0));
@@ -84,7 +87,7 @@ public final class OpenPgpSecretValuesSource implements SecretValueSource, AutoC
       try {
         item = BundleJson.MAPPER.treeToValue(e.record(), SecretScopeItem.class);
       } catch (IOException ex) {
-        throw new java.io.UncheckedIOException(ex);
+        throw new UncheckedIOException(ex);
       }
       if (!"OPENPGP".equals(item.values()) || item.valuesFile() == null) return;
       if (!bundle.manifest().checksums().containsKey(item.valuesFile())) uncovered.add(item.valuesFile());

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import ca.gc.fsdh.bot.migration.compute.ClusterCommands;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
@@ -121,13 +123,13 @@ public final class SecretScopeExporter implements ResourceExporter {
     } else {
       Map<String, byte[]> read = SecretReadCommand.parse(commands.run(SecretReadCommand.python(name)));
       try {
-        if (!read.keySet().equals(keys.stream().map(SecretScopeItem.Key::key).collect(java.util.stream.Collectors.toSet()))) {
+        if (!read.keySet().equals(keys.stream().map(SecretScopeItem.Key::key).collect(Collectors.toSet()))) {
           throw new IllegalStateException("the cluster returned values for " + read.size() + " of " + keys.size() + " keys");
         }
         valuesRef = ctx.options().secretValues().accept(name, read, ctx.bundle()).orElse(null);
         values = ctx.options().secretValues().mode();
       } finally {
-        read.values().forEach(b -> java.util.Arrays.fill(b, (byte) 0));
+        read.values().forEach(b -> Arrays.fill(b, (byte) 0));
       }
     }
     var item = new SecretScopeItem(name, keyVault ? "AZURE_KEYVAULT" : "DATABRICKS", vault, keys, acls,

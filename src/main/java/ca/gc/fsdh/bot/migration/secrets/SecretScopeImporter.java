@@ -1,5 +1,11 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
@@ -53,8 +59,8 @@ public final class SecretScopeImporter implements ResourceImporter {
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(ex);
-        } catch (java.io.IOException ex) {
-          throw new java.io.UncheckedIOException(ex);
+        } catch (IOException ex) {
+          throw new UncheckedIOException(ex);
         }
       });
       queue.await();
@@ -156,11 +162,11 @@ public final class SecretScopeImporter implements ResourceImporter {
   /** The value as text, or null when it is not valid UTF-8. */
   private static String utf8(byte[] value) {
     try {
-      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(value)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(value)).toString();
+    } catch (CharacterCodingException e) {
       return null;
     }
   }

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.spi;
 
+import java.util.Optional;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
@@ -144,8 +145,8 @@ public final class ExportContext {
   }
 
   /** Why an option given on the command line cannot be used (checked before the run), if so. */
-  public java.util.Optional<String> optionProblem(String option) {
-    return java.util.Optional.ofNullable(optionProblems.get(option));
+  public Optional<String> optionProblem(String option) {
+    return Optional.ofNullable(optionProblems.get(option));
   }
 
   public void typeDone(ResourceType type) {

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.spi;
 
+import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -155,7 +156,7 @@ public final class ImportContext {
   static boolean transient_(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof DatabricksError d && (d.getStatusCode() == 429 || d.getStatusCode() >= 500)) return true;
-      if (t instanceof IOException || t instanceof UncheckedIOException) return !(t instanceof ca.gc.fsdh.bot.migration.bundle.BadBundleException);
+      if (t instanceof IOException || t instanceof UncheckedIOException) return !(t instanceof BadBundleException);
     }
     return false;
   }

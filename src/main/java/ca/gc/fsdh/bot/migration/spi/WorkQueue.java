@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.spi;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -51,7 +52,7 @@ public final class WorkQueue implements AutoCloseable {
           }
         }
       });
-    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+    } catch (RejectedExecutionException stopped) {
       backlog.release();
       pending.decrementAndGet();
       throw new InterruptedException("export stopped");

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.tableacls;
 
+import java.util.Locale;
 import ca.gc.fsdh.bot.migration.compute.WarehouseSql;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
@@ -135,7 +136,7 @@ public final class TableAclExporter implements ResourceExporter {
 
   /** hive_metastore names are case-insensitive. */
   private static List<String> lower(List<String> parts) {
-    return parts.stream().map(p -> p.toLowerCase(java.util.Locale.ROOT)).toList();
+    return parts.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
   }
 
   private static String first(Map<String, String> row, String... names) {

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.tableacls;
 
+import java.util.Locale;
 import ca.gc.fsdh.bot.migration.compute.WarehouseSql;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
@@ -34,7 +35,7 @@ public final class TableAclImporter implements ResourceImporter {
 
   /** SHOW GRANTS names the catalog {@code CATALOG$}; the statement needs {@code CATALOG}. */
   static String securable(String objectType) {
-    return objectType != null && objectType.toUpperCase(java.util.Locale.ROOT).startsWith("CATALOG") ? "CATALOG" : objectType;
+    return objectType != null && objectType.toUpperCase(Locale.ROOT).startsWith("CATALOG") ? "CATALOG" : objectType;
   }
 
   @Override

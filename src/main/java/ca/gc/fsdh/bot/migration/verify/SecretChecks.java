@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.verify;
 
+import java.util.List;
 import ca.gc.fsdh.bot.migration.compute.ClusterCommands;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
@@ -60,7 +61,7 @@ final class SecretChecks implements Verifier.TypeCheck {
         // a key exists only with a value: without migrated values the keys are work left to the lead
         if (keys.isEmpty() && !hasExpectedValues(run, item.name(), expectedKeys)) {
           return new ItemCheck("secrets", item.name(), "scope " + item.name(), ItemCheck.Status.PARTLY_CHECKED,
-              java.util.List.of("scope present; its " + expectedKeys.size() + " key(s) were not created because their values"
+              List.of("scope present; its " + expectedKeys.size() + " key(s) were not created because their values"
                   + " were not migrated (to do by hand: " + KeyList.of(expectedKeys) + ")"));
         }
         var missing = new TreeSet<>(expectedKeys);
@@ -76,7 +77,7 @@ final class SecretChecks implements Verifier.TypeCheck {
     });
   }
 
-  private static void compareAcls(Verifier.Run run, SecretScopeItem item, java.util.List<String> diffs) {
+  private static void compareAcls(Verifier.Run run, SecretScopeItem item, List<String> diffs) {
     var acls = new HashMap<String, String>();
     for (AclItem a : run.target().secrets().listAcls(item.name())) acls.put(a.getPrincipal(), String.valueOf(a.getPermission()));
     for (var a : item.acls()) {
@@ -91,11 +92,11 @@ final class SecretChecks implements Verifier.TypeCheck {
     return found.isPresent();
   }
 
-  private ItemCheck values(Verifier.Run run, SecretScopeItem item, java.util.List<String> keys, ArrayList<String> diffs) throws Exception {
+  private ItemCheck values(Verifier.Run run, SecretScopeItem item, List<String> keys, ArrayList<String> diffs) throws Exception {
     var expected = run.options().expectedValues().values(item.name(), keys);
     if (expected.isEmpty() || run.options().targetCluster().isEmpty()) {
       return new ItemCheck("secrets", item.name(), "scope " + item.name(), ItemCheck.Status.PARTLY_CHECKED,
-          java.util.List.of("keys and ACLs match; values not compared (" + (expected.isEmpty() ? "no values were migrated" : "no target cluster to read them") + ")"));
+          List.of("keys and ACLs match; values not compared (" + (expected.isEmpty() ? "no values were migrated" : "no target cluster to read them") + ")"));
     }
     Map<String, byte[]> actual;
     try (var commands = new ClusterCommands(run.target(), run.options().targetCluster().get(), Duration.ofMinutes(5))) {

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.verify;
 
+import java.util.Comparator;
 import ca.gc.fsdh.bot.migration.bundle.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public record VerifyReport(String sourceHost, String target, Map<String, Map<Ite
   public static VerifyReport of(String sourceHost, String target, List<ItemCheck> items, String whyEmpty) {
     var counts = new TreeMap<String, Map<ItemCheck.Status, Long>>();
     for (var i : items) counts.computeIfAbsent(i.type(), k -> new EnumMap<>(ItemCheck.Status.class)).merge(i.status(), 1L, Long::sum);
-    var sorted = items.stream().sorted(java.util.Comparator.comparing(ItemCheck::type).thenComparing(ItemCheck::id)).toList();
+    var sorted = items.stream().sorted(Comparator.comparing(ItemCheck::type).thenComparing(ItemCheck::id)).toList();
     long compared = items.stream().filter(i -> i.status() != ItemCheck.Status.UNREAD).count();
     String nothing = null;
     if (items.isEmpty()) {

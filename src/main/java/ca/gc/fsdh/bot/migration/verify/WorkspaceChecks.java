@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.verify;
 
+import java.util.List;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.notebooks.WorkspaceItem;
@@ -78,7 +79,7 @@ final class WorkspaceChecks {
         diffs.addAll(run.permissions(permType, String.valueOf(o.getObjectId()), item.permissions()));
         if (!diffs.isEmpty()) return ItemCheck.of("notebooks", item.path(), path, diffs);
         return status == ItemCheck.Status.MATCH ? ItemCheck.of("notebooks", item.path(), path, diffs)
-            : new ItemCheck("notebooks", item.path(), path, status, java.util.List.of("JUPYTER notebook: present with its language; cells not compared"));
+            : new ItemCheck("notebooks", item.path(), path, status, List.of("JUPYTER notebook: present with its language; cells not compared"));
       });
     }
 

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.platform.config;
 
+import java.time.Duration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -308,7 +309,7 @@ public final class ConfigLoader {
     int days = n.parsed("retentionDays", Integer::parseInt, "a whole number of days such as 30")
         .filter(d -> d >= 1 || fail(n, "retentionDays", d + " is not at least 1 day"))
         .orElse(BundleSettings.DEFAULT_RETENTION_DAYS);
-    return new BundleSettings(directory, maxMb * 1024 * 1024, java.time.Duration.ofDays(days),
+    return new BundleSettings(directory, maxMb * 1024 * 1024, Duration.ofDays(days),
         n.optionalText("fetchCommand"));
   }
 

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.platform.config;
 
+import com.databricks.sdk.core.PatCredentialsProvider;
+import java.util.List;
 import com.databricks.sdk.core.DatabricksConfig;
 import java.util.Optional;
 
@@ -20,8 +22,8 @@ public record DatabricksAuth(
     Optional<String> profile,
     Optional<Secret> secret) {
 
-  public static final java.util.List<String> TYPES =
-      java.util.List.of("pat", "oauth-m2m", "azure-client-secret", "profile");
+  public static final List<String> TYPES =
+      List.of("pat", "oauth-m2m", "azure-client-secret", "profile");
 
   /** An SDK configuration for one workspace host of this environment. */
   public DatabricksConfig sdkConfig(String host) {
@@ -29,7 +31,7 @@ public record DatabricksAuth(
     switch (type) {
       // An explicit provider: the SDK's default chain would first try OAuth discovery on the host.
       case "pat" -> c.setAuthType("pat").setToken(secret.orElseThrow().value())
-          .setCredentialsProvider(new com.databricks.sdk.core.PatCredentialsProvider());
+          .setCredentialsProvider(new PatCredentialsProvider());
       case "oauth-m2m" -> c.setAuthType("oauth-m2m")
           .setClientId(clientId.orElseThrow()).setClientSecret(secret.orElseThrow().value());
       case "azure-client-secret" -> c.setAuthType("azure-client-secret")

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.platform.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public record Workspace(
     Optional<String> prodHost,
     Optional<String> secretsCluster,
     Optional<String> sqlWarehouse,
-    Optional<java.nio.file.Path> mappingFile,
+    Optional<Path> mappingFile,
     Optional<String> prodSqlWarehouse) {
 
   public Workspace {

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.platform.http;
 
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -35,7 +37,7 @@ public final class HttpFront implements AutoCloseable {
     server.createContext("/metrics", get(ex -> {
       var out = new ByteArrayOutputStream();
       metrics.write(out);
-      HttpExchanges.send(ex, 200, metrics.contentType(), out.toString(java.nio.charset.StandardCharsets.UTF_8));
+      HttpExchanges.send(ex, 200, metrics.contentType(), out.toString(StandardCharsets.UTF_8));
     }));
     server.createContext("/", ex -> {
       try (ex) {
@@ -62,7 +64,7 @@ public final class HttpFront implements AutoCloseable {
 
   private static void readiness(HttpExchange ex, List<ReadinessCheck> checks) throws IOException {
     var results = checks.stream().collect(Collectors.toMap(ReadinessCheck::name, ReadinessCheck::ready,
-        (a, b) -> a && b, java.util.TreeMap::new));
+        (a, b) -> a && b, TreeMap::new));
     boolean ready = results.values().stream().allMatch(Boolean::booleanValue);
     String body = results.entrySet().stream()
         .map(e -> "\"" + e.getKey() + "\":\"" + (e.getValue() ? "ok" : "failing") + "\"")

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.platform.i18n;
 
+import java.util.function.Function;
 import ca.gc.fsdh.bot.platform.config.Language;
 
 /**
@@ -10,7 +11,7 @@ public record Bilingual(Language first, String firstText, String secondText) {
   public static final String SEPARATOR = "\n\n— — —\n\n";
 
   /** Builds each language's text with the same function. */
-  public static Bilingual build(Language first, java.util.function.Function<Language, String> text) {
+  public static Bilingual build(Language first, Function<Language, String> text) {
     return new Bilingual(first, text.apply(first), text.apply(first.other()));
   }
 

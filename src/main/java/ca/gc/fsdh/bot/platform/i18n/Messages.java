@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.platform.i18n;
 
+import java.util.Locale;
 import ca.gc.fsdh.bot.platform.config.Language;
 import java.text.MessageFormat;
 import java.util.EnumMap;
@@ -24,7 +25,7 @@ public final class Messages {
     // No fallback to the JVM's default locale: an English lookup must never answer in French.
     var control = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     for (Language l : Language.values()) {
-      bundles.put(l, ResourceBundle.getBundle(BASE, l == Language.EN ? java.util.Locale.ROOT : l.locale(), control));
+      bundles.put(l, ResourceBundle.getBundle(BASE, l == Language.EN ? Locale.ROOT : l.locale(), control));
     }
   }
 

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.reminders.slack;
 
+import java.io.IOException;
 import ca.gc.fsdh.bot.reminders.DateWords;
 import ca.gc.fsdh.bot.reminders.DeliveryStatus;
 import ca.gc.fsdh.bot.reminders.ReminderMessage;
@@ -52,7 +53,7 @@ public final class RemindersCommand implements Subcommand {
   }
 
   @Override
-  public Response handle(Invocation in) throws java.io.IOException {
+  public Response handle(Invocation in) throws IOException {
     Language language = in.language();
     if (!support.isMember(in.userId())) {
       audit.record(new AuditEntry(clock.instant(), in.userId(), "reminders.show", "refused", Optional.empty(),
@@ -62,7 +63,7 @@ public final class RemindersCommand implements Subcommand {
     try {
       return in.context().ack(SlackReplies.ephemeral(preview(language)));
     } catch (SchedulerException e) {
-      throw new java.io.IOException("cannot read the reminder triggers", e);
+      throw new IOException("cannot read the reminder triggers", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.requests.slack;
 
+import ca.gc.fsdh.bot.requests.PlanStep;
 import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.divider;
@@ -39,7 +40,7 @@ public final class ApprovalMessage {
     return headline(r).inline();
   }
 
-  /** @param plan the stored plan (see {@link ca.gc.fsdh.bot.requests.PlanStep}), empty while it is computed */
+  /** @param plan the stored plan (see {@link PlanStep}), empty while it is computed */
   public List<LayoutBlock> blocks(MigrationRequest r, Optional<JsonNode> plan) {
     Bilingual body = headline(r).then(text.summary(language, r)).then(planLine(plan));
     List<LayoutBlock> blocks = new ArrayList<>(BilingualBlocks.of(body));

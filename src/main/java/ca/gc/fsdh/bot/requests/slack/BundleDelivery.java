@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.requests.slack;
 
+import com.slack.api.methods.SlackApiException;
+import java.io.IOException;
 import ca.gc.fsdh.bot.platform.config.BundleSettings;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
@@ -30,7 +32,7 @@ public final class BundleDelivery {
 
   /** @return what to add to the report: where the bundle went, or how to fetch it */
   public Bilingual deliver(MigrationRequest request, Path bundle, String imChannel, Language first)
-      throws java.io.IOException, com.slack.api.methods.SlackApiException {
+      throws IOException, SlackApiException {
     long size = Files.size(bundle);
     String name = bundle.getFileName().toString();
     long days = settings.retention().toDays();
@@ -49,7 +51,7 @@ public final class BundleDelivery {
   }
 
   /** For the support thread: which bundle was produced (the lead got it, or the way to fetch it). */
-  public Bilingual noteForSupport(Language first, Path bundle) throws java.io.IOException {
+  public Bilingual noteForSupport(Language first, Path bundle) throws IOException {
     return messages.both(first, "bundle.support", bundle.getFileName().toString(),
         Files.size(bundle) / (1024.0 * 1024.0));
   }

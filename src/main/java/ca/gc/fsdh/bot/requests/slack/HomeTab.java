@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.requests.slack;
 
+import com.slack.api.methods.SlackApiException;
+import java.io.IOException;
+import java.util.function.Function;
 import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import ca.gc.fsdh.bot.slackkit.SlackDates;
 import static com.slack.api.model.block.Blocks.actions;
@@ -94,7 +97,7 @@ public final class HomeTab {
 
   /** A button of the home tab: opens the request form for that workspace. */
   public Response start(BlockActionRequest request, ActionContext context, RequestKind kind)
-      throws java.io.IOException, com.slack.api.methods.SlackApiException {
+      throws IOException, SlackApiException {
     String userId = request.getPayload().getUser().getId();
     String acronym = request.getPayload().getActions().get(0).getValue();
     Language language = directory.languageOf(userId, defaultLanguage);
@@ -138,7 +141,7 @@ public final class HomeTab {
   }
 
   /** Both languages in one section, each cut after a whole line if it is too long. */
-  private static String both(Language first, java.util.function.Function<Language, String> f) {
+  private static String both(Language first, Function<Language, String> f) {
     return BilingualBlocks.fit(f.apply(first), HALF_SECTION, first) + "\n\n"
         + BilingualBlocks.fit(f.apply(first.other()), HALF_SECTION, first.other());
   }

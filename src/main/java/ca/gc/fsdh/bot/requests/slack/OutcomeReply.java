@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.requests.slack;
 
+import ca.gc.fsdh.bot.requests.RequestService;
+import java.util.Locale;
 import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.config.Workspace;
@@ -9,7 +11,7 @@ import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.Outcome;
 import java.util.stream.Collectors;
 
-/** Turns what {@link ca.gc.fsdh.bot.requests.RequestService} answered into what the person reads. */
+/** Turns what {@link RequestService} answered into what the person reads. */
 public final class OutcomeReply {
   private final RequestText text;
   private final WorkspaceDirectory directory;
@@ -38,7 +40,7 @@ public final class OutcomeReply {
       case REPLAYED -> m.text(l, "request.replayed", r.number());
       case WORKSPACE_BUSY -> m.text(l, "request.busy", r.workspace(), r.number(), text.kind(l, r), text.state(l, r));
       case UNKNOWN_WORKSPACE -> m.text(l, "request.unknown-workspace", Mrkdwn.codeSpan(asked, 20), managed(userId));
-      case NO_PROD_WORKSPACE -> m.text(l, "request.no-prod", asked.toUpperCase(java.util.Locale.ROOT));
+      case NO_PROD_WORKSPACE -> m.text(l, "request.no-prod", asked.toUpperCase(Locale.ROOT));
       case NOT_FOUND -> m.text(l, "request.not-found", Mrkdwn.codeSpan(asked, 20));
       case NOT_ALLOWED -> m.text(l, notAllowedKey, Mrkdwn.codeSpan(asked, 20));
       case WRONG_STATE -> r == null ? m.text(l, "request.not-found", Mrkdwn.codeSpan(asked, 20))

@@ -1,5 +1,10 @@
 package ca.gc.fsdh.bot.requests.slack;
 
+import com.slack.api.model.File;
+import com.slack.api.model.view.View;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.stream.Stream;
 import ca.gc.fsdh.bot.slackkit.SlackFileReader;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
@@ -60,7 +65,7 @@ public final class RequestModal {
   /** A public key with many signatures runs to tens of kilobytes; this is far above any real one. */
   static final long KEY_FILE_LIMIT = 1024 * 1024;
   /** Read and checked before the form's answer, which Slack waits for 3 seconds. */
-  static final java.time.Duration KEY_READ_DEADLINE = java.time.Duration.ofMillis(2000);
+  static final Duration KEY_READ_DEADLINE = Duration.ofMillis(2000);
   /** File extensions offered by the file picker (Slack: "for convenience only"; the content is checked). */
   static final List<String> KEY_FILE_TYPES = List.of("asc", "gpg", "pgp", "pub", "key", "txt");
   /** Block Kit, "Select menu element": at most 100 options. */
@@ -71,10 +76,10 @@ public final class RequestModal {
   private final RequestText text;
   private final OutcomeReply reply;
   private final SlackFileReader files;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   public RequestModal(RequestService service, WorkspaceDirectory directory, RequestText text, OutcomeReply reply,
-      SlackFileReader files, java.time.Clock clock) {
+      SlackFileReader files, Clock clock) {
     this.service = service;
     this.directory = directory;
     this.text = text;
@@ -109,7 +114,7 @@ public final class RequestModal {
   }
 
   /** The form as it is opened (also read by the test of every payload against Block Kit's limits). */
-  com.slack.api.model.view.View form(RequestKind kind, List<Workspace> choices, Optional<String> preselected,
+  View form(RequestKind kind, List<Workspace> choices, Optional<String> preselected,
       Language language) {
     return view(v -> v.type("modal")
         .callbackId(SlackIds.REQUEST_MODAL).privateMetadata(kind.name())
@@ -123,7 +128,7 @@ public final class RequestModal {
       Language language) {
     // A select holds at most 100 options: the preselected workspace first, then the others in order.
     Optional<String> wanted = preselected.map(p -> p.toUpperCase(Locale.ROOT));
-    List<Workspace> listed = java.util.stream.Stream.concat(
+    List<Workspace> listed = Stream.concat(
             choices.stream().filter(w -> wanted.isPresent() && w.acronym().equals(wanted.get())),
             choices.stream().filter(w -> wanted.isEmpty() || !w.acronym().equals(wanted.get())))
         .limit(WORKSPACE_OPTIONS).toList();
@@ -232,7 +237,7 @@ public final class RequestModal {
   /** The key given in the form, uploaded or pasted, checked and re-armored; empty when none was given. */
   private Optional<String> publicKey(Map<String, Map<String, ViewState.Value>> values, ViewSubmissionContext context,
       Language language) throws KeyRefused {
-    List<com.slack.api.model.File> uploaded = value(values, SlackIds.KEY_FILE_BLOCK, SlackIds.KEY_FILE_INPUT)
+    List<File> uploaded = value(values, SlackIds.KEY_FILE_BLOCK, SlackIds.KEY_FILE_INPUT)
         .map(ViewState.Value::getFiles).orElse(List.of());
     Optional<String> pasted = typed(values, SlackIds.KEY_BLOCK, SlackIds.KEY_INPUT);
     if (uploaded.isEmpty() && pasted.isEmpty()) {

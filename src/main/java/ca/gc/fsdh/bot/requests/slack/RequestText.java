@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.requests.slack;
 
+import java.util.Optional;
 import ca.gc.fsdh.bot.slackkit.SlackDates;
 import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import ca.gc.fsdh.bot.platform.config.Language;
@@ -39,11 +40,11 @@ public final class RequestText {
   }
 
   /** "Approved by @x on date" or "Rejected by @x on date: reason", once decided. */
-  public java.util.Optional<String> decision(Language l, MigrationRequest r) {
+  public Optional<String> decision(Language l, MigrationRequest r) {
     if (r.decidedBy().isEmpty() || r.decidedAt().isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(r.decisionReason().isPresent() && r.state() == RequestState.REJECTED
+    return Optional.of(r.decisionReason().isPresent() && r.state() == RequestState.REJECTED
         ? messages.text(l, "request.decision.rejected", Mrkdwn.user(r.decidedBy().get()),
             SlackDates.dateTime(r.decidedAt().get()), r.decisionReason().get())
         : messages.text(l, "request.decision.approved", Mrkdwn.user(r.decidedBy().get()),

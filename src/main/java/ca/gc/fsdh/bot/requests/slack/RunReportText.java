@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.requests.slack;
 
+import ca.gc.fsdh.bot.requests.RequestKind;
+import java.util.Locale;
 import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
@@ -25,7 +27,7 @@ public final class RunReportText {
     return Bilingual.build(first, l -> {
       StringBuilder b = new StringBuilder(text.messages().text(l, "run.progress", r.number(), text.kind(l, r), r.workspace()));
       if (!phase.isEmpty()) {
-        b.append('\n').append(text.messages().text(l, "run.phase." + phase.toLowerCase(java.util.Locale.ROOT)));
+        b.append('\n').append(text.messages().text(l, "run.phase." + phase.toLowerCase(Locale.ROOT)));
       }
       for (ResourceType t : r.resourceTypes().stream().sorted().toList()) {
         TypeProgress p = progress.getOrDefault(t, TypeProgress.NONE);
@@ -53,7 +55,7 @@ public final class RunReportText {
     }
     list(b, l, "run.failures", rep.failures());
     list(b, l, "run.manual", rep.manual());
-    if (r.kind() == ca.gc.fsdh.bot.requests.RequestKind.MIGRATE) {
+    if (r.kind() == RequestKind.MIGRATE) {
       b.append('\n').append(rep.verified() && rep.mismatches().isEmpty() ? m.text(l, "run.verified")
           : m.text(l, "run.mismatches", rep.mismatches().size()));
       list(b, l, null, rep.mismatches());

@@ -1,5 +1,11 @@
 package ca.gc.fsdh.bot.tools.bench;
 
+import ca.gc.fsdh.bot.platform.config.Language;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.app.Bot;
 import ca.gc.fsdh.bot.app.Wiring;
@@ -67,7 +73,7 @@ public final class AckBenchmark implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     try {
       Path data = Files.createTempDirectory("fsdh-bench-acks-");
@@ -105,9 +111,9 @@ public final class AckBenchmark implements Runnable {
           out.println(bareAct.line("bare Bolt: button click"));
           out.println(botAct.line("fsdh-bot: Approve click"));
           out.println(burstStats.line("fsdh-bot: burst of /fsdh migrate"));
-          out.printf(java.util.Locale.ROOT, "migrate: p99 %.2f ms (target <= 50 ms: %s), %.2f x bare p99 (target <= 1.5: %s)%n",
+          out.printf(Locale.ROOT, "migrate: p99 %.2f ms (target <= 50 ms: %s), %.2f x bare p99 (target <= 1.5: %s)%n",
               botCmd.p99(), pass(botCmd.p99() <= 50), botCmd.p99() / bareCmd.p99(), pass(botCmd.p99() <= 1.5 * bareCmd.p99()));
-          out.printf(java.util.Locale.ROOT, "approve: p99 %.2f ms (target <= 50 ms: %s), %.2f x bare p99 (target <= 1.5: %s)%n",
+          out.printf(Locale.ROOT, "approve: p99 %.2f ms (target <= 50 ms: %s), %.2f x bare p99 (target <= 1.5: %s)%n",
               botAct.p99(), pass(botAct.p99() <= 50), botAct.p99() / bareAct.p99(), pass(botAct.p99() <= 1.5 * bareAct.p99()));
           out.printf("burst: %d of %d acked after 3 s (target 0: %s)%n", burstStats.over3s(), burstStats.count(),
               pass(burstStats.over3s() == 0 && burstStats.errors() == 0));
@@ -120,7 +126,7 @@ public final class AckBenchmark implements Runnable {
         }
       } finally {
         try (var paths = Files.walk(data)) {
-          paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
     } catch (Exception e) {
@@ -166,7 +172,7 @@ public final class AckBenchmark implements Runnable {
     for (List<Long> s : samples) {
       perSender.add(s.stream().mapToLong(Long::longValue).toArray());
     }
-    return LatencyStats.of(perSender.stream().flatMapToLong(java.util.Arrays::stream).toArray(), errors.get());
+    return LatencyStats.of(perSender.stream().flatMapToLong(Arrays::stream).toArray(), errors.get());
   }
 
   /** Every request at once. */
@@ -244,7 +250,7 @@ public final class AckBenchmark implements Runnable {
       app.start();
       var metrics = new BotMetrics();
       http = new HttpFront(0, new SlackEndpoint(app, new FailureReply(new Messages(),
-          ca.gc.fsdh.bot.platform.config.Language.EN), metrics, Clock.systemUTC()), List.of(), metrics).start();
+          Language.EN), metrics, Clock.systemUTC()), List.of(), metrics).start();
     }
 
     int port() {

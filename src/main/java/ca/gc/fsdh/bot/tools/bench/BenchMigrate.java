@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.tools.bench;
 
+import ca.gc.fsdh.bot.migration.verify.ItemCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.CoreMigration;
@@ -59,7 +62,7 @@ public final class BenchMigrate implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.ERROR);
     var sample = SampleSpec.builder().notebooks(notebooks).folders(folders).jobs(100, 3).repos(50)
         .secrets(10, 10).grants(500).models(20, 3).build();
@@ -136,7 +139,7 @@ public final class BenchMigrate implements Callable<Integer> {
       out.printf(Locale.ROOT, "client retries:   POC %d, PROD %d (429 seen: %d, %d)%n", pocClient.http().retries(), prodClient.http().retries(),
           pocClient.http().throttled(), prodClient.http().throttled());
       if (!result.failures().isEmpty()) result.failures().stream().limit(5).forEach(f -> out.println("  failed: " + f));
-      result.verification().items().stream().filter(ca.gc.fsdh.bot.migration.verify.ItemCheck::bad).limit(5)
+      result.verification().items().stream().filter(ItemCheck::bad).limit(5)
           .forEach(i -> out.println("  differs: [" + i.type() + "] " + i.id() + ": " + i.differences()));
       out.flush();
       return result.ok() ? 0 : 1;

@@ -1,5 +1,10 @@
 package ca.gc.fsdh.bot.tools.bench;
 
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.app.Bot;
 import ca.gc.fsdh.bot.app.Wiring;
@@ -66,7 +71,7 @@ public final class DirectMessageBenchmark implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.ERROR);
     var messages = new Messages();
     String pendingWords = messages.text(Language.EN, RequestState.PENDING_APPROVAL.messageKey());
@@ -95,7 +100,7 @@ public final class DirectMessageBenchmark implements Runnable {
             sender.slashCommand(AckBenchmark.lead(n), "C0BENCH", "migrate " + AckBenchmark.acronym(n), slack.responseUrl());
           }
           awaitAll(watcher, t -> t.contains(pendingWords), "the direct messages of the new requests");
-          out.printf(java.util.Locale.ROOT, "%d requests created; every requester told within %.1f s%n", requests,
+          out.printf(Locale.ROOT, "%d requests created; every requester told within %.1f s%n", requests,
               Duration.between(created, Instant.now()).toMillis() / 1000.0);
 
           List<Long> ids = new ArrayList<>();
@@ -120,9 +125,9 @@ public final class DirectMessageBenchmark implements Runnable {
           out.println(LatencyStats.of(toldAfter(bot, "APPROVED"), 0).line("  (the same, from the outbox)"));
           out.println(LatencyStats.of(toldAfter(bot, "PENDING_APPROVAL"), 0).line("created -> direct message"));
           out.println(LatencyStats.of(toldAfter(bot, null), 0).line("every change -> direct message"));
-          out.printf(java.util.Locale.ROOT, "conversations.open calls: %d for %d people%n",
+          out.printf(Locale.ROOT, "conversations.open calls: %d for %d people%n",
               slack.calls("conversations.open").size(), requests);
-          out.printf(java.util.Locale.ROOT, "rate-limit bound for the approvals: each direct message goes to its own"
+          out.printf(Locale.ROOT, "rate-limit bound for the approvals: each direct message goes to its own"
               + " channel (chat.postMessage: 1 a second per channel, several hundred a minute per workspace): 0 s of"
               + " waiting; the first message to each person also opens the channel (conversations.open, Tier 3,"
               + " 50+ a minute, bursts welcome): %d opens, %.1f s if spread evenly at 50 a minute%n",
@@ -131,7 +136,7 @@ public final class DirectMessageBenchmark implements Runnable {
         }
       } finally {
         try (var paths = Files.walk(data)) {
-          paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
     } catch (Exception e) {
@@ -150,7 +155,7 @@ public final class DirectMessageBenchmark implements Runnable {
     }
   }
 
-  private static int waiting(Bot bot) throws java.sql.SQLException {
+  private static int waiting(Bot bot) throws SQLException {
     try (var c = bot.database().dataSource().getConnection(); var s = c.createStatement();
         var r = s.executeQuery("SELECT COUNT(*) FROM request_outbox WHERE status = 'PENDING'")) {
       r.next();
@@ -162,7 +167,7 @@ public final class DirectMessageBenchmark implements Runnable {
    * From the request outbox: for each state message (of {@code state}, or all), the time from the change
    * that wrote it to the post of the message that told it (itself, or the one it was folded into).
    */
-  private static long[] toldAfter(Bot bot, String state) throws java.sql.SQLException {
+  private static long[] toldAfter(Bot bot, String state) throws SQLException {
     String sql = "SELECT o.created_at, (SELECT MIN(t.posted_at) FROM request_outbox t WHERE t.request_id = o.request_id"
         + " AND t.lane = o.lane AND t.seq >= o.seq AND t.kind = 'REQUESTER_DM' AND t.status = 'POSTED')"
         + " FROM request_outbox o WHERE o.kind = 'REQUESTER_DM' AND o.status IN ('POSTED', 'FOLDED')"

@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.tools.bench;
 
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -58,7 +61,7 @@ public final class ExportBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     var spec = SampleSpec.builder().notebooks(notebooks).folders(folders).jobs(100, 3).repos(50)
         .secrets(10, 10).grants(500).models(20, 3).build();
@@ -89,7 +92,7 @@ public final class ExportBenchmark implements Callable<Integer> {
           notebooks, folders, server.state().tables().all().size(), typeSet, noPermissions ? "off" : "on", latencyMs, workers);
       double bound = 0;
       EndpointGroup worst = null;
-      var times = new java.util.TreeMap<Double, EndpointGroup>(Comparator.reverseOrder());
+      var times = new TreeMap<Double, EndpointGroup>(Comparator.reverseOrder());
       for (var e : server.requestLog().receivedByGroup().entrySet()) {
         double limit = serverOptions.limitFor(e.getKey());
         if (limit <= 0) {

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.tools.bench;
 
+import java.util.Locale;
 import java.util.Arrays;
 
 /** Percentiles of a set of latencies, in milliseconds. */
@@ -21,7 +22,7 @@ record LatencyStats(int count, double p50, double p99, double max, int over3s, i
   }
 
   String line(String label) {
-    return String.format(java.util.Locale.ROOT, "%-34s n=%7d  p50=%7.2f ms  p99=%7.2f ms  max=%8.2f ms  >3s=%d  errors=%d",
+    return String.format(Locale.ROOT, "%-34s n=%7d  p50=%7.2f ms  p99=%7.2f ms  max=%8.2f ms  >3s=%d  errors=%d",
         label, count, p50, p99, max, over3s, errors);
   }
 }

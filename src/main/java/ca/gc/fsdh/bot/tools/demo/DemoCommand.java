@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.tools.demo;
 
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ca.gc.fsdh.bot.app.Bot;
 import ca.gc.fsdh.bot.app.Wiring;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
@@ -40,7 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!verbose) {
-      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
           .setLevel(Level.WARN);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
   private static void deleteQuietly(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException ignored) {
+    } catch (IOException ignored) {
       // a temporary folder; the OS cleans it eventually
     }
   }

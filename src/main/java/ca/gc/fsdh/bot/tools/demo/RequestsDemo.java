@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.tools.demo;
 
+import java.io.IOException;
+import java.util.function.Supplier;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender;
@@ -106,21 +108,21 @@ final class RequestsDemo {
   private static JsonNode json(String text) {
     try {
       return JSON.readTree(text);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static JsonNode await(String what, java.util.function.Supplier<Optional<JsonNode>> probe) throws InterruptedException {
+  private static JsonNode await(String what, Supplier<Optional<JsonNode>> probe) throws InterruptedException {
     return await(what, probe, Duration.ofSeconds(15));
   }
 
-  private static JsonNode awaitLong(String what, java.util.function.Supplier<Optional<JsonNode>> probe)
+  private static JsonNode awaitLong(String what, Supplier<Optional<JsonNode>> probe)
       throws InterruptedException {
     return await(what, probe, RUN_LIMIT);
   }
 
-  private static JsonNode await(String what, java.util.function.Supplier<Optional<JsonNode>> probe, Duration limit)
+  private static JsonNode await(String what, Supplier<Optional<JsonNode>> probe, Duration limit)
       throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {

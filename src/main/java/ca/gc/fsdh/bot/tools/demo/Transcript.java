@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.tools.demo;
 
+import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -45,7 +46,7 @@ final class Transcript {
       } else {
         indent(message.path("text").asText(json));
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       indent(json);
     }
     out.flush();

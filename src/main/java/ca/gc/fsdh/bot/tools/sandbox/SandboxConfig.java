@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.tools.sandbox;
 
+import java.util.List;
 import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.platform.config.Config;
@@ -89,7 +90,7 @@ public final class SandboxConfig {
           .user("U0ALANTUR", "Alan Turing", "en-GB")
           .user("U0SUPPORT1", "Sam Support", "en-US")
           .user("U0SUPPORT2", "Sophie Soutien", "fr-CA")
-          .userGroup(SUPPORT_GROUP, java.util.List.of("U0SUPPORT1", "U0SUPPORT2"));
+          .userGroup(SUPPORT_GROUP, List.of("U0SUPPORT1", "U0SUPPORT2"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,8 @@ package ca.gc.fsdh.bot.migration.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ class BundleReaderTest {
   @Test
   void aCompleteBundleOpensAndListsItsItems() throws Exception {
     try (var r = BundleReader.open(bundle)) {
-      var ids = new java.util.ArrayList<String>();
+      var ids = new ArrayList<String>();
       r.items(ResourceType.NOTEBOOKS, e -> ids.add(e.id()));
       assertThat(ids).containsExactly("/Shared/etl");
     }
@@ -75,7 +77,7 @@ class BundleReaderTest {
     }
     byte[] bytes = Files.readAllBytes(zip);
     Path truncated = dir.resolve("truncated.zip");
-    Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
     assertThatThrownBy(() -> BundleReader.open(truncated)).isInstanceOf(BadBundleException.class).hasMessageContaining("truncated");
   }
 }

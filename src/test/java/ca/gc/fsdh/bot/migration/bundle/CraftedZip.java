@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,7 +21,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 public final class CraftedZip {
   private final Path bundle;
   private final List<Entry> extra = new ArrayList<>();
-  private final java.util.Map<String, Content> replaced = new java.util.HashMap<>();
+  private final Map<String, Content> replaced = new HashMap<>();
 
   private record Entry(String name, int unixMode, Content content) {}
 
@@ -41,7 +44,7 @@ public final class CraftedZip {
   }
 
   public static Content text(String s) {
-    return out -> out.write(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return out -> out.write(s.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Replaces the content of a bundle file (its manifest entry is unchanged). */

@@ -2,6 +2,8 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gc.fsdh.bot.migration.secrets.LeadKey;
+import java.nio.file.Files;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
@@ -40,7 +42,7 @@ class ExportCommandTest {
   void aWrongClusterOrWarehouseIsOneLineNamingTheOptionAndItsItemsFailWhileOtherTypesAreExported() throws Exception {
     try (var server = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(server.state(), SampleSpec.small());
-      Path key = new ca.gc.fsdh.bot.migration.secrets.LeadKey().writePublic(out.resolveSibling(out.getFileName() + "-lead.asc"));
+      Path key = new LeadKey().writePublic(out.resolveSibling(out.getFileName() + "-lead.asc"));
       var stdout = new StringWriter();
       var stderr = new StringWriter();
       var command = new ExportCommand();
@@ -55,7 +57,7 @@ class ExportCommandTest {
       assertThat(err.lines().filter(l -> l.startsWith("error: --sql-warehouse nope-warehouse"))).hasSize(1);
       assertThat(err.lines().filter(l -> l.startsWith("error: --secrets-cluster 0000-nope"))).hasSize(1);
       assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
-      var report = java.nio.file.Files.readAllLines(out.resolve("report.jsonl"));
+      var report = Files.readAllLines(out.resolve("report.jsonl"));
       assertThat(report).filteredOn(l -> l.contains("\"tableacls\"")).singleElement().asString()
           .contains("FAILED").contains("--sql-warehouse nope-warehouse");
       long databricksScopes = server.state().secrets().scopes().stream().filter(s -> !s.keyVaultBacked()).count();

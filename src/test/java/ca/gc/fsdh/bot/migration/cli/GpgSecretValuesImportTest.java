@@ -2,6 +2,9 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.regex.Pattern;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.CoreMigration;
@@ -88,7 +91,7 @@ class GpgSecretValuesImportTest {
   record Run(int exit, String out, String err) {}
 
   static Run run(Object command, FakeDatabricks target, Map<String, String> env, String... args) {
-    var environment = new java.util.HashMap<>(env);
+    var environment = new HashMap<>(env);
     environment.put("DATABRICKS_TOKEN", target.token());
     if (command instanceof ImportCommand c) {
       c.connection.environment = environment::get;
@@ -276,7 +279,7 @@ class GpgSecretValuesImportTest {
       var r = importZip(prod, copy, PASSPHRASE, "--gpg-secret-key", key.toString());
       assertThat(r.exit()).as(r.err()).isEqualTo(GpgSecretKeyOptions.BAD_SECRET_KEY);
       assertOneLineWithoutStackTrace(r);
-      assertThat(r.err()).containsPattern(java.util.regex.Pattern.quote(victim) + " (cannot be decrypted|fails its integrity check)");
+      assertThat(r.err()).containsPattern(Pattern.quote(victim) + " (cannot be decrypted|fails its integrity check)");
       assertNothingSent(prod);
     }
   }
@@ -316,7 +319,7 @@ class GpgSecretValuesImportTest {
       var first = source.values(scope, List.of(one)).orElseThrow();
       assertThat(first).containsOnlyKeys(one);
       assertThat(first.get(one)).isEqualTo(expected.get(one).value());
-      java.util.Arrays.fill(first.get(one), (byte) 0); // as the importer does
+      Arrays.fill(first.get(one), (byte) 0); // as the importer does
       assertThat(source.values(scope, List.of(one)).orElseThrow().get(one)).isEqualTo(expected.get(one).value());
       assertThat(source.values("no-such-scope", List.of("k"))).isEmpty();
       assertThat(source.toString()).contains("values hidden").doesNotContain(new String(expected.get(one).value(), StandardCharsets.UTF_8));

@@ -2,6 +2,11 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gc.fsdh.bot.migration.bundle.CraftedZip;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
+import com.databricks.sdk.service.workspace.ObjectType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -64,19 +69,19 @@ class ImportCommandTest {
   }
 
   /** A crafted offboarding zip: exit 3 and one line on standard error, before any call to the target. */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"zeros", "extra", "symlink", "twice"})
+  @ParameterizedTest
+  @ValueSource(strings = {"zeros", "extra", "symlink", "twice"})
   void aCraftedZipIsRefusedWithExit3AndOneLineBeforeAnyCallToTheTarget(String kind) throws Exception {
     Path bundle = exportSample();
     String notebook = BundleManifest.read(bundle).checksums().keySet().stream()
         .filter(k -> k.startsWith("notebooks/source/")).findFirst().orElseThrow();
     String folder = notebook.substring(0, notebook.lastIndexOf('/'));
-    var zip = new ca.gc.fsdh.bot.migration.bundle.CraftedZip(bundle);
+    var zip = new CraftedZip(bundle);
     switch (kind) {
-      case "zeros" -> zip.replace(notebook, ca.gc.fsdh.bot.migration.bundle.CraftedZip.zeros(200L * 1024 * 1024));
-      case "extra" -> zip.add(folder + "/extra.py", ca.gc.fsdh.bot.migration.bundle.CraftedZip.text("print(1)\n"));
+      case "zeros" -> zip.replace(notebook, CraftedZip.zeros(200L * 1024 * 1024));
+      case "extra" -> zip.add(folder + "/extra.py", CraftedZip.text("print(1)\n"));
       case "symlink" -> zip.symlink(folder, "/tmp");
-      default -> zip.add(notebook, ca.gc.fsdh.bot.migration.bundle.CraftedZip.text("print(2)\n"));
+      default -> zip.add(notebook, CraftedZip.text("print(2)\n"));
     }
     Path crafted = zip.write(dir.resolve(kind + ".zip"));
     try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
@@ -113,7 +118,7 @@ class ImportCommandTest {
   void dryRunThenImportThenVerifyThroughTheCommands() throws Exception {
     Path bundle = exportSample();
     try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
-      SampleWorkspace.seed(new ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState(), SampleSpec.small());
+      SampleWorkspace.seed(new WorkspaceState(), SampleSpec.small());
       var dry = run(new ImportCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(), "--dry-run",
           "--state", dir.resolve("state").toString(), "--types", "notebooks,repos");
       assertThat(dry.exit()).as(dry.err()).isZero();
@@ -130,7 +135,7 @@ class ImportCommandTest {
       assertThat(verify.exit()).as(verify.out()).isZero();
       assertThat(dir.resolve("state/verify-report.txt")).content().contains("everything in the bundle is in the target");
       prod.state().repos().all().forEach(r -> prod.state().workspace().delete(r.path(), true));
-      prod.state().workspace().all().filter(o -> o.type() == com.databricks.sdk.service.workspace.ObjectType.NOTEBOOK).limit(1)
+      prod.state().workspace().all().filter(o -> o.type() == ObjectType.NOTEBOOK).limit(1)
           .forEach(o -> prod.state().workspace().delete(o.path(), false));
       var broken = run(new VerifyCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(),
           "--types", "notebooks", "--report-dir", dir.resolve("state").toString());

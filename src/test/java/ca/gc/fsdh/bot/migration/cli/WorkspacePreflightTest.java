@@ -3,6 +3,14 @@ package ca.gc.fsdh.bot.migration.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import ca.gc.fsdh.bot.migration.client.WorkspaceCheck;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
+import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.core.PatCredentialsProvider;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.function.Supplier;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BundleFinisher;
@@ -170,17 +178,17 @@ class WorkspacePreflightTest {
   @Test
   @SuppressWarnings("try") // closes the server before the end of the block, to end the acceptor it then joins
   void aTargetThatAcceptsButNeverAnswersFailsAfterTheShortTimeout() throws Exception {
-    try (var silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-      var accepted = new ArrayList<java.net.Socket>();
+    try (var silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      var accepted = new ArrayList<Socket>();
       var acceptor = Thread.ofVirtual().start(() -> {
         try {
           while (true) accepted.add(silent.accept()); // keeps connections open, never answers
-        } catch (java.io.IOException closed) {
+        } catch (IOException closed) {
           // the test is over
         }
       });
       var command = new MigrateCommand();
-      command.target.check = new ca.gc.fsdh.bot.migration.client.WorkspaceCheck(Duration.ofSeconds(1));
+      command.target.check = new WorkspaceCheck(Duration.ofSeconds(1));
       String host = "http://127.0.0.1:" + silent.getLocalPort();
       var r = run(command, tokens(poc.token(), prod.token()), "--host", poc.host(), "--target-host", host,
           "--work-dir", dir.resolve("work").toString());
@@ -211,7 +219,7 @@ class WorkspacePreflightTest {
     Path bundle = name.equals("import") || name.equals("verify") ? smallBundle() : null;
     FakeDatabricks workspace = bundle == null ? poc : prod;
     String role = bundle == null ? "source" : "target";
-    java.util.function.Supplier<Object> command = () -> switch (name) {
+    Supplier<Object> command = () -> switch (name) {
       case "plan" -> new PlanCommand();
       case "export" -> new ExportCommand();
       case "offboard" -> new OffboardCommand();
@@ -240,10 +248,10 @@ class WorkspacePreflightTest {
 
   @Test
   void theStandInAnswersTheSignInCallAsAWorkspaceDoes() {
-    var config = new com.databricks.sdk.core.DatabricksConfig().setHost(poc.host()).setAuthType("pat").setToken(poc.token())
-        .setCredentialsProvider(new com.databricks.sdk.core.PatCredentialsProvider());
-    assertThat(new ca.gc.fsdh.bot.migration.client.WorkspaceCheck().signIn("source", config))
-        .isEqualTo(ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState.CURRENT_USER);
+    var config = new DatabricksConfig().setHost(poc.host()).setAuthType("pat").setToken(poc.token())
+        .setCredentialsProvider(new PatCredentialsProvider());
+    assertThat(new WorkspaceCheck().signIn("source", config))
+        .isEqualTo(WorkspaceState.CURRENT_USER);
     var r = run(new PlanCommand(), tokens(poc.token(), prod.token()), "--host", poc.host(), "--types", "repos");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.exists(dir.resolve("work"))).isFalse();

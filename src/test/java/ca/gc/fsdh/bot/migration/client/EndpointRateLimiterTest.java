@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.migration.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 class EndpointRateLimiterTest {
@@ -67,7 +68,7 @@ class EndpointRateLimiterTest {
     // real clock, small numbers: 8 threads x 5 calls at 200/s must take about 40 intervals
     var limiter = new EndpointRateLimiter(RateLimits.defaults().with(RateLimitGroup.DBFS, 200), Ticker.SYSTEM);
     long start = System.nanoTime();
-    var threads = new java.util.ArrayList<Thread>();
+    var threads = new ArrayList<Thread>();
     for (int i = 0; i < 8; i++) {
       threads.add(Thread.ofVirtual().start(() -> {
         for (int j = 0; j < 5; j++) {

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
+import java.util.Locale;
 import org.bouncycastle.bcpg.PublicKeyPacket;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +68,7 @@ public final class LeadKey {
 
   /** The key id, as gpg prints it in long form. */
   public String keyId() {
-    return String.format(java.util.Locale.ROOT, "%016X", pair.getKeyID());
+    return String.format(Locale.ROOT, "%016X", pair.getKeyID());
   }
 
   /** Decrypts what was encrypted to this key, checking the integrity packet. */

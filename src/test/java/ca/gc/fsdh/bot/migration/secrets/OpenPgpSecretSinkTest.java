@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.migration.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Base64;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class OpenPgpSecretSinkTest {
 
     // LeadKey.decrypt checks the integrity packet
     String json = new String(lead.decrypt(onDisk), StandardCharsets.UTF_8);
-    assertThat(json).isEqualTo("{\"db-password\":\"" + java.util.Base64.getEncoder()
+    assertThat(json).isEqualTo("{\"db-password\":\"" + Base64.getEncoder()
         .encodeToString("s3cr3t-é".getBytes(StandardCharsets.UTF_8)) + "\"}");
   }
 }

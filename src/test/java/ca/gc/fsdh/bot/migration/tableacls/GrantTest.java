@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.migration.tableacls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class GrantTest {
@@ -56,9 +57,9 @@ class GrantTest {
 
   @Test
   void aRowThatCannotBeReplayedIsRefusedNotWrittenHalfEmpty() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Grant("g", "SELECT", "TABLE", "").statement())
+    Assertions.assertThatThrownBy(() -> new Grant("g", "SELECT", "TABLE", "").statement())
         .hasMessageContaining("without an object name");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Grant("g", "SELECT; DROP", "TABLE", "d.t").statement())
+    Assertions.assertThatThrownBy(() -> new Grant("g", "SELECT; DROP", "TABLE", "d.t").statement())
         .hasMessageContaining("privilege");
     assertThat(new Grant("admins", "OWN", "CATALOG$", "").statement()).startsWith("-- owner of CATALOG");
   }
@@ -75,8 +76,8 @@ class GrantTest {
 
   @Test
   void aMalformedKeyIsRefused() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Grant.parts("`sales`.`orders")).hasMessageContaining("unclosed");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Grant.parts("sales.")).hasMessageContaining("empty part");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Grant.parts("`a`b")).hasMessageContaining("malformed");
+    Assertions.assertThatThrownBy(() -> Grant.parts("`sales`.`orders")).hasMessageContaining("unclosed");
+    Assertions.assertThatThrownBy(() -> Grant.parts("sales.")).hasMessageContaining("empty part");
+    Assertions.assertThatThrownBy(() -> Grant.parts("`a`b")).hasMessageContaining("malformed");
   }
 }

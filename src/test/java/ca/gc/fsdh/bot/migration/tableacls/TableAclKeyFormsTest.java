@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.migration.tableacls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.CoreMigration;
@@ -76,7 +77,7 @@ class TableAclKeyFormsTest {
         for (var t : source.state().tables().tables(db).entrySet()) {
           String name = "`" + db + "`.`" + t.getKey() + "`";
           if (t.getValue().equals("VIEW") && sql.contains(name)) {
-            assertThat(sql).doesNotContain("TABLE " + name).containsPattern("(VIEW " + java.util.regex.Pattern.quote(name) + ")");
+            assertThat(sql).doesNotContain("TABLE " + name).containsPattern("(VIEW " + Pattern.quote(name) + ")");
             views++;
           }
         }

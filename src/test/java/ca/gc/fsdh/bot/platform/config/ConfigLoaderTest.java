@@ -3,6 +3,8 @@ package ca.gc.fsdh.bot.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.regex.Pattern;
 import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import java.nio.file.Path;
@@ -51,7 +53,7 @@ class ConfigLoaderTest {
     assertThat(ocean.sqlWarehouse()).contains("a1b2c3d4e5f60001");
     assertThat(c.directory().find("FORET").orElseThrow().secretsCluster()).isEmpty();
     assertThat(c.bundles().maxUploadBytes()).isEqualTo(100L * 1024 * 1024);
-    assertThat(c.bundles().retention()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(c.bundles().retention()).isEqualTo(Duration.ofDays(30));
   }
 
   @Test
@@ -151,15 +153,15 @@ class ConfigLoaderTest {
     String yaml = SandboxConfig.exampleYaml();
     String poc = yaml.lines().filter(l -> l.strip().startsWith("pocHost:")).findFirst().orElseThrow().strip();
     String prod = yaml.lines().filter(l -> l.strip().startsWith("prodHost:")).findFirst().orElseThrow().strip();
-    var p = problems(yaml.replaceFirst(java.util.regex.Pattern.quote(poc), "pocHost: http://adb-1234567890123456.7.azuredatabricks.net")
-        .replaceFirst(java.util.regex.Pattern.quote(prod), "prodHost: ftp:/x"), env());
+    var p = problems(yaml.replaceFirst(Pattern.quote(poc), "pocHost: http://adb-1234567890123456.7.azuredatabricks.net")
+        .replaceFirst(Pattern.quote(prod), "prodHost: ftp:/x"), env());
     assertThat(p).containsExactly(
         "workspaces[0].pocHost: 'http://adb-1234567890123456.7.azuredatabricks.net' is not an https:// URL"
             + " (http:// only for a local stand-in on 127.0.0.1 or localhost)",
         "workspaces[0].prodHost: 'ftp:/x' is not an https:// URL, such as https://adb-1234567890123456.7.azuredatabricks.net");
     // the stand-ins the demo and the tests use
-    var local = new ConfigLoader(env(), WorkspaceHost::problem).parse(yaml.replaceFirst(java.util.regex.Pattern.quote(poc), "pocHost: http://127.0.0.1:8765")
-        .replaceFirst(java.util.regex.Pattern.quote(prod), "prodHost: http://localhost:8766"), "test.yml");
+    var local = new ConfigLoader(env(), WorkspaceHost::problem).parse(yaml.replaceFirst(Pattern.quote(poc), "pocHost: http://127.0.0.1:8765")
+        .replaceFirst(Pattern.quote(prod), "prodHost: http://localhost:8766"), "test.yml");
     assertThat(local.directory().all().getFirst().pocHost()).isEqualTo("http://127.0.0.1:8765");
   }
 

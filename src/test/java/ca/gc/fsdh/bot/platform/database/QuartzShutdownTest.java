@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.testing.TestDatabases;
@@ -24,7 +25,7 @@ class QuartzShutdownTest {
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void exitingWhileAJobRunsLetsTheJobFinishAndLogsNoError(TestDatabases.Kind kind, @TempDir Path dir) throws Exception {
     DatabaseSettings db = kind == TestDatabases.Kind.H2
-        ? new DatabaseSettings(SandboxConfig.h2Url(dir), java.util.Optional.empty(), java.util.Optional.empty())
+        ? new DatabaseSettings(SandboxConfig.h2Url(dir), Optional.empty(), Optional.empty())
         : TestDatabases.postgres();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), ExitWhileAJobRuns.class.getName(), db.url()));

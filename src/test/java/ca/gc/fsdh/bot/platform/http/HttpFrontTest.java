@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.platform.http;
 
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackFault;
 import ca.gc.fsdh.bot.slackkit.SlackEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +73,7 @@ class HttpFrontTest {
   @Test
   void readyzIs503WhenSlackRefusesTheToken() throws Exception {
     try (BotHarness other = BotHarness.start()) {
-      other.slack.inject(ca.gc.fsdh.bot.tools.sandbox.slack.SlackFault.serverError("auth.test", 503, 10));
+      other.slack.inject(SlackFault.serverError("auth.test", 503, 10));
       var r = other.get("/readyz");
       assertThat(r.statusCode()).isEqualTo(503);
       assertThat(r.body()).contains("\"slack\":\"failing\"", "\"database\":\"ok\"");

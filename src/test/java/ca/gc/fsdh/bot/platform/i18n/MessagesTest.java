@@ -2,6 +2,8 @@ package ca.gc.fsdh.bot.platform.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStreamReader;
+import java.util.Locale;
 import ca.gc.fsdh.bot.platform.config.Language;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,7 @@ class MessagesTest {
     for (String file : new String[] {"/i18n/messages.properties", "/i18n/messages_fr.properties"}) {
       Properties p = new Properties();
       try (InputStream in = getClass().getResourceAsStream(file)) {
-        p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
       }
       p.forEach((k, v) -> assertThat(v.toString()).as(file + " " + k).doesNotContain("'"));
     }
@@ -43,12 +45,12 @@ class MessagesTest {
 
   @Test
   void englishNeverFallsBackToFrenchWhateverTheDefaultLocale() {
-    java.util.Locale saved = java.util.Locale.getDefault();
+    Locale saved = Locale.getDefault();
     try {
-      java.util.Locale.setDefault(java.util.Locale.CANADA_FRENCH);
+      Locale.setDefault(Locale.CANADA_FRENCH);
       assertThat(new Messages().text(Language.EN, "help.line.help")).contains("show this list");
     } finally {
-      java.util.Locale.setDefault(saved);
+      Locale.setDefault(saved);
     }
   }
 

@@ -1,5 +1,9 @@
 package ca.gc.fsdh.bot.requests.slack;
 
+import com.slack.api.model.block.Blocks;
+import com.slack.api.model.block.composition.BlockCompositions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import ca.gc.fsdh.bot.slackkit.SlackReplies;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -200,18 +204,18 @@ class BlockKitPayloadsTest {
     // One block too many, and a section one character too long: the same check must notice.
     List<LayoutBlock> tooMany = new ArrayList<>();
     for (int i = 0; i < 51; i++) {
-      tooMany.add(com.slack.api.model.block.Blocks.divider());
+      tooMany.add(Blocks.divider());
     }
     assertThat(BlockKitLimits.message(parse(GSON.toJson(tooMany)))).isNotEmpty();
-    assertThat(BlockKitLimits.message(parse(GSON.toJson(List.of(com.slack.api.model.block.Blocks.section(s -> s
-        .text(com.slack.api.model.block.composition.BlockCompositions.markdownText("x".repeat(3001))))))))).isNotEmpty();
+    assertThat(BlockKitLimits.message(parse(GSON.toJson(List.of(Blocks.section(s -> s
+        .text(BlockCompositions.markdownText("x".repeat(3001))))))))).isNotEmpty();
   }
 
   private static JsonNode parse(String json) {
     try {
       return JSON.readTree(json);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -2,6 +2,16 @@ package ca.gc.fsdh.bot.requests.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Set;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestState;
@@ -112,15 +122,15 @@ class LifecycleOverHttpTest {
         "Vérification", "cluster");
     assertThat(report).doesNotContain(SandboxConfig.POC_TOKEN).doesNotContain(SandboxConfig.PROD_TOKEN);
     // the request's work folder, and everything the core wrote in it, is readable by the bot's user only
-    try (var files = java.nio.file.Files.walk(h.dataDir().resolve("bundles"))) {
+    try (var files = Files.walk(h.dataDir().resolve("bundles"))) {
       assertThat(files.filter(f -> !f.equals(h.dataDir().resolve("bundles"))).map(f -> f.getFileName() + " "
-          + java.nio.file.attribute.PosixFilePermissions.toString(uncheckedModes(f))).toList())
+          + PosixFilePermissions.toString(uncheckedModes(f))).toList())
           .contains("request-1 rwx------").allSatisfy(m -> assertThat(m).matches(".* (rwx------|rw-------)"));
     }
     String everythingSentToSlack = h.slack.calls().toString();
     for (var scope : poc.state().secrets().scopes()) {
       poc.state().secrets().secrets(scope.name()).forEach((key, secret) -> {
-        String value = new String(secret.value(), java.nio.charset.StandardCharsets.UTF_8);
+        String value = new String(secret.value(), StandardCharsets.UTF_8);
         if (value.length() >= 6) {
           assertThat(everythingSentToSlack).as("secret %s/%s in Slack", scope.name(), key).doesNotContain(value);
         }
@@ -128,11 +138,11 @@ class LifecycleOverHttpTest {
     }
   }
 
-  private static java.util.Set<java.nio.file.attribute.PosixFilePermission> uncheckedModes(java.nio.file.Path f) {
+  private static Set<PosixFilePermission> uncheckedModes(Path f) {
     try {
-      return java.nio.file.Files.getPosixFilePermissions(f, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return Files.getPosixFilePermissions(f, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -156,7 +166,7 @@ class LifecycleOverHttpTest {
     assertThat(uploaded.name()).isEqualTo("ARCTIC-offboarding.zip");
     assertThat(uploaded.channel()).isEqualTo("DU0ALANTUR");
     try (var zip = new ZipInputStream(new ByteArrayInputStream(uploaded.bytes()))) {
-      List<String> names = new java.util.ArrayList<>();
+      List<String> names = new ArrayList<>();
       for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         names.add(e.getName());
       }

@@ -2,6 +2,8 @@ package ca.gc.fsdh.bot.requests.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackFault;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender;
 import ca.gc.fsdh.bot.migration.secrets.LeadKey;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
@@ -122,7 +124,7 @@ class OffboardKeyOverHttpTest {
 
   @Test
   void aKeyFileSlackCannotServeNowIsRefusedWithAnInvitationToTryAgain() throws Exception {
-    h.slack.inject(ca.gc.fsdh.bot.tools.sandbox.slack.SlackFault.serverError("files-pri", 503, 1));
+    h.slack.inject(SlackFault.serverError("files-pri", 503, 1));
     assertRefused(uploaded("lead.asc", OpenPgpKeys.rsa4096().armoredPublic().getBytes(StandardCharsets.US_ASCII)),
         "could not be read from Slack just now", "n’a pas pu être lu depuis Slack");
   }
@@ -156,7 +158,7 @@ class OffboardKeyOverHttpTest {
     return JSON.createObjectNode().put("type", "plain_text_input").put("value", text);
   }
 
-  private ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender.Reply submit(Map<String, ObjectNode> key) {
+  private SlackSender.Reply submit(Map<String, ObjectNode> key) {
     ObjectNode workspace = JSON.createObjectNode().put("type", "static_select");
     workspace.putObject("selected_option").put("value", "ARCTIC");
     ObjectNode types = JSON.createObjectNode().put("type", "checkboxes");

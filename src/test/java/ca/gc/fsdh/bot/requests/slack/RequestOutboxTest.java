@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.requests.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
@@ -172,9 +173,9 @@ class RequestOutboxTest {
     int next = 7;
     while (dying.died.getCount() > 0 && next <= 20) {
       a.approveAndRun(ids.get(next++ - 1));
-      dying.died.await(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+      dying.died.await(200, TimeUnit.MILLISECONDS);
     }
-    assertThat(dying.died.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("A died after a post").isTrue();
+    assertThat(dying.died.await(30, TimeUnit.SECONDS)).as("A died after a post").isTrue();
     a.kill();
     instances.remove(a);
     for (int n = next; n <= 20; n++) {

@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.requests.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
@@ -46,7 +47,7 @@ class RunSignInOverHttpTest {
             .contains("L’exécution s’est arrêtée").doesNotContain(SandboxConfig.POC_TOKEN);
         // nothing was exported (the plan before approval only lists, and says what it could not read) or written
         assertThat(poc.requestLog().received(EndpointGroup.WORKSPACE_EXPORT)).isZero();
-        for (var g : java.util.List.of(EndpointGroup.WORKSPACE_READ, EndpointGroup.WORKSPACE_IMPORT, EndpointGroup.WORKSPACE_WRITE,
+        for (var g : List.of(EndpointGroup.WORKSPACE_READ, EndpointGroup.WORKSPACE_IMPORT, EndpointGroup.WORKSPACE_WRITE,
             EndpointGroup.REPOS_WRITE, EndpointGroup.JOBS_CREATE)) {
           assertThat(prod.requestLog().received(g)).as("PROD " + g).isZero();
         }

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.tools.sandbox.databricks;
 
+import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -97,7 +98,7 @@ final class CommandInterpreter {
         throw new CommandError("ValueError: the sandbox expects the same scope in get and list.");
       }
       Map<String, String> encoded = new LinkedHashMap<>();
-      for (String key : new java.util.TreeMap<>(secrets(scope)).keySet()) {
+      for (String key : new TreeMap<>(secrets(scope)).keySet()) {
         byte[] value = read(scope, key, readValues);
         encoded.put(key, Base64.getEncoder().encodeToString(bytes ? value : asStr(value).getBytes(StandardCharsets.UTF_8)));
       }
@@ -116,7 +117,7 @@ final class CommandInterpreter {
     }
     if ((m = LIST.matcher(expr)).matches()) {
       List<String> items = new ArrayList<>();
-      new java.util.TreeMap<>(secrets(arg(m.group(1), vars))).keySet()
+      new TreeMap<>(secrets(arg(m.group(1), vars))).keySet()
           .forEach(k -> items.add("SecretMetadata(key='" + k + "')"));
       return "[" + String.join(", ", items) + "]";
     }

@@ -1,8 +1,10 @@
 package ca.gc.fsdh.bot.tools.sandbox.databricks;
 
+import java.util.Random;
+
 /**
  * How often the stand-in fails a request on purpose, as fractions of all API requests. The draws come
- * from one {@link java.util.Random} seeded with {@code seed}, so a single-threaded client sees the
+ * from one {@link Random} seeded with {@code seed}, so a single-threaded client sees the
  * same failures on every run.
  *
  * @param internalError 500 INTERNAL_ERROR (the SDK does not retry these)

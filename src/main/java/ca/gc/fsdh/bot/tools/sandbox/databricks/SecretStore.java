@@ -1,5 +1,8 @@
 package ca.gc.fsdh.bot.tools.sandbox.databricks;
 
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +29,7 @@ public final class SecretStore {
   private final Map<String, Map<String, Secret>> secrets = new ConcurrentSkipListMap<>();
   private final Map<String, Map<String, String>> acls = new ConcurrentSkipListMap<>();
   /** Key Vault-backed scopes whose vault does not let Databricks list its secrets. */
-  private final java.util.Set<String> vaultsRefusingList = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> vaultsRefusingList = ConcurrentHashMap.newKeySet();
 
   /** Creates a scope; its first ACL gives MANAGE to {@code managePrincipal}. */
   public synchronized SecretScope createScope(SecretScope scope, String managePrincipal) {
@@ -152,7 +155,7 @@ public final class SecretStore {
   /** Principal to permission (READ, WRITE, MANAGE), sorted by principal. */
   public Map<String, String> acls(String scope) {
     require(scope);
-    return new java.util.TreeMap<>(acls.get(scope));
+    return new TreeMap<>(acls.get(scope));
   }
 
   private SecretScope require(String scope) {

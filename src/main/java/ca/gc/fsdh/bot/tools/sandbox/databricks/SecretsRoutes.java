@@ -3,6 +3,7 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 import static ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup.SECRETS_READ;
 import static ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup.SECRETS_WRITE;
 
+import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,7 +93,7 @@ final class SecretsRoutes implements Routes {
   }
 
   private Reply listSecrets(ApiCall call) {
-    var secrets = new java.util.TreeMap<>(store.listFromApi(call.required("scope")));
+    var secrets = new TreeMap<>(store.listFromApi(call.required("scope")));
     ObjectNode body = Json.object();
     if (!secrets.isEmpty()) {
       ArrayNode list = body.putArray("secrets");

@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.tools.sandbox.databricks;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class TableAclStore {
 
   /** Sets how SHOW GRANTS prints object keys (back-quoted by default, as newer runtimes do). */
   public void printKeys(KeyForm form) {
-    this.keyForm = java.util.Objects.requireNonNull(form, "form == null");
+    this.keyForm = Objects.requireNonNull(form, "form == null");
   }
 
   /** The ObjectKey column of a SHOW GRANTS row for {@code g}. */

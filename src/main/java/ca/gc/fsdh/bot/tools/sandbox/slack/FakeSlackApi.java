@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.tools.sandbox.slack;
 
+import java.util.Collections;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -256,7 +257,7 @@ public final class FakeSlackApi implements AutoCloseable {
     if (p.containsKey("thread_ts")) {
       message.put("thread_ts", p.get("thread_ts"));
     }
-    messages.computeIfAbsent(channel, c -> java.util.Collections.synchronizedMap(new LinkedHashMap<>())).put(ts, message);
+    messages.computeIfAbsent(channel, c -> Collections.synchronizedMap(new LinkedHashMap<>())).put(ts, message);
     ObjectNode r = ok().put("channel", channel).put("ts", ts);
     r.set("message", message);
     return r;

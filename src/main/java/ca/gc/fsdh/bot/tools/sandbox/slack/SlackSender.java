@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.tools.sandbox.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
 import java.io.IOException;
@@ -130,7 +132,7 @@ public final class SlackSender {
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The blocks of an answer, or the view a form's answer pushes or updates, as Slack checks them. */
   private static void checkAnswer(Reply reply) {
@@ -139,12 +141,12 @@ public final class SlackSender {
         || !body.contains("\"blocks\"") && !body.contains("\"view\"")) {
       return;
     }
-    java.util.List<BlockKitLimits.Violation> problems;
+    List<BlockKitLimits.Violation> problems;
     try {
       var answer = JSON.readTree(body);
       problems = answer.has("view") ? BlockKitLimits.view(answer.get("view"))
           : answer.path("blocks").isArray() ? BlockKitLimits.message(answer.get("blocks"))
-          : java.util.List.of(new BlockKitLimits.Violation("/blocks", "must be an array"));
+          : List.of(new BlockKitLimits.Violation("/blocks", "must be an array"));
     } catch (IOException e) {
       throw new IllegalStateException("Slack cannot read the bot's answer: " + body, e);
     }

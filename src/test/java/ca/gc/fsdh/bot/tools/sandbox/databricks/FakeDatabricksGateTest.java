@@ -3,6 +3,7 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.PatCredentialsProvider;
 import com.databricks.sdk.core.error.platform.PermissionDenied;
@@ -36,7 +37,7 @@ class FakeDatabricksGateTest {
       assertThat(none.headers().firstValue("Content-Type")).hasValue("application/json");
       assertThat(none.body()).contains("\"error_code\":\"UNAUTHENTICATED\"");
       assertThat(get(server, "/api/2.0/workspace/list?path=/", "wrong").statusCode()).isEqualTo(403);
-      var client = new com.databricks.sdk.WorkspaceClient(new DatabricksConfig().setHost(server.host())
+      var client = new WorkspaceClient(new DatabricksConfig().setHost(server.host())
           .setToken("wrong").setAuthType("pat").setCredentialsProvider(new PatCredentialsProvider()));
       assertThatThrownBy(() -> client.workspace().getStatus("/")).isInstanceOf(PermissionDenied.class);
     }

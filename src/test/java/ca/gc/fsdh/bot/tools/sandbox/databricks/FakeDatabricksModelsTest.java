@@ -3,6 +3,8 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.databricks.sdk.service.files.Put;
+import com.databricks.sdk.service.files.ReadDbfsRequest;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.error.platform.ResourceAlreadyExists;
 import com.databricks.sdk.service.files.FileInfo;
@@ -65,7 +67,7 @@ class FakeDatabricksModelsTest {
     assertThat(files).extracting(FileInfo::getPath).anyMatch(p -> p.endsWith("/model.pkl"));
     String pkl = files.stream().map(FileInfo::getPath).filter(p -> p.endsWith("/model.pkl")).findFirst().orElseThrow();
     byte[] expected = server.state().dbfs().read(pkl).orElseThrow();
-    var read = client.dbfs().read(new com.databricks.sdk.service.files.ReadDbfsRequest().setPath(pkl)
+    var read = client.dbfs().read(new ReadDbfsRequest().setPath(pkl)
         .setOffset(0L).setLength(1024L * 1024));
     assertThat(Base64.getDecoder().decode(read.getData())).isEqualTo(expected);
     try (var in = client.files().download(pkl).getContents()) {
@@ -78,7 +80,7 @@ class FakeDatabricksModelsTest {
     client.modelRegistry().createModel(new CreateModelRequest().setName("copie modèle"));
     assertThatThrownBy(() -> client.modelRegistry().createModel(new CreateModelRequest().setName("copie modèle")))
         .isInstanceOf(ResourceAlreadyExists.class);
-    client.dbfs().put(new com.databricks.sdk.service.files.Put().setPath("/tmp/artefacts/model.pkl")
+    client.dbfs().put(new Put().setPath("/tmp/artefacts/model.pkl")
         .setContents(Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})).setOverwrite(true));
     var v = client.modelRegistry().createModelVersion(new CreateModelVersionRequest().setName("copie modèle")
         .setSource("dbfs:/tmp/artefacts")).getModelVersion();

@@ -3,6 +3,7 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.databricks.sdk.service.workspace.ObjectType;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.error.platform.ResourceDoesNotExist;
@@ -46,7 +47,7 @@ class FakeDatabricksPermissionsTest {
   @Test
   void notebookPermissionsIncludeThoseInheritedFromTheHomeFolder() {
     String path = server.state().workspace().all().filter(o -> o.path().startsWith("/Users/élodie")
-        && o.type() == com.databricks.sdk.service.workspace.ObjectType.NOTEBOOK).findFirst().orElseThrow().path();
+        && o.type() == ObjectType.NOTEBOOK).findFirst().orElseThrow().path();
     long id = client.workspace().getStatus(path).getObjectId();
     List<AccessControlResponse> acl = acl("notebooks", Long.toString(id));
     AccessControlResponse owner = acl.stream().filter(a -> "élodie.tremblay@nrc-cnrc.gc.ca".equals(a.getUserName()))

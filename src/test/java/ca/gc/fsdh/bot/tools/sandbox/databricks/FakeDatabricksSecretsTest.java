@@ -3,6 +3,12 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.databricks.sdk.service.compute.Command;
+import com.databricks.sdk.service.compute.CreateContext;
+import com.databricks.sdk.service.compute.DestroyContext;
+import com.databricks.sdk.service.workspace.PutAcl;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
@@ -52,11 +58,11 @@ class FakeDatabricksSecretsTest {
 
   private static String run(String python) throws Exception {
     var exec = client.commandExecution();
-    String context = exec.create(new com.databricks.sdk.service.compute.CreateContext()
+    String context = exec.create(new CreateContext()
         .setClusterId(SampleWorkspace.MIGRATION_CLUSTER_ID).setLanguage(Language.PYTHON))
         .get(Duration.ofSeconds(10)).getId();
     try {
-      CommandStatusResponse status = exec.execute(new com.databricks.sdk.service.compute.Command()
+      CommandStatusResponse status = exec.execute(new Command()
           .setClusterId(SampleWorkspace.MIGRATION_CLUSTER_ID).setContextId(context).setLanguage(Language.PYTHON)
           .setCommand(python)).get(Duration.ofSeconds(10));
       if (status.getResults().getResultType() == ResultType.ERROR) {
@@ -64,7 +70,7 @@ class FakeDatabricksSecretsTest {
       }
       return (String) status.getResults().getData();
     } finally {
-      exec.destroy(new com.databricks.sdk.service.compute.DestroyContext()
+      exec.destroy(new DestroyContext()
           .setClusterId(SampleWorkspace.MIGRATION_CLUSTER_ID).setContextId(context));
     }
   }
@@ -105,7 +111,7 @@ class FakeDatabricksSecretsTest {
     client.secrets().putSecret(new PutSecret().setScope("copie-hydro").setKey("k").setStringValue("valeur é"));
     client.secrets().putSecret(new PutSecret().setScope("copie-hydro").setKey("b")
         .setBytesValue(Base64.getEncoder().encodeToString(new byte[] {0, 1, (byte) 255})));
-    client.secrets().putAcl(new com.databricks.sdk.service.workspace.PutAcl().setScope("copie-hydro")
+    client.secrets().putAcl(new PutAcl().setScope("copie-hydro")
         .setPrincipal("analystes").setPermission(AclPermission.WRITE));
     assertThat(server.state().secrets().value("copie-hydro", "k")).hasValueSatisfying(
         v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("valeur é"));
@@ -149,9 +155,9 @@ class FakeDatabricksSecretsTest {
 
   private static boolean isUtf8(byte[] b) {
     try {
-      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b));
       return true;
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       return false;
     }
   }
@@ -207,7 +213,7 @@ class FakeDatabricksSecretsTest {
 
   @Test
   void contextsNeedARunningCluster() {
-    assertThatThrownBy(() -> client.commandExecution().create(new com.databricks.sdk.service.compute.CreateContext()
+    assertThatThrownBy(() -> client.commandExecution().create(new CreateContext()
         .setClusterId(SampleWorkspace.SHARED_CLUSTER_ID).setLanguage(Language.PYTHON)))
         .isInstanceOfSatisfying(DatabricksError.class, e -> assertThat(e.getErrorCode()).isEqualTo("INVALID_STATE"));
   }

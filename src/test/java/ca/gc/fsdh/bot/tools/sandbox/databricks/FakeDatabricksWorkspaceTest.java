@@ -3,6 +3,9 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.databricks.sdk.service.workspace.Delete;
+import java.util.Arrays;
+import org.assertj.core.groups.Tuple;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.error.platform.ResourceAlreadyExists;
@@ -50,8 +53,8 @@ class FakeDatabricksWorkspaceTest {
   void listShowsNotebooksAndFilesWithAccentsAndSpaces() {
     assertThat(list(DIR)).extracting(ObjectInfo::getPath, ObjectInfo::getObjectType)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(DIR + "/Qualité de l'eau", ObjectType.NOTEBOOK),
-            org.assertj.core.groups.Tuple.tuple(DIR + "/données brutes.csv", ObjectType.FILE));
+            Tuple.tuple(DIR + "/Qualité de l'eau", ObjectType.NOTEBOOK),
+            Tuple.tuple(DIR + "/données brutes.csv", ObjectType.FILE));
     assertThat(client.workspace().getStatus(DIR + "/Qualité de l'eau").getLanguage()).isEqualTo(Language.PYTHON);
   }
 
@@ -93,7 +96,7 @@ class FakeDatabricksWorkspaceTest {
   @Test
   void exportAndImportOverTenMegabytesAreRefused() {
     byte[] big = new byte[WorkspaceRoutes.MAX_SIZE + 1];
-    java.util.Arrays.fill(big, (byte) 'x');
+    Arrays.fill(big, (byte) 'x');
     server.state().workspace().putFile("/Shared/big.bin", Content.of(big));
     assertThatThrownBy(() -> client.workspace().export(new ExportRequest().setPath("/Shared/big.bin")
         .setFormat(ExportFormat.SOURCE)))
@@ -110,9 +113,9 @@ class FakeDatabricksWorkspaceTest {
   @Test
   void deleteOfANonEmptyFolderNeedsRecursive() {
     server.state().workspace().putFile("/Shared/tmp/a/b.txt", Content.of("b"));
-    assertThatThrownBy(() -> client.workspace().delete(new com.databricks.sdk.service.workspace.Delete().setPath("/Shared/tmp")))
+    assertThatThrownBy(() -> client.workspace().delete(new Delete().setPath("/Shared/tmp")))
         .isInstanceOfSatisfying(DatabricksError.class, e -> assertThat(e.getErrorCode()).isEqualTo("DIRECTORY_NOT_EMPTY"));
-    client.workspace().delete(new com.databricks.sdk.service.workspace.Delete().setPath("/Shared/tmp").setRecursive(true));
+    client.workspace().delete(new Delete().setPath("/Shared/tmp").setRecursive(true));
     assertThat(server.state().workspace().get("/Shared/tmp")).isEmpty();
     assertThatThrownBy(() -> client.workspace().getStatus("/Shared/tmp")).isInstanceOf(ResourceDoesNotExist.class);
   }

@@ -1,5 +1,11 @@
 package ca.gc.fsdh.bot.tools.sandbox.slack;
 
+import com.slack.api.methods.MethodsClient;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.assertj.core.api.Assertions;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -250,11 +256,11 @@ class BlockKitLimitsTest {
 
     @Test
     void theSenderRefusesABotAnswerWhoseBlocksSlackWouldRefuse() throws Exception {
-      var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       ObjectNode answer = JSON.createObjectNode().put("response_type", "ephemeral").put("text", "t");
       answer.set("blocks", blocks(section("a".repeat(3001))));
       server.createContext("/slack/events", ex -> {
-        byte[] bytes = answer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = answer.toString().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(200, bytes.length);
         ex.getResponseBody().write(bytes);
@@ -263,8 +269,8 @@ class BlockKitLimitsTest {
       server.start();
       try {
         var sender = new SlackSender(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slack/events"),
-            SandboxConfig.SIGNING_SECRET, java.time.Clock.systemUTC());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sender.slashCommand("U1", "C1", "help", "http://127.0.0.1:9/r"))
+            SandboxConfig.SIGNING_SECRET, Clock.systemUTC());
+        Assertions.assertThatThrownBy(() -> sender.slashCommand("U1", "C1", "help", "http://127.0.0.1:9/r"))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]");
       } finally {
@@ -272,7 +278,7 @@ class BlockKitLimitsTest {
       }
     }
 
-    private com.slack.api.methods.MethodsClient methods(FakeSlackApi slack) {
+    private MethodsClient methods(FakeSlackApi slack) {
       SlackConfig config = new SlackConfig();
       config.setMethodsEndpointUrlPrefix(slack.apiUrl());
       return Slack.getInstance(config).methods(SandboxConfig.BOT_TOKEN);
