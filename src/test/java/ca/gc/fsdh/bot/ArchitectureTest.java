@@ -15,6 +15,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -99,6 +101,15 @@ class ArchitectureTest {
             Collectors.mapping(JavaClass::getName, Collectors.toList())));
     byName.values().removeIf(names -> names.size() == 1);
     assertThat(byName).as("simple names used by more than one type").isEmpty();
+  }
+
+  /** Every package says in its package-info.java what it owns and what it may use. */
+  @ArchTest
+  static void everyPackageSaysWhatItOwns(JavaClasses classes) {
+    List<String> missing = classes.stream().map(JavaClass::getPackageName).distinct()
+        .filter(p -> !Files.isRegularFile(Path.of("src/main/java", p.replace('.', '/'), "package-info.java")))
+        .sorted().toList();
+    assertThat(missing).as("packages without a package-info.java").isEmpty();
   }
 
   /** The rules above must have something to check: an empty import would pass them all. */
