@@ -2,29 +2,20 @@ package ca.gc.fsdh.bot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import ca.gc.fsdh.bot.testing.CommandLineRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    var cli = Main.commandLine();
-    var out = new StringWriter();
-    var err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CommandLineRun run(String... args) {
+    return CommandLineRun.of(Main.commandLine(), args);
   }
 
   @Test
   void helpListsTheSubcommands() {
-    Run r = run("--help");
+    CommandLineRun r = run("--help");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("serve", "plan", "migrate", "--version");
     // the tools' subcommands are in the tools jar only (tools.ToolsMainTest)
@@ -33,7 +24,7 @@ class MainTest {
 
   @Test
   void versionPrintsTheName() {
-    Run r = run("--version");
+    CommandLineRun r = run("--version");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).startsWith("fsdh-bot ");
   }
@@ -47,7 +38,7 @@ class MainTest {
         workspaces:
           - {acronym: abc, nameEn: A, nameFr: A, lead: U0A, leadChannel: C0A, pocHost: https://poc}
         """);
-    Run r = run("serve", "--config", file.toString());
+    CommandLineRun r = run("serve", "--config", file.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     String[] lines = r.err().strip().split("\n");
     assertThat(lines[0]).startsWith("fsdh-bot: the configuration has ");
@@ -68,7 +59,7 @@ class MainTest {
         workspaces:
           - {acronym: ABC, nameEn: A, nameFr: A, lead: U0A, leadChannel: C0A, pocHost: "http://adb-1.azuredatabricks.net", prodHost: "no such scheme"}
         """);
-    Run r = run("serve", "--config", file.toString());
+    CommandLineRun r = run("serve", "--config", file.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("  workspaces[0].pocHost: 'http://adb-1.azuredatabricks.net' is not an https:// URL"
             + " (http:// only for a local stand-in on 127.0.0.1 or localhost)")
@@ -77,7 +68,7 @@ class MainTest {
 
   @Test
   void aCoreCommandRefusesAHostThatIsNotAnHttpsUrlInOneLineBeforeAnyCall() {
-    Run r = run("migrate", "--host", "ftp:/x", "--target-host", "https://adb-2.azuredatabricks.net", "--work-dir", "never-created");
+    CommandLineRun r = run("migrate", "--host", "ftp:/x", "--target-host", "https://adb-2.azuredatabricks.net", "--work-dir", "never-created");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo("fsdh-bot: --host 'ftp:/x' is not an https:// URL, such as https://adb-1234567890123456.7.azuredatabricks.net");
     assertThat(Path.of("never-created")).doesNotExist();
