@@ -1,21 +1,21 @@
 package ca.gc.fsdh.bot.app;
 
-import java.util.Collections;
+import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.platform.http.HttpFront;
 import ca.gc.fsdh.bot.reminders.Reminders;
-import ca.gc.fsdh.bot.platform.database.Database;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot: its Bolt app, its HTTP server, its reminder scheduler, Socket Mode when configured,
- * and what they use.
+ * The running bot: its Bolt app, its HTTP server, its reminder scheduler, Socket Mode when
+ * configured, and what they use.
  */
 public final class Bot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Bot.class);
@@ -34,11 +34,17 @@ public final class Bot implements AutoCloseable {
   }
 
   /**
-   * @param services  started in order once the Slack token is checked, before the HTTP server opens
+   * @param services started in order once the Slack token is checked, before the HTTP server opens
    * @param resources closed after everything else stops, last one first (the database among them)
    */
-  Bot(App app, HttpFront http, Database database, Reminders reminders, List<Service> services,
-      List<AutoCloseable> resources, Optional<SocketModeApp> socketMode) {
+  Bot(
+      App app,
+      HttpFront http,
+      Database database,
+      Reminders reminders,
+      List<Service> services,
+      List<AutoCloseable> resources,
+      Optional<SocketModeApp> socketMode) {
     this.app = app;
     this.http = http;
     this.database = database;
@@ -48,7 +54,10 @@ public final class Bot implements AutoCloseable {
     this.socketMode = socketMode;
   }
 
-  /** Checks the bot token with Slack ({@code auth.test}), starts the scheduled work, then starts listening. */
+  /**
+   * Checks the bot token with Slack ({@code auth.test}), starts the scheduled work, then starts
+   * listening.
+   */
   public Bot start() throws Exception {
     app.start();
     for (Service s : services) {
@@ -77,9 +86,10 @@ public final class Bot implements AutoCloseable {
   }
 
   /**
-   * Stops Socket Mode or the HTTP server, the reminders and Bolt, then closes what they used. Bolt's
-   * own stops throw {@code Exception}: a failure is rethrown unchecked once everything is closed, and
-   * an interrupt stays on the thread (a close that throws InterruptedException could lose it).
+   * Stops Socket Mode or the HTTP server, the reminders and Bolt, then closes what they used.
+   * Bolt's own stops throw {@code Exception}: a failure is rethrown unchecked once everything is
+   * closed, and an interrupt stays on the thread (a close that throws InterruptedException could
+   * lose it).
    */
   @Override
   public void close() {
@@ -105,7 +115,8 @@ public final class Bot implements AutoCloseable {
   /**
    * {@link SocketModeApp#close} leaves its client running: the threads that poll for messages and
    * watch the session live on, and when the connection does not answer a ping just then it is not
-   * even disconnected, so the session monitor reconnects a closed bot. Closing the client ends both.
+   * even disconnected, so the session monitor reconnects a closed bot. Closing the client ends
+   * both.
    */
   private static void closeSocketMode(SocketModeApp socketMode) throws Exception {
     SocketModeClient client = socketMode.getClient();

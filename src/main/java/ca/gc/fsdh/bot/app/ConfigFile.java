@@ -3,7 +3,10 @@ package ca.gc.fsdh.bot.app;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Where the configuration file is: {@code --config}, else {@code $FSDH_CONFIG}, else {@code fsdh.yml}. */
+/**
+ * Where the configuration file is: {@code --config}, else {@code $FSDH_CONFIG}, else {@code
+ * fsdh.yml}.
+ */
 final class ConfigFile {
   private ConfigFile() {}
 

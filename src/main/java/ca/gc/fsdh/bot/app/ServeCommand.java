@@ -1,19 +1,23 @@
 package ca.gc.fsdh.bot.app;
 
-import org.slf4j.LoggerFactory;
 import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
 import ca.gc.fsdh.bot.platform.config.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: runs the bot until the process is stopped. */
-@Command(name = "serve", description = "Run the bot: Slack over HTTP (or Socket Mode), health and metrics.")
+@Command(
+    name = "serve",
+    description = "Run the bot: Slack over HTTP (or Socket Mode), health and metrics.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--config", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
       description = "YAML configuration file (default: $FSDH_CONFIG, else fsdh.yml)")
   Path config;
 
@@ -23,15 +27,20 @@ final class ServeCommand implements Callable<Integer> {
     var loaded = new ConfigLoader(System.getenv(), WorkspaceHost::problem).load(file);
     var bot = Wiring.wire(loaded, Clock.systemUTC()).start();
     var stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        bot.close();
-      } catch (Exception e) {
-        LoggerFactory.getLogger(ServeCommand.class).warn("unclean shutdown: {}", e.toString());
-      } finally {
-        stopped.countDown();
-      }
-    }, "fsdh-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    bot.close();
+                  } catch (Exception e) {
+                    LoggerFactory.getLogger(ServeCommand.class)
+                        .warn("unclean shutdown: {}", e.toString());
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                "fsdh-shutdown"));
     stopped.await();
     return 0;
   }

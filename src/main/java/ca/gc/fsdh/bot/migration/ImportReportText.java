@@ -8,30 +8,58 @@ public final class ImportReportText {
 
   public static String render(ImportResult r) {
     var sb = new StringBuilder();
-    sb.append(r.dryRun() ? "Dry run (nothing was written) - import into " : "Import into ").append(r.target()).append('\n');
-    r.counts().forEach((type, c) -> {
-      sb.append(String.format("  %-10s", type));
-      if (r.dryRun()) {
-        sb.append(" would create ").append(c.getOrDefault(ImportOutcome.CREATED, 0L))
-            .append(", overwrite ").append(c.getOrDefault(ImportOutcome.OVERWRITTEN, 0L))
-            .append(", skip ").append(c.getOrDefault(ImportOutcome.SKIPPED, 0L))
-            .append(", fail ").append(c.getOrDefault(ImportOutcome.FAILED, 0L));
-      } else {
-        sb.append(" created ").append(c.getOrDefault(ImportOutcome.CREATED, 0L))
-            .append(", overwritten ").append(c.getOrDefault(ImportOutcome.OVERWRITTEN, 0L))
-            .append(", skipped (already there) ").append(c.getOrDefault(ImportOutcome.SKIPPED, 0L))
-            .append(", failed ").append(c.getOrDefault(ImportOutcome.FAILED, 0L));
-      }
-      sb.append('\n');
-    });
-    if (r.resumed() > 0) sb.append("  ").append(r.resumed()).append(" item(s) were finished by an earlier run\n");
+    sb.append(r.dryRun() ? "Dry run (nothing was written) - import into " : "Import into ")
+        .append(r.target())
+        .append('\n');
+    r.counts()
+        .forEach((type, c) -> {
+          sb.append(String.format("  %-10s", type));
+          if (r.dryRun()) {
+            sb.append(" would create ")
+                .append(c.getOrDefault(ImportOutcome.CREATED, 0L))
+                .append(", overwrite ")
+                .append(c.getOrDefault(ImportOutcome.OVERWRITTEN, 0L))
+                .append(", skip ")
+                .append(c.getOrDefault(ImportOutcome.SKIPPED, 0L))
+                .append(", fail ")
+                .append(c.getOrDefault(ImportOutcome.FAILED, 0L));
+          } else {
+            sb.append(" created ")
+                .append(c.getOrDefault(ImportOutcome.CREATED, 0L))
+                .append(", overwritten ")
+                .append(c.getOrDefault(ImportOutcome.OVERWRITTEN, 0L))
+                .append(", skipped (already there) ")
+                .append(c.getOrDefault(ImportOutcome.SKIPPED, 0L))
+                .append(", failed ")
+                .append(c.getOrDefault(ImportOutcome.FAILED, 0L));
+          }
+          sb.append('\n');
+        });
+    if (r.resumed() > 0)
+      sb.append("  ").append(r.resumed()).append(" item(s) were finished by an earlier run\n");
     if (!r.failed().isEmpty()) {
       sb.append("\nFailed (run the same command again after fixing the cause):\n");
-      r.failed().forEach(l -> sb.append("  [").append(l.type()).append("] ").append(l.id()).append(": ").append(l.text()).append('\n'));
+      r.failed()
+          .forEach(l ->
+              sb.append("  [")
+                  .append(l.type())
+                  .append("] ")
+                  .append(l.id())
+                  .append(": ")
+                  .append(l.text())
+                  .append('\n'));
     }
     if (!r.manual().isEmpty()) {
       sb.append("\nTo do by hand:\n");
-      r.manual().forEach(l -> sb.append("  [").append(l.type()).append("] ").append(l.id()).append(": ").append(l.text()).append('\n'));
+      r.manual()
+          .forEach(l ->
+              sb.append("  [")
+                  .append(l.type())
+                  .append("] ")
+                  .append(l.id())
+                  .append(": ")
+                  .append(l.text())
+                  .append('\n'));
     }
     return sb.toString();
   }

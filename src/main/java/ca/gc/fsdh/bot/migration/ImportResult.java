@@ -10,10 +10,18 @@ import java.util.Map;
  * reason, and every piece of work left to a person (never silently dropped).
  *
  * @param resumed items an earlier run had finished (not touched again)
- * @param report  {@code import-report.json} in the state directory (null for a dry run)
+ * @param report {@code import-report.json} in the state directory (null for a dry run)
  */
-public record ImportResult(String target, boolean dryRun, Map<String, Map<ImportOutcome, Long>> counts,
-    List<Line> failed, List<Line> manual, int pausedJobs, int resumed, Path report, Path reportText) {
+public record ImportResult(
+    String target,
+    boolean dryRun,
+    Map<String, Map<ImportOutcome, Long>> counts,
+    List<Line> failed,
+    List<Line> manual,
+    int pausedJobs,
+    int resumed,
+    Path report,
+    Path reportText) {
 
   /** One report line about one item. */
   public record Line(String type, String id, String text) {}

@@ -14,7 +14,8 @@ record BusinessDays(Set<LocalDate> holidays) {
   }
 
   boolean isBusinessDay(LocalDate day) {
-    return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+    return day.getDayOfWeek() != DayOfWeek.SATURDAY
+        && day.getDayOfWeek() != DayOfWeek.SUNDAY
         && !holidays.contains(day);
   }
 

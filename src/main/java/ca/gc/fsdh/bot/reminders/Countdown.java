@@ -9,7 +9,8 @@ import java.time.temporal.ChronoUnit;
 public final class Countdown {
   private Countdown() {}
 
-  public static String words(Messages messages, Language language, LocalDate today, LocalDate date) {
+  public static String words(
+      Messages messages, Language language, LocalDate today, LocalDate date) {
     long days = ChronoUnit.DAYS.between(today, date);
     if (days == 0) {
       return messages.text(language, "reminder.countdown.today");

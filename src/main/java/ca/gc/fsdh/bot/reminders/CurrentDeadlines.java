@@ -25,17 +25,27 @@ public final class CurrentDeadlines {
     if (changed.isEmpty()) {
       return configured;
     }
-    return new Deadlines(configured.timeZone(), configured.reminderTime(), configured.reminderOffsetsDays(),
-        configured.holidays(), configured.milestones().stream()
-            .map(m -> new Milestone(m.id(), changed.getOrDefault(m.id(), m.date()), m.titleEn(), m.titleFr()))
-            .toList(), configured.reminderRatePerSecond());
+    return new Deadlines(
+        configured.timeZone(),
+        configured.reminderTime(),
+        configured.reminderOffsetsDays(),
+        configured.holidays(),
+        configured.milestones().stream()
+            .map(m ->
+                new Milestone(
+                    m.id(), changed.getOrDefault(m.id(), m.date()), m.titleEn(), m.titleFr()))
+            .toList(),
+        configured.reminderRatePerSecond());
   }
 
   public Optional<Milestone> milestone(String id) {
     return get().milestones().stream().filter(m -> m.id().equals(id)).findFirst();
   }
 
-  /** Whether support changed this milestone's date (the date differs from the configuration, or not). */
+  /**
+   * Whether support changed this milestone's date (the date differs from the configuration, or
+   * not).
+   */
   public boolean isOverridden(String id) {
     return overrides.all().containsKey(id);
   }

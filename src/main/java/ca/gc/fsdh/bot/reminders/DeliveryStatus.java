@@ -11,7 +11,9 @@ public enum DeliveryStatus {
   SKIPPED,
   /** Not posted: its milestone had passed (missed while the bot was down). */
   DROPPED,
-  /** Slack refused it for good (e.g. the bot is not in the channel), or too many failed attempts. */
+  /**
+   * Slack refused it for good (e.g. the bot is not in the channel), or too many failed attempts.
+   */
   FAILED,
   /** The instance posting it stopped mid-post: never re-posted, since it may have gone out. */
   UNCONFIRMED;

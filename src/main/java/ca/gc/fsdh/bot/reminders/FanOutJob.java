@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fired by a slot's trigger: enqueues one reminder per workspace of the directory as it is now, then
- * delivers. A trigger planned for a date support has since changed does nothing. If the instance dies
- * mid-way, Quartz recovers the job on restart (or on another node) and the enqueue is a no-op for the
- * rows already there.
+ * Fired by a slot's trigger: enqueues one reminder per workspace of the directory as it is now,
+ * then delivers. A trigger planned for a date support has since changed does nothing. If the
+ * instance dies mid-way, Quartz recovers the job on restart (or on another node) and the enqueue is
+ * a no-op for the rows already there.
  */
 final class FanOutJob implements Job {
   private static final Logger log = LoggerFactory.getLogger(FanOutJob.class);
@@ -30,8 +30,13 @@ final class FanOutJob implements Job {
   private final ReminderCourier courier;
   private final Clock clock;
 
-  FanOutJob(CurrentDeadlines deadlines, WorkspaceDirectory directory, WorkspaceStanding standings,
-      ReminderDeliveries deliveries, ReminderCourier courier, Clock clock) {
+  FanOutJob(
+      CurrentDeadlines deadlines,
+      WorkspaceDirectory directory,
+      WorkspaceStanding standings,
+      ReminderDeliveries deliveries,
+      ReminderCourier courier,
+      Clock clock) {
     this.deadlines = deadlines;
     this.directory = directory;
     this.standings = standings;
@@ -44,9 +49,13 @@ final class FanOutJob implements Job {
   public void execute(JobExecutionContext context) throws JobExecutionException {
     ReminderSlot fired = SlotTriggers.slotOf(context.getMergedJobDataMap());
     Deadlines current = deadlines.get();
-    Optional<ReminderSlot> planned = ReminderPlanner.slot(current, fired.milestoneId(), fired.offsetDays());
+    Optional<ReminderSlot> planned =
+        ReminderPlanner.slot(current, fired.milestoneId(), fired.offsetDays());
     if (planned.isEmpty() || !planned.get().equals(fired)) {
-      log.info("reminder slot {} for {} is stale (dates changed): nothing sent", fired.key(), fired.milestoneDate());
+      log.info(
+          "reminder slot {} for {} is stale (dates changed): nothing sent",
+          fired.key(),
+          fired.milestoneDate());
       return;
     }
     enqueue(fired, current);
@@ -57,24 +66,44 @@ final class FanOutJob implements Job {
     }
   }
 
-  /** One row per workspace: PENDING, or already SKIPPED/DROPPED with the reason. Returns rows added. */
+  /**
+   * One row per workspace: PENDING, or already SKIPPED/DROPPED with the reason. Returns rows added.
+   */
   int enqueue(ReminderSlot slot, Deadlines current) {
     Instant now = clock.instant();
     boolean passed = !now.isBefore(ReminderPlanner.passedAt(current, slot.milestoneDate()));
     if (passed) {
-      log.warn("reminders {} for {} dropped: the milestone passed while the bot was down", slot.key(),
+      log.warn(
+          "reminders {} for {} dropped: the milestone passed while the bot was down",
+          slot.key(),
           slot.milestoneDate());
     }
     List<Delivery> rows = new ArrayList<>();
     for (Workspace w : directory.all()) {
-      DeliveryStatus status = passed ? DeliveryStatus.DROPPED
-          : standings.standingOf(w.acronym(), slot.milestoneId()) == Standing.DONE ? DeliveryStatus.SKIPPED
-          : DeliveryStatus.PENDING;
-      rows.add(new Delivery(w.acronym(), slot.milestoneId(), slot.offsetDays(), slot.milestoneDate(),
-          w.leadChannel(), status, 0, slot.dueAt()));
+      DeliveryStatus status =
+          passed
+              ? DeliveryStatus.DROPPED
+              : standings.standingOf(w.acronym(), slot.milestoneId()) == Standing.DONE
+                  ? DeliveryStatus.SKIPPED
+                  : DeliveryStatus.PENDING;
+      rows.add(
+          new Delivery(
+              w.acronym(),
+              slot.milestoneId(),
+              slot.offsetDays(),
+              slot.milestoneDate(),
+              w.leadChannel(),
+              status,
+              0,
+              slot.dueAt()));
     }
     int added = deliveries.enqueue(rows, now);
-    log.info("reminder slot {} for {}: {} of {} workspaces enqueued", slot.key(), slot.milestoneDate(), added, rows.size());
+    log.info(
+        "reminder slot {} for {}: {} of {} workspaces enqueued",
+        slot.key(),
+        slot.milestoneDate(),
+        added,
+        rows.size());
     return added;
   }
 }

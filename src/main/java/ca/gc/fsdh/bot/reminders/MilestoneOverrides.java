@@ -22,7 +22,8 @@ public final class MilestoneOverrides {
 
   public Map<String, LocalDate> all() {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT milestone_id, milestone_date FROM milestone_override");
+        PreparedStatement s =
+            c.prepareStatement("SELECT milestone_id, milestone_date FROM milestone_override");
         ResultSet r = s.executeQuery()) {
       Map<String, LocalDate> out = new LinkedHashMap<>();
       while (r.next()) {
@@ -34,13 +35,18 @@ public final class MilestoneOverrides {
     }
   }
 
-  /** Saves the date: an UPDATE, else an INSERT (H2 has no ON CONFLICT DO UPDATE; MERGE needs PostgreSQL 15). */
+  /**
+   * Saves the date: an UPDATE, else an INSERT (H2 has no ON CONFLICT DO UPDATE; MERGE needs
+   * PostgreSQL 15).
+   */
   public void set(String milestoneId, LocalDate date, String changedBy, Instant at) {
     try (Connection c = dataSource.getConnection()) {
-      for (String sql : new String[] {
-          "UPDATE milestone_override SET milestone_date = ?, changed_by = ?, changed_at = ? WHERE milestone_id = ?",
-          "INSERT INTO milestone_override (milestone_date, changed_by, changed_at, milestone_id) VALUES (?, ?, ?, ?) "
-              + "ON CONFLICT DO NOTHING"}) {
+      for (String sql :
+          new String[] {
+            "UPDATE milestone_override SET milestone_date = ?, changed_by = ?, changed_at = ? WHERE milestone_id = ?",
+            "INSERT INTO milestone_override (milestone_date, changed_by, changed_at, milestone_id) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING"
+          }) {
         try (PreparedStatement s = c.prepareStatement(sql)) {
           s.setDate(1, Date.valueOf(date));
           s.setString(2, changedBy);

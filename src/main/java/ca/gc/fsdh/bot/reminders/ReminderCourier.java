@@ -1,6 +1,5 @@
 package ca.gc.fsdh.bot.reminders;
 
-import java.io.InterruptedIOException;
 import ca.gc.fsdh.bot.platform.config.Deadlines;
 import ca.gc.fsdh.bot.platform.config.Milestone;
 import ca.gc.fsdh.bot.platform.config.Workspace;
@@ -11,6 +10,7 @@ import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,19 +22,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts the due rows of {@code reminder_delivery}, one at a time: claim the row, decide whether it
- * still applies, take a send slot, post, record the outcome. A post Slack did not take (429, 5xx, no
- * connection, a transient error) goes back to the queue for later; a refusal for good is FAILED.
+ * still applies, take a send slot, post, record the outcome. A post Slack did not take (429, 5xx,
+ * no connection, a transient error) goes back to the queue for later; a refusal for good is FAILED.
  *
- * <p>A row is re-checked just before its post (milestone date, workspace state, directory), so a date
- * changed or a workspace finished after the fan-out never gets a stale reminder. One delivery loop
- * runs per bot instance at a time; several instances share the queue safely.
+ * <p>A row is re-checked just before its post (milestone date, workspace state, directory), so a
+ * date changed or a workspace finished after the fan-out never gets a stale reminder. One delivery
+ * loop runs per bot instance at a time; several instances share the queue safely.
  */
 public final class ReminderCourier {
   private static final Logger log = LoggerFactory.getLogger(ReminderCourier.class);
+
   /** Slack errors worth another try; any other {@code ok: false} is final. */
-  private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
-      "service_unavailable", "request_timeout");
+  private static final Set<String> TRANSIENT =
+      Set.of(
+          "ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout");
+
   static final int MAX_ATTEMPTS = 8;
+
   /** Waits shorter than this stay in the loop; longer ones are left to the periodic sweep. */
   private static final Duration LINGER = Duration.ofSeconds(10);
 
@@ -50,9 +54,16 @@ public final class ReminderCourier {
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean stopping;
 
-  public ReminderCourier(ReminderDeliveries deliveries, SendPacer pacer, CurrentDeadlines deadlines,
-      WorkspaceDirectory directory, WorkspaceStanding standings, ReminderMessage message, MethodsClient slack,
-      Clock clock, String owner) {
+  public ReminderCourier(
+      ReminderDeliveries deliveries,
+      SendPacer pacer,
+      CurrentDeadlines deadlines,
+      WorkspaceDirectory directory,
+      WorkspaceStanding standings,
+      ReminderMessage message,
+      MethodsClient slack,
+      Clock clock,
+      String owner) {
     this.deliveries = deliveries;
     this.pacer = pacer;
     this.deadlines = deadlines;
@@ -77,7 +88,8 @@ public final class ReminderCourier {
           continue;
         }
         Optional<Instant> later = deliveries.nextAttempt();
-        if (later.isEmpty() || Duration.between(clock.instant(), later.get()).compareTo(LINGER) > 0) {
+        if (later.isEmpty()
+            || Duration.between(clock.instant(), later.get()).compareTo(LINGER) > 0) {
           return;
         }
         sleepUntil(later.get());
@@ -94,7 +106,8 @@ public final class ReminderCourier {
 
   private void deliver(Delivery d) throws InterruptedException {
     Deadlines current = deadlines.get();
-    Optional<Milestone> milestone = current.milestones().stream().filter(m -> m.id().equals(d.milestoneId())).findFirst();
+    Optional<Milestone> milestone =
+        current.milestones().stream().filter(m -> m.id().equals(d.milestoneId())).findFirst();
     Optional<Workspace> workspace = directory.find(d.workspace());
     Instant now = clock.instant();
     if (milestone.isEmpty() || !milestone.get().date().equals(d.milestoneDate())) {
@@ -126,15 +139,23 @@ public final class ReminderCourier {
       deliveries.retryLater(d, owner, clock.instant(), false, "interrupted before posting");
       throw e;
     }
-    Bilingual text = message.render(workspace.get(), milestone.get(), state,
-        clock.instant().atZone(current.timeZone()).toLocalDate());
+    Bilingual text =
+        message.render(
+            workspace.get(),
+            milestone.get(),
+            state,
+            clock.instant().atZone(current.timeZone()).toLocalDate());
     post(d, text, d.attempts() + 1);
   }
 
   private void post(Delivery d, Bilingual text, int attempt) {
     try {
-      var response = slack.chatPostMessage(r -> r.channel(d.channel()).text(text.mrkdwn())
-          .blocks(BilingualBlocks.of(text)).unfurlLinks(false));
+      var response =
+          slack.chatPostMessage(r ->
+              r.channel(d.channel())
+                  .text(text.mrkdwn())
+                  .blocks(BilingualBlocks.of(text))
+                  .unfurlLinks(false));
       if (response.isOk()) {
         deliveries.sent(d, owner, response.getTs(), clock.instant());
       } else if (TRANSIENT.contains(response.getError()) && attempt < MAX_ATTEMPTS) {
@@ -152,10 +173,12 @@ public final class ReminderCourier {
       } else if (attempt < MAX_ATTEMPTS) {
         retry(d, "HTTP " + status, backoff(attempt));
       } else {
-        deliveries.finish(d, owner, DeliveryStatus.FAILED, "HTTP " + status + " after " + attempt + " attempts");
+        deliveries.finish(
+            d, owner, DeliveryStatus.FAILED, "HTTP " + status + " after " + attempt + " attempts");
       }
     } catch (InterruptedIOException e) {
-      // A timeout after the request left: Slack may have posted it. Never twice wins over never lost.
+      // A timeout after the request left: Slack may have posted it. Never twice wins over never
+      // lost.
       log.warn("reminder {} unconfirmed: no answer from Slack ({})", d.describe(), e.toString());
       deliveries.finish(d, owner, DeliveryStatus.UNCONFIRMED, "no answer from Slack");
     } catch (IOException | RuntimeException e) {

@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.reminders;
 
-import java.sql.Statement;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +17,15 @@ import javax.sql.DataSource;
 
 /**
  * The {@code reminder_delivery} table: the queue of due reminders and the record that each went out
- * at most once. A row is inserted before anything is posted (its key refuses a second one), and moved
- * to {@link DeliveryStatus#SENDING} by one conditional UPDATE before each post, so that two bot
- * instances never post the same row.
+ * at most once. A row is inserted before anything is posted (its key refuses a second one), and
+ * moved to {@link DeliveryStatus#SENDING} by one conditional UPDATE before each post, so that two
+ * bot instances never post the same row.
  */
 public final class ReminderDeliveries {
   private static final String COLUMNS =
       "workspace, milestone_id, offset_days, milestone_date, channel, status, attempts, due_at";
-  private static final String KEY = "workspace = ? AND milestone_id = ? AND offset_days = ? AND milestone_date = ?";
+  private static final String KEY =
+      "workspace = ? AND milestone_id = ? AND offset_days = ? AND milestone_date = ?";
   private static final int CANDIDATES = 16;
   private final DataSource dataSource;
 
@@ -34,9 +35,13 @@ public final class ReminderDeliveries {
 
   /** Inserts the rows that are not there yet; returns how many were new. */
   public int enqueue(List<Delivery> rows, Instant now) {
-    String sql = "INSERT INTO reminder_delivery (" + COLUMNS + ", next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) "
-        + "ON CONFLICT DO NOTHING";
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    String sql =
+        "INSERT INTO reminder_delivery ("
+            + COLUMNS
+            + ", next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) "
+            + "ON CONFLICT DO NOTHING";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       c.setAutoCommit(false);
       for (Delivery d : rows) {
         s.setString(1, d.workspace());
@@ -64,10 +69,16 @@ public final class ReminderDeliveries {
   public Optional<Delivery> claimNext(String owner, Instant now) {
     // Oldest first, then the earliest offset of every workspace before anyone's next one, so that
     // consecutive posts go to different channels.
-    String pick = "SELECT " + COLUMNS + " FROM reminder_delivery WHERE status = 'PENDING' AND next_attempt_at <= ? "
-        + "ORDER BY next_attempt_at, offset_days DESC, milestone_id, workspace LIMIT " + CANDIDATES;
-    String claim = "UPDATE reminder_delivery SET status = 'SENDING', claimed_by = ?, claimed_at = ? WHERE " + KEY
-        + " AND status = 'PENDING'";
+    String pick =
+        "SELECT "
+            + COLUMNS
+            + " FROM reminder_delivery WHERE status = 'PENDING' AND next_attempt_at <= ? "
+            + "ORDER BY next_attempt_at, offset_days DESC, milestone_id, workspace LIMIT "
+            + CANDIDATES;
+    String claim =
+        "UPDATE reminder_delivery SET status = 'SENDING', claimed_by = ?, claimed_at = ? WHERE "
+            + KEY
+            + " AND status = 'PENDING'";
     try (Connection c = dataSource.getConnection()) {
       while (true) {
         List<Delivery> candidates = new ArrayList<>();
@@ -102,8 +113,9 @@ public final class ReminderDeliveries {
   /** The earliest next attempt of a PENDING row, if any. */
   public Optional<Instant> nextAttempt() {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT min(next_attempt_at) FROM reminder_delivery WHERE status = 'PENDING'");
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT min(next_attempt_at) FROM reminder_delivery WHERE status = 'PENDING'");
         ResultSet r = s.executeQuery()) {
       r.next();
       Timestamp t = r.getTimestamp(1);
@@ -114,35 +126,53 @@ public final class ReminderDeliveries {
   }
 
   public void sent(Delivery d, String owner, String messageTs, Instant at) {
-    update(d, owner, "status = 'SENT', sent_at = ?, message_ts = ?, attempts = attempts + 1",
+    update(
+        d,
+        owner,
+        "status = 'SENT', sent_at = ?, message_ts = ?, attempts = attempts + 1",
         s -> {
           s.setTimestamp(1, Timestamp.from(at));
           s.setString(2, messageTs);
-        }, 2);
+        },
+        2);
   }
 
-  /** Back to PENDING, for another attempt at {@code next}; counts as an attempt when {@code failed}. */
+  /**
+   * Back to PENDING, for another attempt at {@code next}; counts as an attempt when {@code failed}.
+   */
   public void retryLater(Delivery d, String owner, Instant next, boolean failed, String error) {
-    update(d, owner, "status = 'PENDING', next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_at = NULL"
-        + (failed ? ", attempts = attempts + 1" : ""), s -> {
+    update(
+        d,
+        owner,
+        "status = 'PENDING', next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_at = NULL"
+            + (failed ? ", attempts = attempts + 1" : ""),
+        s -> {
           s.setTimestamp(1, Timestamp.from(next));
           s.setString(2, clip(error));
-        }, 2);
+        },
+        2);
   }
 
   /** A final status other than SENT (SKIPPED, DROPPED, FAILED). */
   public void finish(Delivery d, String owner, DeliveryStatus status, String reason) {
-    update(d, owner, "status = ?, last_error = ?", s -> {
-      s.setString(1, status.name());
-      s.setString(2, clip(reason));
-    }, 2);
+    update(
+        d,
+        owner,
+        "status = ?, last_error = ?",
+        s -> {
+          s.setString(1, status.name());
+          s.setString(2, clip(reason));
+        },
+        2);
   }
 
   /** Rows left SENDING since before {@code claimedBefore}: their poster stopped mid-post. */
   public int markUnconfirmed(Instant claimedBefore) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE reminder_delivery SET status = 'UNCONFIRMED' "
-            + "WHERE status = 'SENDING' AND claimed_at < ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE reminder_delivery SET status = 'UNCONFIRMED' "
+                    + "WHERE status = 'SENDING' AND claimed_at < ?")) {
       s.setTimestamp(1, Timestamp.from(claimedBefore));
       return s.executeUpdate();
     } catch (SQLException e) {
@@ -153,7 +183,8 @@ public final class ReminderDeliveries {
   public Map<DeliveryStatus, Integer> counts() {
     Map<DeliveryStatus, Integer> out = new EnumMap<>(DeliveryStatus.class);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT status, count(*) FROM reminder_delivery GROUP BY status");
+        PreparedStatement s =
+            c.prepareStatement("SELECT status, count(*) FROM reminder_delivery GROUP BY status");
         ResultSet r = s.executeQuery()) {
       while (r.next()) {
         out.put(DeliveryStatus.valueOf(r.getString(1)), r.getInt(2));
@@ -167,8 +198,12 @@ public final class ReminderDeliveries {
   /** Rows not yet final (PENDING or SENDING), soonest first. */
   public List<Delivery> unfinished(int limit) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM reminder_delivery "
-            + "WHERE status IN ('PENDING', 'SENDING', 'UNCONFIRMED') ORDER BY next_attempt_at, workspace LIMIT ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM reminder_delivery "
+                    + "WHERE status IN ('PENDING', 'SENDING', 'UNCONFIRMED') ORDER BY next_attempt_at, workspace LIMIT ?")) {
       s.setInt(1, limit);
       List<Delivery> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
@@ -188,13 +223,20 @@ public final class ReminderDeliveries {
 
   /** Changes a row this owner holds (status SENDING, claimed by it); nothing if it lost the row. */
   private void update(Delivery d, String owner, String set, Binder binder, int used) {
-    String sql = "UPDATE reminder_delivery SET " + set + " WHERE " + KEY + " AND status = 'SENDING' AND claimed_by = ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    String sql =
+        "UPDATE reminder_delivery SET "
+            + set
+            + " WHERE "
+            + KEY
+            + " AND status = 'SENDING' AND claimed_by = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       binder.bind(s);
       bindKey(s, used + 1, d);
       s.setString(used + 5, owner);
       if (s.executeUpdate() != 1) {
-        throw new IllegalStateException("reminder " + d.describe() + " is no longer held by " + owner);
+        throw new IllegalStateException(
+            "reminder " + d.describe() + " is no longer held by " + owner);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot record reminder " + d.describe(), e);
@@ -209,9 +251,15 @@ public final class ReminderDeliveries {
   }
 
   private static Delivery read(ResultSet r) throws SQLException {
-    return new Delivery(r.getString("workspace"), r.getString("milestone_id"), r.getInt("offset_days"),
-        r.getDate("milestone_date").toLocalDate(), r.getString("channel"), DeliveryStatus.valueOf(r.getString("status")),
-        r.getInt("attempts"), r.getTimestamp("due_at").toInstant());
+    return new Delivery(
+        r.getString("workspace"),
+        r.getString("milestone_id"),
+        r.getInt("offset_days"),
+        r.getDate("milestone_date").toLocalDate(),
+        r.getString("channel"),
+        DeliveryStatus.valueOf(r.getString("status")),
+        r.getInt("attempts"),
+        r.getTimestamp("due_at").toInstant());
   }
 
   private static String clip(String text) {

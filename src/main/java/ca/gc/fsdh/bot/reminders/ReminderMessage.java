@@ -10,9 +10,10 @@ import java.time.LocalDate;
 import java.util.function.Function;
 
 /**
- * Words one reminder for one workspace: the milestone, its date and the days left, then what matters
- * for this workspace now (start a request, wait for approval, wait for the run, try again after a
- * rejection; offboarding guidance when it has no PROD workspace). Both languages, its own first.
+ * Words one reminder for one workspace: the milestone, its date and the days left, then what
+ * matters for this workspace now (start a request, wait for approval, wait for the run, try again
+ * after a rejection; offboarding guidance when it has no PROD workspace). Both languages, its own
+ * first.
  */
 public final class ReminderMessage {
   private final Messages messages;
@@ -21,13 +22,26 @@ public final class ReminderMessage {
     this.messages = messages;
   }
 
-  /** @param today the local date in the deadlines' time zone when the reminder goes out */
+  /**
+   * @param today the local date in the deadlines' time zone when the reminder goes out
+   */
   public Bilingual render(Workspace w, Milestone milestone, Standing standing, LocalDate today) {
     if (standing == Standing.DONE) {
-      throw new IllegalArgumentException("no reminder for a workspace that is done: " + w.acronym());
+      throw new IllegalArgumentException(
+          "no reminder for a workspace that is done: " + w.acronym());
     }
-    Bilingual heading = both(w.language(), l -> messages.text(l, "reminder.heading", w.acronym(), w.name(l),
-        milestone.title(l), DateWords.day(milestone.date(), l), Countdown.words(messages, l, today, milestone.date())));
+    Bilingual heading =
+        both(
+            w.language(),
+            l ->
+                messages.text(
+                    l,
+                    "reminder.heading",
+                    w.acronym(),
+                    w.name(l),
+                    milestone.title(l),
+                    DateWords.day(milestone.date(), l),
+                    Countdown.words(messages, l, today, milestone.date())));
     return heading.then(messages.both(w.language(), stateKey(w, standing), w.acronym()));
   }
 
@@ -36,7 +50,8 @@ public final class ReminderMessage {
       case NONE -> w.offboardOnly() ? "reminder.state.none.offboard" : "reminder.state.none";
       case PENDING -> "reminder.state.pending";
       case RUNNING -> "reminder.state.running";
-      case REJECTED -> w.offboardOnly() ? "reminder.state.rejected.offboard" : "reminder.state.rejected";
+      case REJECTED ->
+          w.offboardOnly() ? "reminder.state.rejected.offboard" : "reminder.state.rejected";
       case DONE -> throw new IllegalArgumentException("done");
     };
   }

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * Turns the deadlines into reminder slots: for each milestone and offset, the business day on or
  * before (date - offset) at the reminder time in the deadlines' time zone. A local time that a
- * daylight-saving change skips or repeats is resolved by java.time (later offset in a gap, earlier in
- * an overlap), so the instant always reads as the configured time on that day.
+ * daylight-saving change skips or repeats is resolved by java.time (later offset in a gap, earlier
+ * in an overlap), so the instant always reads as the configured time on that day.
  */
 public final class ReminderPlanner {
   private ReminderPlanner() {}
@@ -30,7 +30,9 @@ public final class ReminderPlanner {
   }
 
   public static Optional<ReminderSlot> slot(Deadlines deadlines, String milestoneId, int offset) {
-    return deadlines.milestones().stream().filter(m -> m.id().equals(milestoneId)).findFirst()
+    return deadlines.milestones().stream()
+        .filter(m -> m.id().equals(milestoneId))
+        .findFirst()
         .filter(m -> deadlines.reminderOffsetsDays().contains(offset))
         .map(m -> slot(deadlines, m, offset));
   }

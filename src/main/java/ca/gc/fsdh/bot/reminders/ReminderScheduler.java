@@ -22,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps Quartz's triggers equal to the reminder plan: one one-shot trigger per milestone and offset,
- * plus a periodic sweep. Planning is idempotent and safe on several instances at once: an unchanged
- * slot keeps its trigger (so a trigger missed while down still fires once), a moved slot is
- * re-timed if still ahead and removed if its new time has passed, a slot that left the plan is removed.
+ * Keeps Quartz's triggers equal to the reminder plan: one one-shot trigger per milestone and
+ * offset, plus a periodic sweep. Planning is idempotent and safe on several instances at once: an
+ * unchanged slot keeps its trigger (so a trigger missed while down still fires once), a moved slot
+ * is re-timed if still ahead and removed if its new time has passed, a slot that left the plan is
+ * removed.
  *
  * <p>Quartz runs on the system clock; the plan on {@link #clock}. Fire times are shifted by their
  * difference, which is zero in production and lets tests and the demo run at a chosen date.
@@ -42,7 +43,11 @@ public final class ReminderScheduler implements AutoCloseable {
   /** What one planning pass changed. */
   public record PlanResult(int kept, int added, int moved, int removed, Duration took) {}
 
-  public ReminderScheduler(Scheduler quartz, CurrentDeadlines deadlines, ReminderCourier courier, Clock clock,
+  public ReminderScheduler(
+      Scheduler quartz,
+      CurrentDeadlines deadlines,
+      ReminderCourier courier,
+      Clock clock,
       Duration sweepEvery) {
     this.quartz = quartz;
     this.deadlines = deadlines;
@@ -59,9 +64,16 @@ public final class ReminderScheduler implements AutoCloseable {
 
   public synchronized PlanResult plan() throws SchedulerException {
     long started = System.nanoTime();
-    quartz.addJob(JobBuilder.newJob(FanOutJob.class).withIdentity(SlotTriggers.FAN_OUT).storeDurably()
-        .requestRecovery().build(), true);
-    quartz.addJob(JobBuilder.newJob(SweepJob.class).withIdentity(SlotTriggers.SWEEP).storeDurably().build(), true);
+    quartz.addJob(
+        JobBuilder.newJob(FanOutJob.class)
+            .withIdentity(SlotTriggers.FAN_OUT)
+            .storeDurably()
+            .requestRecovery()
+            .build(),
+        true);
+    quartz.addJob(
+        JobBuilder.newJob(SweepJob.class).withIdentity(SlotTriggers.SWEEP).storeDurably().build(),
+        true);
     ensureSweep();
     Instant now = clock.instant();
     int kept = 0;
@@ -80,7 +92,8 @@ public final class ReminderScheduler implements AutoCloseable {
         }
       } else if (SlotTriggers.slotOf(existing.getJobDataMap()).equals(slot)) {
         if (Math.abs(existing.getStartTime().getTime() - fireAt.getTime()) > SAME_TIME_MILLIS) {
-          // The plan's clock jumped (tests, demo): a time now behind fires at once, not after misfire detection.
+          // The plan's clock jumped (tests, demo): a time now behind fires at once, not after
+          // misfire detection.
           quartz.rescheduleJob(key, SlotTriggers.trigger(slot, latest(fireAt, new Date())));
         }
         kept++;
@@ -92,13 +105,15 @@ public final class ReminderScheduler implements AutoCloseable {
         removed++;
       }
     }
-    for (TriggerKey key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(SlotTriggers.GROUP))) {
+    for (TriggerKey key :
+        quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(SlotTriggers.GROUP))) {
       if (!wanted.contains(key)) {
         quartz.unscheduleJob(key);
         removed++;
       }
     }
-    var result = new PlanResult(kept, added, moved, removed, Duration.ofNanos(System.nanoTime() - started));
+    var result =
+        new PlanResult(kept, added, moved, removed, Duration.ofNanos(System.nanoTime() - started));
     log.info("reminders planned: {}", result);
     return result;
   }
@@ -106,7 +121,8 @@ public final class ReminderScheduler implements AutoCloseable {
   /** The slots Quartz will fire, soonest first. */
   public List<ReminderSlot> upcoming() throws SchedulerException {
     List<ReminderSlot> out = new ArrayList<>();
-    for (TriggerKey key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(SlotTriggers.GROUP))) {
+    for (TriggerKey key :
+        quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(SlotTriggers.GROUP))) {
       Trigger t = quartz.getTrigger(key);
       if (t != null) {
         out.add(SlotTriggers.slotOf(t.getJobDataMap()));
@@ -137,11 +153,17 @@ public final class ReminderScheduler implements AutoCloseable {
       return;
     }
     try {
-      quartz.scheduleJob(TriggerBuilder.newTrigger().withIdentity(SlotTriggers.SWEEP_TRIGGER).forJob(SlotTriggers.SWEEP)
-          .startNow().withSchedule(SimpleScheduleBuilder.simpleSchedule()
-              .withIntervalInMilliseconds(sweepEvery.toMillis()).repeatForever()
-              .withMisfireHandlingInstructionNextWithRemainingCount())
-          .build());
+      quartz.scheduleJob(
+          TriggerBuilder.newTrigger()
+              .withIdentity(SlotTriggers.SWEEP_TRIGGER)
+              .forJob(SlotTriggers.SWEEP)
+              .startNow()
+              .withSchedule(
+                  SimpleScheduleBuilder.simpleSchedule()
+                      .withIntervalInMilliseconds(sweepEvery.toMillis())
+                      .repeatForever()
+                      .withMisfireHandlingInstructionNextWithRemainingCount())
+              .build());
     } catch (ObjectAlreadyExistsException e) {
       // planned by another instance
     }

@@ -1,19 +1,20 @@
 package ca.gc.fsdh.bot.reminders;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * Hands out send slots shared by every bot instance through {@code reminder_pace}: at most one message
- * per second per channel, and at most the configured rate over all channels. Each reservation is one
- * short transaction that locks the global row, then the channel's row (always in that order).
+ * Hands out send slots shared by every bot instance through {@code reminder_pace}: at most one
+ * message per second per channel, and at most the configured rate over all channels. Each
+ * reservation is one short transaction that locks the global row, then the channel's row (always in
+ * that order).
  */
 public final class SendPacer {
   static final long CHANNEL_INTERVAL_MICROS = 1_000_000;
@@ -64,8 +65,9 @@ public final class SendPacer {
   public void holdAll(Instant until) {
     try (Connection c = dataSource.getConnection()) {
       ensure(c, GLOBAL);
-      try (PreparedStatement s = c.prepareStatement(
-          "UPDATE reminder_pace SET next_at_micros = ? WHERE pace_key = ? AND next_at_micros < ?")) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE reminder_pace SET next_at_micros = ? WHERE pace_key = ? AND next_at_micros < ?")) {
         s.setLong(1, micros(until));
         s.setString(2, GLOBAL);
         s.setLong(3, micros(until));
@@ -81,8 +83,9 @@ public final class SendPacer {
     if (known.contains(key)) {
       return;
     }
-    try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO reminder_pace (pace_key, next_at_micros) VALUES (?, 0) ON CONFLICT DO NOTHING")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO reminder_pace (pace_key, next_at_micros) VALUES (?, 0) ON CONFLICT DO NOTHING")) {
       s.setString(1, key);
       s.executeUpdate();
     }
@@ -90,8 +93,9 @@ public final class SendPacer {
   }
 
   private static long lock(Connection c, String key) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT next_at_micros FROM reminder_pace WHERE pace_key = ? FOR UPDATE")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT next_at_micros FROM reminder_pace WHERE pace_key = ? FOR UPDATE")) {
       s.setString(1, key);
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -101,7 +105,8 @@ public final class SendPacer {
   }
 
   private static void set(Connection c, String key, long micros) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("UPDATE reminder_pace SET next_at_micros = ? WHERE pace_key = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement("UPDATE reminder_pace SET next_at_micros = ? WHERE pace_key = ?")) {
       s.setLong(1, micros);
       s.setString(2, key);
       s.executeUpdate();

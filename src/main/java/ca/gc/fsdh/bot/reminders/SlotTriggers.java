@@ -10,7 +10,9 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 
-/** The Quartz side of a {@link ReminderSlot}: its trigger, and the slot read back from a trigger. */
+/**
+ * The Quartz side of a {@link ReminderSlot}: its trigger, and the slot read back from a trigger.
+ */
 final class SlotTriggers {
   static final String GROUP = "reminders";
   static final JobKey FAN_OUT = JobKey.jobKey("fan-out", GROUP);
@@ -33,12 +35,21 @@ final class SlotTriggers {
     data.put("milestoneDate", slot.milestoneDate().toString());
     data.put("offsetDays", Integer.toString(slot.offsetDays()));
     data.put("dueAt", slot.dueAt().toString());
-    return TriggerBuilder.newTrigger().withIdentity(key(slot)).forJob(FAN_OUT).usingJobData(data).startAt(fireAt)
-        .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+    return TriggerBuilder.newTrigger()
+        .withIdentity(key(slot))
+        .forJob(FAN_OUT)
+        .usingJobData(data)
+        .startAt(fireAt)
+        .withSchedule(
+            SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+        .build();
   }
 
   static ReminderSlot slotOf(JobDataMap data) {
-    return new ReminderSlot(data.getString("milestoneId"), LocalDate.parse(data.getString("milestoneDate")),
-        Integer.parseInt(data.getString("offsetDays")), Instant.parse(data.getString("dueAt")));
+    return new ReminderSlot(
+        data.getString("milestoneId"),
+        LocalDate.parse(data.getString("milestoneDate")),
+        Integer.parseInt(data.getString("offsetDays")),
+        Instant.parse(data.getString("dueAt")));
   }
 }

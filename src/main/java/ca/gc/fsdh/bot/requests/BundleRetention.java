@@ -1,12 +1,5 @@
 package ca.gc.fsdh.bot.requests;
 
-import java.util.Set;
-import org.quartz.JobBuilder;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,16 +8,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.quartz.Job;
+import org.quartz.JobBuilder;
 import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes export bundles (folders and zip files in the bundle directory) last changed longer ago than
- * the retention period. Runs as a periodic Quartz job; on several replicas sharing the directory, any
- * one may run it.
+ * Deletes export bundles (folders and zip files in the bundle directory) last changed longer ago
+ * than the retention period. Runs as a periodic Quartz job; on several replicas sharing the
+ * directory, any one may run it.
  */
 public final class BundleRetention implements Job {
   private static final Logger log = LoggerFactory.getLogger(BundleRetention.class);
@@ -52,14 +52,28 @@ public final class BundleRetention implements Job {
     if (quartz.checkExists(key)) {
       return;
     }
-    var job = JobBuilder.newJob(BundleRetention.class).withIdentity("bundle-retention", "bundles")
-        .storeDurably().build();
-    quartz.scheduleJob(job, Set.of(TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
-        .startNow().withSchedule(SimpleScheduleBuilder.repeatHourlyForever(24)
-            .withMisfireHandlingInstructionNextWithRemainingCount()).build()), true);
+    var job =
+        JobBuilder.newJob(BundleRetention.class)
+            .withIdentity("bundle-retention", "bundles")
+            .storeDurably()
+            .build();
+    quartz.scheduleJob(
+        job,
+        Set.of(
+            TriggerBuilder.newTrigger()
+                .withIdentity(key)
+                .forJob(job)
+                .startNow()
+                .withSchedule(
+                    SimpleScheduleBuilder.repeatHourlyForever(24)
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build()),
+        true);
   }
 
-  /** @return how many bundles were deleted */
+  /**
+   * @return how many bundles were deleted
+   */
   public int deleteExpired() {
     if (!Files.isDirectory(directory)) {
       return 0;

@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.requests;
 
-import ca.gc.fsdh.bot.migration.item.ItemStatus;
 import ca.gc.fsdh.bot.migration.CoreMigration;
+import ca.gc.fsdh.bot.migration.item.ItemStatus;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,7 +17,8 @@ final class CoreProgress implements CoreMigration.Progress {
 
   @Override
   public synchronized void phase(CoreMigration.Phase phase) {
-    if (phase != CoreMigration.Phase.VERIFY) { // verification reports no items: keep the import's counts
+    if (phase
+        != CoreMigration.Phase.VERIFY) { // verification reports no items: keep the import's counts
       counts.clear();
     }
     progress.phase(phase.name());
@@ -32,10 +33,14 @@ final class CoreProgress implements CoreMigration.Progress {
   }
 
   @Override
-  public synchronized void itemDone(ResourceType type, String id, ItemStatus status, boolean resumed) {
+  public synchronized void itemDone(
+      ResourceType type, String id, ItemStatus status, boolean resumed) {
     TypeProgress p = counts.getOrDefault(type, TypeProgress.NONE);
     long done = p.done() + 1;
-    counts.put(type, new TypeProgress(Math.max(p.total(), done), done, p.failed() + (status == ItemStatus.FAILED ? 1 : 0)));
+    counts.put(
+        type,
+        new TypeProgress(
+            Math.max(p.total(), done), done, p.failed() + (status == ItemStatus.FAILED ? 1 : 0)));
     progress.update(Map.copyOf(counts));
   }
 }

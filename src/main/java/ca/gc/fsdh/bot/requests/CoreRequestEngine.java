@@ -1,15 +1,6 @@
 package ca.gc.fsdh.bot.requests;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import ca.gc.fsdh.bot.platform.config.BundleSettings;
-import ca.gc.fsdh.bot.platform.config.DatabricksAuth;
-import ca.gc.fsdh.bot.platform.config.Workspace;
-import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
-import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.CoreMigration;
-import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.bundle.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.client.WorkspaceCheck;
@@ -17,20 +8,30 @@ import ca.gc.fsdh.bot.migration.client.WorkspaceUnavailableException;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.plan.MigrationPlan;
 import ca.gc.fsdh.bot.migration.plan.Planner;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.migration.spi.ImportOptions;
+import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
+import ca.gc.fsdh.bot.platform.config.BundleSettings;
+import ca.gc.fsdh.bot.platform.config.DatabricksAuth;
+import ca.gc.fsdh.bot.platform.config.Workspace;
+import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Runs a request through the migration core: for a migration, export from the workspace's POC host,
- * import into its PROD host with its mapping, and verify; for an offboarding, export and package the
- * zip; before that, its plan (which lists what it can, and says what it could not read). A run starts
- * with one signed-in call to each workspace it needs ({@link WorkspaceCheck}). Each request has its own work directory under the bundle directory, so a rerun (after a crash,
- * or a retry) resumes from the core's journals.
+ * import into its PROD host with its mapping, and verify; for an offboarding, export and package
+ * the zip; before that, its plan (which lists what it can, and says what it could not read). A run
+ * starts with one signed-in call to each workspace it needs ({@link WorkspaceCheck}). Each request
+ * has its own work directory under the bundle directory, so a rerun (after a crash, or a retry)
+ * resumes from the core's journals.
  */
 public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
   private final WorkspaceDirectory directory;
@@ -40,15 +41,26 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
   private final WorkspaceCheck check;
   private final CoreMigration core = new CoreMigration();
 
-  /** @param clients builds a paced client for one workspace (the core's {@code DatabricksClients}) */
-  public CoreRequestEngine(WorkspaceDirectory directory, Map<String, DatabricksAuth> auth, BundleSettings bundles,
+  /**
+   * @param clients builds a paced client for one workspace (the core's {@code DatabricksClients})
+   */
+  public CoreRequestEngine(
+      WorkspaceDirectory directory,
+      Map<String, DatabricksAuth> auth,
+      BundleSettings bundles,
       Function<DatabricksConfig, WorkspaceClient> clients) {
     this(directory, auth, bundles, clients, new WorkspaceCheck());
   }
 
-  /** @param check the sign-in call made to each workspace before a run or a plan */
-  public CoreRequestEngine(WorkspaceDirectory directory, Map<String, DatabricksAuth> auth, BundleSettings bundles,
-      Function<DatabricksConfig, WorkspaceClient> clients, WorkspaceCheck check) {
+  /**
+   * @param check the sign-in call made to each workspace before a run or a plan
+   */
+  public CoreRequestEngine(
+      WorkspaceDirectory directory,
+      Map<String, DatabricksAuth> auth,
+      BundleSettings bundles,
+      Function<DatabricksConfig, WorkspaceClient> clients,
+      WorkspaceCheck check) {
     this.directory = directory;
     this.auth = auth;
     this.bundles = bundles;
@@ -58,30 +70,49 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
 
   @Override
   public RunReport run(MigrationRequest request, RunProgress progress) throws Exception {
-    Workspace w = directory.find(request.workspace())
-        .orElseThrow(() -> new IllegalStateException("workspace " + request.workspace() + " is no longer in the directory"));
+    Workspace w =
+        directory
+            .find(request.workspace())
+            .orElseThrow(() ->
+                new IllegalStateException(
+                    "workspace " + request.workspace() + " is no longer in the directory"));
     signIn(w, request.kind() == RequestKind.MIGRATE);
     Path work = workDir(request);
     var source = new CoreMigration.Workspace(client("poc", w.pocHost()), w.pocHost());
-    ExportOptions export = ExportOptions.allTypes().withTypes(request.resourceTypes())
-        .withFormat(NotebookFormat.valueOf(request.options().notebookFormat()));
+    ExportOptions export =
+        ExportOptions.allTypes()
+            .withTypes(request.resourceTypes())
+            .withFormat(NotebookFormat.valueOf(request.options().notebookFormat()));
     if (w.sqlWarehouse().isPresent()) {
       export = export.withSqlWarehouse(w.sqlWarehouse().get());
     }
     if (w.secretsCluster().isPresent()) {
-      export = export.withSecretsCluster(w.secretsCluster().get(), SecretValueSink.NONE); // the core picks the sink
+      export =
+          export.withSecretsCluster(
+              w.secretsCluster().get(), SecretValueSink.NONE); // the core picks the sink
     }
     var listener = new CoreProgress(progress);
     if (request.kind() == RequestKind.MIGRATE) {
-      String prodHost = w.prodHost().orElseThrow(() -> new IllegalStateException(w.acronym() + " has no PROD workspace"));
+      String prodHost =
+          w.prodHost()
+              .orElseThrow(() -> new IllegalStateException(w.acronym() + " has no PROD workspace"));
       var target = new CoreMigration.Workspace(client("prod", prodHost), prodHost);
-      MappingFile mapping = w.mappingFile().isPresent() ? MappingFile.read(w.mappingFile().get()) : MappingFile.empty();
-      ImportOptions imports = ImportOptions.defaults(work.resolve("import")).withTypes(request.resourceTypes());
+      MappingFile mapping =
+          w.mappingFile().isPresent()
+              ? MappingFile.read(w.mappingFile().get())
+              : MappingFile.empty();
+      ImportOptions imports =
+          ImportOptions.defaults(work.resolve("import")).withTypes(request.resourceTypes());
       if (w.prodSqlWarehouse().isPresent()) {
         imports = imports.withSqlWarehouse(w.prodSqlWarehouse().get());
       }
-      var result = core.migrate(source, target, new CoreMigration.MigrateOptions(work, export, mapping, imports,
-          w.prodSqlWarehouse(), Optional.empty()), listener);
+      var result =
+          core.migrate(
+              source,
+              target,
+              new CoreMigration.MigrateOptions(
+                  work, export, mapping, imports, w.prodSqlWarehouse(), Optional.empty()),
+              listener);
       return CoreReports.of(request, result);
     }
     Optional<Path> key = Optional.empty();
@@ -90,21 +121,36 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
       OwnerOnlyFiles.writeString(file, request.options().publicKey().get());
       key = Optional.of(file);
     }
-    var result = core.offboard(source, new CoreMigration.OffboardOptions(work, w.acronym(), export, key), listener);
+    var result =
+        core.offboard(
+            source, new CoreMigration.OffboardOptions(work, w.acronym(), export, key), listener);
     return CoreReports.of(request, result);
   }
 
   @Override
   public PlanSummary plan(MigrationRequest request) throws Exception {
-    Workspace w = directory.find(request.workspace())
-        .orElseThrow(() -> new IllegalStateException("workspace " + request.workspace() + " is no longer in the directory"));
-    MigrationPlan p = new Planner(client("poc", w.pocHost()), RateLimits.defaults()).plan(w.pocHost(), request.resourceTypes());
-    return new PlanSummary(p.counts(), p.bytes(),
+    Workspace w =
+        directory
+            .find(request.workspace())
+            .orElseThrow(() ->
+                new IllegalStateException(
+                    "workspace " + request.workspace() + " is no longer in the directory"));
+    MigrationPlan p =
+        new Planner(client("poc", w.pocHost()), RateLimits.defaults())
+            .plan(w.pocHost(), request.resourceTypes());
+    return new PlanSummary(
+        p.counts(),
+        p.bytes(),
         p.cannotExport().stream().map(i -> i.type() + " " + i.item() + ": " + i.reason()).toList(),
-        p.unread(), p.manual(), p.estimatedSeconds());
+        p.unread(),
+        p.manual(),
+        p.estimatedSeconds());
   }
 
-  /** One folder per request, readable by the bot's user only from its creation: it holds workspace content. */
+  /**
+   * One folder per request, readable by the bot's user only from its creation: it holds workspace
+   * content.
+   */
   private Path workDir(MigrationRequest request) throws IOException {
     return OwnerOnlyFiles.createDirectories(bundles.directory().resolve("request-" + request.id()));
   }
@@ -116,7 +162,8 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
   private DatabricksConfig sdkConfig(String environment, String host) {
     DatabricksAuth a = auth.get(environment);
     if (a == null) {
-      throw new IllegalStateException("no databricks." + environment + " authentication is configured");
+      throw new IllegalStateException(
+          "no databricks." + environment + " authentication is configured");
     }
     return a.sdkConfig(host);
   }
@@ -140,6 +187,7 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
         problems.add(e.getMessage());
       }
     }
-    if (!problems.isEmpty()) throw new WorkspaceUnavailableException(String.join("; ", problems), null);
+    if (!problems.isEmpty())
+      throw new WorkspaceUnavailableException(String.join("; ", problems), null);
   }
 }

@@ -46,29 +46,50 @@ public final class DurableRuns implements RequestListener, AutoCloseable {
   private final Duration sweepEvery;
   private final ExecutorService runs;
   private final Set<Long> queuedHere = ConcurrentHashMap.newKeySet();
-  private final ExecutorService scheduling = Executors.newSingleThreadExecutor(
-      Thread.ofPlatform().name("fsdh-run-triggers").daemon().factory());
+  private final ExecutorService scheduling =
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().name("fsdh-run-triggers").daemon().factory());
 
-  /** @param parallelRuns how many requests this instance runs at once */
-  public DurableRuns(Scheduler quartz, HandBuiltJobs jobs, RequestStore store, RunWorker worker, Clock clock,
-      int parallelRuns, Duration sweepEvery) {
+  /**
+   * @param parallelRuns how many requests this instance runs at once
+   */
+  public DurableRuns(
+      Scheduler quartz,
+      HandBuiltJobs jobs,
+      RequestStore store,
+      RunWorker worker,
+      Clock clock,
+      int parallelRuns,
+      Duration sweepEvery) {
     this.quartz = quartz;
     this.store = store;
     this.worker = worker;
     this.clock = clock;
     this.sweepEvery = sweepEvery;
-    this.runs = Executors.newFixedThreadPool(parallelRuns, Thread.ofPlatform().name("fsdh-run-", 0).factory());
+    this.runs =
+        Executors.newFixedThreadPool(
+            parallelRuns, Thread.ofPlatform().name("fsdh-run-", 0).factory());
     jobs.register(RunRequestJob.class, new RunRequestJob(this));
     jobs.register(SweepRequestsJob.class, new SweepRequestsJob(this));
   }
 
   /** Stores the periodic sweep (kept if another instance stored it already). */
   public void start() throws SchedulerException {
-    var job = JobBuilder.newJob(SweepRequestsJob.class).withIdentity("sweep", GROUP).storeDurably().build();
-    Trigger trigger = TriggerBuilder.newTrigger().withIdentity(SWEEP).forJob(job).startNow()
-        .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever((int) Math.max(1, sweepEvery.toSeconds()))
-            .withMisfireHandlingInstructionNextWithRemainingCount())
-        .build();
+    var job =
+        JobBuilder.newJob(SweepRequestsJob.class)
+            .withIdentity("sweep", GROUP)
+            .storeDurably()
+            .build();
+    Trigger trigger =
+        TriggerBuilder.newTrigger()
+            .withIdentity(SWEEP)
+            .forJob(job)
+            .startNow()
+            .withSchedule(
+                SimpleScheduleBuilder.repeatSecondlyForever(
+                        (int) Math.max(1, sweepEvery.toSeconds()))
+                    .withMisfireHandlingInstructionNextWithRemainingCount())
+            .build();
     if (!quartz.checkExists(SWEEP)) {
       quartz.scheduleJob(job, Set.of(trigger), true);
     }
@@ -88,13 +109,22 @@ public final class DurableRuns implements RequestListener, AutoCloseable {
 
   private void storeTrigger(MigrationRequest request) {
     try {
-      var job = JobBuilder.newJob(RunRequestJob.class).withIdentity(JobKey.jobKey("run-" + request.id(), GROUP))
-          .usingJobData(REQUEST_ID, request.number()).requestRecovery().build();
-      Trigger now = TriggerBuilder.newTrigger().withIdentity("run-" + request.id(), GROUP).forJob(job)
-          .startAt(Date.from(clock.instant())).build();
+      var job =
+          JobBuilder.newJob(RunRequestJob.class)
+              .withIdentity(JobKey.jobKey("run-" + request.id(), GROUP))
+              .usingJobData(REQUEST_ID, request.number())
+              .requestRecovery()
+              .build();
+      Trigger now =
+          TriggerBuilder.newTrigger()
+              .withIdentity("run-" + request.id(), GROUP)
+              .forJob(job)
+              .startAt(Date.from(clock.instant()))
+              .build();
       quartz.scheduleJob(job, Set.of(now), true);
     } catch (SchedulerException e) {
-      log.warn("request {}: no trigger stored ({}); the sweep will run it", request.id(), e.toString());
+      log.warn(
+          "request {}: no trigger stored ({}); the sweep will run it", request.id(), e.toString());
     }
   }
 
@@ -128,7 +158,8 @@ public final class DurableRuns implements RequestListener, AutoCloseable {
       scheduling.awaitTermination(5, TimeUnit.SECONDS);
       runs.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // keep the interrupt for the caller (AutoCloseable's advice)
+      Thread.currentThread()
+          .interrupt(); // keep the interrupt for the caller (AutoCloseable's advice)
     }
   }
 

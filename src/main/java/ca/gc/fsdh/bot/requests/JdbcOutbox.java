@@ -21,8 +21,9 @@ public final class JdbcOutbox implements Outbox {
   private static final String POSTED = "POSTED";
   private static final String FOLDED = "FOLDED";
   private static final String FAILED = "FAILED";
-  private static final String HEAD = "o.seq = (SELECT MIN(p.seq) FROM request_outbox p"
-      + " WHERE p.request_id = o.request_id AND p.lane = o.lane AND p.status = 'PENDING')";
+  private static final String HEAD =
+      "o.seq = (SELECT MIN(p.seq) FROM request_outbox p"
+          + " WHERE p.request_id = o.request_id AND p.lane = o.lane AND p.status = 'PENDING')";
   private static final String FREE = "(o.claimed_until IS NULL OR o.claimed_until < ?)";
 
   private final DataSource dataSource;
@@ -33,81 +34,131 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public List<OutboxMessage> dueHeads(Instant now, int limit) {
-    return query("SELECT o.* FROM request_outbox o WHERE o.status = 'PENDING' AND " + HEAD
-        + " AND o.not_before <= ? AND " + FREE + " ORDER BY o.id LIMIT ?", ts(now), ts(now), limit);
+    return query(
+        "SELECT o.* FROM request_outbox o WHERE o.status = 'PENDING' AND "
+            + HEAD
+            + " AND o.not_before <= ? AND "
+            + FREE
+            + " ORDER BY o.id LIMIT ?",
+        ts(now),
+        ts(now),
+        limit);
   }
 
   @Override
   public boolean claim(long id, String owner, Instant now, Instant until) {
-    return update("UPDATE request_outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = 'PENDING'"
-        + " AND (claimed_until IS NULL OR claimed_until < ?)", owner, ts(until), id, ts(now));
+    return update(
+        "UPDATE request_outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = 'PENDING'"
+            + " AND (claimed_until IS NULL OR claimed_until < ?)",
+        owner,
+        ts(until),
+        id,
+        ts(now));
   }
 
   @Override
-  public Optional<OutboxMessage> claimNext(long requestId, MessageKind.Lane lane, String owner, Instant now,
-      Instant until) {
-    List<OutboxMessage> head = query("SELECT o.* FROM request_outbox o WHERE o.request_id = ? AND o.lane = ?"
-        + " AND o.status = 'PENDING' AND " + HEAD + " AND o.not_before <= ? AND " + FREE,
-        requestId, lane.name(), ts(now), ts(now));
+  public Optional<OutboxMessage> claimNext(
+      long requestId, MessageKind.Lane lane, String owner, Instant now, Instant until) {
+    List<OutboxMessage> head =
+        query(
+            "SELECT o.* FROM request_outbox o WHERE o.request_id = ? AND o.lane = ?"
+                + " AND o.status = 'PENDING' AND "
+                + HEAD
+                + " AND o.not_before <= ? AND "
+                + FREE,
+            requestId,
+            lane.name(),
+            ts(now),
+            ts(now));
     return head.stream().findFirst().filter(m -> claim(m.id(), owner, now, until));
   }
 
   @Override
   public List<OutboxMessage> pendingAfter(OutboxMessage message) {
-    return query("SELECT o.* FROM request_outbox o WHERE o.request_id = ? AND o.lane = ? AND o.status = 'PENDING'"
-        + " AND o.seq > ? ORDER BY o.seq", message.requestId(), message.lane().name(), message.seq());
+    return query(
+        "SELECT o.* FROM request_outbox o WHERE o.request_id = ? AND o.lane = ? AND o.status = 'PENDING'"
+            + " AND o.seq > ? ORDER BY o.seq",
+        message.requestId(),
+        message.lane().name(),
+        message.seq());
   }
 
   @Override
   public List<RequestState> foldedInto(OutboxMessage message) {
-    String sql = "SELECT kind, state, status FROM request_outbox WHERE request_id = ? AND seq < ?"
-        + " AND lane = 'REQUESTER' ORDER BY seq DESC";
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    String sql =
+        "SELECT kind, state, status FROM request_outbox WHERE request_id = ? AND seq < ?"
+            + " AND lane = 'REQUESTER' ORDER BY seq DESC";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, message.requestId());
       s.setInt(2, message.seq());
       List<RequestState> folded = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
-        while (r.next() && FOLDED.equals(r.getString("status"))
+        while (r.next()
+            && FOLDED.equals(r.getString("status"))
             && MessageKind.REQUESTER_DM.name().equals(r.getString("kind"))) {
           folded.add(0, RequestState.valueOf(r.getString("state")));
         }
       }
       return folded;
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the outbox of request " + message.requestId(), e);
+      throw new IllegalStateException(
+          "cannot read the outbox of request " + message.requestId(), e);
     }
   }
 
   @Override
   public boolean extend(long id, String owner, Instant until) {
-    return update("UPDATE request_outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND status = 'PENDING'",
-        ts(until), id, owner);
+    return update(
+        "UPDATE request_outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND status = 'PENDING'",
+        ts(until),
+        id,
+        owner);
   }
 
   @Override
   public boolean posted(long id, String owner, Instant at) {
-    return update("UPDATE request_outbox SET status = ?, posted_at = ?, claimed_by = NULL, claimed_until = NULL,"
-        + " last_error = NULL WHERE id = ? AND claimed_by = ? AND status = 'PENDING'", POSTED, ts(at), id, owner);
+    return update(
+        "UPDATE request_outbox SET status = ?, posted_at = ?, claimed_by = NULL, claimed_until = NULL,"
+            + " last_error = NULL WHERE id = ? AND claimed_by = ? AND status = 'PENDING'",
+        POSTED,
+        ts(at),
+        id,
+        owner);
   }
 
   @Override
   public boolean folded(long id, String owner) {
-    return update("UPDATE request_outbox SET status = ?, claimed_by = NULL, claimed_until = NULL"
-        + " WHERE id = ? AND claimed_by = ? AND status = 'PENDING'", FOLDED, id, owner);
+    return update(
+        "UPDATE request_outbox SET status = ?, claimed_by = NULL, claimed_until = NULL"
+            + " WHERE id = ? AND claimed_by = ? AND status = 'PENDING'",
+        FOLDED,
+        id,
+        owner);
   }
 
   @Override
-  public boolean retryAt(long id, String owner, Instant notBefore, boolean failedAttempt, String error) {
-    return update("UPDATE request_outbox SET not_before = ?, claimed_by = NULL, claimed_until = NULL, last_error = ?,"
-        + " attempts = attempts + ? WHERE id = ? AND claimed_by = ? AND status = 'PENDING'",
-        ts(notBefore), shortened(error), failedAttempt ? 1 : 0, id, owner);
+  public boolean retryAt(
+      long id, String owner, Instant notBefore, boolean failedAttempt, String error) {
+    return update(
+        "UPDATE request_outbox SET not_before = ?, claimed_by = NULL, claimed_until = NULL, last_error = ?,"
+            + " attempts = attempts + ? WHERE id = ? AND claimed_by = ? AND status = 'PENDING'",
+        ts(notBefore),
+        shortened(error),
+        failedAttempt ? 1 : 0,
+        id,
+        owner);
   }
 
   @Override
   public boolean failed(long id, String owner, String error) {
-    return update("UPDATE request_outbox SET status = ?, claimed_by = NULL, claimed_until = NULL, last_error = ?,"
-        + " attempts = attempts + 1 WHERE id = ? AND claimed_by = ? AND status = 'PENDING'",
-        FAILED, shortened(error), id, owner);
+    return update(
+        "UPDATE request_outbox SET status = ?, claimed_by = NULL, claimed_until = NULL, last_error = ?,"
+            + " attempts = attempts + 1 WHERE id = ? AND claimed_by = ? AND status = 'PENDING'",
+        FAILED,
+        shortened(error),
+        id,
+        owner);
   }
 
   private static String shortened(String error) {
@@ -119,7 +170,8 @@ public final class JdbcOutbox implements Outbox {
   }
 
   private boolean update(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       bind(s, args);
       return s.executeUpdate() == 1;
     } catch (SQLException e) {
@@ -128,15 +180,22 @@ public final class JdbcOutbox implements Outbox {
   }
 
   private List<OutboxMessage> query(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       bind(s, args);
       List<OutboxMessage> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          out.add(new OutboxMessage(r.getLong("id"), r.getLong("request_id"), r.getInt("seq"),
-              MessageKind.valueOf(r.getString("kind")), RequestState.valueOf(r.getString("state")),
-              Optional.ofNullable(r.getString("payload")), r.getInt("attempts"),
-              r.getTimestamp("created_at").toInstant()));
+          out.add(
+              new OutboxMessage(
+                  r.getLong("id"),
+                  r.getLong("request_id"),
+                  r.getInt("seq"),
+                  MessageKind.valueOf(r.getString("kind")),
+                  RequestState.valueOf(r.getString("state")),
+                  Optional.ofNullable(r.getString("payload")),
+                  r.getInt("attempts"),
+                  r.getTimestamp("created_at").toInstant()));
         }
       }
       return out;

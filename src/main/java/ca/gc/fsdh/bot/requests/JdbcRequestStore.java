@@ -1,8 +1,5 @@
 package ca.gc.fsdh.bot.requests;
 
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -12,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -33,34 +32,42 @@ public final class JdbcRequestStore implements RequestStore {
   @Override
   public Saved save(NewRequest r, Instant now) {
     long id;
-    String sql = "INSERT INTO migration_request (kind, workspace, requester, state, resource_types, options, note,"
-        + " origin_key, active_workspace, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    String sql =
+        "INSERT INTO migration_request (kind, workspace, requester, state, resource_types, options, note,"
+            + " origin_key, active_workspace, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try {
       String options = JSON.writeValueAsString(r.options());
-      id = inTransaction(c -> {
-        long created;
-        try (PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
-          s.setString(1, r.kind().name());
-          s.setString(2, r.workspace());
-          s.setString(3, r.requester());
-          s.setString(4, RequestState.PENDING_APPROVAL.name());
-          s.setString(5, ResourceTypes.join(r.resourceTypes()));
-          s.setString(6, options);
-          s.setString(7, r.note().orElse(null));
-          s.setString(8, r.originKey());
-          s.setString(9, r.workspace());
-          s.setTimestamp(10, Timestamp.from(now));
-          s.setTimestamp(11, Timestamp.from(now));
-          s.executeUpdate();
-          try (ResultSet keys = s.getGeneratedKeys()) {
-            keys.next();
-            created = keys.getLong(1);
-          }
-        }
-        OutboxRows.append(c, created, RequestState.PENDING_APPROVAL, now, Optional.empty(),
-            MessageKind.APPROVAL_POST, MessageKind.REQUESTER_DM);
-        return created;
-      });
+      id =
+          inTransaction(c -> {
+            long created;
+            try (PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
+              s.setString(1, r.kind().name());
+              s.setString(2, r.workspace());
+              s.setString(3, r.requester());
+              s.setString(4, RequestState.PENDING_APPROVAL.name());
+              s.setString(5, ResourceTypes.join(r.resourceTypes()));
+              s.setString(6, options);
+              s.setString(7, r.note().orElse(null));
+              s.setString(8, r.originKey());
+              s.setString(9, r.workspace());
+              s.setTimestamp(10, Timestamp.from(now));
+              s.setTimestamp(11, Timestamp.from(now));
+              s.executeUpdate();
+              try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                created = keys.getLong(1);
+              }
+            }
+            OutboxRows.append(
+                c,
+                created,
+                RequestState.PENDING_APPROVAL,
+                now,
+                Optional.empty(),
+                MessageKind.APPROVAL_POST,
+                MessageKind.REQUESTER_DM);
+            return created;
+          });
     } catch (SQLException e) {
       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw new IllegalStateException("cannot save a request for " + r.workspace(), e);
@@ -69,15 +76,34 @@ public final class JdbcRequestStore implements RequestStore {
       if (replayed.isPresent()) {
         return new Saved(replayed.get(), Saved.Outcome.REPLAYED);
       }
-      return activeFor(r.workspace()).map(a -> new Saved(a, Saved.Outcome.WORKSPACE_BUSY))
-          .orElseThrow(() -> new IllegalStateException("request for " + r.workspace() + " refused twice", e));
+      return activeFor(r.workspace())
+          .map(a -> new Saved(a, Saved.Outcome.WORKSPACE_BUSY))
+          .orElseThrow(() ->
+              new IllegalStateException("request for " + r.workspace() + " refused twice", e));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     // What was just written, without reading it back (a save is on the path to a Slack ack).
-    return new Saved(new MigrationRequest(id, r.kind(), r.workspace(), r.requester(), RequestState.PENDING_APPROVAL,
-        r.resourceTypes(), r.options(), r.note(), stored(now), stored(now), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), 0, Optional.empty()), Saved.Outcome.CREATED);
+    return new Saved(
+        new MigrationRequest(
+            id,
+            r.kind(),
+            r.workspace(),
+            r.requester(),
+            RequestState.PENDING_APPROVAL,
+            r.resourceTypes(),
+            r.options(),
+            r.note(),
+            stored(now),
+            stored(now),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            0,
+            Optional.empty()),
+        Saved.Outcome.CREATED);
   }
 
   /** A time as the database keeps it (microseconds). */
@@ -103,7 +129,11 @@ public final class JdbcRequestStore implements RequestStore {
     String marks = workspaces.stream().map(w -> "?").collect(Collectors.joining(", "));
     List<Object> args = new ArrayList<>(workspaces);
     args.add(limit);
-    return query("SELECT * FROM migration_request WHERE workspace IN (" + marks + ") ORDER BY id DESC LIMIT ?", args);
+    return query(
+        "SELECT * FROM migration_request WHERE workspace IN ("
+            + marks
+            + ") ORDER BY id DESC LIMIT ?",
+        args);
   }
 
   @Override
@@ -112,7 +142,8 @@ public final class JdbcRequestStore implements RequestStore {
       return List.of();
     }
     String marks = states.stream().map(x -> "?").collect(Collectors.joining(", "));
-    return query("SELECT * FROM migration_request WHERE state IN (" + marks + ") ORDER BY id",
+    return query(
+        "SELECT * FROM migration_request WHERE state IN (" + marks + ") ORDER BY id",
         states.stream().map(RequestState::name).map(Object.class::cast).toList());
   }
 
@@ -123,46 +154,90 @@ public final class JdbcRequestStore implements RequestStore {
     }
     String active = to.isActive() ? "workspace" : "NULL";
     String attempt = to == RequestState.RUNNING ? "attempt + 1" : "attempt";
-    return change(id, to, now, Optional.empty(), List.of(MessageKind.REQUESTER_DM, MessageKind.APPROVAL_UPDATE),
-        "UPDATE migration_request SET state = ?, updated_at = ?, active_workspace = " + active + ", attempt = " + attempt
-            + " WHERE id = ? AND state = ?", to.name(), Timestamp.from(now), id, from.name());
+    return change(
+        id,
+        to,
+        now,
+        Optional.empty(),
+        List.of(MessageKind.REQUESTER_DM, MessageKind.APPROVAL_UPDATE),
+        "UPDATE migration_request SET state = ?, updated_at = ?, active_workspace = "
+            + active
+            + ", attempt = "
+            + attempt
+            + " WHERE id = ? AND state = ?",
+        to.name(),
+        Timestamp.from(now),
+        id,
+        from.name());
   }
 
   @Override
-  public boolean decide(long id, RequestState to, String decidedBy, Optional<String> reason, Instant now) {
+  public boolean decide(
+      long id, RequestState to, String decidedBy, Optional<String> reason, Instant now) {
     if (to != RequestState.APPROVED && to != RequestState.REJECTED) {
       throw new IllegalArgumentException("a decision approves or rejects, not " + to);
     }
     String active = to.isActive() ? "workspace" : "NULL";
-    return change(id, to, now, Optional.empty(), List.of(MessageKind.REQUESTER_DM, MessageKind.APPROVAL_UPDATE),
+    return change(
+        id,
+        to,
+        now,
+        Optional.empty(),
+        List.of(MessageKind.REQUESTER_DM, MessageKind.APPROVAL_UPDATE),
         "UPDATE migration_request SET state = ?, updated_at = ?, decided_by = ?, decided_at = ?,"
-            + " decision_reason = ?, active_workspace = " + active + " WHERE id = ? AND state = ?",
-        to.name(), Timestamp.from(now), decidedBy, Timestamp.from(now), reason.orElse(null), id,
+            + " decision_reason = ?, active_workspace = "
+            + active
+            + " WHERE id = ? AND state = ?",
+        to.name(),
+        Timestamp.from(now),
+        decidedBy,
+        Timestamp.from(now),
+        reason.orElse(null),
+        id,
         RequestState.PENDING_APPROVAL.name());
   }
 
   /**
-   * A fresh start (APPROVED becomes RUNNING) is a change the requester is told of; a takeover of a stale
-   * run only changes owner, and tells nobody.
+   * A fresh start (APPROVED becomes RUNNING) is a change the requester is told of; a takeover of a
+   * stale run only changes owner, and tells nobody.
    */
   @Override
   public boolean claim(long id, String owner, Instant staleBefore, Instant now) {
-    if (change(id, RequestState.RUNNING, now, Optional.empty(),
+    if (change(
+        id,
+        RequestState.RUNNING,
+        now,
+        Optional.empty(),
         List.of(MessageKind.REQUESTER_DM, MessageKind.APPROVAL_UPDATE),
         "UPDATE migration_request SET state = ?, claimed_by = ?, heartbeat_at = ?, updated_at = ?, attempt = attempt + 1"
             + " WHERE id = ? AND state = ?",
-        RequestState.RUNNING.name(), owner, Timestamp.from(now), Timestamp.from(now), id, RequestState.APPROVED.name())) {
+        RequestState.RUNNING.name(),
+        owner,
+        Timestamp.from(now),
+        Timestamp.from(now),
+        id,
+        RequestState.APPROVED.name())) {
       return true;
     }
-    return update("UPDATE migration_request SET claimed_by = ?, heartbeat_at = ?, updated_at = ?"
+    return update(
+        "UPDATE migration_request SET claimed_by = ?, heartbeat_at = ?, updated_at = ?"
             + " WHERE id = ? AND state = ? AND (heartbeat_at IS NULL OR heartbeat_at < ?)",
-        owner, Timestamp.from(now), Timestamp.from(now), id, RequestState.RUNNING.name(), Timestamp.from(staleBefore));
+        owner,
+        Timestamp.from(now),
+        Timestamp.from(now),
+        id,
+        RequestState.RUNNING.name(),
+        Timestamp.from(staleBefore));
   }
 
   @Override
   public boolean heartbeat(long id, String owner, Instant now) {
-    return update("UPDATE migration_request SET heartbeat_at = ? WHERE id = ? AND state = ? AND claimed_by = ?",
-        Timestamp.from(now), id, RequestState.RUNNING.name(), owner);
+    return update(
+        "UPDATE migration_request SET heartbeat_at = ? WHERE id = ? AND state = ? AND claimed_by = ?",
+        Timestamp.from(now),
+        id,
+        RequestState.RUNNING.name(),
+        owner);
   }
 
   @Override
@@ -172,18 +247,37 @@ public final class JdbcRequestStore implements RequestStore {
     }
     String active = to.isActive() ? "workspace" : "NULL";
     // The final state's message comes before the report, and the approval message shows the end.
-    return change(id, to, now, Optional.of(result), List.of(MessageKind.REQUESTER_DM, MessageKind.APPROVAL_UPDATE,
-            MessageKind.REPORT_TO_SUPPORT, MessageKind.REPORT_TO_REQUESTER),
+    return change(
+        id,
+        to,
+        now,
+        Optional.of(result),
+        List.of(
+            MessageKind.REQUESTER_DM,
+            MessageKind.APPROVAL_UPDATE,
+            MessageKind.REPORT_TO_SUPPORT,
+            MessageKind.REPORT_TO_REQUESTER),
         "UPDATE migration_request SET state = ?, result = ?, updated_at = ?, heartbeat_at = NULL,"
-            + " active_workspace = " + active + " WHERE id = ? AND state = ? AND claimed_by = ?",
-        to.name(), result, Timestamp.from(now), id, RequestState.RUNNING.name(), owner);
+            + " active_workspace = "
+            + active
+            + " WHERE id = ? AND state = ? AND claimed_by = ?",
+        to.name(),
+        result,
+        Timestamp.from(now),
+        id,
+        RequestState.RUNNING.name(),
+        owner);
   }
 
   @Override
   public List<MigrationRequest> claimable(Instant staleBefore) {
-    return query("SELECT * FROM migration_request WHERE state = ? OR (state = ? AND (heartbeat_at IS NULL"
-        + " OR heartbeat_at < ?)) ORDER BY id", List.of(RequestState.APPROVED.name(), RequestState.RUNNING.name(),
-        Timestamp.from(staleBefore)));
+    return query(
+        "SELECT * FROM migration_request WHERE state = ? OR (state = ? AND (heartbeat_at IS NULL"
+            + " OR heartbeat_at < ?)) ORDER BY id",
+        List.of(
+            RequestState.APPROVED.name(),
+            RequestState.RUNNING.name(),
+            Timestamp.from(staleBefore)));
   }
 
   @Override
@@ -196,7 +290,8 @@ public final class JdbcRequestStore implements RequestStore {
     try {
       inTransaction(c -> {
         if (execute(c, "UPDATE migration_request SET plan = ? WHERE id = ?", plan, id)) {
-          OutboxRows.append(c, id, currentState(c, id), now, Optional.empty(), MessageKind.APPROVAL_UPDATE);
+          OutboxRows.append(
+              c, id, currentState(c, id), now, Optional.empty(), MessageKind.APPROVAL_UPDATE);
         }
         return null;
       });
@@ -213,7 +308,8 @@ public final class JdbcRequestStore implements RequestStore {
   /** One text column of one request; {@code name} is one of this class's own constants. */
   private Optional<String> column(String name, long id) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT " + name + " FROM migration_request WHERE id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT " + name + " FROM migration_request WHERE id = ?")) {
       s.setLong(1, id);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
@@ -225,16 +321,26 @@ public final class JdbcRequestStore implements RequestStore {
 
   @Override
   public void setSupportMessage(long id, String channel, String ts) {
-    update("UPDATE migration_request SET support_channel = ?, support_ts = ? WHERE id = ?", channel, ts, id);
+    update(
+        "UPDATE migration_request SET support_channel = ?, support_ts = ? WHERE id = ?",
+        channel,
+        ts,
+        id);
   }
 
   /**
-   * One state change and the Slack messages it causes, in one transaction: the conditional UPDATE first
-   * (it locks the request's row, so the messages of one request are numbered one change at a time),
-   * then the messages, only if it won.
+   * One state change and the Slack messages it causes, in one transaction: the conditional UPDATE
+   * first (it locks the request's row, so the messages of one request are numbered one change at a
+   * time), then the messages, only if it won.
    */
-  private boolean change(long id, RequestState to, Instant now, Optional<String> payload, List<MessageKind> messages,
-      String sql, Object... args) {
+  private boolean change(
+      long id,
+      RequestState to,
+      Instant now,
+      Optional<String> payload,
+      List<MessageKind> messages,
+      String sql,
+      Object... args) {
     try {
       return inTransaction(c -> {
         if (!execute(c, sql, args)) {
@@ -280,7 +386,8 @@ public final class JdbcRequestStore implements RequestStore {
   }
 
   private static RequestState currentState(Connection c, long id) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT state FROM migration_request WHERE id = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT state FROM migration_request WHERE id = ?")) {
       s.setLong(1, id);
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -290,7 +397,8 @@ public final class JdbcRequestStore implements RequestStore {
   }
 
   private boolean update(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       bind(s, Arrays.asList(args));
       return s.executeUpdate() == 1;
     } catch (SQLException e) {
@@ -302,11 +410,13 @@ public final class JdbcRequestStore implements RequestStore {
   }
 
   private Optional<MigrationRequest> findOne(String where, Object arg) {
-    return query("SELECT * FROM migration_request WHERE " + where, List.of(arg)).stream().findFirst();
+    return query("SELECT * FROM migration_request WHERE " + where, List.of(arg)).stream()
+        .findFirst();
   }
 
   private List<MigrationRequest> query(String sql, List<Object> args) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       bind(s, args);
       List<MigrationRequest> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {

@@ -14,10 +14,13 @@ public enum MessageKind {
   REPORT_TO_REQUESTER;
 
   /**
-   * Where a message goes: each lane keeps the order of its messages, independently of the other one,
-   * so that a busy support channel (one post a second) never holds a requester's message back.
+   * Where a message goes: each lane keeps the order of its messages, independently of the other
+   * one, so that a busy support channel (one post a second) never holds a requester's message back.
    */
-  public enum Lane { REQUESTER, SUPPORT }
+  public enum Lane {
+    REQUESTER,
+    SUPPORT
+  }
 
   public Lane lane() {
     return this == REQUESTER_DM || this == REPORT_TO_REQUESTER ? Lane.REQUESTER : Lane.SUPPORT;

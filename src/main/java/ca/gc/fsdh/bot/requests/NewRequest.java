@@ -8,7 +8,7 @@ import java.util.Set;
  * What a person asked for, before it is saved.
  *
  * @param originKey identifies the Slack interaction that asked (its trigger id), so that a replayed
- *                  or retried request finds the saved one instead of creating a second
+ *     or retried request finds the saved one instead of creating a second
  */
 public record NewRequest(
     RequestKind kind,

@@ -7,26 +7,36 @@ import java.util.Optional;
 /**
  * One Slack message a request change causes, as the outbox keeps it until it is posted.
  *
- * @param seq      its place among the request's messages: those of one lane ({@link MessageKind#lane}) are
- *                 posted in this order
- * @param state    the request state it tells
- * @param payload  what a report tells: the run's stored result ({@link StoredResult} JSON)
+ * @param seq its place among the request's messages: those of one lane ({@link MessageKind#lane})
+ *     are posted in this order
+ * @param state the request state it tells
+ * @param payload what a report tells: the run's stored result ({@link StoredResult} JSON)
  * @param attempts failed posts so far
  */
-public record OutboxMessage(long id, long requestId, int seq, MessageKind kind, RequestState state,
-    Optional<String> payload, int attempts, Instant createdAt) {
+public record OutboxMessage(
+    long id,
+    long requestId,
+    int seq,
+    MessageKind kind,
+    RequestState state,
+    Optional<String> payload,
+    int attempts,
+    Instant createdAt) {
 
   public MessageKind.Lane lane() {
     return kind.lane();
   }
 
   /**
-   * Whether a later pending message of the same request makes this one pointless, so that it is folded
-   * (not posted):
+   * Whether a later pending message of the same request makes this one pointless, so that it is
+   * folded (not posted):
+   *
    * <ul>
-   *   <li>a state message, when the requester's next pending message is another state message: that one
-   *       tells both changes (a report in between keeps this one: the final state comes before its report);
-   *   <li>an approval message update, when another update is pending: each shows the request as it is now.
+   *   <li>a state message, when the requester's next pending message is another state message: that
+   *       one tells both changes (a report in between keeps this one: the final state comes before
+   *       its report);
+   *   <li>an approval message update, when another update is pending: each shows the request as it
+   *       is now.
    * </ul>
    *
    * @param later the messages of the same request and lane still pending after this one, in order

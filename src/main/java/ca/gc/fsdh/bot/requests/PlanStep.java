@@ -1,9 +1,9 @@
 package ca.gc.fsdh.bot.requests;
 
-import java.time.Clock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Computes a new request's plan in the background (list calls against its POC workspace, which can
- * take a while), stores it with the update of the approval message that shows it (see
- * {@link RequestStore#setPlan}). A plan that fails is stored with its reason; the request can still be
+ * take a while), stores it with the update of the approval message that shows it (see {@link
+ * RequestStore#setPlan}). A plan that fails is stored with its reason; the request can still be
  * decided.
  */
 public final class PlanStep implements RequestListener {
@@ -27,8 +27,15 @@ public final class PlanStep implements RequestListener {
   private final Clock clock;
   private final Consumer<MigrationRequest> planned;
 
-  /** @param planned told once the plan (or its failure) is stored, with the approval message's update */
-  public PlanStep(RequestPlanner planner, RequestStore store, Executor executor, Clock clock,
+  /**
+   * @param planned told once the plan (or its failure) is stored, with the approval message's
+   *     update
+   */
+  public PlanStep(
+      RequestPlanner planner,
+      RequestStore store,
+      Executor executor,
+      Clock clock,
       Consumer<MigrationRequest> planned) {
     this.planner = planner;
     this.store = store;
@@ -44,7 +51,9 @@ public final class PlanStep implements RequestListener {
     }
     try {
       executor.execute(() -> {
-        if (store.plan(request.id()).isEmpty()) { // read here, not on the caller's thread: it may be an ack's
+        if (store
+            .plan(request.id())
+            .isEmpty()) { // read here, not on the caller's thread: it may be an ack's
           plan(request);
         }
       });
@@ -68,15 +77,21 @@ public final class PlanStep implements RequestListener {
     try {
       stored = JSON.writeValueAsString(planner.plan(request));
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // stopping: nothing stored, so the next start makes the plan again
+      Thread.currentThread()
+          .interrupt(); // stopping: nothing stored, so the next start makes the plan again
       return;
     } catch (Exception e) {
       if (Thread.currentThread().isInterrupted()) {
         return; // the same, when the interrupt surfaced wrapped by the client
       }
       log.warn("request {}: no plan: {}", request.id(), e.toString());
-      stored = JSON.createObjectNode().put("error", e.getClass().getSimpleName()
-          + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse("")).toString();
+      stored =
+          JSON.createObjectNode()
+              .put(
+                  "error",
+                  e.getClass().getSimpleName()
+                      + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse(""))
+              .toString();
     }
     store.setPlan(request.id(), stored, clock.instant());
     planned.accept(store.find(request.id()).orElse(request));
@@ -84,12 +99,14 @@ public final class PlanStep implements RequestListener {
 
   /** The stored plan, or empty while it is computed; an {@code error} entry when it failed. */
   public static Optional<JsonNode> read(RequestStore store, long id) {
-    return store.plan(id).map(text -> {
-      try {
-        return JSON.readTree(text);
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    return store
+        .plan(id)
+        .map(text -> {
+          try {
+            return JSON.readTree(text);
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 }

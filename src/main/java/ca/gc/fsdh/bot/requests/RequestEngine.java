@@ -6,6 +6,9 @@ package ca.gc.fsdh.bot.requests;
  * from the core's journal and never repeats a finished item.
  */
 public interface RequestEngine {
-  /** @throws Exception when the run could not complete at all (the request then fails, and may be retried) */
+  /**
+   * @throws Exception when the run could not complete at all (the request then fails, and may be
+   *     retried)
+   */
   RunReport run(MigrationRequest request, RunProgress progress) throws Exception;
 }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** What the lead asked for: a move to PROD, or an export bundle to take away. */
 public enum RequestKind {
-  MIGRATE, OFFBOARD;
+  MIGRATE,
+  OFFBOARD;
 
   public String messageKey() {
     return "request.kind." + name().toLowerCase(Locale.ROOT);

@@ -5,10 +5,12 @@ package ca.gc.fsdh.bot.requests;
  * must return quickly: slow work such as Slack calls goes to an executor.
  */
 public interface RequestListener {
-  /** @param actor the Slack user who caused the change, or {@code system} */
+  /**
+   * @param actor the Slack user who caused the change, or {@code system}
+   */
   void changed(MigrationRequest request, String actor);
 
-  RequestListener NONE = (request, actor) -> { };
+  RequestListener NONE = (request, actor) -> {};
 
   /** Tells each listener in turn. */
   static RequestListener all(RequestListener... listeners) {

@@ -6,9 +6,10 @@ import java.util.Optional;
 /**
  * The choices made with a request besides its type and workspace.
  *
- * @param notebookFormat {@code SOURCE} (default) or {@code JUPYTER} (keeps outputs), for offboarding
- * @param publicKey      the lead's ASCII-armoured OpenPGP public key: secret values are exported only
- *                       when it is given, encrypted to it (a public key is not a secret)
+ * @param notebookFormat {@code SOURCE} (default) or {@code JUPYTER} (keeps outputs), for
+ *     offboarding
+ * @param publicKey the lead's ASCII-armoured OpenPGP public key: secret values are exported only
+ *     when it is given, encrypted to it (a public key is not a secret)
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record RequestOptions(String notebookFormat, Optional<String> publicKey) {

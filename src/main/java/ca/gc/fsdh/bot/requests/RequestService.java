@@ -1,16 +1,15 @@
 package ca.gc.fsdh.bot.requests;
 
-import java.util.EnumSet;
-import java.util.Locale;
-import ca.gc.fsdh.bot.platform.config.SupportTeam;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.audit.AuditEntry;
 import ca.gc.fsdh.bot.platform.audit.AuditLog;
+import ca.gc.fsdh.bot.platform.config.SupportTeam;
 import ca.gc.fsdh.bot.platform.config.Workspace;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.requests.Outcome.Status;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,7 +17,8 @@ import java.util.Optional;
  * whatever the UI showed, and recorded in the audit log, refusals included.
  *
  * <ul>
- *   <li>a workspace's lead or admins (from the directory) may request for it and cancel a pending request;
+ *   <li>a workspace's lead or admins (from the directory) may request for it and cancel a pending
+ *       request;
  *   <li>members of the support team may approve, reject and retry, and see every request;
  *   <li>the requester, lead and admins may see their workspace's requests.
  * </ul>
@@ -26,6 +26,7 @@ import java.util.Optional;
 public final class RequestService {
   /** Longest piece of an unreadable target kept in the audit log. */
   static final int ECHO_LIMIT = 40;
+
   private final RequestStore store;
   private final AuditLog audit;
   private final WorkspaceDirectory directory;
@@ -33,8 +34,13 @@ public final class RequestService {
   private final RequestListener listener;
   private final Clock clock;
 
-  public RequestService(RequestStore store, AuditLog audit, WorkspaceDirectory directory, SupportTeam support,
-      RequestListener listener, Clock clock) {
+  public RequestService(
+      RequestStore store,
+      AuditLog audit,
+      WorkspaceDirectory directory,
+      SupportTeam support,
+      RequestListener listener,
+      Clock clock) {
     this.store = store;
     this.audit = audit;
     this.directory = directory;
@@ -58,7 +64,8 @@ public final class RequestService {
       return refuse(userId, action, Optional.of(w.acronym()), Optional.empty(), Status.NOT_ALLOWED);
     }
     if (kind == RequestKind.MIGRATE && w.offboardOnly()) {
-      return refuse(userId, action, Optional.of(w.acronym()), Optional.empty(), Status.NO_PROD_WORKSPACE);
+      return refuse(
+          userId, action, Optional.of(w.acronym()), Optional.empty(), Status.NO_PROD_WORKSPACE);
     }
     return Outcome.of(Status.DONE);
   }
@@ -70,24 +77,46 @@ public final class RequestService {
       return allowed;
     }
     Workspace w = directory.find(r.workspace()).orElseThrow();
-    var saved = store.save(new NewRequest(r.kind(), w.acronym(), r.requester(), r.resourceTypes(), r.options(),
-        r.note(), r.originKey()), clock.instant());
+    var saved =
+        store.save(
+            new NewRequest(
+                r.kind(),
+                w.acronym(),
+                r.requester(),
+                r.resourceTypes(),
+                r.options(),
+                r.note(),
+                r.originKey()),
+            clock.instant());
     MigrationRequest request = saved.request();
     return switch (saved.outcome()) {
       case CREATED -> {
-        record(r.requester(), action, "ok", request, "types " + ResourceTypes.join(request.resourceTypes()));
+        record(
+            r.requester(),
+            action,
+            "ok",
+            request,
+            "types " + ResourceTypes.join(request.resourceTypes()));
         listener.changed(request, r.requester());
         yield Outcome.of(Status.DONE, request);
       }
       case REPLAYED -> Outcome.of(Status.REPLAYED, request);
       case WORKSPACE_BUSY -> {
-        record(r.requester(), action, "refused", request, "workspace has active request " + request.id());
+        record(
+            r.requester(),
+            action,
+            "refused",
+            request,
+            "workspace has active request " + request.id());
         yield Outcome.of(Status.WORKSPACE_BUSY, request);
       }
     };
   }
 
-  /** Whether this person may decide this request now (before a form asks for a reason); refusals audited. */
+  /**
+   * Whether this person may decide this request now (before a form asks for a reason); refusals
+   * audited.
+   */
   public Outcome mayDecide(long id, String userId) {
     Optional<MigrationRequest> found = store.find(id);
     if (found.isEmpty()) {
@@ -137,7 +166,12 @@ public final class RequestService {
     if (!mayManage(found.get(), userId)) {
       return refuse(userId, "request.cancel", found, Status.NOT_ALLOWED);
     }
-    return move(found.get(), RequestState.PENDING_APPROVAL, RequestState.CANCELLED, userId, "request.cancel");
+    return move(
+        found.get(),
+        RequestState.PENDING_APPROVAL,
+        RequestState.CANCELLED,
+        userId,
+        "request.cancel");
   }
 
   /** Support resumes a failed or partly successful run; it restarts from the core's journal. */
@@ -154,8 +188,10 @@ public final class RequestService {
       return refuse(userId, "request.retry", found, Status.WRONG_STATE);
     }
     Outcome moved = move(found.get(), from, RequestState.APPROVED, userId, "request.retry");
-    return moved.status() == Status.WRONG_STATE && store.activeFor(found.get().workspace()).isPresent()
-        ? Outcome.of(Status.WORKSPACE_BUSY, store.activeFor(found.get().workspace()).get()) : moved;
+    return moved.status() == Status.WRONG_STATE
+            && store.activeFor(found.get().workspace()).isPresent()
+        ? Outcome.of(Status.WORKSPACE_BUSY, store.activeFor(found.get().workspace()).get())
+        : moved;
   }
 
   /** A request, if this person may see it. */
@@ -174,7 +210,8 @@ public final class RequestService {
   public Outcome mayViewPlan(long id, String userId) {
     Optional<MigrationRequest> found = store.find(id);
     if (found.isEmpty()) {
-      return refuse(userId, "request.view-plan", Optional.empty(), Optional.of(id), Status.NOT_FOUND);
+      return refuse(
+          userId, "request.view-plan", Optional.empty(), Optional.of(id), Status.NOT_FOUND);
     }
     if (!support.isMember(userId)) {
       return refuse(userId, "request.view-plan", found, Status.NOT_ALLOWED);
@@ -183,19 +220,27 @@ public final class RequestService {
   }
 
   /**
-   * Refuses an action whose target cannot be read: a request number that is not one ({@code 1 OR 1=1},
-   * {@code 99999999999999999999}, empty), as a forged button or form would carry. Nothing is looked
-   * up; the refusal is audited with what was sent, shortened.
+   * Refuses an action whose target cannot be read: a request number that is not one ({@code 1 OR
+   * 1=1}, {@code 99999999999999999999}, empty), as a forged button or form would carry. Nothing is
+   * looked up; the refusal is audited with what was sent, shortened.
    */
   public Outcome refuseUnreadable(String userId, String action, String sent) {
-    audit.record(new AuditEntry(clock.instant(), userId, action, "refused", Optional.empty(), Optional.empty(),
-        Optional.of("unreadable target " + shortened(sent))));
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            userId,
+            action,
+            "refused",
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("unreadable target " + shortened(sent))));
     return Outcome.of(Status.NOT_FOUND);
   }
 
   /** The newest requests of the workspaces this person leads or administers. */
   public List<MigrationRequest> listFor(String userId, int limit) {
-    return store.forWorkspaces(directory.managedBy(userId).stream().map(Workspace::acronym).toList(), limit);
+    return store.forWorkspaces(
+        directory.managedBy(userId).stream().map(Workspace::acronym).toList(), limit);
   }
 
   /** Requests waiting for a decision, for the support queue. */
@@ -207,7 +252,8 @@ public final class RequestService {
     return support.isMember(userId);
   }
 
-  private Outcome move(MigrationRequest r, RequestState from, RequestState to, String userId, String action) {
+  private Outcome move(
+      MigrationRequest r, RequestState from, RequestState to, String userId, String action) {
     if (!store.transition(r.id(), from, to, clock.instant())) {
       return refuse(userId, action, store.find(r.id()), Status.WRONG_STATE);
     }
@@ -222,18 +268,35 @@ public final class RequestService {
         || directory.find(r.workspace()).map(w -> w.isManagedBy(userId)).orElse(false);
   }
 
-  private Outcome refuse(String userId, String action, Optional<MigrationRequest> request, Status status) {
-    return refuse(userId, action, request.map(MigrationRequest::workspace), request.map(MigrationRequest::id), status)
+  private Outcome refuse(
+      String userId, String action, Optional<MigrationRequest> request, Status status) {
+    return refuse(
+            userId,
+            action,
+            request.map(MigrationRequest::workspace),
+            request.map(MigrationRequest::id),
+            status)
         .withRequest(request);
   }
 
-  private Outcome refuse(String userId, String action, Optional<String> workspace, Optional<Long> id, Status status) {
-    audit.record(new AuditEntry(clock.instant(), userId, action, "refused", workspace, id,
-        Optional.of(status.name().toLowerCase(Locale.ROOT))));
+  private Outcome refuse(
+      String userId, String action, Optional<String> workspace, Optional<Long> id, Status status) {
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            userId,
+            action,
+            "refused",
+            workspace,
+            id,
+            Optional.of(status.name().toLowerCase(Locale.ROOT))));
     return Outcome.of(status);
   }
 
-  /** Text someone sent, for the audit log: quoted, on one line, at most {@value #ECHO_LIMIT} characters. */
+  /**
+   * Text someone sent, for the audit log: quoted, on one line, at most {@value #ECHO_LIMIT}
+   * characters.
+   */
   static String shortened(String sent) {
     if (sent == null) {
       return "(none)";
@@ -242,8 +305,16 @@ public final class RequestService {
     return "'" + (flat.length() <= ECHO_LIMIT ? flat : flat.substring(0, ECHO_LIMIT) + "…") + "'";
   }
 
-  private void record(String userId, String action, String outcome, MigrationRequest r, String detail) {
-    audit.record(new AuditEntry(clock.instant(), userId, action, outcome, Optional.of(r.workspace()),
-        Optional.of(r.id()), Optional.ofNullable(detail)));
+  private void record(
+      String userId, String action, String outcome, MigrationRequest r, String detail) {
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            userId,
+            action,
+            outcome,
+            Optional.of(r.workspace()),
+            Optional.of(r.id()),
+            Optional.ofNullable(detail)));
   }
 }

@@ -7,13 +7,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where requests are kept. Every change of state is conditional on the state the caller saw, so that
- * of two concurrent changes exactly one succeeds, on one instance or several.
+ * Where requests are kept. Every change of state is conditional on the state the caller saw, so
+ * that of two concurrent changes exactly one succeeds, on one instance or several.
  *
- * <p>Each change writes, in the same transaction, the Slack messages it causes into the request outbox
- * ({@link Outbox}): a new request its approval message and the requester's message; every change of
- * state the requester's message and an update of the approval message; a finished run also its report
- * (to the support thread, then to the requester). A change and its messages are never apart.
+ * <p>Each change writes, in the same transaction, the Slack messages it causes into the request
+ * outbox ({@link Outbox}): a new request its approval message and the requester's message; every
+ * change of state the requester's message and an update of the approval message; a finished run
+ * also its report (to the support thread, then to the requester). A change and its messages are
+ * never apart.
  */
 public interface RequestStore {
   /** The result of {@link #save}: the request now stored, and whether this call created it. */
@@ -39,10 +40,14 @@ public interface RequestStore {
   /** Requests in any of these states, oldest first. */
   List<MigrationRequest> inStates(Set<RequestState> states);
 
-  /** Moves {@code id} from {@code from} to {@code to}; true only if it was still in {@code from}. */
+  /**
+   * Moves {@code id} from {@code from} to {@code to}; true only if it was still in {@code from}.
+   */
   boolean transition(long id, RequestState from, RequestState to, Instant now);
 
-  /** Approves or rejects a pending request, recording who, when and why; true only for the winner. */
+  /**
+   * Approves or rejects a pending request, recording who, when and why; true only for the winner.
+   */
   boolean decide(long id, RequestState to, String decidedBy, Optional<String> reason, Instant now);
 
   /**
@@ -54,18 +59,24 @@ public interface RequestStore {
   /** The owner says it is still running the request; false when it lost the claim. */
   boolean heartbeat(long id, String owner, Instant now);
 
-  /** The owner ends its run: RUNNING becomes {@code to}, with the result summary (JSON); false if it lost the claim. */
+  /**
+   * The owner ends its run: RUNNING becomes {@code to}, with the result summary (JSON); false if it
+   * lost the claim.
+   */
   boolean finish(long id, String owner, RequestState to, String result, Instant now);
 
-  /** Requests that should be running but have no live owner: APPROVED, or RUNNING with a stale heartbeat. */
+  /**
+   * Requests that should be running but have no live owner: APPROVED, or RUNNING with a stale
+   * heartbeat.
+   */
   List<MigrationRequest> claimable(Instant staleBefore);
 
   /** The result summary of a finished run, as given to {@link #finish}. */
   Optional<String> result(long id);
 
   /**
-   * Stores the request's plan (JSON of a {@link PlanSummary}, or of the reason it could not be made),
-   * with the update of the approval message that shows it.
+   * Stores the request's plan (JSON of a {@link PlanSummary}, or of the reason it could not be
+   * made), with the update of the approval message that shows it.
    */
   void setPlan(long id, String plan, Instant now);
 

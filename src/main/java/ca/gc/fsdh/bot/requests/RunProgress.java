@@ -13,5 +13,5 @@ public interface RunProgress {
   /** A new stage began (export, import, verify, package); counts start again from zero. */
   default void phase(String phase) {}
 
-  RunProgress NONE = progress -> { };
+  RunProgress NONE = progress -> {};
 }

@@ -10,10 +10,10 @@ import java.util.Optional;
  * be recreated by hand with its configuration, the verification result (migrate), and where the
  * bundle is (offboard). Stored as JSON with the request.
  *
- * @param failures     the first failed items, {@code type: item: reason}, never secret values
- * @param manual       what cannot move, one line each with its configuration summary
- * @param mismatches   differences found by verification; empty and {@code verified} true when clean
- * @param bundle       the offboarding bundle's file, once packaged
+ * @param failures the first failed items, {@code type: item: reason}, never secret values
+ * @param manual what cannot move, one line each with its configuration summary
+ * @param mismatches differences found by verification; empty and {@code verified} true when clean
+ * @param bundle the offboarding bundle's file, once packaged
  */
 public record RunReport(
     Map<ResourceType, TypeProgress> counts,
@@ -35,8 +35,12 @@ public record RunReport(
     return counts.values().stream().mapToLong(TypeProgress::failed).sum();
   }
 
-  /** SUCCEEDED when nothing failed and verification (if any) is clean, PARTLY_SUCCEEDED otherwise. */
+  /**
+   * SUCCEEDED when nothing failed and verification (if any) is clean, PARTLY_SUCCEEDED otherwise.
+   */
   public RequestState outcome() {
-    return failed() == 0 && mismatches.isEmpty() ? RequestState.SUCCEEDED : RequestState.PARTLY_SUCCEEDED;
+    return failed() == 0 && mismatches.isEmpty()
+        ? RequestState.SUCCEEDED
+        : RequestState.PARTLY_SUCCEEDED;
   }
 }

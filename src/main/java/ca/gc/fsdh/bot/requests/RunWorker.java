@@ -12,13 +12,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one approved request, on whichever instance fired its job. The run first claims the request
- * (one conditional UPDATE: of several instances exactly one proceeds), then beats a heartbeat while the
- * engine works; if this instance dies, another one takes the stale run over and the engine resumes from
- * its journal. The outcome is stored before anyone is told: the messages that tell it (state, report)
- * are written with it, into the request outbox.
+ * (one conditional UPDATE: of several instances exactly one proceeds), then beats a heartbeat while
+ * the engine works; if this instance dies, another one takes the stale run over and the engine
+ * resumes from its journal. The outcome is stored before anyone is told: the messages that tell it
+ * (state, report) are written with it, into the request outbox.
  */
 public final class RunWorker {
   private static final Logger log = LoggerFactory.getLogger(RunWorker.class);
+
   /** A heartbeat older than this means the instance running the request is gone. */
   public static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -37,23 +38,32 @@ public final class RunWorker {
     /** The run ended (stored, with its report in the request outbox); show the last progress. */
     void finished(MigrationRequest request, Optional<RunReport> report, Optional<String> error);
 
-    ProgressReporter NONE = new ProgressReporter() {
-      @Override
-      public RunProgress start(MigrationRequest request) {
-        return RunProgress.NONE;
-      }
+    ProgressReporter NONE =
+        new ProgressReporter() {
+          @Override
+          public RunProgress start(MigrationRequest request) {
+            return RunProgress.NONE;
+          }
 
-      @Override
-      public void finished(MigrationRequest request, Optional<RunReport> report, Optional<String> error) {}
-    };
+          @Override
+          public void finished(
+              MigrationRequest request, Optional<RunReport> report, Optional<String> error) {}
+        };
   }
 
   /**
    * @param owner this instance's name in the claim, unique per process
-   * @param lease how long a silent run keeps its claim ({@link #LEASE}); heartbeats come six times as often
+   * @param lease how long a silent run keeps its claim ({@link #LEASE}); heartbeats come six times
+   *     as often
    */
-  public RunWorker(RequestStore store, RequestEngine engine, RequestListener listener, ProgressReporter reporter,
-      Clock clock, String owner, Duration lease) {
+  public RunWorker(
+      RequestStore store,
+      RequestEngine engine,
+      RequestListener listener,
+      ProgressReporter reporter,
+      Clock clock,
+      String owner,
+      Duration lease) {
     this.store = store;
     this.engine = engine;
     this.listener = listener;
@@ -74,13 +84,18 @@ public final class RunWorker {
     }
     MigrationRequest request = store.find(requestId).orElseThrow();
     listener.changed(request, "system");
-    ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().name("fsdh-heartbeat-" + requestId).daemon().factory());
-    beats.scheduleAtFixedRate(() -> {
-      if (!store.heartbeat(requestId, owner, clock.instant())) {
-        log.warn("request {}: this instance lost its claim", requestId);
-      }
-    }, lease.toMillis() / 6, lease.toMillis() / 6, TimeUnit.MILLISECONDS);
+    ScheduledExecutorService beats =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("fsdh-heartbeat-" + requestId).daemon().factory());
+    beats.scheduleAtFixedRate(
+        () -> {
+          if (!store.heartbeat(requestId, owner, clock.instant())) {
+            log.warn("request {}: this instance lost its claim", requestId);
+          }
+        },
+        lease.toMillis() / 6,
+        lease.toMillis() / 6,
+        TimeUnit.MILLISECONDS);
     Optional<RunReport> report = Optional.empty();
     Optional<String> error = Optional.empty();
     RequestState outcome;
@@ -98,7 +113,9 @@ public final class RunWorker {
       outcome = RequestState.FAILED;
     } catch (Exception e) {
       log.error("request {}: the run failed", requestId, e);
-      error = Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      error =
+          Optional.of(
+              e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       outcome = RequestState.FAILED;
     } finally {
       beats.shutdownNow();

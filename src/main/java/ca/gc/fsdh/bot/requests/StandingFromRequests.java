@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What reminders say about a workspace, from its newest request: waiting, under way, done (no more
- * reminders), or rejected. A failed run is in the support team's hands (they retry it), so it reads as
- * under way; a cancelled request is as if none had been made. The same answer holds for every
+ * reminders), or rejected. A failed run is in the support team's hands (they retry it), so it reads
+ * as under way; a cancelled request is as if none had been made. The same answer holds for every
  * milestone: one migration or offboarding settles them all.
  */
 public final class StandingFromRequests implements WorkspaceStanding {

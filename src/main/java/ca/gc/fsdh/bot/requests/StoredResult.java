@@ -24,8 +24,10 @@ public record StoredResult(Optional<RunReport> report, Optional<String> error) {
   public static StoredResult parse(String json) {
     try {
       JsonNode node = JSON.readTree(json);
-      Optional<RunReport> report = node.hasNonNull("report")
-          ? Optional.of(JSON.treeToValue(node.get("report"), RunReport.class)) : Optional.empty();
+      Optional<RunReport> report =
+          node.hasNonNull("report")
+              ? Optional.of(JSON.treeToValue(node.get("report"), RunReport.class))
+              : Optional.empty();
       return new StoredResult(report, Optional.ofNullable(node.path("error").textValue()));
     } catch (IOException e) {
       throw new IllegalStateException("the stored result cannot be read", e);

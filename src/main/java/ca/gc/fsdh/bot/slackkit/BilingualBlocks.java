@@ -14,17 +14,21 @@ import java.util.List;
 /**
  * Renders a {@link Bilingual} message as Slack blocks: first language, a divider, the second.
  *
- * <p>Each language's text goes into as many sections as it needs, cut between lines, each under Slack's
- * 3,000 characters. Past {@link #LANGUAGE_LIMIT} characters a language's text is cut after a whole line
- * and ends with "… and N more lines" in that language, so that a message never exceeds what Slack takes
- * (about 13,000 characters of text in a message's blocks; see {@code sandbox/BlockKitLimits}), whatever
- * the length of a report or a plan.
+ * <p>Each language's text goes into as many sections as it needs, cut between lines, each under
+ * Slack's 3,000 characters. Past {@link #LANGUAGE_LIMIT} characters a language's text is cut after
+ * a whole line and ends with "… and N more lines" in that language, so that a message never exceeds
+ * what Slack takes (about 13,000 characters of text in a message's blocks; see {@code
+ * sandbox/BlockKitLimits}), whatever the length of a report or a plan.
  */
 public final class BilingualBlocks {
   /** Slack refuses a section text over 3,000 characters (Block Kit, "Section block"). */
   public static final int SECTION_LIMIT = 3000;
-  /** Each language's share of a message: both together, with buttons, stay under Slack's ~13,000. */
+
+  /**
+   * Each language's share of a message: both together, with buttons, stay under Slack's ~13,000.
+   */
   static final int LANGUAGE_LIMIT = 6000;
+
   private static final Messages MESSAGES = new Messages();
 
   private BilingualBlocks() {}
@@ -38,18 +42,22 @@ public final class BilingualBlocks {
 
   private static List<LayoutBlock> sections(String text, Language language) {
     return chunks(text, SECTION_LIMIT, LANGUAGE_LIMIT, language).stream()
-        .<LayoutBlock>map(chunk -> section(s -> s.text(markdownText(chunk)))).toList();
+        .<LayoutBlock>map(chunk -> section(s -> s.text(markdownText(chunk))))
+        .toList();
   }
 
-  /** {@code text} within {@code limit} characters, cut after a whole line, with "… and N more lines". */
+  /**
+   * {@code text} within {@code limit} characters, cut after a whole line, with "… and N more
+   * lines".
+   */
   public static String fit(String text, int limit, Language language) {
     return chunks(text, limit, limit, language).get(0);
   }
 
   /**
    * Splits {@code text} between lines into pieces of at most {@code pieceLimit} characters, at most
-   * {@code totalLimit} in all; what does not fit is counted in a last line. A single line longer than a
-   * piece is shortened with "…".
+   * {@code totalLimit} in all; what does not fit is counted in a last line. A single line longer
+   * than a piece is shortened with "…".
    */
   static List<String> chunks(String text, int pieceLimit, int totalLimit, Language language) {
     String[] lines = text.split("\n", -1);
@@ -57,7 +65,10 @@ public final class BilingualBlocks {
     StringBuilder piece = new StringBuilder();
     int total = 0;
     for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].length() > pieceLimit - 1 ? lines[i].substring(0, pieceLimit - 2) + "…" : lines[i];
+      String line =
+          lines[i].length() > pieceLimit - 1
+              ? lines[i].substring(0, pieceLimit - 2) + "…"
+              : lines[i];
       String more = more(lines.length - i, language);
       boolean last = i == lines.length - 1;
       // Room is kept for the "more" line unless this is the last line.
@@ -78,7 +89,8 @@ public final class BilingualBlocks {
     return finish(pieces, piece, text);
   }
 
-  private static void append(List<String> pieces, StringBuilder piece, String line, int pieceLimit) {
+  private static void append(
+      List<String> pieces, StringBuilder piece, String line, int pieceLimit) {
     if (!piece.isEmpty() && piece.length() + 1 + line.length() > pieceLimit) {
       pieces.add(piece.toString());
       piece.setLength(0);

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * Each person's direct-message channel with the bot, opened once ({@code conversations.open}, Tier 3)
- * and kept in {@code slack_dm_channel}, so that every instance and every restart reuses it.
+ * Each person's direct-message channel with the bot, opened once ({@code conversations.open}, Tier
+ * 3) and kept in {@code slack_dm_channel}, so that every instance and every restart reuses it.
  */
 public final class DirectMessageChannels {
   private final DataSource dataSource;
@@ -24,7 +24,8 @@ public final class DirectMessageChannels {
   private final Clock clock;
   private final Map<String, String> known = new ConcurrentHashMap<>();
 
-  public DirectMessageChannels(DataSource dataSource, MethodsClient slack, SlackCalls calls, Clock clock) {
+  public DirectMessageChannels(
+      DataSource dataSource, MethodsClient slack, SlackCalls calls, Clock clock) {
     this.dataSource = dataSource;
     this.slack = slack;
     this.calls = calls;
@@ -38,7 +39,11 @@ public final class DirectMessageChannels {
     }
     Optional<String> stored = stored(userId);
     if (stored.isEmpty()) {
-      var opened = calls.call("conversations.open", userId, () -> slack.conversationsOpen(r -> r.users(List.of(userId))));
+      var opened =
+          calls.call(
+              "conversations.open",
+              userId,
+              () -> slack.conversationsOpen(r -> r.users(List.of(userId))));
       keep(userId, opened.getChannel().getId());
       stored = stored(userId); // another instance may have kept it first: the same channel
     }
@@ -54,7 +59,8 @@ public final class DirectMessageChannels {
 
   private Optional<String> stored(String userId) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT channel_id FROM slack_dm_channel WHERE user_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT channel_id FROM slack_dm_channel WHERE user_id = ?")) {
       s.setString(1, userId);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
@@ -65,12 +71,16 @@ public final class DirectMessageChannels {
   }
 
   private void keep(String userId, String channel) {
-    run("INSERT INTO slack_dm_channel (user_id, channel_id, opened_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        userId, channel, Timestamp.from(clock.instant()));
+    run(
+        "INSERT INTO slack_dm_channel (user_id, channel_id, opened_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        userId,
+        channel,
+        Timestamp.from(clock.instant()));
   }
 
   private void run(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         s.setObject(i + 1, args[i]);
       }

@@ -6,7 +6,9 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** What a person sees when something failed on our side: an apology and a reference from the log. */
+/**
+ * What a person sees when something failed on our side: an apology and a reference from the log.
+ */
 public final class FailureReply {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Messages messages;

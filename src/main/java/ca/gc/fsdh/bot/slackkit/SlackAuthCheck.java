@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Readiness: Slack accepts the bot token ({@code auth.test}). The answer is kept for a minute so that
- * a probe every few seconds does not spend Slack's rate limit.
+ * Readiness: Slack accepts the bot token ({@code auth.test}). The answer is kept for a minute so
+ * that a probe every few seconds does not spend Slack's rate limit.
  */
 public final class SlackAuthCheck implements ReadinessCheck {
   private static final Logger log = LoggerFactory.getLogger(SlackAuthCheck.class);

@@ -7,11 +7,16 @@ import java.util.Optional;
 public final class SlackCallFailed extends Exception {
   /** What the message that needed the call does next. */
   public enum Next {
-    /** Not a failure: Slack asked to wait (429 {@code Retry-After}) or the channel's pace says so. */
+    /**
+     * Not a failure: Slack asked to wait (429 {@code Retry-After}) or the channel's pace says so.
+     */
     WAIT,
     /** Slack could not take it now (5xx, no connection, a transient error): try again later. */
     RETRY,
-    /** Slack refused it for good (e.g. {@code channel_not_found}, {@code invalid_blocks}): never again. */
+    /**
+     * Slack refused it for good (e.g. {@code channel_not_found}, {@code invalid_blocks}): never
+     * again.
+     */
     REFUSED
   }
 

@@ -21,23 +21,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /slack/events}: checks the signature over the raw body, then parses it and hands it to
- * the Bolt {@link App}, which routes it (slash commands, interactivity and events on one URL).
+ * {@code POST /slack/events}: checks the signature over the raw body, then parses it and hands it
+ * to the Bolt {@link App}, which routes it (slash commands, interactivity and events on one URL).
  *
  * <p>The order matters: nothing reads, parses or logs a body before its signature is checked, so an
  * unsigned request costs one HMAC and gets a 401 whatever it holds. A signed body that Bolt cannot
  * parse (not JSON, a JSON array, a payload without its {@code user}, {@code view} or {@code event},
  * a broken percent escape) gets a 400 with a short body, never a dropped connection, and one short
- * log line. Deep nesting is one of these: Gson's reader (the version pinned in pom.xml) stops at 255
- * levels with a parse error ("Nesting limit 255 reached"), long before a stack could overflow.
+ * log line. Deep nesting is one of these: Gson's reader (the version pinned in pom.xml) stops at
+ * 255 levels with a parse error ("Nesting limit 255 reached"), long before a stack could overflow.
  *
  * <p>A handler that throws never becomes a 500: the person gets a short bilingual apology with a
  * reference that is also in the log.
  */
 public final class SlackEndpoint implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(SlackEndpoint.class);
+
   /** Slack's payloads are a few kilobytes; a view submission stays well under this. */
   public static final int MAX_BODY_BYTES = 1 << 20;
+
   /** Longest piece of a parse error's message that goes into the log. */
   static final int LOGGED_ERROR_CHARS = 160;
 
@@ -73,27 +75,34 @@ public final class SlackEndpoint implements HttpHandler {
       }
       RequestHeaders headers = new RequestHeaders(exchange.getRequestHeaders());
       String text = new String(body, StandardCharsets.UTF_8);
-      if (!signature.verifies(headers.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
-          headers.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE), text)) {
-        HttpExchanges.send(exchange, status = 401, "application/json", "{\"error\":\"invalid request\"}");
+      if (!signature.verifies(
+          headers.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+          headers.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE),
+          text)) {
+        HttpExchanges.send(
+            exchange, status = 401, "application/json", "{\"error\":\"invalid request\"}");
         return;
       }
       Request<?> request;
       try {
-        request = parser.parse(SlackRequestParser.HttpRequest.builder()
-            .requestUri(exchange.getRequestURI().getPath())
-            .queryString(Map.of())
-            .headers(headers)
-            .requestBody(text)
-            .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
-            .build());
+        request =
+            parser.parse(
+                SlackRequestParser.HttpRequest.builder()
+                    .requestUri(exchange.getRequestURI().getPath())
+                    .queryString(Map.of())
+                    .headers(headers)
+                    .requestBody(text)
+                    .remoteAddress(exchange.getRemoteAddress().getAddress().getHostAddress())
+                    .build());
       } catch (RuntimeException e) {
         log.warn("signed Slack request refused (400): payload cannot be parsed: {}", shortly(e));
         HttpExchanges.send(exchange, status = 400, "text/plain", "Malformed Slack payload");
         return;
       }
       if (request == null) {
-        log.warn("signed Slack request refused (400): not a payload type the bot knows ({} bytes)", body.length);
+        log.warn(
+            "signed Slack request refused (400): not a payload type the bot knows ({} bytes)",
+            body.length);
         HttpExchanges.send(exchange, status = 400, "text/plain", "Not a Slack request");
         return;
       }

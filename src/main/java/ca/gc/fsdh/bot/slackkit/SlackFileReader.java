@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.slackkit;
 
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,22 +16,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Reads the bytes of a file a person uploaded through a modal's {@code file_input}, as Slack lets an
- * app: {@code files.info} for its size and {@code url_private_download}, then that URL with the bot
- * token ({@code files:read}). Within a deadline, because it runs before the form's answer, which Slack
- * waits for 3 seconds.
+ * Reads the bytes of a file a person uploaded through a modal's {@code file_input}, as Slack lets
+ * an app: {@code files.info} for its size and {@code url_private_download}, then that URL with the
+ * bot token ({@code files:read}). Within a deadline, because it runs before the form's answer,
+ * which Slack waits for 3 seconds.
  *
- * <p>The URL comes from the Web API's answer, never from the form's payload, and the token goes only
- * over HTTPS (plain HTTP only to this machine, for the stand-in); redirects are not followed, so the
- * token never reaches another host.
+ * <p>The URL comes from the Web API's answer, never from the form's payload, and the token goes
+ * only over HTTPS (plain HTTP only to this machine, for the stand-in); redirects are not followed,
+ * so the token never reaches another host.
  */
 public final class SlackFileReader {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(2))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   private final long maxBytes;
   private final Duration deadline;
 
-  /** What came of reading the file: its bytes, or that it is too large, or that it could not be read. */
+  /**
+   * What came of reading the file: its bytes, or that it is too large, or that it could not be
+   * read.
+   */
   public record Read(Optional<byte[]> bytes, boolean tooLarge) {
     static Read failed() {
       return new Read(Optional.empty(), false);
@@ -44,8 +50,10 @@ public final class SlackFileReader {
   }
 
   public Read read(MethodsClient slack, String botToken, String fileId) {
-    CompletableFuture<Read> reading = CompletableFuture.supplyAsync(() -> fetch(slack, botToken, fileId),
-        task -> Thread.ofVirtual().name("slack-file-read").start(task));
+    CompletableFuture<Read> reading =
+        CompletableFuture.supplyAsync(
+            () -> fetch(slack, botToken, fileId),
+            task -> Thread.ofVirtual().name("slack-file-read").start(task));
     try {
       return reading.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
@@ -60,7 +68,9 @@ public final class SlackFileReader {
   private Read fetch(MethodsClient slack, String botToken, String fileId) {
     try {
       var info = slack.filesInfo(r -> r.file(fileId));
-      if (!info.isOk() || info.getFile() == null || info.getFile().getUrlPrivateDownload() == null) {
+      if (!info.isOk()
+          || info.getFile() == null
+          || info.getFile().getUrlPrivateDownload() == null) {
         return Read.failed();
       }
       if (info.getFile().getSize() != null && info.getFile().getSize() > maxBytes) {
@@ -70,14 +80,22 @@ public final class SlackFileReader {
       if (!safe(url)) {
         return Read.failed();
       }
-      var response = http.send(HttpRequest.newBuilder(url).timeout(deadline).header("Authorization", "Bearer " + botToken)
-          .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      var response =
+          http.send(
+              HttpRequest.newBuilder(url)
+                  .timeout(deadline)
+                  .header("Authorization", "Bearer " + botToken)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         if (response.statusCode() != 200) {
           return Read.failed();
         }
         byte[] bytes = body.readNBytes((int) maxBytes + 1);
-        return bytes.length > maxBytes ? new Read(Optional.empty(), true) : new Read(Optional.of(bytes), false);
+        return bytes.length > maxBytes
+            ? new Read(Optional.empty(), true)
+            : new Read(Optional.of(bytes), false);
       }
     } catch (IOException | SlackApiException | RuntimeException e) {
       return Read.failed();

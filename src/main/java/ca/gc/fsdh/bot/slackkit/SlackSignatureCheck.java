@@ -7,8 +7,9 @@ import java.time.Clock;
 
 /**
  * Checks that a request comes from Slack before anything reads its body: {@code X-Slack-Signature}
- * over the raw body (Bolt's {@link SlackSignature.Generator}), and {@code X-Slack-Request-Timestamp}
- * within five minutes of now, in the past <em>or in the future</em> (Bolt accepts any future time).
+ * over the raw body (Bolt's {@link SlackSignature.Generator}), and {@code
+ * X-Slack-Request-Timestamp} within five minutes of now, in the past <em>or in the future</em>
+ * (Bolt accepts any future time).
  *
  * <p>The signatures are compared in constant time ({@link MessageDigest#isEqual}), as Slack's guide
  * asks; Bolt's own {@code Verifier} uses {@code String.equals}.
@@ -38,7 +39,8 @@ final class SlackSignatureCheck {
       return false;
     }
     String expected = generator.generate(timestamp, body);
-    return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-        signature.getBytes(StandardCharsets.UTF_8));
+    return expected != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
   }
 }

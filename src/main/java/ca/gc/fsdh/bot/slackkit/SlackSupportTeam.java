@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Members of the support user group, from {@code usergroups.users.list}, kept for a minute so that a
- * burst of clicks costs one call. When Slack cannot answer, nobody is support (fail closed).
+ * Members of the support user group, from {@code usergroups.users.list}, kept for a minute so that
+ * a burst of clicks costs one call. When Slack cannot answer, nobody is support (fail closed).
  */
 public final class SlackSupportTeam implements SupportTeam {
   private static final Logger log = LoggerFactory.getLogger(SlackSupportTeam.class);

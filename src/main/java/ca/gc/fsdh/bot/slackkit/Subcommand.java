@@ -23,7 +23,10 @@ public interface Subcommand {
 
   Response handle(Invocation invocation) throws IOException, SlackApiException;
 
-  /** One parsed {@code /fsdh} call: who sent it, the words after the subcommand, the reader's language. */
+  /**
+   * One parsed {@code /fsdh} call: who sent it, the words after the subcommand, the reader's
+   * language.
+   */
   record Invocation(
       SlashCommandRequest request,
       SlashCommandContext context,

@@ -7,9 +7,9 @@ import ca.gc.fsdh.bot.tools.sandbox.SandboxCommand;
 import picocli.CommandLine;
 
 /**
- * Command-line entry of the tools jar ({@code target/fsdh-bot-tools.jar}): the production command line
- * with the tools' subcommands added, {@code demo}, {@code sandbox} and {@code bench}. The production
- * jar holds no class of {@code tools}, so none of them can ship with the bot.
+ * Command-line entry of the tools jar ({@code target/fsdh-bot-tools.jar}): the production command
+ * line with the tools' subcommands added, {@code demo}, {@code sandbox} and {@code bench}. The
+ * production jar holds no class of {@code tools}, so none of them can ship with the bot.
  */
 public final class ToolsMain {
   private ToolsMain() {}

@@ -1,22 +1,19 @@
 package ca.gc.fsdh.bot.migration;
 
-import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.AclEntry;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ItemStatus;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import ca.gc.fsdh.bot.migration.models.ModelExporter;
 import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues;
 import ca.gc.fsdh.bot.migration.secrets.LeadKey;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretSink;
 import ca.gc.fsdh.bot.migration.secrets.SecretScopeExporter;
-import ca.gc.fsdh.bot.migration.models.ModelExporter;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.AclEntry;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.DbfsStore;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.RegisteredModel;
@@ -38,6 +35,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,23 +64,27 @@ class AllTypesExportTest {
   final Map<ResourceType, AtomicLong> found = new ConcurrentHashMap<>();
   final Map<ResourceType, AtomicLong> done = new ConcurrentHashMap<>();
   final AtomicBoolean doneAheadOfFound = new AtomicBoolean();
-  final ProgressListener progress = new ProgressListener() {
-    @Override
-    public void discovered(ResourceType type, long total) {
-      found.computeIfAbsent(type, t -> new AtomicLong()).accumulateAndGet(total, Math::max);
-    }
+  final ProgressListener progress =
+      new ProgressListener() {
+        @Override
+        public void discovered(ResourceType type, long total) {
+          found.computeIfAbsent(type, t -> new AtomicLong()).accumulateAndGet(total, Math::max);
+        }
 
-    @Override
-    public void itemDone(ResourceType type, String id, ItemStatus status, boolean resumed) {
-      long d = done.computeIfAbsent(type, t -> new AtomicLong()).incrementAndGet();
-      var f = found.get(type);
-      if (f == null || d > f.get()) doneAheadOfFound.set(true);
-    }
-  };
+        @Override
+        public void itemDone(ResourceType type, String id, ItemStatus status, boolean resumed) {
+          long d = done.computeIfAbsent(type, t -> new AtomicLong()).incrementAndGet();
+          var f = found.get(type);
+          if (f == null || d > f.get()) doneAheadOfFound.set(true);
+        }
+      };
 
   static ExportOptions everything(SecretValueSink sink) {
-    return ExportOptions.allTypes().withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, sink)
-        .withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID).withWorkers(4).withPermissions(true);
+    return ExportOptions.allTypes()
+        .withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, sink)
+        .withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID)
+        .withWorkers(4)
+        .withPermissions(true);
   }
 
   @BeforeAll
@@ -121,30 +125,38 @@ class AllTypesExportTest {
     for (ResourceType t : ResourceType.values()) {
       assertThat(done.get(t).get()).as(t.folder()).isEqualTo(found.get(t).get());
     }
-    long reported = result.manifest().counts().values().stream().mapToLong(c -> c.exported() + c.skipped() + c.failed()).sum();
+    long reported =
+        result.manifest().counts().values().stream()
+            .mapToLong(c -> c.exported() + c.skipped() + c.failed())
+            .sum();
     assertThat(done.values().stream().mapToLong(AtomicLong::get).sum()).isEqualTo(reported);
   }
 
   @Test
-  void secretScopesWithKeysAclsAndBackendAndValuesHeldInMemoryEqualToTheWorkspace() throws Exception {
+  void secretScopesWithKeysAclsAndBackendAndValuesHeldInMemoryEqualToTheWorkspace()
+      throws Exception {
     var store = state().secrets();
-    assertThat(result.manifest().counts().get("secrets").exported()).isEqualTo(store.scopes().size());
+    assertThat(result.manifest().counts().get("secrets").exported())
+        .isEqualTo(store.scopes().size());
     int valuesCompared = 0;
     for (SecretScope scope : store.scopes()) {
       JsonNode j = json(SecretScopeExporter.scopeFile(scope.name()));
       assertThat(j.get("backend").asText()).isEqualTo(scope.backend());
       Map<String, Long> keys = new TreeMap<>();
-      j.get("keys").forEach(k -> keys.put(k.get("key").asText(), k.get("lastUpdatedTimestamp").asLong()));
+      j.get("keys")
+          .forEach(k -> keys.put(k.get("key").asText(), k.get("lastUpdatedTimestamp").asLong()));
       Map<String, Long> expectedKeys = new TreeMap<>();
       store.secrets(scope.name()).forEach((k, v) -> expectedKeys.put(k, v.lastUpdated()));
       assertThat(keys).as(scope.name()).isEqualTo(expectedKeys);
       Map<String, String> acls = new TreeMap<>();
-      j.get("acls").forEach(a -> acls.put(a.get("principal").asText(), a.get("permission").asText()));
+      j.get("acls")
+          .forEach(a -> acls.put(a.get("principal").asText(), a.get("permission").asText()));
       assertThat(acls).as(scope.name()).isEqualTo(new TreeMap<>(store.acls(scope.name())));
       if (scope.keyVaultBacked()) {
         assertThat(j.get("values").asText()).isEqualTo("IN_KEY_VAULT");
         assertThat(j.get("keyVault").get("dnsName").asText()).isEqualTo(scope.keyVaultDnsName());
-        assertThat(j.get("keyVault").get("resourceId").asText()).isEqualTo(scope.keyVaultResourceId());
+        assertThat(j.get("keyVault").get("resourceId").asText())
+            .isEqualTo(scope.keyVaultResourceId());
         assertThat(values.scope(scope.name())).isEmpty();
         continue;
       }
@@ -152,7 +164,9 @@ class AllTypesExportTest {
       var held = values.scope(scope.name());
       assertThat(held.keySet()).isEqualTo(expectedKeys.keySet());
       for (String key : expectedKeys.keySet()) {
-        assertThat(held.get(key)).as(scope.name() + "/" + key).isEqualTo(store.value(scope.name(), key).orElseThrow());
+        assertThat(held.get(key))
+            .as(scope.name() + "/" + key)
+            .isEqualTo(store.value(scope.name(), key).orElseThrow());
         valuesCompared++;
       }
     }
@@ -164,10 +178,14 @@ class AllTypesExportTest {
   void assertNoValueIsOnDisk(Path bundle) throws Exception {
     var needles = new ArrayList<String>();
     for (SecretScope scope : state().secrets().scopes()) {
-      state().secrets().secrets(scope.name()).values().forEach(v -> {
-        needles.add(new String(v.value(), StandardCharsets.ISO_8859_1));
-        needles.add(Base64.getEncoder().encodeToString(v.value()));
-      });
+      state()
+          .secrets()
+          .secrets(scope.name())
+          .values()
+          .forEach(v -> {
+            needles.add(new String(v.value(), StandardCharsets.ISO_8859_1));
+            needles.add(Base64.getEncoder().encodeToString(v.value()));
+          });
     }
     try (Stream<Path> files = Files.walk(bundle)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
@@ -182,23 +200,27 @@ class AllTypesExportTest {
     var lead = new LeadKey();
     Path key = lead.writePublic(Files.createTempFile("lead", ".asc"));
     Path bundle = Files.createTempDirectory("fsdh-offboard-");
-    var options = everything(OpenPgpSecretSink.fromKeyFile(key))
-        .withTypes(Set.of(ResourceType.SECRETS));
-    var r = new WorkspaceExport(s.client, s.server.host()).run(bundle, options, ProgressListener.NONE);
+    var options =
+        everything(OpenPgpSecretSink.fromKeyFile(key)).withTypes(Set.of(ResourceType.SECRETS));
+    var r =
+        new WorkspaceExport(s.client, s.server.host()).run(bundle, options, ProgressListener.NONE);
     assertThat(r.manifest().failed()).isEmpty();
     assertThat(r.manifest().secretValues()).isEqualTo("OPENPGP");
     var store = state().secrets();
     int scopes = 0;
     for (SecretScope scope : store.scopes()) {
       if (scope.keyVaultBacked()) continue;
-      JsonNode j = BundleJson.MAPPER.readTree(bundle.resolve(SecretScopeExporter.scopeFile(scope.name())).toFile());
+      JsonNode j =
+          BundleJson.MAPPER.readTree(
+              bundle.resolve(SecretScopeExporter.scopeFile(scope.name())).toFile());
       assertThat(j.get("values").asText()).isEqualTo("OPENPGP");
       byte[] clear = lead.decrypt(Files.readAllBytes(bundle.resolve(j.get("valuesFile").asText())));
       JsonNode decrypted = BundleJson.MAPPER.readTree(clear);
       Map<String, byte[]> expected = new HashMap<>();
       store.secrets(scope.name()).forEach((k, v) -> expected.put(k, v.value()));
       assertThat(decrypted.size()).isEqualTo(expected.size());
-      expected.forEach((k, v) -> assertThat(Base64.getDecoder().decode(decrypted.get(k).asText())).as(k).isEqualTo(v));
+      expected.forEach((k, v) ->
+          assertThat(Base64.getDecoder().decode(decrypted.get(k).asText())).as(k).isEqualTo(v));
       scopes++;
     }
     assertThat(scopes).isEqualTo(SPEC.scopes());
@@ -208,19 +230,41 @@ class AllTypesExportTest {
   @Test
   void grantsReplayedOnACatalogWithTheSameTablesGiveTheSameGrantStore() throws Exception {
     var source = state().tables();
-    assertThat(source.all()).extracting(g -> g.objectType())
+    assertThat(source.all())
+        .extracting(g -> g.objectType())
         .contains("CATALOG$", "ANY_FILE", "ANONYMOUS_FUNCTION", "DATABASE", "TABLE");
-    assertThat(source.all()).extracting(g -> g.actionType()).contains("OWN").anyMatch(a -> a.startsWith("DENIED_"));
-    assertThat(source.all()).anyMatch(g -> g.actionType().equals("OWN")
-        && source.tables(g.objectKey().split("\\.")[0]).getOrDefault(g.objectKey().replaceFirst("^[^.]*\\.", ""), "").equals("VIEW"));
+    assertThat(source.all())
+        .extracting(g -> g.actionType())
+        .contains("OWN")
+        .anyMatch(a -> a.startsWith("DENIED_"));
+    assertThat(source.all())
+        .anyMatch(g ->
+            g.actionType().equals("OWN")
+                && source
+                    .tables(g.objectKey().split("\\.")[0])
+                    .getOrDefault(g.objectKey().replaceFirst("^[^.]*\\.", ""), "")
+                    .equals("VIEW"));
 
     try (var target = new StandIn(FakeDatabricksOptions.builder().noRateLimits().build())) {
       var t = target.server.state();
-      SampleWorkspace.seed(t, SampleSpec.builder().notebooks(0).folders(1).files(0).jobs(0, 0).repos(0)
-          .secrets(0, 0).grants(0).models(0, 1).hugeNotebook(false).build());
+      SampleWorkspace.seed(
+          t,
+          SampleSpec.builder()
+              .notebooks(0)
+              .folders(1)
+              .files(0)
+              .jobs(0, 0)
+              .repos(0)
+              .secrets(0, 0)
+              .grants(0)
+              .models(0, 1)
+              .hugeNotebook(false)
+              .build());
       for (String db : source.databases()) {
         t.tables().createDatabase(db);
-        source.tables(db).forEach((table, kind) -> t.tables().createTable(db, table, kind.equals("VIEW")));
+        source
+            .tables(db)
+            .forEach((table, kind) -> t.tables().createTable(db, table, kind.equals("VIEW")));
       }
       assertThat(t.tables().all()).isEmpty();
       int statements = 0;
@@ -228,9 +272,17 @@ class AllTypesExportTest {
         for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".sql"))::iterator) {
           for (String line : Files.readAllLines(f)) {
             if (line.isBlank() || line.startsWith("--")) continue;
-            var r = target.client.statementExecution().executeStatement(new ExecuteStatementRequest()
-                .setWarehouseId(SampleWorkspace.WAREHOUSE_ID).setStatement(line));
-            assertThat(r.getStatus().getState()).as(line + " " + r.getStatus().getError()).isEqualTo(StatementState.SUCCEEDED);
+            var r =
+                target
+                    .client
+                    .statementExecution()
+                    .executeStatement(
+                        new ExecuteStatementRequest()
+                            .setWarehouseId(SampleWorkspace.WAREHOUSE_ID)
+                            .setStatement(line));
+            assertThat(r.getStatus().getState())
+                .as(line + " " + r.getStatus().getError())
+                .isEqualTo(StatementState.SUCCEEDED);
             statements++;
           }
         }
@@ -239,13 +291,17 @@ class AllTypesExportTest {
       // SHOW GRANTS prints views as TABLE; ALTER TABLE is refused on a view by Databricks
       for (String db : source.databases()) {
         String sql = Files.readString(out.resolve("tableacls/" + db + ".sql"));
-        source.tables(db).forEach((table, kind) -> {
-          if (kind.equals("VIEW")) assertThat(sql).doesNotContain("TABLE `" + db + "`.`" + table + "`");
-        });
+        source
+            .tables(db)
+            .forEach((table, kind) -> {
+              if (kind.equals("VIEW"))
+                assertThat(sql).doesNotContain("TABLE `" + db + "`.`" + table + "`");
+            });
       }
       assertThat(statements).isEqualTo(source.all().size());
     }
-    assertThat(result.manifest().counts().get("tableacls").exported()).isEqualTo(source.databases().size() + 1);
+    assertThat(result.manifest().counts().get("tableacls").exported())
+        .isEqualTo(source.databases().size() + 1);
   }
 
   @Test
@@ -263,11 +319,16 @@ class AllTypesExportTest {
       for (var v : versions) {
         JsonNode record = json(dir + "/" + v.version() + "/version.json");
         JsonNode version = record.get("version");
-        assertThat(version.get("current_stage").asText()).as(m.name() + " v" + v.version()).isEqualTo(v.stage());
+        assertThat(version.get("current_stage").asText())
+            .as(m.name() + " v" + v.version())
+            .isEqualTo(v.stage());
         assertThat(version.get("run_id").asText()).isEqualTo(v.runId());
         assertThat(version.get("source").asText()).isEqualTo(v.source());
         assertThat(tags(version.get("tags"))).isEqualTo(v.tags());
-        var expected = dbfsFiles(state().dbfs(), DbfsStore.normalize(v.storageLocation().replaceFirst("^dbfs:", "")));
+        var expected =
+            dbfsFiles(
+                state().dbfs(),
+                DbfsStore.normalize(v.storageLocation().replaceFirst("^dbfs:", "")));
         assertThat(expected).isNotEmpty();
         assertThat(record.get("artifacts")).hasSize(expected.size());
         for (var e : expected.entrySet()) {
@@ -279,7 +340,11 @@ class AllTypesExportTest {
     }
     assertThat(artifacts).isGreaterThan(4 * 200);
     assertThat(result.manifest().counts().get("models").exported())
-        .isEqualTo(registry.models().size() + registry.models().stream().mapToLong(m -> registry.versions(m.name()).size()).sum());
+        .isEqualTo(
+            registry.models().size()
+                + registry.models().stream()
+                    .mapToLong(m -> registry.versions(m.name()).size())
+                    .sum());
   }
 
   static Map<String, String> tags(JsonNode tags) {
@@ -293,7 +358,8 @@ class AllTypesExportTest {
     Map<String, byte[]> files = new TreeMap<>();
     for (var e : dbfs.list(root)) {
       if (e.directory()) {
-        dbfsFiles(dbfs, e.path()).forEach((k, v) -> files.put(e.path().substring(root.length()) + k, v));
+        dbfsFiles(dbfs, e.path())
+            .forEach((k, v) -> files.put(e.path().substring(root.length()) + k, v));
       } else {
         files.put(e.path().substring(root.length()), dbfs.read(e.path()).orElseThrow());
       }
@@ -308,36 +374,48 @@ class AllTypesExportTest {
     int underAFolderWithDirect = 0;
     for (String line : Files.readAllLines(out.resolve("notebooks/index.jsonl"))) {
       JsonNode item = BundleJson.MAPPER.readTree(line).get("record");
-      String kind = switch (item.get("objectType").asText()) {
-        case "DIRECTORY" -> "directories";
-        case "NOTEBOOK" -> "notebooks";
-        default -> "files";
-      };
+      String kind =
+          switch (item.get("objectType").asText()) {
+            case "DIRECTORY" -> "directories";
+            case "NOTEBOOK" -> "notebooks";
+            default -> "files";
+          };
       var expected = expected(perms.direct(kind, item.get("objectId").asText()));
-      assertThat(entries(item.get("permissions"))).as(item.get("path").asText()).isEqualTo(expected);
+      assertThat(entries(item.get("permissions")))
+          .as(item.get("path").asText())
+          .isEqualTo(expected);
       if (!expected.isEmpty()) withDirect++;
       if (hasDirectAbove(item.get("path").asText())) underAFolderWithDirect++;
     }
     assertThat(withDirect).isGreaterThan(5);
-    assertThat(underAFolderWithDirect).as("objects that inherit entries, which must be dropped").isGreaterThan(5);
+    assertThat(underAFolderWithDirect)
+        .as("objects that inherit entries, which must be dropped")
+        .isGreaterThan(5);
     for (var job : state().jobs().all()) {
       assertThat(entries(json("jobs/" + job.jobId() + ".json").get("permissions")))
-          .isEqualTo(expected(perms.direct("jobs", Long.toString(job.jobId())))).isNotEmpty();
+          .isEqualTo(expected(perms.direct("jobs", Long.toString(job.jobId()))))
+          .isNotEmpty();
     }
     for (var repo : state().repos().all()) {
       assertThat(entries(json("repos/" + repo.id() + ".json").get("permissions")))
-          .isEqualTo(expected(perms.direct("repos", Long.toString(repo.id())))).isNotEmpty();
+          .isEqualTo(expected(perms.direct("repos", Long.toString(repo.id()))))
+          .isNotEmpty();
     }
     for (RegisteredModel m : state().models().models()) {
       assertThat(entries(json(ModelExporter.folder(m.name()) + "/model.json").get("permissions")))
-          .isEqualTo(expected(perms.direct("registered-models", m.id()))).isNotEmpty();
+          .isEqualTo(expected(perms.direct("registered-models", m.id())))
+          .isNotEmpty();
     }
   }
 
   boolean hasDirectAbove(String path) {
     for (String p = parent(path); p != null; p = parent(p)) {
       var dir = state().workspace().get(p);
-      if (dir.isPresent() && !state().permissions().direct("directories", Long.toString(dir.get().id())).isEmpty()) {
+      if (dir.isPresent()
+          && !state()
+              .permissions()
+              .direct("directories", Long.toString(dir.get().id()))
+              .isEmpty()) {
         return true;
       }
     }
@@ -359,7 +437,12 @@ class AllTypesExportTest {
     assertThat(permissions).as("permissions were read").isNotNull();
     assertThat(permissions.isNull()).as("permissions were read").isFalse();
     Set<List<String>> out = new HashSet<>();
-    permissions.forEach(p -> out.add(List.of(p.get("principalType").asText(), p.get("principal").asText(), p.get("level").asText())));
+    permissions.forEach(p ->
+        out.add(
+            List.of(
+                p.get("principalType").asText(),
+                p.get("principal").asText(),
+                p.get("level").asText())));
     assertThat(out).as("no duplicate entries").hasSize(permissions.size());
     return out;
   }

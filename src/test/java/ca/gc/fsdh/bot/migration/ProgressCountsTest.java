@@ -1,13 +1,13 @@
 package ca.gc.fsdh.bot.migration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.item.ItemStatus;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
 import java.nio.file.Path;
@@ -40,10 +40,13 @@ class ProgressCountsTest {
     }
 
     @Override
-    public synchronized void itemDone(ResourceType type, String id, ItemStatus status, boolean resumed) {
+    public synchronized void itemDone(
+        ResourceType type, String id, ItemStatus status, boolean resumed) {
       long d = done.merge(type, 1L, Long::sum);
-      if (d > found.getOrDefault(type, 0L)) problems.add(type.folder() + " " + d + "/" + found.getOrDefault(type, 0L) + " at " + id);
-      if (!seen.add(type.folder() + ":" + id)) problems.add(type.folder() + " " + id + " done twice");
+      if (d > found.getOrDefault(type, 0L))
+        problems.add(type.folder() + " " + d + "/" + found.getOrDefault(type, 0L) + " at " + id);
+      if (!seen.add(type.folder() + ":" + id))
+        problems.add(type.folder() + " " + id + " done twice");
     }
 
     long total(Map<ResourceType, Long> m) {
@@ -54,7 +57,8 @@ class ProgressCountsTest {
   @Test
   void doneNeverExceedsFoundAndEachItemCountsOnceInFreshAndResumedRuns() throws Exception {
     try (var env = new PocAndProd(FakeDatabricksOptions.builder().noRateLimits())) {
-      var options = ExportOptions.allTypes().withWorkers(4).withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID);
+      var options =
+          ExportOptions.allTypes().withWorkers(4).withSqlWarehouse(SampleWorkspace.WAREHOUSE_ID);
       Path bundle = dir.resolve("bundle");
       for (String run : List.of("export", "resumed export")) {
         var r = new Recorder();
@@ -62,11 +66,15 @@ class ProgressCountsTest {
         assertThat(r.problems).as(run).isEmpty();
         assertThat(r.total(r.done)).as(run).isEqualTo(r.total(r.found)).isPositive();
       }
-      var imports = ImportOptions.defaults(dir.resolve("state")).withWorkers(4).withSqlWarehouse(PocAndProd.PROD_WAREHOUSE);
+      var imports =
+          ImportOptions.defaults(dir.resolve("state"))
+              .withWorkers(4)
+              .withSqlWarehouse(PocAndProd.PROD_WAREHOUSE);
       for (String run : List.of("import", "resumed import")) {
         var r = new Recorder();
         try (var reader = BundleReader.open(bundle)) {
-          new WorkspaceImport(env.prod.client, env.prod.server.host()).run(reader, env.mapping(), imports, r);
+          new WorkspaceImport(env.prod.client, env.prod.server.host())
+              .run(reader, env.mapping(), imports, r);
         }
         assertThat(r.problems).as(run).isEmpty();
         assertThat(r.total(r.done)).as(run).isEqualTo(r.total(r.found)).isPositive();

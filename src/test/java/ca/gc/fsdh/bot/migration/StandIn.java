@@ -21,13 +21,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The Databricks stand-in with a real SDK client on it, and a wire tap counting answered exports per path. */
+/**
+ * The Databricks stand-in with a real SDK client on it, and a wire tap counting answered exports
+ * per path.
+ */
 final class StandIn implements AutoCloseable {
   final FakeDatabricks server;
   final WorkspaceClient client;
+
   /** Successful {@code workspace/export} answers, by workspace path. */
   final Map<String, LongAdder> exportsByPath = new ConcurrentHashMap<>();
-  /** Successful answers by {@code METHOD /api/path?item} (item: the path, job_id, scope or name/version asked for). */
+
+  /**
+   * Successful answers by {@code METHOD /api/path?item} (item: the path, job_id, scope or
+   * name/version asked for).
+   */
   final Map<String, LongAdder> callsByItem = new ConcurrentHashMap<>();
 
   StandIn(FakeDatabricksOptions options) {
@@ -36,21 +44,31 @@ final class StandIn implements AutoCloseable {
 
   StandIn(FakeDatabricksOptions options, RateLimits clientLimits) {
     server = FakeDatabricks.start(options);
-    var config = new DatabricksConfig().setHost(server.host()).setAuthType("pat").setToken(server.token())
-        .setCredentialsProvider(new PatCredentialsProvider());
+    var config =
+        new DatabricksConfig()
+            .setHost(server.host())
+            .setAuthType("pat")
+            .setToken(server.token())
+            .setCredentialsProvider(new PatCredentialsProvider());
     HttpClient wire = DatabricksClients.transport(config);
-    HttpClient tap = request -> {
-      Response r = wire.execute(request);
-      if (r.getStatusCode() == 200 && request.getUrl().contains("/api/2.0/workspace/export")) {
-        exportsByPath.computeIfAbsent(path(request), k -> new LongAdder()).increment();
-      }
-      if (r.getStatusCode() == 200) {
-        callsByItem.computeIfAbsent(itemKey(request), k -> new LongAdder()).increment();
-      }
-      return r;
-    };
-    var fast = new RetryPolicy(12, Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofMillis(50),
-        RetryPolicy.defaults().idempotentPosts());
+    HttpClient tap =
+        request -> {
+          Response r = wire.execute(request);
+          if (r.getStatusCode() == 200 && request.getUrl().contains("/api/2.0/workspace/export")) {
+            exportsByPath.computeIfAbsent(path(request), k -> new LongAdder()).increment();
+          }
+          if (r.getStatusCode() == 200) {
+            callsByItem.computeIfAbsent(itemKey(request), k -> new LongAdder()).increment();
+          }
+          return r;
+        };
+    var fast =
+        new RetryPolicy(
+            12,
+            Duration.ofMillis(5),
+            Duration.ofMillis(50),
+            Duration.ofMillis(50),
+            RetryPolicy.defaults().idempotentPosts());
     client = DatabricksClients.create(config, tap, clientLimits, fast, Ticker.SYSTEM).workspace();
   }
 
@@ -69,7 +87,8 @@ final class StandIn implements AutoCloseable {
     for (String p : List.of("path", "job_id", "scope", "name")) {
       String v = param(r, p);
       if (v != null) {
-        item = v + (p.equals("name") && param(r, "version") != null ? "/" + param(r, "version") : "");
+        item =
+            v + (p.equals("name") && param(r, "version") != null ? "/" + param(r, "version") : "");
         break;
       }
     }
@@ -81,7 +100,8 @@ final class StandIn implements AutoCloseable {
     if (p != null && !p.isEmpty()) return p.get(0);
     String q = URI.create(r.getUrl()).getRawQuery();
     for (String kv : q == null ? new String[0] : q.split("&")) {
-      if (kv.startsWith(name + "=")) return URLDecoder.decode(kv.substring(name.length() + 1), StandardCharsets.UTF_8);
+      if (kv.startsWith(name + "="))
+        return URLDecoder.decode(kv.substring(name.length() + 1), StandardCharsets.UTF_8);
     }
     return null;
   }
@@ -100,5 +120,4 @@ final class StandIn implements AutoCloseable {
   public void close() {
     server.close();
   }
-
 }

@@ -7,7 +7,8 @@ import java.util.function.BooleanSupplier;
 final class Await {
   private Await() {}
 
-  static void until(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
+  static void until(Duration limit, String what, BooleanSupplier condition)
+      throws InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {

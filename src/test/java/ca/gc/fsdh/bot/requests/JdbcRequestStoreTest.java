@@ -1,12 +1,11 @@
 package ca.gc.fsdh.bot.requests;
 
-import java.util.concurrent.TimeUnit;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.gc.fsdh.bot.requests.RequestStore.Saved.Outcome;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.requests.RequestStore.Saved.Outcome;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,8 +24,14 @@ class JdbcRequestStoreTest {
   private static final Instant T0 = Instant.parse("2025-11-03T14:00:00Z");
 
   private static NewRequest migrate(String workspace, String origin) {
-    return new NewRequest(RequestKind.MIGRATE, workspace, "U0ADALOVE", ResourceType.ALL, RequestOptions.DEFAULT,
-        Optional.of("please"), origin);
+    return new NewRequest(
+        RequestKind.MIGRATE,
+        workspace,
+        "U0ADALOVE",
+        ResourceType.ALL,
+        RequestOptions.DEFAULT,
+        Optional.of("please"),
+        origin);
   }
 
   @ParameterizedTest
@@ -33,16 +39,27 @@ class JdbcRequestStoreTest {
   void savesAndReadsBackEveryField(TestDatabases.Kind kind) {
     try (Database db = Database.open(kind.fresh())) {
       var store = new JdbcRequestStore(db.dataSource());
-      var options = new RequestOptions("JUPYTER", Optional.of("-----BEGIN PGP PUBLIC KEY BLOCK-----\nx\n"));
-      var saved = store.save(new NewRequest(RequestKind.OFFBOARD, "ARCTIC", "U0ALANTUR",
-          Set.of(ResourceType.NOTEBOOKS, ResourceType.TABLE_ACLS), options, Optional.empty(), "trigger-1"), T0);
+      var options =
+          new RequestOptions("JUPYTER", Optional.of("-----BEGIN PGP PUBLIC KEY BLOCK-----\nx\n"));
+      var saved =
+          store.save(
+              new NewRequest(
+                  RequestKind.OFFBOARD,
+                  "ARCTIC",
+                  "U0ALANTUR",
+                  Set.of(ResourceType.NOTEBOOKS, ResourceType.TABLE_ACLS),
+                  options,
+                  Optional.empty(),
+                  "trigger-1"),
+              T0);
       assertThat(saved.outcome()).isEqualTo(Outcome.CREATED);
       MigrationRequest r = store.find(saved.request().id()).orElseThrow();
       assertThat(r.kind()).isEqualTo(RequestKind.OFFBOARD);
       assertThat(r.workspace()).isEqualTo("ARCTIC");
       assertThat(r.requester()).isEqualTo("U0ALANTUR");
       assertThat(r.state()).isEqualTo(RequestState.PENDING_APPROVAL);
-      assertThat(r.resourceTypes()).containsExactlyInAnyOrder(ResourceType.NOTEBOOKS, ResourceType.TABLE_ACLS);
+      assertThat(r.resourceTypes())
+          .containsExactlyInAnyOrder(ResourceType.NOTEBOOKS, ResourceType.TABLE_ACLS);
       assertThat(r.options()).isEqualTo(options);
       assertThat(r.note()).isEmpty();
       assertThat(r.createdAt()).isEqualTo(T0);
@@ -73,11 +90,13 @@ class JdbcRequestStoreTest {
     try (Database db = Database.open(kind.fresh())) {
       var store = new JdbcRequestStore(db.dataSource());
       long first = store.save(migrate("OCEAN", "t1"), T0).request().id();
-      assertThat(store.transition(first, RequestState.PENDING_APPROVAL, RequestState.CANCELLED, T0)).isTrue();
+      assertThat(store.transition(first, RequestState.PENDING_APPROVAL, RequestState.CANCELLED, T0))
+          .isTrue();
       assertThat(store.activeFor("OCEAN")).isEmpty();
       var second = store.save(migrate("OCEAN", "t2"), T0.plusSeconds(5));
       assertThat(second.outcome()).isEqualTo(Outcome.CREATED);
-      assertThat(store.forWorkspaces(List.of("OCEAN", "FORET"), 10)).extracting(MigrationRequest::id)
+      assertThat(store.forWorkspaces(List.of("OCEAN", "FORET"), 10))
+          .extracting(MigrationRequest::id)
           .containsExactly(second.request().id(), first);
     }
   }
@@ -90,9 +109,18 @@ class JdbcRequestStoreTest {
       for (int round = 0; round < 10; round++) {
         long id = store.save(migrate("W" + round, "t" + round), T0).request().id();
         var start = new CountDownLatch(1);
-        List<Callable<Boolean>> deciders = List.of(
-            () -> { start.await(); return store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0); },
-            () -> { start.await(); return store.decide(id, RequestState.REJECTED, "U0SUPPORT2", Optional.of("no"), T0); });
+        List<Callable<Boolean>> deciders =
+            List.of(
+                () -> {
+                  start.await();
+                  return store.decide(
+                      id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
+                },
+                () -> {
+                  start.await();
+                  return store.decide(
+                      id, RequestState.REJECTED, "U0SUPPORT2", Optional.of("no"), T0);
+                });
         try (var pool = Executors.newFixedThreadPool(2)) {
           List<Future<Boolean>> results = new ArrayList<>();
           deciders.forEach(d -> results.add(pool.submit(d)));
@@ -105,9 +133,11 @@ class JdbcRequestStoreTest {
         }
         MigrationRequest decided = store.find(id).orElseThrow();
         assertThat(decided.decidedBy()).isPresent();
-        assertThat(decided.state() == RequestState.APPROVED
-            ? decided.decidedBy().get().equals("U0SUPPORT1")
-            : decided.decisionReason().equals(Optional.of("no"))).isTrue();
+        assertThat(
+                decided.state() == RequestState.APPROVED
+                    ? decided.decidedBy().get().equals("U0SUPPORT1")
+                    : decided.decisionReason().equals(Optional.of("no")))
+            .isTrue();
       }
     }
   }
@@ -118,7 +148,8 @@ class JdbcRequestStoreTest {
     try (Database db = Database.open(kind.fresh())) {
       var store = new JdbcRequestStore(db.dataSource());
       long id = store.save(migrate("OCEAN", "t1"), T0).request().id();
-      assertThat(store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0)).isTrue();
+      assertThat(store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0))
+          .isTrue();
       assertThat(store.transition(id, RequestState.APPROVED, RequestState.RUNNING, T0)).isTrue();
       assertThat(store.transition(id, RequestState.APPROVED, RequestState.RUNNING, T0)).isFalse();
       assertThat(store.transition(id, RequestState.RUNNING, RequestState.FAILED, T0)).isTrue();
@@ -127,7 +158,9 @@ class JdbcRequestStoreTest {
       assertThat(store.activeFor("OCEAN")).isPresent();
       assertThat(store.transition(id, RequestState.APPROVED, RequestState.RUNNING, T0)).isTrue();
       assertThat(store.find(id).orElseThrow().attempt()).isEqualTo(2);
-      assertThat(store.inStates(Set.of(RequestState.RUNNING))).extracting(MigrationRequest::id).containsExactly(id);
+      assertThat(store.inStates(Set.of(RequestState.RUNNING)))
+          .extracting(MigrationRequest::id)
+          .containsExactly(id);
     }
   }
 
@@ -141,7 +174,8 @@ class JdbcRequestStoreTest {
       store.transition(failed, RequestState.APPROVED, RequestState.RUNNING, T0);
       store.transition(failed, RequestState.RUNNING, RequestState.FAILED, T0);
       store.save(migrate("OCEAN", "t2"), T0);
-      assertThat(store.transition(failed, RequestState.FAILED, RequestState.APPROVED, T0)).isFalse();
+      assertThat(store.transition(failed, RequestState.FAILED, RequestState.APPROVED, T0))
+          .isFalse();
       assertThat(store.find(failed).orElseThrow().state()).isEqualTo(RequestState.FAILED);
     }
   }
@@ -152,8 +186,10 @@ class JdbcRequestStoreTest {
     try (Database db = Database.open(kind.fresh())) {
       var store = new JdbcRequestStore(db.dataSource());
       long id = store.save(migrate("OCEAN", "t1"), T0).request().id();
-      assertThatThrownBy(() -> store.transition(id, RequestState.PENDING_APPROVAL, RequestState.SUCCEEDED, T0))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot move from PENDING_APPROVAL to SUCCEEDED");
+      assertThatThrownBy(
+              () -> store.transition(id, RequestState.PENDING_APPROVAL, RequestState.SUCCEEDED, T0))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cannot move from PENDING_APPROVAL to SUCCEEDED");
       store.setSupportMessage(id, "C0FSDHSUPPORT", "1700000000.000100");
       assertThat(store.find(id).orElseThrow().supportTs()).contains("1700000000.000100");
     }
@@ -170,14 +206,16 @@ class JdbcRequestStoreTest {
       try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
         for (int i = 0; i < count; i++) {
           String workspace = "W" + i;
-          saves.add(pool.submit(() -> {
-            start.await();
-            return store.save(migrate(workspace, "trigger-" + workspace), T0);
-          }));
+          saves.add(
+              pool.submit(() -> {
+                start.await();
+                return store.save(migrate(workspace, "trigger-" + workspace), T0);
+              }));
         }
         start.countDown();
         for (Future<RequestStore.Saved> f : saves) {
-          // a save that holds its connection while reading back waits here for a pool that never frees
+          // a save that holds its connection while reading back waits here for a pool that never
+          // frees
           assertThat(f.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.CREATED);
         }
       }
@@ -192,7 +230,9 @@ class JdbcRequestStoreTest {
       var store = new JdbcRequestStore(db.dataSource());
       long id = store.save(migrate("OCEAN", "t1"), T0).request().id();
       Instant stale = T0.minusSeconds(120);
-      assertThat(store.claim(id, "node-a", stale, T0)).as("pending requests are not claimable").isFalse();
+      assertThat(store.claim(id, "node-a", stale, T0))
+          .as("pending requests are not claimable")
+          .isFalse();
       store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
       assertThat(store.claimable(stale)).extracting(MigrationRequest::id).containsExactly(id);
 
@@ -203,15 +243,20 @@ class JdbcRequestStoreTest {
       assertThat(store.heartbeat(id, "node-b", T0.plusSeconds(30))).isFalse();
 
       Instant later = T0.plusSeconds(600); // node-a stopped beating at T0+30
-      assertThat(store.claimable(later.minusSeconds(120))).extracting(MigrationRequest::id).containsExactly(id);
+      assertThat(store.claimable(later.minusSeconds(120)))
+          .extracting(MigrationRequest::id)
+          .containsExactly(id);
       assertThat(store.claim(id, "node-b", later.minusSeconds(120), later)).isTrue();
-      assertThat(store.heartbeat(id, "node-a", later)).as("the old owner learns it lost the run").isFalse();
+      assertThat(store.heartbeat(id, "node-a", later))
+          .as("the old owner learns it lost the run")
+          .isFalse();
       assertThat(store.finish(id, "node-a", RequestState.SUCCEEDED, "{}", later)).isFalse();
 
       MigrationRequest running = store.find(id).orElseThrow();
       assertThat(running.claimedBy()).contains("node-b");
       assertThat(running.attempt()).as("a takeover resumes the same attempt").isEqualTo(1);
-      assertThat(store.finish(id, "node-b", RequestState.PARTLY_SUCCEEDED, "{\"failed\":2}", later)).isTrue();
+      assertThat(store.finish(id, "node-b", RequestState.PARTLY_SUCCEEDED, "{\"failed\":2}", later))
+          .isTrue();
       assertThat(store.find(id).orElseThrow().state()).isEqualTo(RequestState.PARTLY_SUCCEEDED);
       assertThat(store.result(id)).contains("{\"failed\":2}");
       assertThat(store.activeFor("OCEAN")).isEmpty();
@@ -230,10 +275,11 @@ class JdbcRequestStoreTest {
       try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
         for (int i = 0; i < 16; i++) {
           String owner = "node-" + i;
-          claims.add(pool.submit(() -> {
-            start.await();
-            return store.claim(id, owner, T0.minusSeconds(120), T0);
-          }));
+          claims.add(
+              pool.submit(() -> {
+                start.await();
+                return store.claim(id, owner, T0.minusSeconds(120), T0);
+              }));
         }
         start.countDown();
         int wins = 0;

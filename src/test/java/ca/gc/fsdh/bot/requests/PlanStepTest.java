@@ -2,10 +2,10 @@ package ca.gc.fsdh.bot.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.testing.TestDatabases;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,29 +31,50 @@ class PlanStepTest {
   }
 
   private MigrationRequest pending(String workspace) {
-    return store.save(new NewRequest(RequestKind.MIGRATE, workspace, "U0ADALOVE", ResourceType.ALL,
-        RequestOptions.DEFAULT, Optional.empty(), "t-" + workspace), Instant.now()).request();
+    return store
+        .save(
+            new NewRequest(
+                RequestKind.MIGRATE,
+                workspace,
+                "U0ADALOVE",
+                ResourceType.ALL,
+                RequestOptions.DEFAULT,
+                Optional.empty(),
+                "t-" + workspace),
+            Instant.now())
+        .request();
   }
 
   private void drain() throws Exception {
-    executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
+    executor.submit(() -> {}).get(10, TimeUnit.SECONDS);
   }
 
   @Test
   void aStopDuringPlanningStoresNothingAndTheNextStartMakesThePlan() throws Exception {
     MigrationRequest r = pending("OCEAN");
-    new PlanStep(request -> {
-      throw new InterruptedException("stopping");
-    }, store, executor, Clock.systemUTC(), m -> shown.add(m.id())).changed(r, "U0ADALOVE");
+    new PlanStep(
+            request -> {
+              throw new InterruptedException("stopping");
+            },
+            store,
+            executor,
+            Clock.systemUTC(),
+            m -> shown.add(m.id()))
+        .changed(r, "U0ADALOVE");
     drain();
     assertThat(store.plan(r.id())).isEmpty();
     assertThat(shown).isEmpty();
 
-    var summary = new PlanSummary(Map.of("notebooks", 3L), 1024, List.of(), List.of(), List.of("cluster c1"), 12.5);
-    var restarted = new PlanStep(request -> summary, store, executor, Clock.systemUTC(), m -> shown.add(m.id()));
+    var summary =
+        new PlanSummary(
+            Map.of("notebooks", 3L), 1024, List.of(), List.of(), List.of("cluster c1"), 12.5);
+    var restarted =
+        new PlanStep(
+            request -> summary, store, executor, Clock.systemUTC(), m -> shown.add(m.id()));
     restarted.resume();
     drain();
-    assertThat(PlanStep.read(store, r.id()).orElseThrow().path("counts").path("notebooks").asLong()).isEqualTo(3);
+    assertThat(PlanStep.read(store, r.id()).orElseThrow().path("counts").path("notebooks").asLong())
+        .isEqualTo(3);
     assertThat(shown).containsExactly(r.id());
 
     restarted.resume(); // planned already: not again
@@ -64,9 +85,15 @@ class PlanStepTest {
   @Test
   void aPlanThatFailsIsStoredWithItsReasonAndShown() throws Exception {
     MigrationRequest r = pending("FORET");
-    new PlanStep(request -> {
-      throw new IllegalStateException("workspace FORET is no longer in the directory");
-    }, store, executor, Clock.systemUTC(), m -> shown.add(m.id())).changed(r, "U0ADALOVE");
+    new PlanStep(
+            request -> {
+              throw new IllegalStateException("workspace FORET is no longer in the directory");
+            },
+            store,
+            executor,
+            Clock.systemUTC(),
+            m -> shown.add(m.id()))
+        .changed(r, "U0ADALOVE");
     drain();
     assertThat(PlanStep.read(store, r.id()).orElseThrow().path("error").asText())
         .isEqualTo("IllegalStateException: workspace FORET is no longer in the directory");

@@ -10,12 +10,12 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.requests.Outcome.Status;
-import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.requests.Outcome.Status;
 import ca.gc.fsdh.bot.testing.TestDatabases;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A refused action changes nothing: the real store on H2 behind a Mockito spy proves the refused
- * call never reaches its writes ({@code decide}, {@code transition}) nor the listener that tells Slack,
- * and the audit log holds one short row per refusal.
+ * call never reaches its writes ({@code decide}, {@code transition}) nor the listener that tells
+ * Slack, and the audit log holds one short row per refusal.
  */
 class RequestServiceRefusalsTest {
   private static final Set<String> SUPPORT = Set.of("U0SUPPORT1");
@@ -47,11 +47,31 @@ class RequestServiceRefusalsTest {
     audit = new JdbcAuditLog(db.dataSource());
     store = spy(new JdbcRequestStore(db.dataSource()));
     listener = mock(RequestListener.class);
-    var directory = SandboxConfig.load(SandboxConfig.environment("http://127.0.0.1:9/api/", Path.of("/tmp"))).directory();
-    service = new RequestService(store, audit, directory, SUPPORT::contains, listener,
-        Clock.fixed(Instant.parse("2025-11-03T14:00:00Z"), ZoneOffset.UTC));
-    pending = service.create(new NewRequest(RequestKind.MIGRATE, "OCEAN", "U0ADALOVE", ResourceType.ALL,
-        RequestOptions.DEFAULT, Optional.empty(), "trigger-1")).request().orElseThrow().id();
+    var directory =
+        SandboxConfig.load(SandboxConfig.environment("http://127.0.0.1:9/api/", Path.of("/tmp")))
+            .directory();
+    service =
+        new RequestService(
+            store,
+            audit,
+            directory,
+            SUPPORT::contains,
+            listener,
+            Clock.fixed(Instant.parse("2025-11-03T14:00:00Z"), ZoneOffset.UTC));
+    pending =
+        service
+            .create(
+                new NewRequest(
+                    RequestKind.MIGRATE,
+                    "OCEAN",
+                    "U0ADALOVE",
+                    ResourceType.ALL,
+                    RequestOptions.DEFAULT,
+                    Optional.empty(),
+                    "trigger-1"))
+            .request()
+            .orElseThrow()
+            .id();
     clearInvocations(store, listener);
   }
 
@@ -61,9 +81,17 @@ class RequestServiceRefusalsTest {
   }
 
   private List<String> refusals() {
-    return audit.recent(100).stream().filter(e -> e.outcome().equals("refused"))
-        .map(e -> e.actor() + " " + e.action() + " " + e.requestId().map(String::valueOf).orElse("-") + " "
-            + e.detail().orElse("")).toList();
+    return audit.recent(100).stream()
+        .filter(e -> e.outcome().equals("refused"))
+        .map(e ->
+            e.actor()
+                + " "
+                + e.action()
+                + " "
+                + e.requestId().map(String::valueOf).orElse("-")
+                + " "
+                + e.detail().orElse(""))
+        .toList();
   }
 
   private void assertNoWrite() {
@@ -75,11 +103,13 @@ class RequestServiceRefusalsTest {
 
   @Test
   void anUnreadableIdIsRefusedWithoutLookingAnythingUp() {
-    Outcome o = service.refuseUnreadable("U0SUPPORT1", "request.approve", "1 OR 1=1\n" + "x".repeat(5000));
+    Outcome o =
+        service.refuseUnreadable("U0SUPPORT1", "request.approve", "1 OR 1=1\n" + "x".repeat(5000));
     assertThat(o.status()).isEqualTo(Status.NOT_FOUND);
     verifyNoInteractions(store, listener);
-    assertThat(refusals()).containsExactly("U0SUPPORT1 request.approve - unreadable target '1 OR 1=1 "
-        + "x".repeat(31) + "…'");
+    assertThat(refusals())
+        .containsExactly(
+            "U0SUPPORT1 request.approve - unreadable target '1 OR 1=1 " + "x".repeat(31) + "…'");
   }
 
   @Test
@@ -89,11 +119,12 @@ class RequestServiceRefusalsTest {
     assertThat(service.reject(pending, "U0ADALOVE", "no").status()).isEqualTo(Status.NOT_ALLOWED);
     assertThat(service.retry(pending, "U0ADALOVE").status()).isEqualTo(Status.NOT_ALLOWED);
     assertNoWrite();
-    assertThat(refusals()).containsExactly(
-        "U0ADALOVE request.retry " + pending + " not_allowed",
-        "U0ADALOVE request.reject " + pending + " not_allowed",
-        "U0ADALOVE request.reject " + pending + " not_allowed",
-        "U0ADALOVE request.approve " + pending + " not_allowed");
+    assertThat(refusals())
+        .containsExactly(
+            "U0ADALOVE request.retry " + pending + " not_allowed",
+            "U0ADALOVE request.reject " + pending + " not_allowed",
+            "U0ADALOVE request.reject " + pending + " not_allowed",
+            "U0ADALOVE request.approve " + pending + " not_allowed");
   }
 
   @Test
@@ -110,8 +141,10 @@ class RequestServiceRefusalsTest {
     assertThat(service.mayViewPlan(pending, "U0SUPPORT1").status()).isEqualTo(Status.DONE);
     assertThat(service.mayViewPlan(4242, "U0SUPPORT1").status()).isEqualTo(Status.NOT_FOUND);
     assertNoWrite();
-    assertThat(refusals()).containsExactly("U0SUPPORT1 request.view-plan 4242 not_found",
-        "U0ADALOVE request.view-plan " + pending + " not_allowed");
+    assertThat(refusals())
+        .containsExactly(
+            "U0SUPPORT1 request.view-plan 4242 not_found",
+            "U0ADALOVE request.view-plan " + pending + " not_allowed");
   }
 
   @Test

@@ -1,16 +1,15 @@
 package ca.gc.fsdh.bot.requests;
 
-import org.assertj.core.groups.Tuple;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.audit.AuditEntry;
 import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
-import ca.gc.fsdh.bot.requests.Outcome.Status;
-import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.requests.Outcome.Status;
 import ca.gc.fsdh.bot.testing.TestDatabases;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -36,11 +36,17 @@ class RequestServiceTest {
   void setUp() {
     db = Database.open(TestDatabases.h2());
     audit = new JdbcAuditLog(db.dataSource());
-    WorkspaceDirectory directory = SandboxConfig.load(SandboxConfig.environment("http://127.0.0.1:9/api/",
-        Path.of("/tmp"))).directory();
-    service = new RequestService(new JdbcRequestStore(db.dataSource()), audit, directory, SUPPORT::contains,
-        (r, actor) -> notified.add(r.id() + ":" + r.state() + ":" + actor),
-        Clock.fixed(Instant.parse("2025-11-03T14:00:00Z"), ZoneOffset.UTC));
+    WorkspaceDirectory directory =
+        SandboxConfig.load(SandboxConfig.environment("http://127.0.0.1:9/api/", Path.of("/tmp")))
+            .directory();
+    service =
+        new RequestService(
+            new JdbcRequestStore(db.dataSource()),
+            audit,
+            directory,
+            SUPPORT::contains,
+            (r, actor) -> notified.add(r.id() + ":" + r.state() + ":" + actor),
+            Clock.fixed(Instant.parse("2025-11-03T14:00:00Z"), ZoneOffset.UTC));
   }
 
   @AfterEach
@@ -49,8 +55,15 @@ class RequestServiceTest {
   }
 
   private Outcome request(RequestKind kind, String workspace, String user) {
-    return service.create(new NewRequest(kind, workspace, user, ResourceType.ALL, RequestOptions.DEFAULT,
-        Optional.empty(), "trigger-" + (++origin)));
+    return service.create(
+        new NewRequest(
+            kind,
+            workspace,
+            user,
+            ResourceType.ALL,
+            RequestOptions.DEFAULT,
+            Optional.empty(),
+            "trigger-" + (++origin)));
   }
 
   private long pendingOcean() {
@@ -58,8 +71,10 @@ class RequestServiceTest {
   }
 
   private List<String> refusals() {
-    return audit.recent(100).stream().filter(e -> e.outcome().equals("refused"))
-        .map(e -> e.actor() + " " + e.action() + " " + e.detail().orElse("")).toList();
+    return audit.recent(100).stream()
+        .filter(e -> e.outcome().equals("refused"))
+        .map(e -> e.actor() + " " + e.action() + " " + e.detail().orElse(""))
+        .toList();
   }
 
   @Nested
@@ -69,7 +84,8 @@ class RequestServiceTest {
       Outcome byLead = request(RequestKind.MIGRATE, "ocean", "U0ADALOVE");
       assertThat(byLead.status()).isEqualTo(Status.DONE);
       assertThat(byLead.request().orElseThrow().workspace()).isEqualTo("OCEAN");
-      assertThat(notified).containsExactly(byLead.request().get().id() + ":PENDING_APPROVAL:U0ADALOVE");
+      assertThat(notified)
+          .containsExactly(byLead.request().get().id() + ":PENDING_APPROVAL:U0ADALOVE");
       Outcome byAdmin = request(RequestKind.MIGRATE, "OCEAN", "U0GRACEHO");
       assertThat(byAdmin.status()).isEqualTo(Status.WORKSPACE_BUSY);
       assertThat(byAdmin.request().orElseThrow().id()).isEqualTo(byLead.request().get().id());
@@ -77,24 +93,44 @@ class RequestServiceTest {
 
     @Test
     void anotherWorkspacesLeadIsRefusedAndAudited() {
-      assertThat(request(RequestKind.MIGRATE, "OCEAN", "U0MARIECU").status()).isEqualTo(Status.NOT_ALLOWED);
+      assertThat(request(RequestKind.MIGRATE, "OCEAN", "U0MARIECU").status())
+          .isEqualTo(Status.NOT_ALLOWED);
       assertThat(refusals()).containsExactly("U0MARIECU request.migrate not_allowed");
       assertThat(notified).isEmpty();
     }
 
     @Test
     void unknownWorkspacesAndMigratingAnOffboardOnlyWorkspaceAreRefused() {
-      assertThat(request(RequestKind.MIGRATE, "NOPE", "U0ADALOVE").status()).isEqualTo(Status.UNKNOWN_WORKSPACE);
-      assertThat(request(RequestKind.MIGRATE, "ARCTIC", "U0ALANTUR").status()).isEqualTo(Status.NO_PROD_WORKSPACE);
-      assertThat(request(RequestKind.OFFBOARD, "ARCTIC", "U0ALANTUR").status()).isEqualTo(Status.DONE);
+      assertThat(request(RequestKind.MIGRATE, "NOPE", "U0ADALOVE").status())
+          .isEqualTo(Status.UNKNOWN_WORKSPACE);
+      assertThat(request(RequestKind.MIGRATE, "ARCTIC", "U0ALANTUR").status())
+          .isEqualTo(Status.NO_PROD_WORKSPACE);
+      assertThat(request(RequestKind.OFFBOARD, "ARCTIC", "U0ALANTUR").status())
+          .isEqualTo(Status.DONE);
     }
 
     @Test
     void aReplayedInteractionCreatesNothingNew() {
-      var first = service.create(new NewRequest(RequestKind.MIGRATE, "OCEAN", "U0ADALOVE", ResourceType.ALL,
-          RequestOptions.DEFAULT, Optional.empty(), "same-trigger"));
-      var again = service.create(new NewRequest(RequestKind.MIGRATE, "OCEAN", "U0ADALOVE", ResourceType.ALL,
-          RequestOptions.DEFAULT, Optional.empty(), "same-trigger"));
+      var first =
+          service.create(
+              new NewRequest(
+                  RequestKind.MIGRATE,
+                  "OCEAN",
+                  "U0ADALOVE",
+                  ResourceType.ALL,
+                  RequestOptions.DEFAULT,
+                  Optional.empty(),
+                  "same-trigger"));
+      var again =
+          service.create(
+              new NewRequest(
+                  RequestKind.MIGRATE,
+                  "OCEAN",
+                  "U0ADALOVE",
+                  ResourceType.ALL,
+                  RequestOptions.DEFAULT,
+                  Optional.empty(),
+                  "same-trigger"));
       assertThat(again.status()).isEqualTo(Status.REPLAYED);
       assertThat(again.request().orElseThrow().id()).isEqualTo(first.request().orElseThrow().id());
       assertThat(notified).hasSize(1);
@@ -170,15 +206,19 @@ class RequestServiceTest {
       assertThat(service.status(id, "U0SUPPORT1").status()).isEqualTo(Status.DONE);
       assertThat(service.status(id, "U0MARIECU").status()).isEqualTo(Status.NOT_ALLOWED);
       assertThat(service.listFor("U0MARIECU", 10)).isEmpty();
-      assertThat(service.listFor("U0GRACEHO", 10)).extracting(MigrationRequest::id).containsExactly(id);
+      assertThat(service.listFor("U0GRACEHO", 10))
+          .extracting(MigrationRequest::id)
+          .containsExactly(id);
     }
 
     @Test
     void everyActionIsAuditedWithItsRequest() {
       long id = pendingOcean();
       service.approve(id, "U0SUPPORT1");
-      assertThat(audit.forRequest(id)).extracting(AuditEntry::action, AuditEntry::actor)
-          .containsExactly(Tuple.tuple("request.migrate", "U0ADALOVE"),
+      assertThat(audit.forRequest(id))
+          .extracting(AuditEntry::action, AuditEntry::actor)
+          .containsExactly(
+              Tuple.tuple("request.migrate", "U0ADALOVE"),
               Tuple.tuple("request.approve", "U0SUPPORT1"));
     }
   }

@@ -1,10 +1,10 @@
 package ca.gc.fsdh.bot.requests;
 
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.testing.MutableClock;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.testing.MutableClock;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +27,15 @@ class RunWorkerTest {
   private final List<String> heard = new CopyOnWriteArrayList<>();
   private final RequestListener listener = (r, actor) -> heard.add(r.state().name());
 
-  private static final RunReport CLEAN = new RunReport(
-      Map.of(ResourceType.NOTEBOOKS, new TypeProgress(3, 3, 0)), List.of(), List.of("cluster shared-cpu"),
-      true, List.of(), Optional.empty(), Optional.empty());
+  private static final RunReport CLEAN =
+      new RunReport(
+          Map.of(ResourceType.NOTEBOOKS, new TypeProgress(3, 3, 0)),
+          List.of(),
+          List.of("cluster shared-cpu"),
+          true,
+          List.of(),
+          Optional.empty(),
+          Optional.empty());
 
   @BeforeEach
   void setUp() {
@@ -43,24 +49,41 @@ class RunWorkerTest {
   }
 
   private long approved() {
-    long id = store.save(new NewRequest(RequestKind.MIGRATE, "OCEAN", "U0ADALOVE", ResourceType.ALL,
-        RequestOptions.DEFAULT, Optional.empty(), "t" + System.nanoTime()), T0).request().id();
+    long id =
+        store
+            .save(
+                new NewRequest(
+                    RequestKind.MIGRATE,
+                    "OCEAN",
+                    "U0ADALOVE",
+                    ResourceType.ALL,
+                    RequestOptions.DEFAULT,
+                    Optional.empty(),
+                    "t" + System.nanoTime()),
+                T0)
+            .request()
+            .id();
     store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
     return id;
   }
 
   private RunWorker worker(String owner, RequestEngine engine) {
-    return new RunWorker(store, engine, listener, RunWorker.ProgressReporter.NONE, clock, owner,
-        RunWorker.LEASE);
+    return new RunWorker(
+        store, engine, listener, RunWorker.ProgressReporter.NONE, clock, owner, RunWorker.LEASE);
   }
 
   @Test
   void anApprovedRequestRunsAndItsOutcomeAndReportAreStoredBeforeAnyoneIsTold() {
     long id = approved();
-    assertThat(worker("a", (r, p) -> {
-      p.update(Map.of(ResourceType.NOTEBOOKS, new TypeProgress(3, 1, 0)));
-      return CLEAN;
-    }).run(id)).isTrue();
+    assertThat(
+            worker(
+                    "a",
+                    (r, p) -> {
+                      p.update(Map.of(ResourceType.NOTEBOOKS, new TypeProgress(3, 1, 0)));
+                      return CLEAN;
+                    })
+                .run(id))
+        .isTrue();
     assertThat(store.find(id).orElseThrow().state()).isEqualTo(RequestState.SUCCEEDED);
     assertThat(store.result(id).orElseThrow()).contains("\"verified\":true", "cluster shared-cpu");
     assertThat(heard).containsExactly("RUNNING", "SUCCEEDED");
@@ -69,15 +92,25 @@ class RunWorkerTest {
   @Test
   void failuresMakeItPartlyDoneAndAnEngineErrorFailsItAndARetryRunsItAgain() {
     long id = approved();
-    var partly = new RunReport(Map.of(ResourceType.JOBS, new TypeProgress(2, 2, 1)), List.of("jobs: 7: 400 bad"),
-        List.of(), true, List.of(), Optional.empty(), Optional.empty());
+    var partly =
+        new RunReport(
+            Map.of(ResourceType.JOBS, new TypeProgress(2, 2, 1)),
+            List.of("jobs: 7: 400 bad"),
+            List.of(),
+            true,
+            List.of(),
+            Optional.empty(),
+            Optional.empty());
     worker("a", (r, p) -> partly).run(id);
     assertThat(store.find(id).orElseThrow().state()).isEqualTo(RequestState.PARTLY_SUCCEEDED);
 
     store.transition(id, RequestState.PARTLY_SUCCEEDED, RequestState.APPROVED, T0);
-    worker("a", (r, p) -> {
-      throw new IllegalStateException("POC workspace unreachable");
-    }).run(id);
+    worker(
+            "a",
+            (r, p) -> {
+              throw new IllegalStateException("POC workspace unreachable");
+            })
+        .run(id);
     MigrationRequest failed = store.find(id).orElseThrow();
     assertThat(failed.state()).isEqualTo(RequestState.FAILED);
     assertThat(failed.attempt()).isEqualTo(2);
@@ -89,11 +122,12 @@ class RunWorkerTest {
     long id = approved();
     AtomicInteger runs = new AtomicInteger();
     var gate = new CountDownLatch(1);
-    RequestEngine slow = (r, p) -> {
-      runs.incrementAndGet();
-      gate.await();
-      return CLEAN;
-    };
+    RequestEngine slow =
+        (r, p) -> {
+          runs.incrementAndGet();
+          gate.await();
+          return CLEAN;
+        };
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       var a = pool.submit(() -> worker("node-a", slow).run(id));
       var b = pool.submit(() -> worker("node-b", slow).run(id));
@@ -108,12 +142,14 @@ class RunWorkerTest {
   @Test
   void aRunWhoseInstanceDiedIsTakenOverOnceItsLeaseRunsOut() {
     long id = approved();
-    assertThat(store.claim(id, "crashed-node", T0.minus(RunWorker.LEASE), T0)).isTrue(); // then it died
+    assertThat(store.claim(id, "crashed-node", T0.minus(RunWorker.LEASE), T0))
+        .isTrue(); // then it died
     AtomicInteger runs = new AtomicInteger();
-    RequestEngine engine = (r, p) -> {
-      runs.incrementAndGet();
-      return CLEAN;
-    };
+    RequestEngine engine =
+        (r, p) -> {
+          runs.incrementAndGet();
+          return CLEAN;
+        };
     assertThat(worker("node-b", engine).run(id)).as("the lease is still live").isFalse();
     clock.advance(RunWorker.LEASE.plus(Duration.ofSeconds(1)));
     assertThat(worker("node-b", engine).run(id)).isTrue();

@@ -1,13 +1,12 @@
 package ca.gc.fsdh.bot.testing;
 
-import java.util.Comparator;
-import java.io.IOException;
 import ca.gc.fsdh.bot.app.Bot;
 import ca.gc.fsdh.bot.app.Wiring;
 import ca.gc.fsdh.bot.platform.config.Config;
-import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -35,67 +35,86 @@ public final class BotHarness implements AutoCloseable {
     this.bot = bot;
     this.config = config;
     this.dataDir = dataDir;
-    this.sender = new SlackSender(URI.create(url("/slack/events")), SandboxConfig.SIGNING_SECRET, Clock.systemUTC());
+    this.sender =
+        new SlackSender(
+            URI.create(url("/slack/events")), SandboxConfig.SIGNING_SECRET, Clock.systemUTC());
   }
 
   public static BotHarness start() throws Exception {
-    return start(env -> { });
+    return start(env -> {});
   }
 
-  /** @param environment changes to the sandbox environment before the configuration is loaded */
+  /**
+   * @param environment changes to the sandbox environment before the configuration is loaded
+   */
   public static BotHarness start(Consumer<Map<String, String>> environment) throws Exception {
     return start(environment, null, null);
   }
 
-  /** A bot on a fresh database of this kind (H2 in a file, or a new database on the embedded PostgreSQL). */
+  /**
+   * A bot on a fresh database of this kind (H2 in a file, or a new database on the embedded
+   * PostgreSQL).
+   */
   public static BotHarness start(TestDatabases.Kind kind) throws Exception {
     return start(kind, null, null);
   }
 
   /** A bot on a fresh database of this kind whose POC and PROD workspaces are these stand-ins. */
-  public static BotHarness start(TestDatabases.Kind kind, String pocHost, String prodHost) throws Exception {
+  public static BotHarness start(TestDatabases.Kind kind, String pocHost, String prodHost)
+      throws Exception {
     if (kind == TestDatabases.Kind.H2) {
-      return start(env -> { }, pocHost, prodHost);
+      return start(env -> {}, pocHost, prodHost);
     }
     var db = TestDatabases.postgres();
-    return start(env -> {
-      env.put("FSDH_DB_URL", db.url());
-      db.user().ifPresent(u -> env.put("FSDH_DB_USER", u));
-      db.password().ifPresent(p -> env.put("FSDH_DB_PASSWORD", p.value()));
-    }, pocHost, prodHost);
+    return start(
+        env -> {
+          env.put("FSDH_DB_URL", db.url());
+          db.user().ifPresent(u -> env.put("FSDH_DB_USER", u));
+          db.password().ifPresent(p -> env.put("FSDH_DB_PASSWORD", p.value()));
+        },
+        pocHost,
+        prodHost);
   }
 
   /** A bot whose POC and PROD workspaces are two Databricks stand-ins. */
   public static BotHarness withDatabricks(String pocHost, String prodHost) throws Exception {
-    return start(env -> { }, pocHost, prodHost);
+    return start(env -> {}, pocHost, prodHost);
   }
 
   /** Both: a changed environment, and stand-ins (null hosts: the closed port). */
-  public static BotHarness start(Consumer<Map<String, String>> environment, String pocHost, String prodHost)
-      throws Exception {
-    return start(environment, slack -> { }, pocHost, prodHost);
+  public static BotHarness start(
+      Consumer<Map<String, String>> environment, String pocHost, String prodHost) throws Exception {
+    return start(environment, slack -> {}, pocHost, prodHost);
   }
 
   /**
    * A changed environment, and a Slack stand-in prepared before the bot starts (in Socket Mode, the
    * bot asks it for the WebSocket URL while starting).
    */
-  public static BotHarness start(Consumer<Map<String, String>> environment, Consumer<FakeSlackApi> slackSetup)
+  public static BotHarness start(
+      Consumer<Map<String, String>> environment, Consumer<FakeSlackApi> slackSetup)
       throws Exception {
     return start(environment, slackSetup, null, null);
   }
 
-  private static BotHarness start(Consumer<Map<String, String>> environment, Consumer<FakeSlackApi> slackSetup,
-      String pocHost, String prodHost) throws Exception {
+  private static BotHarness start(
+      Consumer<Map<String, String>> environment,
+      Consumer<FakeSlackApi> slackSetup,
+      String pocHost,
+      String prodHost)
+      throws Exception {
     FakeSlackApi slack = SandboxConfig.slack();
     Path dataDir = Files.createTempDirectory("fsdh-test-");
     try {
       slackSetup.accept(slack);
       Map<String, String> env = SandboxConfig.environment(slack.apiUrl(), dataDir);
       environment.accept(env);
-      // Without stand-ins, workspaces point at a closed local port: a run fails (after the client's retries), never leaves the machine.
-      Config config = pocHost == null ? SandboxConfig.load(env, CLOSED_PORT, CLOSED_PORT, dataDir)
-          : SandboxConfig.load(env, pocHost, prodHost, dataDir);
+      // Without stand-ins, workspaces point at a closed local port: a run fails (after the client's
+      // retries), never leaves the machine.
+      Config config =
+          pocHost == null
+              ? SandboxConfig.load(env, CLOSED_PORT, CLOSED_PORT, dataDir)
+              : SandboxConfig.load(env, pocHost, prodHost, dataDir);
       Bot bot = Wiring.wire(config, Clock.systemUTC()).start();
       return new BotHarness(slack, bot, config, dataDir);
     } catch (Exception | Error e) {
@@ -113,14 +132,16 @@ public final class BotHarness implements AutoCloseable {
   }
 
   public HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url(path))).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /**
-   * Fails the test when the Slack stand-in refused a payload of the bot's (a message's blocks or a view
-   * over Block Kit's limits): real Slack would have refused it too. A test that provokes a refusal on
-   * purpose checks it and calls {@link FakeSlackApi#clearRefusals()}.
+   * Fails the test when the Slack stand-in refused a payload of the bot's (a message's blocks or a
+   * view over Block Kit's limits): real Slack would have refused it too. A test that provokes a
+   * refusal on purpose checks it and calls {@link FakeSlackApi#clearRefusals()}.
    */
   @Override
   public void close() throws IOException {
@@ -134,7 +155,8 @@ public final class BotHarness implements AutoCloseable {
       }
     }
     if (!refused.isEmpty()) {
-      throw new AssertionError("the Slack stand-in refused what the bot sent, as Slack would: " + refused);
+      throw new AssertionError(
+          "the Slack stand-in refused what the bot sent, as Slack would: " + refused);
     }
   }
 }

@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** One run of a picocli command line in the test's own process: its exit code and what it printed. */
+/**
+ * One run of a picocli command line in the test's own process: its exit code and what it printed.
+ */
 public record CommandLineRun(int exitCode, String out, String err) {
   public static CommandLineRun of(CommandLine cli, String... args) {
     var out = new StringWriter();

@@ -18,7 +18,8 @@ public final class Eventually {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for: " + what);
+        throw new AssertionError(
+            "timed out after " + limit.toSeconds() + " s waiting for: " + what);
       }
       try {
         Thread.sleep(10);

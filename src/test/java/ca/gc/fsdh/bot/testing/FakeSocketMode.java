@@ -24,8 +24,8 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * A local stand-in for Slack's Socket Mode server, over a real WebSocket: it greets each connection
- * with {@code hello}, sends envelopes ({@code slash_commands}, {@code interactive}, {@code events_api})
- * to the open connection, and keeps the acks the client sends back, by envelope id.
+ * with {@code hello}, sends envelopes ({@code slash_commands}, {@code interactive}, {@code
+ * events_api}) to the open connection, and keeps the acks the client sends back, by envelope id.
  */
 public final class FakeSocketMode implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,22 +66,34 @@ public final class FakeSocketMode implements AutoCloseable {
   public String send(String type, JsonNode payload) {
     Eventually.await("a Socket Mode connection", () -> openConnections() > 0);
     String id = UUID.randomUUID().toString();
-    ObjectNode envelope = JSON.createObjectNode().put("envelope_id", id).put("type", type)
-        .put("accepts_response_payload", !type.equals("events_api"));
+    ObjectNode envelope =
+        JSON.createObjectNode()
+            .put("envelope_id", id)
+            .put("type", type)
+            .put("accepts_response_payload", !type.equals("events_api"));
     envelope.set("payload", payload);
     if (type.equals("events_api")) {
       envelope.put("retry_attempt", 0).put("retry_reason", "");
     }
-    server.getConnections().stream().filter(WebSocket::isOpen).findFirst().orElseThrow().send(envelope.toString());
+    server.getConnections().stream()
+        .filter(WebSocket::isOpen)
+        .findFirst()
+        .orElseThrow()
+        .send(envelope.toString());
     return id;
   }
 
-  /** The client's ack of an envelope, waited for: {@code {"envelope_id":…}} with an optional {@code payload}. */
+  /**
+   * The client's ack of an envelope, waited for: {@code {"envelope_id":…}} with an optional {@code
+   * payload}.
+   */
   public JsonNode ack(String envelopeId) {
     return Eventually.value("the ack of envelope " + envelopeId, () -> acks.get(envelopeId));
   }
 
-  /** Slack is unreachable: open connections are dropped and new ones refused until {@link #accept}. */
+  /**
+   * Slack is unreachable: open connections are dropped and new ones refused until {@link #accept}.
+   */
   public void dropAndRefuse() {
     refusing = true;
     server.getConnections().forEach(c -> c.close(CloseFrame.GOING_AWAY, "sandbox outage"));
@@ -102,7 +114,8 @@ public final class FakeSocketMode implements AutoCloseable {
     try {
       server.stop(1000);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // keep the interrupt for the caller (AutoCloseable's advice)
+      Thread.currentThread()
+          .interrupt(); // keep the interrupt for the caller (AutoCloseable's advice)
     }
   }
 
@@ -133,8 +146,8 @@ public final class FakeSocketMode implements AutoCloseable {
     }
 
     @Override
-    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
-        ClientHandshake request) throws InvalidDataException {
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+        WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
       if (refusing) {
         throw new InvalidDataException(CloseFrame.TRY_AGAIN_LATER, "sandbox outage");
       }
@@ -145,7 +158,10 @@ public final class FakeSocketMode implements AutoCloseable {
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
       opened.incrementAndGet();
       ObjectNode hello = JSON.createObjectNode().put("type", "hello").put("num_connections", 1);
-      hello.putObject("debug_info").put("host", "applink-sandbox").put("build_number", 1)
+      hello
+          .putObject("debug_info")
+          .put("host", "applink-sandbox")
+          .put("build_number", 1)
           .put("approximate_connection_time", 3600);
       hello.putObject("connection_info").put("app_id", SlackPayloads.APP_ID);
       conn.send(hello.toString());

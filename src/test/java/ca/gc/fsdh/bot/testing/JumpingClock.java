@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 
 /**
  * A clock that runs like the system's and that a test can move forward at once (a lease or a delay
- * runs out without the test sleeping), for code that also waits in real time between its looks at it.
+ * runs out without the test sleeping), for code that also waits in real time between its looks at
+ * it.
  */
 public final class JumpingClock extends Clock {
   private volatile Duration ahead = Duration.ZERO;

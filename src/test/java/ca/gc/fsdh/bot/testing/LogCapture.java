@@ -9,10 +9,10 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the bot logs while a test runs: a logback {@link ListAppender} on the root logger, behind the
- * levels of the real {@code logback.xml} with the root at its production default, INFO (the demo, run
- * in process by another test, lowers it and leaves it so), so a test sees the lines production would
- * write. The appender adds under its own lock, which is why reads take it too.
+ * What the bot logs while a test runs: a logback {@link ListAppender} on the root logger, behind
+ * the levels of the real {@code logback.xml} with the root at its production default, INFO (the
+ * demo, run in process by another test, lowers it and leaves it so), so a test sees the lines
+ * production would write. The appender adds under its own lock, which is why reads take it too.
  */
 public final class LogCapture implements AutoCloseable {
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -26,7 +26,9 @@ public final class LogCapture implements AutoCloseable {
     root.addAppender(appender);
   }
 
-  /** Each event as one text: level, logger, message and stack trace, as a log line would hold them. */
+  /**
+   * Each event as one text: level, logger, message and stack trace, as a log line would hold them.
+   */
   public List<String> lines() {
     synchronized (appender) {
       return appender.list.stream().map(LogCapture::line).toList();
@@ -45,7 +47,10 @@ public final class LogCapture implements AutoCloseable {
   }
 
   private static String line(ILoggingEvent e) {
-    String trace = e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy());
+    String trace =
+        e.getThrowableProxy() == null
+            ? ""
+            : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy());
     return e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage() + trace;
   }
 

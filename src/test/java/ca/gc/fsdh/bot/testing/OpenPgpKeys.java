@@ -1,6 +1,5 @@
 package ca.gc.fsdh.bot.testing;
 
-import org.bouncycastle.bcpg.PublicKeyPacket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +12,7 @@ import java.util.Date;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -91,31 +91,52 @@ public final class OpenPgpKeys {
 
   private static AsymmetricCipherKeyPair rsa() {
     var rsa = new RSAKeyPairGenerator();
-    rsa.init(new RSAKeyGenerationParameters(BigInteger.valueOf(0x10001), new SecureRandom(), 4096, 12));
+    rsa.init(
+        new RSAKeyGenerationParameters(BigInteger.valueOf(0x10001), new SecureRandom(), 4096, 12));
     return rsa.generateKeyPair();
   }
 
-  private static OpenPgpKeys build(Instant created, Duration valid, boolean withSubkey) throws Exception {
+  private static OpenPgpKeys build(Instant created, Duration valid, boolean withSubkey)
+      throws Exception {
     generate();
-    PGPKeyPair main = new BcPGPKeyPair(PublicKeyPacket.VERSION_4, PublicKeyAlgorithmTags.RSA_GENERAL, primary, Date.from(created));
+    PGPKeyPair main =
+        new BcPGPKeyPair(
+            PublicKeyPacket.VERSION_4,
+            PublicKeyAlgorithmTags.RSA_GENERAL,
+            primary,
+            Date.from(created));
     var primaryFlags = new PGPSignatureSubpacketGenerator();
     primaryFlags.setKeyFlags(false, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
     if (!valid.isZero()) {
       primaryFlags.setKeyExpirationTime(false, valid.toSeconds());
     }
     var sha1 = new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA1);
-    var generator = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, main, "Lead <lead@example.gc.ca>",
-        sha1, primaryFlags.generate(), null,
-        new BcPGPContentSignerBuilder(PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
-        new BcPBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256, sha1).build("passphrase".toCharArray()));
+    var generator =
+        new PGPKeyRingGenerator(
+            PGPSignature.POSITIVE_CERTIFICATION,
+            main,
+            "Lead <lead@example.gc.ca>",
+            sha1,
+            primaryFlags.generate(),
+            null,
+            new BcPGPContentSignerBuilder(
+                PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
+            new BcPBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256, sha1)
+                .build("passphrase".toCharArray()));
     if (withSubkey) {
       var encryptFlags = new PGPSignatureSubpacketGenerator();
       encryptFlags.setKeyFlags(false, KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE);
       if (!valid.isZero()) {
         encryptFlags.setKeyExpirationTime(false, valid.toSeconds());
       }
-      generator.addSubKey(new BcPGPKeyPair(PublicKeyPacket.VERSION_4, PublicKeyAlgorithmTags.RSA_GENERAL, subkey, Date.from(created)),
-          encryptFlags.generate(), null);
+      generator.addSubKey(
+          new BcPGPKeyPair(
+              PublicKeyPacket.VERSION_4,
+              PublicKeyAlgorithmTags.RSA_GENERAL,
+              subkey,
+              Date.from(created)),
+          encryptFlags.generate(),
+          null);
     }
     return new OpenPgpKeys(generator);
   }

@@ -1,12 +1,12 @@
 package ca.gc.fsdh.bot.testing;
 
-import java.sql.SQLException;
 import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.platform.config.Secret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +29,8 @@ public final class TestDatabases {
   }
 
   public enum Kind {
-    H2, POSTGRES;
+    H2,
+    POSTGRES;
 
     public DatabaseSettings fresh() {
       return this == H2 ? h2() : TestDatabases.postgres();
@@ -37,9 +38,12 @@ public final class TestDatabases {
   }
 
   public static DatabaseSettings h2() {
-    return new DatabaseSettings("jdbc:h2:mem:" + UUID.randomUUID()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        Optional.empty(), Optional.empty());
+    return new DatabaseSettings(
+        "jdbc:h2:mem:"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A new database on the shared embedded PostgreSQL server. */
@@ -47,19 +51,24 @@ public final class TestDatabases {
     try {
       if (postgres == null) {
         postgres = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            postgres.close();
-          } catch (IOException ignored) {
-            // the JVM is exiting
-          }
-        }));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(() -> {
+                  try {
+                    postgres.close();
+                  } catch (IOException ignored) {
+                    // the JVM is exiting
+                  }
+                }));
       }
       String name = "t" + UUID.randomUUID().toString().replace("-", "");
-      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = postgres.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE " + name);
       }
-      return new DatabaseSettings(postgres.getJdbcUrl("postgres", name), Optional.of("postgres"),
+      return new DatabaseSettings(
+          postgres.getJdbcUrl("postgres", name),
+          Optional.of("postgres"),
           Optional.of(new Secret("FSDH_DB_PASSWORD", "postgres")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -14,15 +14,24 @@ class ToolsMainTest {
   void helpListsTheProductionSubcommandsAndTheTools() {
     CommandLineRun r = run("--help");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("serve", "plan", "migrate", "demo", "sandbox", "bench", "--version");
+    assertThat(r.out())
+        .contains("serve", "plan", "migrate", "demo", "sandbox", "bench", "--version");
   }
 
   @Test
   void demoRunsAgainstTheStandInsAndExitsZero() {
     CommandLineRun r = run("demo");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("/fsdh help", "commands", "commandes", "HTTP 401", "Demo finished",
-        "Verification: what arrived in PROD matches what left POC", "ARCTIC-offboarding.zip",
-        "is attached to this conversation", "deadline reminders");
+    assertThat(r.out())
+        .contains(
+            "/fsdh help",
+            "commands",
+            "commandes",
+            "HTTP 401",
+            "Demo finished",
+            "Verification: what arrived in PROD matches what left POC",
+            "ARCTIC-offboarding.zip",
+            "is attached to this conversation",
+            "deadline reminders");
   }
 }

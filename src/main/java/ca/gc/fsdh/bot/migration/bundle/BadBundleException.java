@@ -2,7 +2,9 @@ package ca.gc.fsdh.bot.migration.bundle;
 
 import java.io.IOException;
 
-/** A bundle that must not be imported: damaged, tampered with, incomplete, or of an unknown format. */
+/**
+ * A bundle that must not be imported: damaged, tampered with, incomplete, or of an unknown format.
+ */
 public final class BadBundleException extends IOException {
   public BadBundleException(String message) {
     super(message);

@@ -32,8 +32,12 @@ public final class BundleFinisher {
   public static final String INDEX = "index.jsonl";
 
   /** Facts about the run that the journal does not hold. */
-  public record RunInfo(String tool, String sourceHost, String notebookFormat,
-      Set<ResourceType> types, String secretValues) {}
+  public record RunInfo(
+      String tool,
+      String sourceHost,
+      String notebookFormat,
+      Set<ResourceType> types,
+      String secretValues) {}
 
   public BundleManifest finish(Path root, RunInfo run) throws IOException {
     Path journal = root.resolve(ExportJournal.FILE);
@@ -41,15 +45,17 @@ public final class BundleFinisher {
     Map<String, JournalEntry> lastFailure = new LinkedHashMap<>();
     Instant[] started = {null};
     if (Files.exists(journal)) {
-      ExportJournal.forEach(journal, e -> {
-        if (started[0] == null || e.at().isBefore(started[0])) started[0] = e.at();
-        if (e.status().isFinal()) {
-          finished.add(e.key());
-          lastFailure.remove(e.key());
-        } else if (!finished.contains(e.key())) {
-          lastFailure.put(e.key(), e);
-        }
-      });
+      ExportJournal.forEach(
+          journal,
+          e -> {
+            if (started[0] == null || e.at().isBefore(started[0])) started[0] = e.at();
+            if (e.status().isFinal()) {
+              finished.add(e.key());
+              lastFailure.remove(e.key());
+            } else if (!finished.contains(e.key())) {
+              lastFailure.put(e.key(), e);
+            }
+          });
     }
 
     var counts = new EnumMap<ResourceType, BundleManifest.Counts>(ResourceType.class);
@@ -63,20 +69,25 @@ public final class BundleFinisher {
         indexes.put(t, OwnerOnlyFiles.newBufferedWriter(root.resolve(t.folder()).resolve(INDEX)));
       }
       if (Files.exists(journal)) {
-        ExportJournal.forEach(journal, e -> {
-          if (!e.status().isFinal()) return;
-          counts.merge(e.type(), new BundleManifest.Counts(0, 0, 0).plus(e.status()),
-              (a, b) -> a.plus(e.status()));
-          if (e.status() == ItemStatus.SKIPPED) {
-            skipped.add(new BundleManifest.Item(e.type().folder(), e.id(), e.reason()));
-          }
-          writeLine(report, reportLine(e));
-          var index = indexes.get(e.type());
-          if (index != null && e.status() == ItemStatus.EXPORTED) writeLine(index, e);
-        });
+        ExportJournal.forEach(
+            journal,
+            e -> {
+              if (!e.status().isFinal()) return;
+              counts.merge(
+                  e.type(),
+                  new BundleManifest.Counts(0, 0, 0).plus(e.status()),
+                  (a, b) -> a.plus(e.status()));
+              if (e.status() == ItemStatus.SKIPPED) {
+                skipped.add(new BundleManifest.Item(e.type().folder(), e.id(), e.reason()));
+              }
+              writeLine(report, reportLine(e));
+              var index = indexes.get(e.type());
+              if (index != null && e.status() == ItemStatus.EXPORTED) writeLine(index, e);
+            });
       }
       for (JournalEntry e : lastFailure.values()) {
-        counts.merge(e.type(), new BundleManifest.Counts(0, 0, 1), (a, b) -> a.plus(ItemStatus.FAILED));
+        counts.merge(
+            e.type(), new BundleManifest.Counts(0, 0, 1), (a, b) -> a.plus(ItemStatus.FAILED));
         failed.add(new BundleManifest.Item(e.type().folder(), e.id(), e.reason()));
         writeLine(report, reportLine(e));
       }
@@ -88,10 +99,21 @@ public final class BundleFinisher {
     counts.forEach((t, c) -> countsByName.put(t.folder(), c));
     var sizes = new TreeMap<String, Long>();
     var checksums = checksums(root, sizes);
-    var manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, run.tool(), run.sourceHost(),
-        started[0] == null ? Instant.now() : started[0], Instant.now(), run.notebookFormat(),
-        run.types().stream().map(ResourceType::folder).toList(), countsByName, skipped, failed,
-        run.secretValues(), checksums, sizes);
+    var manifest =
+        new BundleManifest(
+            BundleManifest.FORMAT_VERSION,
+            run.tool(),
+            run.sourceHost(),
+            started[0] == null ? Instant.now() : started[0],
+            Instant.now(),
+            run.notebookFormat(),
+            run.types().stream().map(ResourceType::folder).toList(),
+            countsByName,
+            skipped,
+            failed,
+            run.secretValues(),
+            checksums,
+            sizes);
     manifest.writeTo(root);
     return manifest;
   }
@@ -116,8 +138,8 @@ public final class BundleFinisher {
   }
 
   /**
-   * SHA-256 of every file but the manifest itself, and its size into {@code sizes}; leftovers of killed
-   * runs are removed first.
+   * SHA-256 of every file but the manifest itself, and its size into {@code sizes}; leftovers of
+   * killed runs are removed first.
    */
   static Map<String, String> checksums(Path root, Map<String, Long> sizes) throws IOException {
     var sums = new TreeMap<String, String>();

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * Opens a bundle (a directory, or the zip of an offboarding) for import and checks it completely
  * before anything is written to a target: the manifest parses, its format version is one this tool
- * reads, and every file the manifest lists is a plain file of the bundle (no symbolic link) with its
- * SHA-256. A zip is checked before anything is extracted and unpacked with limits (see {@link
+ * reads, and every file the manifest lists is a plain file of the bundle (no symbolic link) with
+ * its SHA-256. A zip is checked before anything is extracted and unpacked with limits (see {@link
  * BundleZip}). Other files of a directory (a README added by the offboarding) are ignored.
  */
 public final class BundleReader implements AutoCloseable {
@@ -36,10 +36,14 @@ public final class BundleReader implements AutoCloseable {
     this.extracted = extracted;
   }
 
-  /** Opens and verifies a bundle directory or zip; throws {@link BadBundleException} with the reason, in one line. */
+  /**
+   * Opens and verifies a bundle directory or zip; throws {@link BadBundleException} with the
+   * reason, in one line.
+   */
   public static BundleReader open(Path bundle) throws IOException {
     if (!Files.exists(bundle)) throw new BadBundleException("no bundle at " + bundle);
-    if (Files.isDirectory(bundle)) return new BundleReader(bundle.toAbsolutePath().normalize(), verify(bundle), null);
+    if (Files.isDirectory(bundle))
+      return new BundleReader(bundle.toAbsolutePath().normalize(), verify(bundle), null);
     Path dir = OwnerOnlyFiles.createTempDirectory("fsdh-bundle-");
     try {
       var manifest = BundleZip.extract(bundle, dir);
@@ -53,11 +57,17 @@ public final class BundleReader implements AutoCloseable {
   static BundleManifest verify(Path root) throws IOException {
     Path m = root.resolve(BundleManifest.FILE);
     if (!Files.exists(m, LinkOption.NOFOLLOW_LINKS)) {
-      throw new BadBundleException("not a bundle: " + BundleManifest.FILE + " is missing in " + root
-          + " (an export that did not finish has no manifest: run the export again to complete it)");
+      throw new BadBundleException(
+          "not a bundle: "
+              + BundleManifest.FILE
+              + " is missing in "
+              + root
+              + " (an export that did not finish has no manifest: run the export again to complete it)");
     }
     if (!Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS)) throw notPlain(BundleManifest.FILE);
-    if (Files.size(m) > MANIFEST_LIMIT) throw new BadBundleException(m + " is larger than " + MANIFEST_LIMIT + " bytes: not a manifest");
+    if (Files.size(m) > MANIFEST_LIMIT)
+      throw new BadBundleException(
+          m + " is larger than " + MANIFEST_LIMIT + " bytes: not a manifest");
     BundleManifest manifest;
     try (InputStream in = Files.newInputStream(m)) {
       manifest = manifest(in, m.toString());
@@ -71,7 +81,8 @@ public final class BundleReader implements AutoCloseable {
         if (missing++ == 0) firstMissing.append(e.getKey());
         continue;
       }
-      if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || !f.toRealPath().startsWith(realRoot)) throw notPlain(e.getKey());
+      if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+          || !f.toRealPath().startsWith(realRoot)) throw notPlain(e.getKey());
       String actual = BundleFinisher.sha256(f);
       if (!actual.equals(e.getValue())) throw checksumMismatch(e.getKey(), e.getValue(), actual);
     }
@@ -79,35 +90,51 @@ public final class BundleReader implements AutoCloseable {
     return manifest;
   }
 
-  /** Reads and checks a manifest: its format version, and that every file it lists stays inside the bundle. */
+  /**
+   * Reads and checks a manifest: its format version, and that every file it lists stays inside the
+   * bundle.
+   */
   static BundleManifest manifest(InputStream in, String where) throws BadBundleException {
     JsonNode tree;
     BundleManifest manifest;
     try {
       tree = BundleJson.MAPPER.readTree(in);
-      if (tree == null || !tree.isObject()) throw new BadBundleException("damaged manifest " + where + ": not a JSON object");
+      if (tree == null || !tree.isObject())
+        throw new BadBundleException("damaged manifest " + where + ": not a JSON object");
       JsonNode version = tree.get("formatVersion");
       if (version == null || version.isNull()) {
-        throw new BadBundleException("manifest " + where + " has no formatVersion: not a bundle written by fsdh-bot, or a damaged one");
+        throw new BadBundleException(
+            "manifest "
+                + where
+                + " has no formatVersion: not a bundle written by fsdh-bot, or a damaged one");
       }
       if (!version.isInt() || version.asInt() != BundleManifest.FORMAT_VERSION) {
-        throw new BadBundleException("unknown bundle format version " + oneLine(version.toString(), 40) + " in " + where
-            + "; this tool reads format " + BundleManifest.FORMAT_VERSION + " (use the fsdh-bot version that wrote the bundle)");
+        throw new BadBundleException(
+            "unknown bundle format version "
+                + oneLine(version.toString(), 40)
+                + " in "
+                + where
+                + "; this tool reads format "
+                + BundleManifest.FORMAT_VERSION
+                + " (use the fsdh-bot version that wrote the bundle)");
       }
       manifest = BundleJson.MAPPER.treeToValue(tree, BundleManifest.class);
     } catch (JsonProcessingException e) {
-      throw new BadBundleException("damaged manifest " + where + ": " + oneLine(e.getOriginalMessage(), 200), e);
+      throw new BadBundleException(
+          "damaged manifest " + where + ": " + oneLine(e.getOriginalMessage(), 200), e);
     } catch (BadBundleException e) {
       throw e;
     } catch (IOException e) {
-      throw new BadBundleException("manifest " + where + " cannot be read: " + oneLine(e.getMessage(), 200), e);
+      throw new BadBundleException(
+          "manifest " + where + " cannot be read: " + oneLine(e.getMessage(), 200), e);
     }
     if (manifest.checksums() == null || manifest.checksums().isEmpty()) {
       throw new BadBundleException("manifest " + where + " lists no files");
     }
     for (String name : manifest.checksums().keySet()) {
       if (leaves(name) || name.equals(BundleManifest.FILE)) {
-        throw new BadBundleException("manifest " + where + " names a path that leaves the bundle: " + oneLine(name, 200));
+        throw new BadBundleException(
+            "manifest " + where + " names a path that leaves the bundle: " + oneLine(name, 200));
       }
     }
     return manifest;
@@ -127,17 +154,28 @@ public final class BundleReader implements AutoCloseable {
   }
 
   static BadBundleException notPlain(String name) {
-    return new BadBundleException(oneLine(name, 200) + " is a symbolic link or not a plain file; a bundle holds plain files only; nothing was imported");
+    return new BadBundleException(
+        oneLine(name, 200)
+            + " is a symbolic link or not a plain file; a bundle holds plain files only; nothing was imported");
   }
 
   static BadBundleException checksumMismatch(String name, String expected, String actual) {
-    return new BadBundleException("checksum mismatch for " + name + ": the manifest says "
-        + expected + ", the file has " + actual + ". The bundle was changed or damaged after export; nothing was imported");
+    return new BadBundleException(
+        "checksum mismatch for "
+            + name
+            + ": the manifest says "
+            + expected
+            + ", the file has "
+            + actual
+            + ". The bundle was changed or damaged after export; nothing was imported");
   }
 
   static BadBundleException missing(int count, String first) {
-    return new BadBundleException(count + " file(s) listed in the manifest are missing, first " + first
-        + "; the bundle is incomplete; nothing was imported");
+    return new BadBundleException(
+        count
+            + " file(s) listed in the manifest are missing, first "
+            + first
+            + "; the bundle is incomplete; nothing was imported");
   }
 
   /** Text from a bundle, fit for a one-line message. */
@@ -156,18 +194,22 @@ public final class BundleReader implements AutoCloseable {
 
   public Path file(String relative) {
     Path p = root.resolve(relative).normalize();
-    if (!p.startsWith(root)) throw new IllegalArgumentException("path leaves the bundle: " + relative);
+    if (!p.startsWith(root))
+      throw new IllegalArgumentException("path leaves the bundle: " + relative);
     return p;
   }
 
   public boolean has(ResourceType type) {
-    return manifest.types().contains(type.folder()) && Files.exists(root.resolve(type.folder()).resolve(BundleFinisher.INDEX));
+    return manifest.types().contains(type.folder())
+        && Files.exists(root.resolve(type.folder()).resolve(BundleFinisher.INDEX));
   }
 
   /** Streams the exported items of a type (lines of its {@code index.jsonl}). */
   public void items(ResourceType type, Consumer<JournalEntry> action) throws IOException {
     if (!has(type)) return;
-    try (BufferedReader in = Files.newBufferedReader(root.resolve(type.folder()).resolve(BundleFinisher.INDEX), StandardCharsets.UTF_8)) {
+    try (BufferedReader in =
+        Files.newBufferedReader(
+            root.resolve(type.folder()).resolve(BundleFinisher.INDEX), StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
         if (!line.isBlank()) action.accept(BundleJson.MAPPER.readValue(line, JournalEntry.class));
@@ -187,7 +229,8 @@ public final class BundleReader implements AutoCloseable {
   static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) return;
     try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+      for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator)
+        Files.deleteIfExists(p);
     }
   }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes files into a bundle directory: streamed, checksummed while written, and moved into place
- * only when complete, so a killed export leaves either the whole file or none (plus a stray
- * {@code .part} that the next run overwrites).
+ * only when complete, so a killed export leaves either the whole file or none (plus a stray {@code
+ * .part} that the next run overwrites).
  */
 public final class BundleWriter {
   private final Path root;

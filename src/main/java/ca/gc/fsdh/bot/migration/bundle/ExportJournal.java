@@ -2,7 +2,6 @@ package ca.gc.fsdh.bot.migration.bundle;
 
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * The append-only record of what an export has finished, one JSON line per item, kept in the
- * bundle. An item is written to the bundle first and journaled second, so after a crash the
- * journal never claims a file that is not there; a rerun skips every item with a final entry and
- * tries the others again (overwriting any half-written file of theirs).
+ * bundle. An item is written to the bundle first and journaled second, so after a crash the journal
+ * never claims a file that is not there; a rerun skips every item with a final entry and tries the
+ * others again (overwriting any half-written file of theirs).
  *
  * <p>A torn last line (the process died mid-write) is ignored when reading.
  */
@@ -20,20 +19,26 @@ public final class ExportJournal implements AutoCloseable {
   public static final String FILE = "journal.ndjson";
 
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
+
   /** Items whose last outcome in an earlier run was a failure (few: kept to close them later). */
   private final Set<String> failedBefore = ConcurrentHashMap.newKeySet();
+
   private final JsonLinesFile<JournalEntry> lines;
   private final int resumed;
 
   private ExportJournal(Path file) throws IOException {
-    lines = JsonLinesFile.open(file, JournalEntry.class, e -> {
-      if (e.status().isFinal()) {
-        finished.add(e.key());
-        failedBefore.remove(e.key());
-      } else if (!finished.contains(e.key())) {
-        failedBefore.add(e.key());
-      }
-    });
+    lines =
+        JsonLinesFile.open(
+            file,
+            JournalEntry.class,
+            e -> {
+              if (e.status().isFinal()) {
+                finished.add(e.key());
+                failedBefore.remove(e.key());
+              } else if (!finished.contains(e.key())) {
+                failedBefore.add(e.key());
+              }
+            });
     resumed = finished.size();
   }
 

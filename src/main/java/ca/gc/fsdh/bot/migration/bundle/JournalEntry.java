@@ -10,16 +10,22 @@ import java.util.Objects;
 /**
  * One line of the export journal: the outcome of one item.
  *
- * @param type    resource type
- * @param id      the item's identity within its type (workspace path, job id, scope name, ...)
- * @param status  outcome
- * @param reason  why it was skipped or failed; null when exported
- * @param files   bundle files written for the item, with their checksums
- * @param record  what the importer needs to know about the item (small: no content, no secret)
- * @param at      when the outcome was recorded
+ * @param type resource type
+ * @param id the item's identity within its type (workspace path, job id, scope name, ...)
+ * @param status outcome
+ * @param reason why it was skipped or failed; null when exported
+ * @param files bundle files written for the item, with their checksums
+ * @param record what the importer needs to know about the item (small: no content, no secret)
+ * @param at when the outcome was recorded
  */
-public record JournalEntry(ResourceType type, String id, ItemStatus status, String reason,
-    List<FileRef> files, JsonNode record, Instant at) {
+public record JournalEntry(
+    ResourceType type,
+    String id,
+    ItemStatus status,
+    String reason,
+    List<FileRef> files,
+    JsonNode record,
+    Instant at) {
   public JournalEntry {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(id, "id == null");
@@ -35,8 +41,8 @@ public record JournalEntry(ResourceType type, String id, ItemStatus status, Stri
     return type.folder() + ":" + id;
   }
 
-  public static JournalEntry exported(ResourceType type, String id, List<FileRef> files,
-      JsonNode record) {
+  public static JournalEntry exported(
+      ResourceType type, String id, List<FileRef> files, JsonNode record) {
     return new JournalEntry(type, id, ItemStatus.EXPORTED, null, files, record, Instant.now());
   }
 

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * An append-only file of JSON lines, the storage of the export and import journals. Each line is
- * flushed as it is written; a torn last line (the process died mid-write) is ignored when reading, and
- * ended with a newline before appending, so the next line starts clean.
+ * flushed as it is written; a torn last line (the process died mid-write) is ignored when reading,
+ * and ended with a newline before appending, so the next line starts clean.
  */
 final class JsonLinesFile<T> implements AutoCloseable {
   private final Path file;
@@ -23,11 +23,17 @@ final class JsonLinesFile<T> implements AutoCloseable {
 
   private JsonLinesFile(Path file) throws IOException {
     this.file = file;
-    this.out = OwnerOnlyFiles.newBufferedWriter(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    this.out =
+        OwnerOnlyFiles.newBufferedWriter(
+            file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  /** Replays the lines already in {@code file} (if any) into {@code replay}, then opens it for appending. */
-  static <T> JsonLinesFile<T> open(Path file, Class<T> type, Consumer<T> replay) throws IOException {
+  /**
+   * Replays the lines already in {@code file} (if any) into {@code replay}, then opens it for
+   * appending.
+   */
+  static <T> JsonLinesFile<T> open(Path file, Class<T> type, Consumer<T> replay)
+      throws IOException {
     if (Files.exists(file)) {
       forEach(file, type, replay);
       endWithNewline(file);

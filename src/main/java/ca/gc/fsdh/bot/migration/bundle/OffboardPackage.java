@@ -13,9 +13,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Zips a finished export bundle for the workspace lead: the bundle files at the root of the zip
- * (so {@code fsdh-bot import --bundle x.zip} reads it as is) and a bilingual {@code README.md}.
- * The zip is created readable by its owner only (600), since it holds the lead's code and data.
+ * Zips a finished export bundle for the workspace lead: the bundle files at the root of the zip (so
+ * {@code fsdh-bot import --bundle x.zip} reads it as is) and a bilingual {@code README.md}. The zip
+ * is created readable by its owner only (600), since it holds the lead's code and data.
  */
 public final class OffboardPackage {
   public static final String README = "README.md";
@@ -48,7 +48,8 @@ public final class OffboardPackage {
   public static void restrict(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) s::iterator) {
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+        Files.setPosixFilePermissions(
+            p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
       }
     }
   }
@@ -56,7 +57,8 @@ public final class OffboardPackage {
   static String readme(String acronym) throws IOException {
     try (InputStream in = OffboardPackage.class.getResourceAsStream("offboard-readme.md")) {
       if (in == null) throw new IOException("offboard-readme.md missing from the jar");
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{ACRONYM}}", acronym == null ? "" : acronym);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("{{ACRONYM}}", acronym == null ? "" : acronym);
     }
   }
 }

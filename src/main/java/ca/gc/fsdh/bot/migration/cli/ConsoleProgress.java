@@ -67,7 +67,8 @@ final class ConsoleProgress implements ProgressListener {
     long every = terminal ? 100_000_000L : 5_000_000_000L;
     if (!force && now - lastDraw < every) return;
     long d = done.values().stream().mapToLong(AtomicLong::get).sum();
-    if (d == 0 && found.values().stream().allMatch(n -> n.get() == 0)) return; // nothing to show yet (or a phase without items)
+    if (d == 0 && found.values().stream().allMatch(n -> n.get() == 0))
+      return; // nothing to show yet (or a phase without items)
     lastDraw = now;
     long f = 0;
     for (var t : ResourceType.values()) f += found(t);
@@ -75,11 +76,21 @@ final class ConsoleProgress implements ProgressListener {
     if (terminal) {
       int width = 30;
       int filled = f == 0 ? 0 : (int) Math.min(width, width * d / f);
-      sb.append('\r').append('[').append("#".repeat(filled)).append(" ".repeat(width - filled)).append("] ");
+      sb.append('\r')
+          .append('[')
+          .append("#".repeat(filled))
+          .append(" ".repeat(width - filled))
+          .append("] ");
     }
     sb.append(d).append('/').append(f).append(" items");
     for (var t : ResourceType.values()) {
-      if (found(t) > 0) sb.append("  ").append(t.folder()).append(' ').append(done.get(t).get()).append('/').append(found(t));
+      if (found(t) > 0)
+        sb.append("  ")
+            .append(t.folder())
+            .append(' ')
+            .append(done.get(t).get())
+            .append('/')
+            .append(found(t));
     }
     if (failed.get() > 0) sb.append("  failed ").append(failed.get());
     if (terminal) out.print(sb + "   ");

@@ -1,58 +1,86 @@
 package ca.gc.fsdh.bot.migration.cli;
 
+import ca.gc.fsdh.bot.migration.WorkspaceExport;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretSink;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.migration.WorkspaceExport;
-import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretSink;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code export}: a workspace into a bundle directory. Rerun with the same {@code --out} to resume.
  * Exit code 0 when every item was exported or skipped on purpose, 1 when some failed (the report
  * path is printed).
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Export notebooks, repos, jobs, secrets, table ACLs and ML models into a bundle directory (resumable).")
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Export notebooks, repos, jobs, secrets, table ACLs and ML models into a bundle directory (resumable).")
 public final class ExportCommand implements Callable<Integer> {
   public static final int ITEMS_FAILED = 1;
-  /** The run stopped before the end (not an item failure): the message says why; a rerun resumes. */
+
+  /**
+   * The run stopped before the end (not an item failure): the message says why; a rerun resumes.
+   */
   public static final int STOPPED = 3;
 
   @Mixin WorkspaceConnection connection = new WorkspaceConnection();
 
-  @Option(names = "--out", required = true, description = "Bundle directory (created; an existing one is resumed).")
+  @Option(
+      names = "--out",
+      required = true,
+      description = "Bundle directory (created; an existing one is resumed).")
   Path out;
 
-  @Option(names = "--types", description = "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
+  @Option(
+      names = "--types",
+      description =
+          "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
   String types;
 
-  @Option(names = "--format", defaultValue = "SOURCE", description = "Notebook format: SOURCE or JUPYTER (keeps outputs). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      defaultValue = "SOURCE",
+      description =
+          "Notebook format: SOURCE or JUPYTER (keeps outputs). Default: ${DEFAULT-VALUE}.")
   NotebookFormat format;
 
-  @Option(names = "--secrets-cluster", description = "Cluster id that runs the commands reading secret values and listing mounts.")
+  @Option(
+      names = "--secrets-cluster",
+      description = "Cluster id that runs the commands reading secret values and listing mounts.")
   String secretsCluster;
 
-  @Option(names = "--gpg-key", description = "OpenPGP public key file: secret values are written encrypted to it (gpg --decrypt opens them).")
+  @Option(
+      names = "--gpg-key",
+      description =
+          "OpenPGP public key file: secret values are written encrypted to it (gpg --decrypt opens them).")
   Path gpgKey;
 
-  @Option(names = "--sql-warehouse", description = "SQL warehouse id that runs SHOW GRANTS for table ACLs.")
+  @Option(
+      names = "--sql-warehouse",
+      description = "SQL warehouse id that runs SHOW GRANTS for table ACLs.")
   String sqlWarehouse;
 
-  @Option(names = "--workers", defaultValue = "8", description = "Worker threads per resource type (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--workers",
+      defaultValue = "8",
+      description = "Worker threads per resource type (default: ${DEFAULT-VALUE}).")
   int workers;
 
-  @Option(names = "--no-permissions", description = "Do not read object permissions (one call less per object).")
+  @Option(
+      names = "--no-permissions",
+      description = "Do not read object permissions (one call less per object).")
   boolean noPermissions;
 
   @Option(names = "--json", description = "Print a JSON summary instead of text.")
@@ -64,21 +92,31 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var stdout = spec.commandLine().getOut();
     var stderr = spec.commandLine().getErr();
-    SecretValueSink sink = gpgKey == null ? SecretValueSink.NONE : OpenPgpSecretSink.fromKeyFile(gpgKey);
-    var options = ExportOptions.allTypes().withTypes(ResourceType.parseList(types)).withFormat(format)
-        .withSecretsCluster(secretsCluster, sink).withSqlWarehouse(sqlWarehouse).withWorkers(workers)
-        .withPermissions(!noPermissions);
+    SecretValueSink sink =
+        gpgKey == null ? SecretValueSink.NONE : OpenPgpSecretSink.fromKeyFile(gpgKey);
+    var options =
+        ExportOptions.allTypes()
+            .withTypes(ResourceType.parseList(types))
+            .withFormat(format)
+            .withSecretsCluster(secretsCluster, sink)
+            .withSqlWarehouse(sqlWarehouse)
+            .withWorkers(workers)
+            .withPermissions(!noPermissions);
     int refused = Preflight.check(stderr, connection.preflight(spec.commandLine(), "source"));
     if (refused != 0) return refused;
     var paced = connection.connect(spec.commandLine());
     var progress = new ConsoleProgress(stderr, System.console() != null && !json);
     WorkspaceExport.Result result;
     try {
-      result = new WorkspaceExport(paced.workspace(), connection.hostName(paced)).run(out, options, progress);
+      result =
+          new WorkspaceExport(paced.workspace(), connection.hostName(paced))
+              .run(out, options, progress);
     } catch (Exception e) {
       progress.finish();
-      stderr.println("export stopped: " + ExportContext.reason(e).replace('\n', ' ')
-          + ". Run the same command again to resume.");
+      stderr.println(
+          "export stopped: "
+              + ExportContext.reason(e).replace('\n', ' ')
+              + ". Run the same command again to resume.");
       stderr.flush();
       return STOPPED;
     }
@@ -100,13 +138,22 @@ public final class ExportCommand implements Callable<Integer> {
       stdout.println(BundleJson.PRETTY.writeValueAsString(summary));
     } else {
       stdout.println("Bundle: " + result.bundle() + " (format " + m.formatVersion() + ")");
-      m.counts().forEach((t, c) -> stdout.printf("  %-10s exported %d, skipped %d, failed %d%n", t, c.exported(), c.skipped(), c.failed()));
-      if (result.resumed() > 0) stdout.println("  resumed: " + result.resumed() + " items were finished by an earlier run");
+      m.counts()
+          .forEach((t, c) ->
+              stdout.printf(
+                  "  %-10s exported %d, skipped %d, failed %d%n",
+                  t, c.exported(), c.skipped(), c.failed()));
+      if (result.resumed() > 0)
+        stdout.println("  resumed: " + result.resumed() + " items were finished by an earlier run");
       stdout.println("Report: " + result.report());
     }
     stdout.flush();
     if (result.anyFailed()) {
-      stderr.println(m.totalFailed() + " item(s) failed; see " + result.report() + ". Run the same command again to retry them.");
+      stderr.println(
+          m.totalFailed()
+              + " item(s) failed; see "
+              + result.report()
+              + ". Run the same command again to retry them.");
       stderr.flush();
       return ITEMS_FAILED;
     }

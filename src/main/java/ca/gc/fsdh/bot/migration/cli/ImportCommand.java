@@ -1,22 +1,22 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import java.util.HashMap;
-import java.util.Optional;
-import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
-import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.ImportReportText;
-import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkspaceImport;
 import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
 import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
+import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
+import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +30,11 @@ import picocli.CommandLine.Spec;
  * the workspace. Exit 0 when every item was imported or skipped, 1 when some failed, 3 for a bad
  * bundle, 4 when the secret key cannot open its values.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import a bundle into a workspace (resumable; --dry-run shows what would be created, overwritten, skipped).")
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description =
+        "Import a bundle into a workspace (resumable; --dry-run shows what would be created, overwritten, skipped).")
 public final class ImportCommand implements Callable<Integer> {
   public static final int BAD_BUNDLE = 3;
 
@@ -43,26 +46,44 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--mapping", description = "Mapping file (YAML or JSON; see docs/import.md).")
   Path mapping;
 
-  @Option(names = "--state", description = "Import journal and reports (default: <bundle>.import next to the bundle). Reuse it to resume.")
+  @Option(
+      names = "--state",
+      description =
+          "Import journal and reports (default: <bundle>.import next to the bundle). Reuse it to resume.")
   Path state;
 
-  @Option(names = "--types", description = "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
+  @Option(
+      names = "--types",
+      description =
+          "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
   String types;
 
-  @Option(names = "--existing", split = ",", paramLabel = "TYPE=skip|overwrite",
-      description = "What to do with items already in the target, per type (defaults: notebooks, repos, jobs overwrite; secrets, models skip).")
+  @Option(
+      names = "--existing",
+      split = ",",
+      paramLabel = "TYPE=skip|overwrite",
+      description =
+          "What to do with items already in the target, per type (defaults: notebooks, repos, jobs overwrite; secrets, models skip).")
   Map<String, String> existing = new HashMap<>();
 
-  @Option(names = "--sql-warehouse", description = "Target SQL warehouse id that replays table grants.")
+  @Option(
+      names = "--sql-warehouse",
+      description = "Target SQL warehouse id that replays table grants.")
   String sqlWarehouse;
 
-  @Option(names = "--workers", defaultValue = "8", description = "Worker threads per resource type (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--workers",
+      defaultValue = "8",
+      description = "Worker threads per resource type (default: ${DEFAULT-VALUE}).")
   int workers;
 
   @Option(names = "--no-permissions", description = "Do not replay object permissions.")
   boolean noPermissions;
 
-  @Option(names = "--dry-run", description = "Read the target, write nothing; report what would be created, overwritten, skipped.")
+  @Option(
+      names = "--dry-run",
+      description =
+          "Read the target, write nothing; report what would be created, overwritten, skipped.")
   boolean dryRun;
 
   @Option(names = "--json", description = "Print a JSON summary instead of text.")
@@ -106,26 +127,45 @@ public final class ImportCommand implements Callable<Integer> {
       try {
         values = gpg.open(reader).orElse(null);
       } catch (SecretKeyException e) {
-        err.println("fsdh-bot: the secret values cannot be opened, nothing was imported: " + e.getMessage());
+        err.println(
+            "fsdh-bot: the secret values cannot be opened, nothing was imported: "
+                + e.getMessage());
         err.flush();
         return GpgSecretKeyOptions.BAD_SECRET_KEY;
       }
       try (values) {
-        if (values == null && typeSet.contains(ResourceType.SECRETS) && OpenPgpSecretValuesSource.hasEncryptedValues(reader)) {
-          err.println("note: this bundle holds secret values encrypted to the lead's OpenPGP key; without --gpg-secret-key"
-              + " the scopes are created without them and the report lists the keys to put by hand");
+        if (values == null
+            && typeSet.contains(ResourceType.SECRETS)
+            && OpenPgpSecretValuesSource.hasEncryptedValues(reader)) {
+          err.println(
+              "note: this bundle holds secret values encrypted to the lead's OpenPGP key; without --gpg-secret-key"
+                  + " the scopes are created without them and the report lists the keys to put by hand");
         }
-        var options = new ImportOptions(typeSet, policies(existing, map),
-            state == null ? defaultState(bundle) : state, Optional.ofNullable(sqlWarehouse),
-            values == null ? SecretValueSource.NONE : values, workers, !noPermissions, dryRun);
+        var options =
+            new ImportOptions(
+                typeSet,
+                policies(existing, map),
+                state == null ? defaultState(bundle) : state,
+                Optional.ofNullable(sqlWarehouse),
+                values == null ? SecretValueSource.NONE : values,
+                workers,
+                !noPermissions,
+                dryRun);
         int refused = Preflight.signIn(err, workspace);
         if (refused != 0) return refused;
         var paced = connection.connect(spec.commandLine());
         var progress = new ConsoleProgress(err, System.console() != null && !json);
-        var result = new WorkspaceImport(paced.workspace(), connection.hostName(paced)).run(reader, map, options, progress);
+        var result =
+            new WorkspaceImport(paced.workspace(), connection.hostName(paced))
+                .run(reader, map, options, progress);
         progress.finish();
-        out.println(json ? BundleJson.PRETTY.writeValueAsString(result) : ImportReportText.render(result)
-            + (result.report() == null ? "" : "Report: " + result.reportText() + " (JSON: " + result.report() + ")"));
+        out.println(
+            json
+                ? BundleJson.PRETTY.writeValueAsString(result)
+                : ImportReportText.render(result)
+                    + (result.report() == null
+                        ? ""
+                        : "Report: " + result.reportText() + " (JSON: " + result.report() + ")"));
         out.flush();
         return result.anyFailed() ? ExportCommand.ITEMS_FAILED : 0;
       }

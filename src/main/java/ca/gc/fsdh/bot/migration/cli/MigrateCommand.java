@@ -1,17 +1,17 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import ca.gc.fsdh.bot.migration.item.ItemStatus;
-import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
-import java.util.Map;
-import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.spi.ImportOptions;
+import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.ImportReportText;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.CoreMigration;
+import ca.gc.fsdh.bot.migration.item.ItemStatus;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.migration.spi.ImportOptions;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,13 +21,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code migrate}: export from POC, import into PROD, verify, in one resumable run. */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = "Export (--host), import (--target-host) and verify in one run; rerun with the same --work-dir to resume.")
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Export (--host), import (--target-host) and verify in one run; rerun with the same --work-dir to resume.")
 public final class MigrateCommand implements Callable<Integer> {
   @Mixin WorkspaceConnection source = new WorkspaceConnection();
   @Mixin TargetConnection target = new TargetConnection();
 
-  @Option(names = "--work-dir", required = true, description = "Holds bundle/ and import/; reuse it to resume.")
+  @Option(
+      names = "--work-dir",
+      required = true,
+      description = "Holds bundle/ and import/; reuse it to resume.")
   Path workDir;
 
   @Option(names = "--mapping", description = "Mapping file (YAML or JSON; see docs/import.md).")
@@ -36,19 +42,28 @@ public final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--types", description = "Comma-separated types (default: all).")
   String types;
 
-  @Option(names = "--secrets-cluster", description = "POC cluster that reads secret values (kept in memory only).")
+  @Option(
+      names = "--secrets-cluster",
+      description = "POC cluster that reads secret values (kept in memory only).")
   String secretsCluster;
 
   @Option(names = "--sql-warehouse", description = "POC SQL warehouse for SHOW GRANTS.")
   String sqlWarehouse;
 
-  @Option(names = "--target-sql-warehouse", description = "PROD SQL warehouse that replays and checks grants.")
+  @Option(
+      names = "--target-sql-warehouse",
+      description = "PROD SQL warehouse that replays and checks grants.")
   String targetWarehouse;
 
-  @Option(names = "--target-cluster", description = "PROD cluster that reads secret values back to compare them.")
+  @Option(
+      names = "--target-cluster",
+      description = "PROD cluster that reads secret values back to compare them.")
   String targetCluster;
 
-  @Option(names = "--workers", defaultValue = "8", description = "Worker threads per type (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--workers",
+      defaultValue = "8",
+      description = "Worker threads per type (default: ${DEFAULT-VALUE}).")
   int workers;
 
   @Option(names = "--json", description = "Print a JSON summary.")
@@ -62,24 +77,57 @@ public final class MigrateCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
     var typeSet = ResourceType.parseList(types);
-    int refused = Preflight.check(err, source.preflight(spec.commandLine(), "source"), target.preflight(spec.commandLine()));
+    int refused =
+        Preflight.check(
+            err,
+            source.preflight(spec.commandLine(), "source"),
+            target.preflight(spec.commandLine()));
     if (refused != 0) return refused;
     var poc = source.connect(spec.commandLine());
     var prod = target.connect(spec.commandLine(), source.limits());
-    var export = ExportOptions.allTypes().withTypes(typeSet).withWorkers(workers).withSqlWarehouse(sqlWarehouse)
-        .withSecretsCluster(secretsCluster, SecretValueSink.NONE);
-    var imports = ImportOptions.defaults(workDir.resolve("import")).withTypes(typeSet).withWorkers(workers)
-        .withSqlWarehouse(targetWarehouse).withExisting(ImportCommand.policies(Map.of(), map));
+    var export =
+        ExportOptions.allTypes()
+            .withTypes(typeSet)
+            .withWorkers(workers)
+            .withSqlWarehouse(sqlWarehouse)
+            .withSecretsCluster(secretsCluster, SecretValueSink.NONE);
+    var imports =
+        ImportOptions.defaults(workDir.resolve("import"))
+            .withTypes(typeSet)
+            .withWorkers(workers)
+            .withSqlWarehouse(targetWarehouse)
+            .withExisting(ImportCommand.policies(Map.of(), map));
     var console = new ConsoleProgress(err, System.console() != null && !json);
-    CoreMigration.Progress progress = new CoreMigration.Progress() {
-      @Override public void phase(CoreMigration.Phase p) { console.phase(p.name()); }
-      @Override public void discovered(ResourceType t, long n) { console.discovered(t, n); }
-      @Override public void itemDone(ResourceType t, String id, ItemStatus s, boolean r) { console.itemDone(t, id, s, r); }
-    };
-    var result = new CoreMigration().migrate(new CoreMigration.Workspace(poc.workspace(), source.hostName(poc)),
-        new CoreMigration.Workspace(prod.workspace(), prod.workspace().config().getHost()),
-        new CoreMigration.MigrateOptions(workDir, export, map, imports, Optional.ofNullable(targetWarehouse), Optional.ofNullable(targetCluster)),
-        progress);
+    CoreMigration.Progress progress =
+        new CoreMigration.Progress() {
+          @Override
+          public void phase(CoreMigration.Phase p) {
+            console.phase(p.name());
+          }
+
+          @Override
+          public void discovered(ResourceType t, long n) {
+            console.discovered(t, n);
+          }
+
+          @Override
+          public void itemDone(ResourceType t, String id, ItemStatus s, boolean r) {
+            console.itemDone(t, id, s, r);
+          }
+        };
+    var result =
+        new CoreMigration()
+            .migrate(
+                new CoreMigration.Workspace(poc.workspace(), source.hostName(poc)),
+                new CoreMigration.Workspace(prod.workspace(), prod.workspace().config().getHost()),
+                new CoreMigration.MigrateOptions(
+                    workDir,
+                    export,
+                    map,
+                    imports,
+                    Optional.ofNullable(targetWarehouse),
+                    Optional.ofNullable(targetCluster)),
+                progress);
     console.finish();
     if (json) {
       var s = new LinkedHashMap<String, Object>();
@@ -89,7 +137,8 @@ public final class MigrateCommand implements Callable<Integer> {
       s.put("verification", result.verification().counts());
       s.put("problems", result.verification().problems());
       s.put("compared", result.verification().compared());
-      if (result.verification().nothingCompared() != null) s.put("nothingCompared", result.verification().nothingCompared());
+      if (result.verification().nothingCompared() != null)
+        s.put("nothingCompared", result.verification().nothingCompared());
       out.println(BundleJson.PRETTY.writeValueAsString(s));
     } else {
       out.println(ImportReportText.render(result.imported()));

@@ -7,17 +7,23 @@ import ca.gc.fsdh.bot.migration.plan.Planner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plan}: the inventory of a workspace before anything moves. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "List what would be exported, what cannot be, what must be recreated by hand, and how long it takes.")
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description =
+        "List what would be exported, what cannot be, what must be recreated by hand, and how long it takes.")
 public final class PlanCommand implements Callable<Integer> {
   @Mixin WorkspaceConnection connection = new WorkspaceConnection();
 
-  @Option(names = "--types", description = "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
+  @Option(
+      names = "--types",
+      description =
+          "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
   String types;
 
   @Option(names = "--json", description = "Print the plan as JSON.")
@@ -27,10 +33,14 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int refused = Preflight.check(spec.commandLine().getErr(), connection.preflight(spec.commandLine(), "source"));
+    int refused =
+        Preflight.check(
+            spec.commandLine().getErr(), connection.preflight(spec.commandLine(), "source"));
     if (refused != 0) return refused;
     var paced = connection.connect(spec.commandLine());
-    var plan = new Planner(paced.workspace(), connection.limits()).plan(connection.hostName(paced), ResourceType.parseList(types));
+    var plan =
+        new Planner(paced.workspace(), connection.limits())
+            .plan(connection.hostName(paced), ResourceType.parseList(types));
     var out = spec.commandLine().getOut();
     out.println(json ? BundleJson.PRETTY.writeValueAsString(plan) : PlanRenderer.text(plan));
     out.flush();

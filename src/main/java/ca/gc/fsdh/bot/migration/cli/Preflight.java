@@ -10,26 +10,33 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What the core's commands check before they read or write anything: first that each host given
- * is a URL this tool talks to ({@link WorkspaceHost}; exit 2), then that each workspace answers one
+ * What the core's commands check before they read or write anything: first that each host given is
+ * a URL this tool talks to ({@link WorkspaceHost}; exit 2), then that each workspace answers one
  * signed-in call and accepts the credentials ({@link WorkspaceCheck}; exit 5). Every problem is one
  * line on standard error, each workspace's own, and no stack trace.
  */
 final class Preflight {
   /** A host that is not an https:// URL: a bad command line, as picocli's usage errors. */
   static final int BAD_HOST = 2;
+
   /** A workspace that cannot be reached or refuses the credentials; nothing was read or written. */
   static final int WORKSPACE_UNAVAILABLE = 5;
 
   /**
    * One workspace of a command.
    *
-   * @param role       how the messages name it: {@code source} or {@code target}
-   * @param hostOption where its host came from ({@code --host}, {@code --target-host}, {@code DATABRICKS_HOST})
-   * @param host       the host given, or null when a profile names it
-   * @param config     builds a fresh SDK configuration (a missing token is a usage error there)
+   * @param role how the messages name it: {@code source} or {@code target}
+   * @param hostOption where its host came from ({@code --host}, {@code --target-host}, {@code
+   *     DATABRICKS_HOST})
+   * @param host the host given, or null when a profile names it
+   * @param config builds a fresh SDK configuration (a missing token is a usage error there)
    */
-  record Workspace(String role, String hostOption, String host, Supplier<DatabricksConfig> config, WorkspaceCheck check) {}
+  record Workspace(
+      String role,
+      String hostOption,
+      String host,
+      Supplier<DatabricksConfig> config,
+      WorkspaceCheck check) {}
 
   private Preflight() {}
 
@@ -37,15 +44,20 @@ final class Preflight {
   static int hosts(PrintWriter err, Workspace... workspaces) {
     var lines = new ArrayList<String>();
     for (Workspace w : workspaces) {
-      if (w.host() != null) WorkspaceHost.problem(w.host()).ifPresent(p -> lines.add(w.hostOption() + " " + p));
+      if (w.host() != null)
+        WorkspaceHost.problem(w.host()).ifPresent(p -> lines.add(w.hostOption() + " " + p));
     }
     return report(err, lines, BAD_HOST);
   }
 
-  /** 0 when every workspace answers and accepts its credentials; else one line per workspace that does not, and {@link #WORKSPACE_UNAVAILABLE}. */
+  /**
+   * 0 when every workspace answers and accepts its credentials; else one line per workspace that
+   * does not, and {@link #WORKSPACE_UNAVAILABLE}.
+   */
   static int signIn(PrintWriter err, Workspace... workspaces) {
     var configs = new ArrayList<DatabricksConfig>();
-    for (Workspace w : workspaces) configs.add(w.config().get()); // usage errors (no token) before any call
+    for (Workspace w : workspaces)
+      configs.add(w.config().get()); // usage errors (no token) before any call
     var lines = new ArrayList<String>();
     for (int i = 0; i < workspaces.length; i++) {
       try {

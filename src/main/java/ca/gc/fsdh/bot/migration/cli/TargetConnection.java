@@ -1,23 +1,31 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import com.databricks.sdk.core.PatCredentialsProvider;
-import java.util.function.UnaryOperator;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.client.WorkspaceCheck;
 import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.core.PatCredentialsProvider;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
-/** The PROD workspace of {@code migrate}: like {@link WorkspaceConnection}, with {@code --target-} options. */
+/**
+ * The PROD workspace of {@code migrate}: like {@link WorkspaceConnection}, with {@code --target-}
+ * options.
+ */
 public final class TargetConnection {
   @Option(names = "--target-host", required = true, description = "Target (PROD) workspace URL.")
   String host;
 
-  @Option(names = "--target-token-env", defaultValue = "DATABRICKS_TARGET_TOKEN",
-      description = "Environment variable holding the target's personal access token (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--target-token-env",
+      defaultValue = "DATABRICKS_TARGET_TOKEN",
+      description =
+          "Environment variable holding the target's personal access token (default: ${DEFAULT-VALUE}).")
   String tokenEnv;
 
-  @Option(names = "--target-profile", description = "A ~/.databrickscfg profile for the target, instead of a token.")
+  @Option(
+      names = "--target-profile",
+      description = "A ~/.databrickscfg profile for the target, instead of a token.")
   String profile;
 
   UnaryOperator<String> environment = System::getenv;
@@ -31,7 +39,9 @@ public final class TargetConnection {
       c.setProfile(profile);
     } else {
       String token = environment.apply(tokenEnv);
-      if (token == null || token.isBlank()) throw new picocli.CommandLine.ParameterException(cli, "no target token: set " + tokenEnv + " or use --target-profile");
+      if (token == null || token.isBlank())
+        throw new picocli.CommandLine.ParameterException(
+            cli, "no target token: set " + tokenEnv + " or use --target-profile");
       c.setAuthType("pat").setToken(token).setCredentialsProvider(new PatCredentialsProvider());
     }
     return c.setHost(host);

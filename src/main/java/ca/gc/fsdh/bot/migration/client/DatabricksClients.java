@@ -21,8 +21,8 @@ public final class DatabricksClients {
   /** A client and the paced transport under it (for its counters). */
   public record Paced(WorkspaceClient workspace, PacedHttpClient http) {}
 
-  public static Paced create(DatabricksConfig config, RateLimits limits, RetryPolicy policy,
-      Ticker ticker) {
+  public static Paced create(
+      DatabricksConfig config, RateLimits limits, RetryPolicy policy, Ticker ticker) {
     return create(config, transport(config), limits, policy, ticker);
   }
 
@@ -39,8 +39,12 @@ public final class DatabricksClients {
   }
 
   /** With a given transport under the pacing (tests wrap it to watch the wire). */
-  public static Paced create(DatabricksConfig config, HttpClient base, RateLimits limits,
-      RetryPolicy policy, Ticker ticker) {
+  public static Paced create(
+      DatabricksConfig config,
+      HttpClient base,
+      RateLimits limits,
+      RetryPolicy policy,
+      Ticker ticker) {
     Objects.requireNonNull(config.getHost(), "host == null");
     var paced = new PacedHttpClient(base, new EndpointRateLimiter(limits, ticker), policy, ticker);
     config.setHttpClient(paced).setDisableRetries(true);

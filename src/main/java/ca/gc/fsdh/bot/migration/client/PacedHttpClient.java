@@ -1,14 +1,14 @@
 package ca.gc.fsdh.bot.migration.client;
 
-import java.io.OutputStream;
-import java.time.Duration;
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -30,8 +30,8 @@ public final class PacedHttpClient implements HttpClient {
   private final LongAdder retries = new LongAdder();
   private final LongAdder throttled = new LongAdder();
 
-  public PacedHttpClient(HttpClient delegate, EndpointRateLimiter limiter, RetryPolicy policy,
-      Ticker ticker) {
+  public PacedHttpClient(
+      HttpClient delegate, EndpointRateLimiter limiter, RetryPolicy policy, Ticker ticker) {
     this.delegate = delegate;
     this.limiter = limiter;
     this.policy = policy;
@@ -40,7 +40,8 @@ public final class PacedHttpClient implements HttpClient {
 
   @Override
   public Response execute(Request request) throws IOException {
-    RateLimitGroup group = RateLimitGroup.of(request.getMethod(), URI.create(request.getUrl()).getPath());
+    RateLimitGroup group =
+        RateLimitGroup.of(request.getMethod(), URI.create(request.getUrl()).getPath());
     for (int attempt = 1; ; attempt++) {
       pace(group);
       Response response;

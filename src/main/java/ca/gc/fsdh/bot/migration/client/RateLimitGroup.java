@@ -70,8 +70,10 @@ public enum RateLimitGroup {
     }
     if (p.startsWith("/api/2.0/dbfs/")) return DBFS;
     if (p.startsWith("/api/2.0/fs/")) return FILES;
-    if (p.startsWith("/api/2.0/clusters/") || p.startsWith("/api/2.0/instance-pools/")
-        || p.startsWith("/api/2.0/policies/") || p.startsWith("/api/2.0/global-init-scripts")
+    if (p.startsWith("/api/2.0/clusters/")
+        || p.startsWith("/api/2.0/instance-pools/")
+        || p.startsWith("/api/2.0/policies/")
+        || p.startsWith("/api/2.0/global-init-scripts")
         || p.startsWith("/api/2.0/libraries/")) {
       return read ? COMPUTE_READ : COMPUTE_WRITE;
     }

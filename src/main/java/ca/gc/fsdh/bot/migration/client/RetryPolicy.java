@@ -21,8 +21,12 @@ import java.util.regex.Pattern;
  *       fresh one, which also avoids the SDK's empty-body retry bug).
  * </ul>
  */
-public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBackoff,
-    Duration defaultRetryAfter, List<Pattern> idempotentPosts) {
+public record RetryPolicy(
+    int maxAttempts,
+    Duration firstBackoff,
+    Duration maxBackoff,
+    Duration defaultRetryAfter,
+    List<Pattern> idempotentPosts) {
 
   private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
 
@@ -38,8 +42,13 @@ public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBa
    * secret values and mounts; a context created twice is reclaimed by the cluster when idle).
    */
   public static RetryPolicy defaults() {
-    return new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(1),
-        List.of(Pattern.compile("^/api/2\\.0/sql/statements/?$"),
+    return new RetryPolicy(
+        10,
+        Duration.ofMillis(100),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(1),
+        List.of(
+            Pattern.compile("^/api/2\\.0/sql/statements/?$"),
             Pattern.compile("^/api/2\\.0/(preview/)?mlflow/.*search$"),
             Pattern.compile("^/api/1\\.2/(commands/execute|contexts/create)$")));
   }

@@ -9,17 +9,18 @@ public interface Ticker {
 
   void sleepNanos(long nanos) throws InterruptedException;
 
-  Ticker SYSTEM = new Ticker() {
-    @Override
-    public long nanoTime() {
-      return System.nanoTime();
-    }
+  Ticker SYSTEM =
+      new Ticker() {
+        @Override
+        public long nanoTime() {
+          return System.nanoTime();
+        }
 
-    @Override
-    public void sleepNanos(long nanos) throws InterruptedException {
-      if (nanos > 0) {
-        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-      }
-    }
-  };
+        @Override
+        public void sleepNanos(long nanos) throws InterruptedException {
+          if (nanos > 0) {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+          }
+        }
+      };
 }

@@ -23,25 +23,49 @@ public final class OptionCheck {
   public static Map<String, String> problems(WorkspaceClient workspace, ExportOptions options) {
     var problems = new LinkedHashMap<String, String>();
     var types = options.types();
-    options.secretsCluster().ifPresent(id -> {
-      try {
-        State state = workspace.clusters().get(id).getState();
-        if (state != State.RUNNING) {
-          problems.put(SECRETS_CLUSTER, SECRETS_CLUSTER + " " + id + ": the cluster is " + state
-              + "; start it (commands run only on a running cluster)");
-        }
-      } catch (RuntimeException e) {
-        problems.put(SECRETS_CLUSTER, SECRETS_CLUSTER + " " + id + ": no usable cluster (" + ExportContext.reason(e) + ")");
-      }
-    });
+    options
+        .secretsCluster()
+        .ifPresent(id -> {
+          try {
+            State state = workspace.clusters().get(id).getState();
+            if (state != State.RUNNING) {
+              problems.put(
+                  SECRETS_CLUSTER,
+                  SECRETS_CLUSTER
+                      + " "
+                      + id
+                      + ": the cluster is "
+                      + state
+                      + "; start it (commands run only on a running cluster)");
+            }
+          } catch (RuntimeException e) {
+            problems.put(
+                SECRETS_CLUSTER,
+                SECRETS_CLUSTER
+                    + " "
+                    + id
+                    + ": no usable cluster ("
+                    + ExportContext.reason(e)
+                    + ")");
+          }
+        });
     if (types.contains(ResourceType.TABLE_ACLS)) {
-      options.sqlWarehouse().ifPresent(id -> {
-        try {
-          workspace.warehouses().get(id);
-        } catch (RuntimeException e) {
-          problems.put(SQL_WAREHOUSE, SQL_WAREHOUSE + " " + id + ": no usable SQL warehouse (" + ExportContext.reason(e) + ")");
-        }
-      });
+      options
+          .sqlWarehouse()
+          .ifPresent(id -> {
+            try {
+              workspace.warehouses().get(id);
+            } catch (RuntimeException e) {
+              problems.put(
+                  SQL_WAREHOUSE,
+                  SQL_WAREHOUSE
+                      + " "
+                      + id
+                      + ": no usable SQL warehouse ("
+                      + ExportContext.reason(e)
+                      + ")");
+            }
+          });
     }
     return problems;
   }

@@ -28,20 +28,27 @@ public final class WarehouseSql {
 
   public List<Map<String, String>> query(String sql) throws InterruptedException {
     var api = workspace.statementExecution();
-    StatementResponse r = api.executeStatement(new ExecuteStatementRequest()
-        .setWarehouseId(warehouseId).setStatement(sql).setWaitTimeout("30s"));
+    StatementResponse r =
+        api.executeStatement(
+            new ExecuteStatementRequest()
+                .setWarehouseId(warehouseId)
+                .setStatement(sql)
+                .setWaitTimeout("30s"));
     for (int i = 0; state(r) == StatementState.PENDING || state(r) == StatementState.RUNNING; i++) {
       Thread.sleep(Math.min(100L << Math.min(i, 4), 1000));
       r = api.getStatement(r.getStatementId());
     }
     if (state(r) != StatementState.SUCCEEDED) {
       var err = r.getStatus() == null ? null : r.getStatus().getError();
-      throw new IllegalStateException("'" + sql + "' ended " + state(r)
-          + (err == null ? "" : ": " + err.getMessage()));
+      throw new IllegalStateException(
+          "'" + sql + "' ended " + state(r) + (err == null ? "" : ": " + err.getMessage()));
     }
     List<String> columns = new ArrayList<>();
-    if (r.getManifest() != null && r.getManifest().getSchema() != null && r.getManifest().getSchema().getColumns() != null) {
-      for (ColumnInfo c : r.getManifest().getSchema().getColumns()) columns.add(c.getName().toLowerCase(Locale.ROOT));
+    if (r.getManifest() != null
+        && r.getManifest().getSchema() != null
+        && r.getManifest().getSchema().getColumns() != null) {
+      for (ColumnInfo c : r.getManifest().getSchema().getColumns())
+        columns.add(c.getName().toLowerCase(Locale.ROOT));
     }
     var rows = new ArrayList<Map<String, String>>();
     ResultData chunk = r.getResult();
@@ -57,8 +64,10 @@ public final class WarehouseSql {
           rows.add(m);
         }
       }
-      chunk = chunk.getNextChunkIndex() == null ? null
-          : api.getStatementResultChunkN(r.getStatementId(), chunk.getNextChunkIndex());
+      chunk =
+          chunk.getNextChunkIndex() == null
+              ? null
+              : api.getStatementResultChunkN(r.getStatementId(), chunk.getNextChunkIndex());
     }
     return rows;
   }

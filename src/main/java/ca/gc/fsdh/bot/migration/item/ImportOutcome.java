@@ -10,7 +10,10 @@ public enum ImportOutcome {
   /** The item already existed in the target and the policy for its type is {@code skip}. */
   SKIPPED,
   FAILED,
-  /** Journaled before the first write to an item, so a rerun knows the item is its own (not the lead's). */
+  /**
+   * Journaled before the first write to an item, so a rerun knows the item is its own (not the
+   * lead's).
+   */
   STARTED;
 
   public boolean isFinal() {

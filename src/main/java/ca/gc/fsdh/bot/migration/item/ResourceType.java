@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.item;
 
-import java.util.Collections;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +17,8 @@ public enum ResourceType {
   MODELS("models");
 
   /** Every type: what a request moves unless told otherwise. */
-  public static final Set<ResourceType> ALL = Collections.unmodifiableSet(EnumSet.allOf(ResourceType.class));
+  public static final Set<ResourceType> ALL =
+      Collections.unmodifiableSet(EnumSet.allOf(ResourceType.class));
 
   private final String folder;
 
@@ -37,9 +38,15 @@ public enum ResourceType {
 
   public static ResourceType ofName(String name) {
     String n = name.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-    return Arrays.stream(values()).filter(t -> t.folder.equals(n)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown resource type '" + name
-            + "'; expected one of " + Arrays.stream(values()).map(ResourceType::folder).toList()));
+    return Arrays.stream(values())
+        .filter(t -> t.folder.equals(n))
+        .findFirst()
+        .orElseThrow(() ->
+            new IllegalArgumentException(
+                "unknown resource type '"
+                    + name
+                    + "'; expected one of "
+                    + Arrays.stream(values()).map(ResourceType::folder).toList()));
   }
 
   /** Parses {@code notebooks,jobs}; an empty or null list means every type. */
@@ -47,7 +54,8 @@ public enum ResourceType {
     if (list == null || list.isBlank() || list.equalsIgnoreCase("all")) {
       return EnumSet.allOf(ResourceType.class);
     }
-    return Arrays.stream(list.split(",")).map(ResourceType::ofName)
+    return Arrays.stream(list.split(","))
+        .map(ResourceType::ofName)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(ResourceType.class)));
   }
 }

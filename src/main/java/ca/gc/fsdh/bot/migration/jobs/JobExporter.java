@@ -1,13 +1,13 @@
 package ca.gc.fsdh.bot.migration.jobs;
 
-import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
-import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.spi.PermissionReader;
-import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
+import ca.gc.fsdh.bot.migration.spi.PermissionReader;
+import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
 import com.databricks.sdk.mixin.JobsExt;
 import com.databricks.sdk.service.jobs.BaseJob;
 import com.databricks.sdk.service.jobs.GetJobRequest;
@@ -25,8 +25,13 @@ import java.util.List;
  */
 public final class JobExporter implements ResourceExporter {
   /** One exported job: settings exactly as the Jobs API 2.2 spells them. */
-  public record JobItem(long jobId, String creatorUserName, String runAsUserName,
-      JobSettings settings, List<PermissionGrant> permissions, JobReferences references) {}
+  public record JobItem(
+      long jobId,
+      String creatorUserName,
+      String runAsUserName,
+      JobSettings settings,
+      List<PermissionGrant> permissions,
+      JobReferences references) {}
 
   @Override
   public ResourceType type() {
@@ -39,7 +44,7 @@ public final class JobExporter implements ResourceExporter {
     var permissions = new PermissionReader(ctx);
     try (var queue = ctx.queue(type())) {
       try {
-  for (BaseJob j : jobs.list(new ListJobsRequest().setExpandTasks(false))) {
+        for (BaseJob j : jobs.list(new ListJobsRequest().setExpandTasks(false))) {
           ctx.discovered(type());
           long id = j.getJobId();
           queue.submit(() -> {
@@ -61,16 +66,29 @@ public final class JobExporter implements ResourceExporter {
     }
   }
 
-  private JournalEntry job(ExportContext ctx, JobsExt jobs, PermissionReader permissions, long id) throws Exception {
+  private JournalEntry job(ExportContext ctx, JobsExt jobs, PermissionReader permissions, long id)
+      throws Exception {
     Job job = jobs.get(new GetJobRequest().setJobId(id));
-    var item = new JobItem(id, job.getCreatorUserName(), job.getRunAsUserName(), job.getSettings(),
-        permissions.direct("jobs", String.valueOf(id)), JobReferences.of(job.getSettings()));
+    var item =
+        new JobItem(
+            id,
+            job.getCreatorUserName(),
+            job.getRunAsUserName(),
+            job.getSettings(),
+            permissions.direct("jobs", String.valueOf(id)),
+            JobReferences.of(job.getSettings()));
     FileRef file = ctx.bundle().writeJson("jobs/" + id + ".json", item);
-    var record = BundleJson.MAPPER.createObjectNode()
-        .put("job_id", id)
-        .put("name", job.getSettings() == null ? null : job.getSettings().getName())
-        .put("tasks", job.getSettings() == null || job.getSettings().getTasks() == null ? 0 : job.getSettings().getTasks().size())
-        .put("file", file.path());
+    var record =
+        BundleJson.MAPPER
+            .createObjectNode()
+            .put("job_id", id)
+            .put("name", job.getSettings() == null ? null : job.getSettings().getName())
+            .put(
+                "tasks",
+                job.getSettings() == null || job.getSettings().getTasks() == null
+                    ? 0
+                    : job.getSettings().getTasks().size())
+            .put("file", file.path());
     record.set("references", BundleJson.MAPPER.valueToTree(item.references()));
     return JournalEntry.exported(type(), String.valueOf(id), List.of(file), record);
   }

@@ -1,14 +1,14 @@
 package ca.gc.fsdh.bot.migration.jobs;
 
-import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
-import ca.gc.fsdh.bot.migration.item.ImportOutcome;
-import ca.gc.fsdh.bot.migration.bundle.BundleJson;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
 import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
 import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.mixin.JobsExt;
 import com.databricks.sdk.service.jobs.BaseJob;
@@ -62,28 +62,45 @@ public final class JobImporter implements ResourceImporter {
     var permissions = new PermissionWriter(ctx.target(), ctx.mapping());
     long[] n = {0};
     try (var queue = ctx.queue(type())) {
-      ctx.bundle().items(type(), e -> {
-        try {
-          ctx.discovered(type(), ++n[0]);
-          String file = e.record().path("file").asText();
-          long pocId = Long.parseLong(e.id());
-          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> job(ctx, mapper, permissions, existing, file, pocId, resuming)));
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(ex);
-        }
-      });
+      ctx.bundle()
+          .items(
+              type(),
+              e -> {
+                try {
+                  ctx.discovered(type(), ++n[0]);
+                  String file = e.record().path("file").asText();
+                  long pocId = Long.parseLong(e.id());
+                  queue.submit(() ->
+                      ImportContext.run(
+                          ctx,
+                          type(),
+                          e.id(),
+                          resuming ->
+                              job(ctx, mapper, permissions, existing, file, pocId, resuming)));
+                } catch (InterruptedException ex) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(ex);
+                }
+              });
       queue.await();
       ctx.rethrowFatal();
     }
   }
 
-  private Done job(ImportContext ctx, JobSettingsMapper mapper, PermissionWriter permissions, Map<Long, Long> existing,
-      String file, long pocId, boolean resuming) throws Exception {
+  private Done job(
+      ImportContext ctx,
+      JobSettingsMapper mapper,
+      PermissionWriter permissions,
+      Map<Long, Long> existing,
+      String file,
+      long pocId,
+      boolean resuming)
+      throws Exception {
     JsonNode item = ctx.bundle().json(file, JsonNode.class);
     var mapped = mapper.map(item.path("settings"), pocId);
     if (!mapped.unmapped().isEmpty()) {
-      throw new UnmappedException("not created, cannot map: " + String.join("; ", mapped.unmapped()));
+      throw new UnmappedException(
+          "not created, cannot map: " + String.join("; ", mapped.unmapped()));
     }
     var jobs = new JobsExt(ctx.target().apiClient());
     Long targetId = existing.get(pocId);
@@ -93,20 +110,31 @@ public final class JobImporter implements ResourceImporter {
     }
     var notes = new ArrayList<>(mapped.notes());
     if (targetId != null && ctx.policy(type()) == ExistingPolicy.SKIP && !resuming) {
-      return new Done(ImportOutcome.SKIPPED, String.valueOf(targetId), List.of("already in the target"));
+      return new Done(
+          ImportOutcome.SKIPPED, String.valueOf(targetId), List.of("already in the target"));
     }
-    if (ctx.dryRun()) return new Done(targetId == null ? ImportOutcome.CREATED : ImportOutcome.OVERWRITTEN, null, notes);
+    if (ctx.dryRun())
+      return new Done(
+          targetId == null ? ImportOutcome.CREATED : ImportOutcome.OVERWRITTEN, null, notes);
     ImportOutcome outcome;
     if (targetId == null) {
-      targetId = jobs.create(BundleJson.MAPPER.treeToValue(mapped.settings(), CreateJob.class)).getJobId();
+      targetId =
+          jobs.create(BundleJson.MAPPER.treeToValue(mapped.settings(), CreateJob.class)).getJobId();
       existing.put(pocId, targetId);
       outcome = ImportOutcome.CREATED;
     } else {
-      jobs.reset(new ResetJob().setJobId(targetId).setNewSettings(BundleJson.MAPPER.treeToValue(mapped.settings(), JobSettings.class)));
+      jobs.reset(
+          new ResetJob()
+              .setJobId(targetId)
+              .setNewSettings(BundleJson.MAPPER.treeToValue(mapped.settings(), JobSettings.class)));
       outcome = ImportOutcome.OVERWRITTEN;
     }
-    if (ctx.options().permissions() && item.has("permissions") && !item.get("permissions").isNull()) {
-      List<PermissionGrant> acl = BundleJson.MAPPER.convertValue(item.get("permissions"), new TypeReference<List<PermissionGrant>>() {});
+    if (ctx.options().permissions()
+        && item.has("permissions")
+        && !item.get("permissions").isNull()) {
+      List<PermissionGrant> acl =
+          BundleJson.MAPPER.convertValue(
+              item.get("permissions"), new TypeReference<List<PermissionGrant>>() {});
       String note = permissions.apply("jobs", String.valueOf(targetId), acl);
       if (note != null) notes.add(note);
     }

@@ -10,8 +10,11 @@ import java.util.TreeSet;
  * clusters, instance pools, cluster policies and SQL warehouses. The importer maps them; the plan
  * lists jobs on all-purpose clusters as work to do by hand.
  */
-public record JobReferences(Set<String> existingClusterIds, Set<String> instancePoolIds,
-    Set<String> policyIds, Set<String> warehouseIds) {
+public record JobReferences(
+    Set<String> existingClusterIds,
+    Set<String> instancePoolIds,
+    Set<String> policyIds,
+    Set<String> warehouseIds) {
 
   public static JobReferences of(JobSettings s) {
     var clusters = new TreeSet<String>();

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A {@link MappingFile} applied to one bundle and one target: renames principals, rewrites paths,
- * and finds PROD compute by name. Methods that cannot map return empty; callers report that,
- * never drop it.
+ * and finds PROD compute by name. Methods that cannot map return empty; callers report that, never
+ * drop it.
  *
  * <p>A renamed user also moves that user's home: {@code /Users/old/...} and {@code /Repos/old/...}
  * become {@code /Users/new/...} unless an explicit path rewrite says otherwise.
@@ -23,8 +23,12 @@ public final class Mapping {
     this.file = file;
     this.source = source;
     this.target = target;
-    this.rewrites = file.paths().stream()
-        .sorted(Comparator.comparingInt((MappingFile.PathRewrite r) -> r.from().length()).reversed()).toList();
+    this.rewrites =
+        file.paths().stream()
+            .sorted(
+                Comparator.comparingInt((MappingFile.PathRewrite r) -> r.from().length())
+                    .reversed())
+            .toList();
   }
 
   public MappingFile file() {
@@ -71,8 +75,10 @@ public final class Mapping {
       String rest = path.substring(root.length());
       int slash = rest.indexOf('/');
       String user = slash < 0 ? rest : rest.substring(0, slash);
-      String renamed = file.principals().users().getOrDefault(user,
-          file.principals().servicePrincipals().getOrDefault(user, user));
+      String renamed =
+          file.principals()
+              .users()
+              .getOrDefault(user, file.principals().servicePrincipals().getOrDefault(user, user));
       if (!renamed.equals(user)) return root + renamed + (slash < 0 ? "" : rest.substring(slash));
     }
     return path;
@@ -103,7 +109,10 @@ public final class Mapping {
     return target.policyId(prodName);
   }
 
-  /** The rule for jobs on a POC all-purpose cluster: by id, then name, then {@code "*"}; none means a job cluster. */
+  /**
+   * The rule for jobs on a POC all-purpose cluster: by id, then name, then {@code "*"}; none means
+   * a job cluster.
+   */
   public MappingFile.ClusterRule clusterRule(String pocClusterId) {
     var byId = file.clusters().get(pocClusterId);
     if (byId != null) return byId;
@@ -119,7 +128,8 @@ public final class Mapping {
     return Optional.ofNullable(pocDnsName == null ? null : file.keyVaults().get(pocDnsName));
   }
 
-  private static Optional<String> name(Map<String, String> map, String pocId, Optional<String> pocName) {
+  private static Optional<String> name(
+      Map<String, String> map, String pocId, Optional<String> pocName) {
     String byId = map.get(pocId);
     if (byId != null) return Optional.of(byId);
     if (pocName.isPresent()) return Optional.of(map.getOrDefault(pocName.get(), pocName.get()));

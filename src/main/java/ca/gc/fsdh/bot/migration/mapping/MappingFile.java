@@ -10,24 +10,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The mapping file a support person writes for one migration (YAML or JSON; documented in
- * {@code docs/import.md}). Every part is optional: an empty file maps principals and paths to
- * themselves, compute by equal name, and all-purpose clusters to job clusters.
+ * The mapping file a support person writes for one migration (YAML or JSON; documented in {@code
+ * docs/import.md}). Every part is optional: an empty file maps principals and paths to themselves,
+ * compute by equal name, and all-purpose clusters to job clusters.
  *
- * @param principals   renames of users, groups and service principals (POC name to PROD name)
- * @param paths        workspace path prefix rewrites, longest {@code from} first; also applied to
- *                     notebook and file paths inside jobs
- * @param clusters     by POC cluster id or name (or {@code "*"} for all): what a job on that
- *                     all-purpose cluster runs on in PROD
+ * @param principals renames of users, groups and service principals (POC name to PROD name)
+ * @param paths workspace path prefix rewrites, longest {@code from} first; also applied to notebook
+ *     and file paths inside jobs
+ * @param clusters by POC cluster id or name (or {@code "*"} for all): what a job on that
+ *     all-purpose cluster runs on in PROD
  * @param instancePools POC pool id or name to PROD pool name
- * @param policies     POC policy id or name to PROD policy name
- * @param warehouses   POC warehouse id or name to PROD warehouse name
- * @param keyVaults    by scope name or POC vault DNS name: the PROD vault of a Key Vault-backed scope
- * @param existing     per resource type ({@code notebooks}, {@code jobs}...): {@code skip} or {@code overwrite}
+ * @param policies POC policy id or name to PROD policy name
+ * @param warehouses POC warehouse id or name to PROD warehouse name
+ * @param keyVaults by scope name or POC vault DNS name: the PROD vault of a Key Vault-backed scope
+ * @param existing per resource type ({@code notebooks}, {@code jobs}...): {@code skip} or {@code
+ *     overwrite}
  */
-public record MappingFile(Principals principals, List<PathRewrite> paths, Map<String, ClusterRule> clusters,
-    Map<String, String> instancePools, Map<String, String> policies, Map<String, String> warehouses,
-    Map<String, KeyVault> keyVaults, Map<String, String> existing) {
+public record MappingFile(
+    Principals principals,
+    List<PathRewrite> paths,
+    Map<String, ClusterRule> clusters,
+    Map<String, String> instancePools,
+    Map<String, String> policies,
+    Map<String, String> warehouses,
+    Map<String, KeyVault> keyVaults,
+    Map<String, String> existing) {
 
   public MappingFile {
     principals = principals == null ? new Principals(null, null, null) : principals;
@@ -40,7 +47,10 @@ public record MappingFile(Principals principals, List<PathRewrite> paths, Map<St
     existing = existing == null ? Map.of() : Map.copyOf(existing);
   }
 
-  public record Principals(Map<String, String> users, Map<String, String> groups, Map<String, String> servicePrincipals) {
+  public record Principals(
+      Map<String, String> users,
+      Map<String, String> groups,
+      Map<String, String> servicePrincipals) {
     public Principals {
       users = users == null ? Map.of() : Map.copyOf(users);
       groups = groups == null ? Map.of() : Map.copyOf(groups);
@@ -63,8 +73,8 @@ public record MappingFile(Principals principals, List<PathRewrite> paths, Map<St
     return new MappingFile(null, null, null, null, null, null, null, null);
   }
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Reads YAML or JSON (JSON is YAML); unknown keys are refused so that a typo is not ignored. */
   public static MappingFile read(Path file) throws IOException {

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The POC compute as the bundle's {@code manual/} part describes it: cluster configurations (with
- * their libraries), pool and policy names by id. The importer needs names to match by name in
- * PROD, and cluster configurations to build job clusters.
+ * their libraries), pool and policy names by id. The importer needs names to match by name in PROD,
+ * and cluster configurations to build job clusters.
  */
 public final class SourceCompute {
   private final Map<String, JsonNode> clusters = new HashMap<>();
@@ -37,10 +37,14 @@ public final class SourceCompute {
 
   private static JsonNode array(BundleReader bundle, String file) throws IOException {
     var f = bundle.file(file);
-    return Files.exists(f) ? BundleJson.MAPPER.readTree(f.toFile()) : BundleJson.MAPPER.createArrayNode();
+    return Files.exists(f)
+        ? BundleJson.MAPPER.readTree(f.toFile())
+        : BundleJson.MAPPER.createArrayNode();
   }
 
-  /** {@code {cluster: ClusterDetails, libraries: [...], why: [...]}} of an all-purpose POC cluster. */
+  /**
+   * {@code {cluster: ClusterDetails, libraries: [...], why: [...]}} of an all-purpose POC cluster.
+   */
   public Optional<JsonNode> cluster(String id) {
     return Optional.ofNullable(clusters.get(id));
   }

@@ -27,7 +27,8 @@ public class TargetCompute {
   public synchronized Optional<String> clusterId(String name) {
     if (clusters == null) {
       clusters = new HashMap<>();
-      for (ClusterDetails c : target.clusters().list(new ListClustersRequest())) clusters.put(c.getClusterName(), c.getClusterId());
+      for (ClusterDetails c : target.clusters().list(new ListClustersRequest()))
+        clusters.put(c.getClusterName(), c.getClusterId());
     }
     return Optional.ofNullable(clusters.get(name));
   }
@@ -35,7 +36,8 @@ public class TargetCompute {
   public synchronized Optional<String> poolId(String name) {
     if (pools == null) {
       pools = new HashMap<>();
-      for (InstancePoolAndStats p : target.instancePools().list()) pools.put(p.getInstancePoolName(), p.getInstancePoolId());
+      for (InstancePoolAndStats p : target.instancePools().list())
+        pools.put(p.getInstancePoolName(), p.getInstancePoolId());
     }
     return Optional.ofNullable(pools.get(name));
   }
@@ -43,7 +45,8 @@ public class TargetCompute {
   public synchronized Optional<String> policyId(String name) {
     if (policies == null) {
       policies = new HashMap<>();
-      for (Policy p : target.clusterPolicies().list(new ListClusterPoliciesRequest())) policies.put(p.getName(), p.getPolicyId());
+      for (Policy p : target.clusterPolicies().list(new ListClusterPoliciesRequest()))
+        policies.put(p.getName(), p.getPolicyId());
     }
     return Optional.ofNullable(policies.get(name));
   }
@@ -51,7 +54,8 @@ public class TargetCompute {
   public synchronized Optional<String> warehouseId(String name) {
     if (warehouses == null) {
       warehouses = new HashMap<>();
-      for (EndpointInfo w : target.warehouses().list(new ListWarehousesRequest())) warehouses.put(w.getName(), w.getId());
+      for (EndpointInfo w : target.warehouses().list(new ListWarehousesRequest()))
+        warehouses.put(w.getName(), w.getId());
     }
     return Optional.ofNullable(warehouses.get(name));
   }

@@ -30,25 +30,37 @@ final class ArtifactCopier {
     return out;
   }
 
-  private void copyTree(String root, String dir, String bundleDir, BundleWriter bundle, List<FileRef> out)
+  private void copyTree(
+      String root, String dir, String bundleDir, BundleWriter bundle, List<FileRef> out)
       throws IOException {
     for (FileInfo f : workspace.dbfs().list(dir)) {
       if (Boolean.TRUE.equals(f.getIsDir())) {
         copyTree(root, f.getPath(), bundleDir, bundle, out);
         continue;
       }
-      String rel = f.getPath().startsWith(root) ? f.getPath().substring(root.length()) : "/" + f.getPath();
-      out.add(bundle.write(bundleDir + (rel.startsWith("/") ? rel : "/" + rel), stream -> {
-        long offset = 0;
-        while (true) {
-          var r = workspace.dbfs().read(new ReadDbfsRequest().setPath(f.getPath()).setOffset(offset).setLength(CHUNK));
-          long n = r.getBytesRead() == null ? 0 : r.getBytesRead();
-          if (n <= 0 || r.getData() == null) break;
-          stream.write(Base64.getDecoder().decode(r.getData()));
-          offset += n;
-          if (f.getFileSize() != null && offset >= f.getFileSize()) break;
-        }
-      }));
+      String rel =
+          f.getPath().startsWith(root) ? f.getPath().substring(root.length()) : "/" + f.getPath();
+      out.add(
+          bundle.write(
+              bundleDir + (rel.startsWith("/") ? rel : "/" + rel),
+              stream -> {
+                long offset = 0;
+                while (true) {
+                  var r =
+                      workspace
+                          .dbfs()
+                          .read(
+                              new ReadDbfsRequest()
+                                  .setPath(f.getPath())
+                                  .setOffset(offset)
+                                  .setLength(CHUNK));
+                  long n = r.getBytesRead() == null ? 0 : r.getBytesRead();
+                  if (n <= 0 || r.getData() == null) break;
+                  stream.write(Base64.getDecoder().decode(r.getData()));
+                  offset += n;
+                  if (f.getFileSize() != null && offset >= f.getFileSize()) break;
+                }
+              }));
     }
   }
 

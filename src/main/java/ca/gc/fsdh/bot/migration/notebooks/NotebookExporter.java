@@ -1,24 +1,24 @@
 package ca.gc.fsdh.bot.migration.notebooks;
 
-import com.databricks.sdk.service.workspace.ObjectType;
-import java.nio.file.FileSystemException;
-import java.util.Locale;
-import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
+import ca.gc.fsdh.bot.migration.bundle.FileRef;
+import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.spi.PermissionReader;
 import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.WorkQueue;
-import ca.gc.fsdh.bot.migration.bundle.FileRef;
-import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.service.workspace.ExportFormat;
 import com.databricks.sdk.service.workspace.ExportRequest;
 import com.databricks.sdk.service.workspace.ListWorkspaceRequest;
 import com.databricks.sdk.service.workspace.ObjectInfo;
+import com.databricks.sdk.service.workspace.ObjectType;
+import java.nio.file.FileSystemException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Exports notebooks, workspace files and directories, with their direct object permissions.
@@ -50,8 +50,8 @@ public final class NotebookExporter implements ResourceExporter {
     }
   }
 
-  private record Walk(ExportContext ctx, PermissionReader permissions, WorkQueue items,
-      WorkQueue walkers) {
+  private record Walk(
+      ExportContext ctx, PermissionReader permissions, WorkQueue items, WorkQueue walkers) {
     void list(String dir) {
       Iterable<ObjectInfo> children;
       try {
@@ -73,7 +73,8 @@ public final class NotebookExporter implements ResourceExporter {
       switch (o.getObjectType()) {
         case DIRECTORY -> {
           if (WorkspaceLayout.isTrash(path)) {
-            ctx.record(JournalEntry.skipped(ResourceType.NOTEBOOKS, path, "Trash is not exported", null));
+            ctx.record(
+                JournalEntry.skipped(ResourceType.NOTEBOOKS, path, "Trash is not exported", null));
             return;
           }
           ctx.discovered(ResourceType.NOTEBOOKS);
@@ -84,12 +85,29 @@ public final class NotebookExporter implements ResourceExporter {
           ctx.discovered(ResourceType.NOTEBOOKS);
           items.submit(() -> run(path, () -> content(o)));
         }
-        case REPO -> { /* exported with repos */ }
-        case LIBRARY -> ctx.record(JournalEntry.skipped(ResourceType.NOTEBOOKS, path,
-            "workspace library: reinstall it by hand (listed in " + WorkspaceLayout.WORKSPACE_LIBRARIES + ")",
-            BundleJson.MAPPER.createObjectNode().put("path", path).put("objectType", "LIBRARY").put("objectId", o.getObjectId())));
-        case DASHBOARD -> ctx.record(JournalEntry.skipped(ResourceType.NOTEBOOKS, path,
-            "dashboards are not one of the six migrated resource types", null));
+        case REPO -> {
+          /* exported with repos */
+        }
+        case LIBRARY ->
+            ctx.record(
+                JournalEntry.skipped(
+                    ResourceType.NOTEBOOKS,
+                    path,
+                    "workspace library: reinstall it by hand (listed in "
+                        + WorkspaceLayout.WORKSPACE_LIBRARIES
+                        + ")",
+                    BundleJson.MAPPER
+                        .createObjectNode()
+                        .put("path", path)
+                        .put("objectType", "LIBRARY")
+                        .put("objectId", o.getObjectId())));
+        case DASHBOARD ->
+            ctx.record(
+                JournalEntry.skipped(
+                    ResourceType.NOTEBOOKS,
+                    path,
+                    "dashboards are not one of the six migrated resource types",
+                    null));
       }
     }
 
@@ -104,8 +122,10 @@ public final class NotebookExporter implements ResourceExporter {
 
     JournalEntry directory(ObjectInfo o) {
       var acl = permissions.direct("directories", String.valueOf(o.getObjectId()));
-      var item = new WorkspaceItem(o.getPath(), "DIRECTORY", null, o.getObjectId(), null, null, null, acl);
-      return JournalEntry.exported(ResourceType.NOTEBOOKS, o.getPath(), List.of(), BundleJson.MAPPER.valueToTree(item));
+      var item =
+          new WorkspaceItem(o.getPath(), "DIRECTORY", null, o.getObjectId(), null, null, null, acl);
+      return JournalEntry.exported(
+          ResourceType.NOTEBOOKS, o.getPath(), List.of(), BundleJson.MAPPER.valueToTree(item));
     }
 
     JournalEntry content(ObjectInfo o) throws Exception {
@@ -115,44 +135,77 @@ public final class NotebookExporter implements ResourceExporter {
         return tooBig(path, o.getSize());
       }
       NotebookFormat nf = ctx.options().format();
-      ExportFormat format = !notebook ? ExportFormat.AUTO
-          : nf == NotebookFormat.JUPYTER ? ExportFormat.JUPYTER : ExportFormat.SOURCE;
+      ExportFormat format =
+          !notebook
+              ? ExportFormat.AUTO
+              : nf == NotebookFormat.JUPYTER ? ExportFormat.JUPYTER : ExportFormat.SOURCE;
       String encoded;
       try {
-        encoded = ctx.workspace().workspace().export(new ExportRequest().setPath(path).setFormat(format)).getContent();
+        encoded =
+            ctx.workspace()
+                .workspace()
+                .export(new ExportRequest().setPath(path).setFormat(format))
+                .getContent();
       } catch (DatabricksError e) {
         if (isSizeLimit(e)) return tooBig(path, o.getSize());
         throw e;
       }
       byte[] bytes = encoded == null ? new byte[0] : Base64.getMimeDecoder().decode(encoded);
       encoded = null; // let the base64 text go before the permissions call
-      String file = notebook ? WorkspaceLayout.notebookFile(path, o.getLanguage(), nf) : WorkspaceLayout.workspaceFile(path);
+      String file =
+          notebook
+              ? WorkspaceLayout.notebookFile(path, o.getLanguage(), nf)
+              : WorkspaceLayout.workspaceFile(path);
       FileRef ref;
       try {
         ref = ctx.bundle().write(file, bytes);
       } catch (FileSystemException e) {
-        // e.g. a notebook etl (etl.py) beside a folder etl.py, or a name too long for the file system
-        throw new IllegalStateException("cannot be written to the bundle as " + file + " (" + e.getClass().getSimpleName()
-            + (e.getReason() == null ? "" : ": " + e.getReason()) + "); the other objects are exported", e);
+        // e.g. a notebook etl (etl.py) beside a folder etl.py, or a name too long for the file
+        // system
+        throw new IllegalStateException(
+            "cannot be written to the bundle as "
+                + file
+                + " ("
+                + e.getClass().getSimpleName()
+                + (e.getReason() == null ? "" : ": " + e.getReason())
+                + "); the other objects are exported",
+            e);
       }
-      var acl = permissions.direct(notebook ? "notebooks" : "files", String.valueOf(o.getObjectId()));
-      var item = new WorkspaceItem(path, notebook ? "NOTEBOOK" : "FILE",
-          o.getLanguage() == null ? null : o.getLanguage().toString(), o.getObjectId(),
-          notebook ? nf.name() : "RAW", ref.path(), ref.size(), acl);
-      return JournalEntry.exported(ResourceType.NOTEBOOKS, path, List.of(ref), BundleJson.MAPPER.valueToTree(item));
+      var acl =
+          permissions.direct(notebook ? "notebooks" : "files", String.valueOf(o.getObjectId()));
+      var item =
+          new WorkspaceItem(
+              path,
+              notebook ? "NOTEBOOK" : "FILE",
+              o.getLanguage() == null ? null : o.getLanguage().toString(),
+              o.getObjectId(),
+              notebook ? nf.name() : "RAW",
+              ref.path(),
+              ref.size(),
+              acl);
+      return JournalEntry.exported(
+          ResourceType.NOTEBOOKS, path, List.of(ref), BundleJson.MAPPER.valueToTree(item));
     }
 
     private static JournalEntry tooBig(String path, Long size) {
-      return JournalEntry.skipped(ResourceType.NOTEBOOKS, path,
-          "over the 10 MB export limit" + (size == null ? "" : " (" + size + " bytes)")
-              + ": copy it by hand (e.g. split it, or move data out of the notebook)", null);
+      return JournalEntry.skipped(
+          ResourceType.NOTEBOOKS,
+          path,
+          "over the 10 MB export limit"
+              + (size == null ? "" : " (" + size + " bytes)")
+              + ": copy it by hand (e.g. split it, or move data out of the notebook)",
+          null);
     }
 
     private static boolean isSizeLimit(DatabricksError e) {
       String code = String.valueOf(e.getErrorCode());
       String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-      return code.contains("MAX_NOTEBOOK_SIZE_EXCEEDED") || code.contains("RESOURCE_EXHAUSTED")
-          || msg.contains("10 mb") || msg.contains("10mb") || msg.contains("size exceeds") || msg.contains("too large");
+      return code.contains("MAX_NOTEBOOK_SIZE_EXCEEDED")
+          || code.contains("RESOURCE_EXHAUSTED")
+          || msg.contains("10 mb")
+          || msg.contains("10mb")
+          || msg.contains("size exceeds")
+          || msg.contains("too large");
     }
   }
 }

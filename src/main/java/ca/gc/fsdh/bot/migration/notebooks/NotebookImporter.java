@@ -1,16 +1,14 @@
 package ca.gc.fsdh.bot.migration.notebooks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
+import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
-import ca.gc.fsdh.bot.migration.item.ImportOutcome;
-import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
 import ca.gc.fsdh.bot.migration.spi.ResourceImporter;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import com.databricks.sdk.core.error.platform.NotFound;
 import com.databricks.sdk.core.error.platform.ResourceAlreadyExists;
 import com.databricks.sdk.service.workspace.GetStatusRequest;
@@ -19,6 +17,8 @@ import com.databricks.sdk.service.workspace.ImportFormat;
 import com.databricks.sdk.service.workspace.Language;
 import com.databricks.sdk.service.workspace.Mkdirs;
 import com.databricks.sdk.service.workspace.ObjectInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,8 +28,8 @@ import java.util.Optional;
 /**
  * Imports directories first (all of them, so every parent exists), then notebooks and workspace
  * files, each under its mapped path. An existing notebook is overwritten or skipped by policy; for
- * a new one a single import call is made (no status call first), which keeps the import at the
- * pace of the import rate limit.
+ * a new one a single import call is made (no status call first), which keeps the import at the pace
+ * of the import rate limit.
  */
 public final class NotebookImporter implements ResourceImporter {
   @Override
@@ -43,29 +43,44 @@ public final class NotebookImporter implements ResourceImporter {
     long[] n = {0};
     try (var queue = ctx.queue(type())) {
       var dirs = new ArrayList<JournalEntry>();
-      ctx.bundle().items(type(), e -> {
-        if (e.record() != null && "DIRECTORY".equals(e.record().path("objectType").asText())) dirs.add(e);
-      });
+      ctx.bundle()
+          .items(
+              type(),
+              e -> {
+                if (e.record() != null
+                    && "DIRECTORY".equals(e.record().path("objectType").asText())) dirs.add(e);
+              });
       for (JournalEntry e : dirs) {
         ctx.discovered(type(), ++n[0]);
         WorkspaceItem item = BundleJson.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
-        queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> directory(ctx, permissions, item)));
+        queue.submit(() ->
+            ImportContext.run(ctx, type(), e.id(), resuming -> directory(ctx, permissions, item)));
       }
       queue.await();
       ctx.rethrowFatal();
-      ctx.bundle().items(type(), e -> {
-        if (e.record() == null || "DIRECTORY".equals(e.record().path("objectType").asText())) return;
-        try {
-          WorkspaceItem item = BundleJson.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
-          ctx.discovered(type(), ++n[0]);
-          queue.submit(() -> ImportContext.run(ctx, type(), e.id(), resuming -> content(ctx, permissions, item, resuming)));
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(ex);
-        } catch (IOException ex) {
-          throw new UncheckedIOException(ex);
-        }
-      });
+      ctx.bundle()
+          .items(
+              type(),
+              e -> {
+                if (e.record() == null
+                    || "DIRECTORY".equals(e.record().path("objectType").asText())) return;
+                try {
+                  WorkspaceItem item =
+                      BundleJson.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
+                  ctx.discovered(type(), ++n[0]);
+                  queue.submit(() ->
+                      ImportContext.run(
+                          ctx,
+                          type(),
+                          e.id(),
+                          resuming -> content(ctx, permissions, item, resuming)));
+                } catch (InterruptedException ex) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(ex);
+                } catch (IOException ex) {
+                  throw new UncheckedIOException(ex);
+                }
+              });
       queue.await();
       ctx.rethrowFatal();
     }
@@ -74,17 +89,26 @@ public final class NotebookImporter implements ResourceImporter {
   private Done directory(ImportContext ctx, PermissionWriter permissions, WorkspaceItem item) {
     String path = ctx.mapping().path(item.path());
     Optional<ObjectInfo> existing = status(ctx, path);
-    if (ctx.dryRun()) return Done.of(existing.isPresent() ? ImportOutcome.SKIPPED : ImportOutcome.CREATED, path);
+    if (ctx.dryRun())
+      return Done.of(existing.isPresent() ? ImportOutcome.SKIPPED : ImportOutcome.CREATED, path);
     if (existing.isEmpty()) ctx.target().workspace().mkdirs(new Mkdirs().setPath(path));
     var notes = new ArrayList<String>();
-    if (ctx.options().permissions() && item.permissions() != null && !item.permissions().isEmpty()) {
-      long id = existing.isPresent() ? existing.get().getObjectId() : status(ctx, path).orElseThrow().getObjectId();
+    if (ctx.options().permissions()
+        && item.permissions() != null
+        && !item.permissions().isEmpty()) {
+      long id =
+          existing.isPresent()
+              ? existing.get().getObjectId()
+              : status(ctx, path).orElseThrow().getObjectId();
       notes.add(permissions.apply("directories", String.valueOf(id), item.permissions()));
     }
-    return new Done(existing.isPresent() ? ImportOutcome.SKIPPED : ImportOutcome.CREATED, path, notes);
+    return new Done(
+        existing.isPresent() ? ImportOutcome.SKIPPED : ImportOutcome.CREATED, path, notes);
   }
 
-  private Done content(ImportContext ctx, PermissionWriter permissions, WorkspaceItem item, boolean resuming) throws Exception {
+  private Done content(
+      ImportContext ctx, PermissionWriter permissions, WorkspaceItem item, boolean resuming)
+      throws Exception {
     String path = ctx.mapping().path(item.path());
     boolean notebook = "NOTEBOOK".equals(item.objectType());
     var notes = new ArrayList<String>();
@@ -92,8 +116,10 @@ public final class NotebookImporter implements ResourceImporter {
     ExistingPolicy policy = ctx.policy(type());
     if (ctx.dryRun() || (policy == ExistingPolicy.SKIP && !resuming)) {
       boolean exists = status(ctx, path).isPresent();
-      if (exists && policy == ExistingPolicy.SKIP && !resuming) return new Done(ImportOutcome.SKIPPED, path, List.of("already in the target"));
-      if (ctx.dryRun()) return new Done(exists ? ImportOutcome.OVERWRITTEN : ImportOutcome.CREATED, path, notes);
+      if (exists && policy == ExistingPolicy.SKIP && !resuming)
+        return new Done(ImportOutcome.SKIPPED, path, List.of("already in the target"));
+      if (ctx.dryRun())
+        return new Done(exists ? ImportOutcome.OVERWRITTEN : ImportOutcome.CREATED, path, notes);
     }
     var request = request(ctx, item, path, notebook);
     ImportOutcome outcome = ImportOutcome.CREATED;
@@ -103,14 +129,19 @@ public final class NotebookImporter implements ResourceImporter {
       ctx.target().workspace().importContent(request.setOverwrite(true));
       outcome = ImportOutcome.OVERWRITTEN;
     }
-    if (ctx.options().permissions() && item.permissions() != null && !item.permissions().isEmpty()) {
+    if (ctx.options().permissions()
+        && item.permissions() != null
+        && !item.permissions().isEmpty()) {
       long id = status(ctx, path).orElseThrow().getObjectId();
-      notes.add(permissions.apply(notebook ? "notebooks" : "files", String.valueOf(id), item.permissions()));
+      notes.add(
+          permissions.apply(
+              notebook ? "notebooks" : "files", String.valueOf(id), item.permissions()));
     }
     return new Done(outcome, path, notes);
   }
 
-  private static Import request(ImportContext ctx, WorkspaceItem item, String path, boolean notebook) throws Exception {
+  private static Import request(
+      ImportContext ctx, WorkspaceItem item, String path, boolean notebook) throws Exception {
     byte[] bytes = Files.readAllBytes(ctx.bundle().file(item.file()));
     var r = new Import().setPath(path).setContent(Base64.getEncoder().encodeToString(bytes));
     if (!notebook) return r.setFormat(ImportFormat.RAW);

@@ -1,23 +1,23 @@
 package ca.gc.fsdh.bot.migration.notebooks;
 
+import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
+import com.databricks.sdk.service.workspace.Language;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
-import com.databricks.sdk.service.workspace.Language;
 
 /**
  * Where workspace objects go in a bundle. Notebooks and files live in separate trees, so that a
  * notebook {@code etl} (written {@code etl.py}) and a file {@code etl.py} in the same folder never
  * collide. Workspace paths keep their spaces, accents, quotes and emoji.
  *
- * <p>Each name is made safe to write on Linux, macOS and Windows and inside a zip: a character
- * one of them refuses or reads as a separator ({@code \ : * ? " < > |}, control characters) is
- * written {@code %XX} (its UTF-8 bytes), and so is {@code %} itself, so that two names never map
- * to the same file. A trailing dot or space (Windows drops them), the names {@code .} and
- * {@code ..}, Windows device names ({@code CON}, {@code NUL.txt}...) and a workspace file ending
- * in {@code .part} (the bundle's own unfinished files) get their first or last character encoded.
- * The index records each object's file, so a reader never has to decode a name.
+ * <p>Each name is made safe to write on Linux, macOS and Windows and inside a zip: a character one
+ * of them refuses or reads as a separator ({@code \ : * ? " < > |}, control characters) is written
+ * {@code %XX} (its UTF-8 bytes), and so is {@code %} itself, so that two names never map to the
+ * same file. A trailing dot or space (Windows drops them), the names {@code .} and {@code ..},
+ * Windows device names ({@code CON}, {@code NUL.txt}...) and a workspace file ending in {@code
+ * .part} (the bundle's own unfinished files) get their first or last character encoded. The index
+ * records each object's file, so a reader never has to decode a name.
  */
 public final class WorkspaceLayout {
   public static final String SOURCE_ROOT = "notebooks/source";
@@ -31,18 +31,24 @@ public final class WorkspaceLayout {
 
   private WorkspaceLayout() {}
 
-  private static final Pattern DEVICE = Pattern.compile(
-      "(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
+  private static final Pattern DEVICE =
+      Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
 
-  public static String notebookFile(String workspacePath, Language language, NotebookFormat format) {
-    return SOURCE_ROOT + safePath(workspacePath, "") + (format == NotebookFormat.JUPYTER ? ".ipynb" : extension(language));
+  public static String notebookFile(
+      String workspacePath, Language language, NotebookFormat format) {
+    return SOURCE_ROOT
+        + safePath(workspacePath, "")
+        + (format == NotebookFormat.JUPYTER ? ".ipynb" : extension(language));
   }
 
   public static String workspaceFile(String workspacePath) {
     return FILES_ROOT + safePath(workspacePath, ".part");
   }
 
-  /** {@code /a/b} with each name made safe; {@code reservedEnding} is encoded at the end of the last name. */
+  /**
+   * {@code /a/b} with each name made safe; {@code reservedEnding} is encoded at the end of the last
+   * name.
+   */
   static String safePath(String workspacePath, String reservedEnding) {
     String[] names = workspacePath.split("/", -1);
     var sb = new StringBuilder();
@@ -59,10 +65,11 @@ public final class WorkspaceLayout {
   /** One workspace name as a file name that every file system and zip tool keeps as it is. */
   public static String safeName(String name) {
     var sb = new StringBuilder(name.length());
-    name.codePoints().forEach(c -> {
-      if (c < 0x20 || c == 0x7f || "%\\:*?\"<>|".indexOf(c) >= 0) sb.append(encode(c));
-      else sb.appendCodePoint(c);
-    });
+    name.codePoints()
+        .forEach(c -> {
+          if (c < 0x20 || c == 0x7f || "%\\:*?\"<>|".indexOf(c) >= 0) sb.append(encode(c));
+          else sb.appendCodePoint(c);
+        });
     String s = sb.toString();
     if (s.equals(".") || s.equals("..") || DEVICE.matcher(s).matches()) {
       s = encode(s.charAt(0)) + s.substring(1);
@@ -96,7 +103,8 @@ public final class WorkspaceLayout {
     String name = path.substring(path.lastIndexOf('/') + 1);
     if (!name.equals("Trash") && !name.equals(".Trash")) return false;
     String parent = path.substring(0, path.lastIndexOf('/'));
-    return parent.isEmpty() || parent.chars().filter(c -> c == '/').count() == 2
-        && (parent.startsWith("/Users/") || parent.startsWith("/Workspace/Users/"));
+    return parent.isEmpty()
+        || parent.chars().filter(c -> c == '/').count() == 2
+            && (parent.startsWith("/Users/") || parent.startsWith("/Workspace/Users/"));
   }
 }

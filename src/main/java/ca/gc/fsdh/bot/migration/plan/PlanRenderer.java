@@ -13,7 +13,15 @@ public final class PlanRenderer {
     sb.append(String.format(Locale.ROOT, "  %-16s %,.1f MB%n", "size", p.bytes() / 1048576.0));
     if (!p.cannotExport().isEmpty()) {
       sb.append("\nCannot be exported as is, or needs attention:\n");
-      p.cannotExport().forEach(i -> sb.append("  [").append(i.type()).append("] ").append(i.item()).append(": ").append(i.reason()).append('\n'));
+      p.cannotExport()
+          .forEach(i ->
+              sb.append("  [")
+                  .append(i.type())
+                  .append("] ")
+                  .append(i.item())
+                  .append(": ")
+                  .append(i.reason())
+                  .append('\n'));
     }
     if (!p.unread().isEmpty()) {
       sb.append("\nCould not be read (the counts above leave it out):\n");
@@ -27,7 +35,11 @@ public final class PlanRenderer {
       sb.append("\nNotes:\n");
       p.notes().forEach(n -> sb.append("  ").append(n).append('\n'));
     }
-    sb.append(String.format(Locale.ROOT, "%nEstimated export time (rate-limit bound): %.0f s%n", p.estimatedSeconds()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nEstimated export time (rate-limit bound): %.0f s%n",
+            p.estimatedSeconds()));
     p.calls().forEach((g, n) -> sb.append(String.format(Locale.ROOT, "  %-18s %,d calls%n", g, n)));
     return sb.toString();
   }

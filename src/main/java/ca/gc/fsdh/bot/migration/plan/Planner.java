@@ -1,17 +1,17 @@
 package ca.gc.fsdh.bot.migration.plan;
 
-import ca.gc.fsdh.bot.migration.spi.WorkQueue;
-import com.databricks.sdk.mixin.JobsExt;
-import com.databricks.sdk.service.jobs.ListJobsRequest;
-import ca.gc.fsdh.bot.migration.spi.ExportContext;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.client.RateLimitGroup;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.manual.ManualInventory;
 import ca.gc.fsdh.bot.migration.notebooks.NotebookExporter;
 import ca.gc.fsdh.bot.migration.notebooks.WorkspaceLayout;
 import ca.gc.fsdh.bot.migration.repos.RepoExporter;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
+import ca.gc.fsdh.bot.migration.spi.WorkQueue;
 import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.mixin.JobsExt;
+import com.databricks.sdk.service.jobs.ListJobsRequest;
 import com.databricks.sdk.service.ml.SearchModelVersionsRequest;
 import com.databricks.sdk.service.ml.SearchModelsRequest;
 import com.databricks.sdk.service.workspace.ListReposRequest;
@@ -52,83 +52,150 @@ public final class Planner {
     var bytes = new AtomicLong();
     if (types.contains(ResourceType.NOTEBOOKS)) walk(counts, issues, unread, bytes);
     if (types.contains(ResourceType.REPOS)) {
-      attempt(unread, "repos", () -> {
-        for (var r : workspace.repos().list(new ListReposRequest())) {
-          add(counts, "repos");
-          issues.add(new MigrationPlan.Issue("repos", r.getPath() + " (" + r.getUrl() + ")", RepoExporter.NOTE));
-        }
-      });
+      attempt(
+          unread,
+          "repos",
+          () -> {
+            for (var r : workspace.repos().list(new ListReposRequest())) {
+              add(counts, "repos");
+              issues.add(
+                  new MigrationPlan.Issue(
+                      "repos", r.getPath() + " (" + r.getUrl() + ")", RepoExporter.NOTE));
+            }
+          });
     }
     var inventory = new ManualInventory(workspace).read(Optional.empty());
     if (types.contains(ResourceType.JOBS)) {
-      attempt(unread, "jobs", () -> {
-        for (var j : new JobsExt(workspace.apiClient())
-            .list(new ListJobsRequest().setExpandTasks(true))) {
-          add(counts, "jobs");
-          int tasks = j.getSettings() == null || j.getSettings().getTasks() == null ? 0 : j.getSettings().getTasks().size();
-          counts.computeIfAbsent("tasks", k -> new AtomicLong()).addAndGet(tasks);
-        }
-      });
+      attempt(
+          unread,
+          "jobs",
+          () -> {
+            for (var j :
+                new JobsExt(workspace.apiClient())
+                    .list(new ListJobsRequest().setExpandTasks(true))) {
+              add(counts, "jobs");
+              int tasks =
+                  j.getSettings() == null || j.getSettings().getTasks() == null
+                      ? 0
+                      : j.getSettings().getTasks().size();
+              counts.computeIfAbsent("tasks", k -> new AtomicLong()).addAndGet(tasks);
+            }
+          });
     }
     if (types.contains(ResourceType.SECRETS)) {
-      attempt(unread, "secrets", () -> {
-        for (var s : workspace.secrets().listScopes()) {
-          add(counts, "secret scopes");
-          long keys = 0;
-          for (var ignored : workspace.secrets().listSecrets(s.getName())) keys++;
-          counts.computeIfAbsent("secret keys", k -> new AtomicLong()).addAndGet(keys);
-          if (s.getBackendType() == ScopeBackendType.AZURE_KEYVAULT) {
-            issues.add(new MigrationPlan.Issue("secrets", s.getName(), "values live in Azure Key Vault"
-                + (s.getKeyvaultMetadata() == null ? "" : " " + s.getKeyvaultMetadata().getDnsName())
-                + ": the scope is recreated pointing at the vault; values are not copied"));
-          }
-        }
-      });
-      notes.add("secret values of Databricks-backed scopes are read only with --secrets-cluster, and written only encrypted (--gpg-key)");
+      attempt(
+          unread,
+          "secrets",
+          () -> {
+            for (var s : workspace.secrets().listScopes()) {
+              add(counts, "secret scopes");
+              long keys = 0;
+              for (var ignored : workspace.secrets().listSecrets(s.getName())) keys++;
+              counts.computeIfAbsent("secret keys", k -> new AtomicLong()).addAndGet(keys);
+              if (s.getBackendType() == ScopeBackendType.AZURE_KEYVAULT) {
+                issues.add(
+                    new MigrationPlan.Issue(
+                        "secrets",
+                        s.getName(),
+                        "values live in Azure Key Vault"
+                            + (s.getKeyvaultMetadata() == null
+                                ? ""
+                                : " " + s.getKeyvaultMetadata().getDnsName())
+                            + ": the scope is recreated pointing at the vault; values are not copied"));
+              }
+            }
+          });
+      notes.add(
+          "secret values of Databricks-backed scopes are read only with --secrets-cluster, and written only encrypted (--gpg-key)");
     }
     if (types.contains(ResourceType.MODELS)) {
-      attempt(unread, "models", () -> {
-        for (var m : workspace.modelRegistry().searchModels(new SearchModelsRequest())) {
-          add(counts, "models");
-          for (var ignored : workspace.modelRegistry().searchModelVersions(
-              new SearchModelVersionsRequest().setFilter("name='" + m.getName().replace("'", "\\'") + "'"))) {
-            add(counts, "model versions");
-          }
-        }
-      });
+      attempt(
+          unread,
+          "models",
+          () -> {
+            for (var m : workspace.modelRegistry().searchModels(new SearchModelsRequest())) {
+              add(counts, "models");
+              for (var ignored :
+                  workspace
+                      .modelRegistry()
+                      .searchModelVersions(
+                          new SearchModelVersionsRequest()
+                              .setFilter("name='" + m.getName().replace("'", "\\'") + "'"))) {
+                add(counts, "model versions");
+              }
+            }
+          });
     }
     if (types.contains(ResourceType.NOTEBOOKS)) {
       // the list API gives sizes of files only: a notebook over 10 MB shows up at export time
-      notes.add("notebooks over 10 MB are found at export time (the list API gives no notebook size); they are skipped and reported");
+      notes.add(
+          "notebooks over 10 MB are found at export time (the list API gives no notebook size); they are skipped and reported");
     }
     if (types.contains(ResourceType.TABLE_ACLS)) {
-      notes.add("table ACLs are read at export time with SHOW GRANTS on the SQL warehouse given with --sql-warehouse");
+      notes.add(
+          "table ACLs are read at export time with SHOW GRANTS on the SQL warehouse given with --sql-warehouse");
     }
     for (String problem : inventory.problems()) {
       if (problem.equals(ManualInventory.MOUNTS_SKIPPED)) {
-        notes.add("mounts are listed at export time, through the cluster given for secret values (--secrets-cluster)");
+        notes.add(
+            "mounts are listed at export time, through the cluster given for secret values (--secrets-cluster)");
       } else {
         unread.add(problem);
       }
     }
 
     var manual = new ArrayList<String>();
-    inventory.clusters().forEach(c -> manual.add("cluster " + c.cluster().getClusterName() + " (" + c.cluster().getClusterId() + "): " + String.join("; ", c.why())));
-    inventory.pools().forEach(p -> manual.add("instance pool " + p.getInstancePoolName() + " (" + p.getInstancePoolId() + ")"));
-    inventory.policies().forEach(p -> manual.add("cluster policy " + p.getName() + " (" + p.getPolicyId() + ")"));
+    inventory
+        .clusters()
+        .forEach(c ->
+            manual.add(
+                "cluster "
+                    + c.cluster().getClusterName()
+                    + " ("
+                    + c.cluster().getClusterId()
+                    + "): "
+                    + String.join("; ", c.why())));
+    inventory
+        .pools()
+        .forEach(p ->
+            manual.add(
+                "instance pool " + p.getInstancePoolName() + " (" + p.getInstancePoolId() + ")"));
+    inventory
+        .policies()
+        .forEach(p -> manual.add("cluster policy " + p.getName() + " (" + p.getPolicyId() + ")"));
     inventory.initScripts().forEach(s -> manual.add("global init script " + s.getName()));
-    inventory.jobsOnAllPurposeClusters().forEach(j -> manual.add("job " + j.name() + " (" + j.jobId()
-        + ") runs on all-purpose cluster(s) " + j.existingClusterIds() + ": needs a job cluster or a PROD cluster"));
+    inventory
+        .jobsOnAllPurposeClusters()
+        .forEach(j ->
+            manual.add(
+                "job "
+                    + j.name()
+                    + " ("
+                    + j.jobId()
+                    + ") runs on all-purpose cluster(s) "
+                    + j.existingClusterIds()
+                    + ": needs a job cluster or a PROD cluster"));
 
     var flat = new LinkedHashMap<String, Long>();
-    counts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> flat.put(e.getKey(), e.getValue().get()));
+    counts.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> flat.put(e.getKey(), e.getValue().get()));
     var calls = estimateCalls(flat, inventory.clusters().size());
     double seconds = 0;
     for (var e : calls.entrySet()) {
       double rate = limits.of(e.getKey());
       if (rate > 0) seconds = Math.max(seconds, e.getValue() / rate);
     }
-    return new MigrationPlan(host, flat, bytes.get(), List.copyOf(issues), notes, List.copyOf(unread), manual, calls, seconds);
+    return new MigrationPlan(
+        host,
+        flat,
+        bytes.get(),
+        List.copyOf(issues),
+        notes,
+        List.copyOf(unread),
+        manual,
+        calls,
+        seconds);
   }
 
   /** Calls an export makes, per group, from the counts (permissions: one read per object). */
@@ -154,7 +221,11 @@ public final class Planner {
     return m;
   }
 
-  private void walk(Map<String, AtomicLong> counts, List<MigrationPlan.Issue> issues, List<String> unread, AtomicLong bytes)
+  private void walk(
+      Map<String, AtomicLong> counts,
+      List<MigrationPlan.Issue> issues,
+      List<String> unread,
+      AtomicLong bytes)
       throws Exception {
     var fatal = new AtomicReference<Throwable>();
     try (var walkers = new WorkQueue("plan-walk", 4, Integer.MAX_VALUE, fatal)) {
@@ -164,7 +235,12 @@ public final class Planner {
     if (fatal.get() instanceof Exception e) throw e;
   }
 
-  private void list(String dir, Map<String, AtomicLong> counts, List<MigrationPlan.Issue> issues, List<String> unread, AtomicLong bytes,
+  private void list(
+      String dir,
+      Map<String, AtomicLong> counts,
+      List<MigrationPlan.Issue> issues,
+      List<String> unread,
+      AtomicLong bytes,
       WorkQueue walkers) {
     try {
       for (ObjectInfo o : workspace.workspace().list(new ListWorkspaceRequest().setPath(dir))) {
@@ -176,13 +252,16 @@ public final class Planner {
         } else if (t == ObjectType.NOTEBOOK || t == ObjectType.FILE) {
           long size = o.getSize() == null ? 0 : o.getSize();
           if (size > NotebookExporter.MAX_EXPORT_BYTES) {
-            issues.add(new MigrationPlan.Issue("notebooks", o.getPath(), "over the 10 MB export limit (" + size + " bytes)"));
+            issues.add(
+                new MigrationPlan.Issue(
+                    "notebooks", o.getPath(), "over the 10 MB export limit (" + size + " bytes)"));
           } else {
             add(counts, t == ObjectType.NOTEBOOK ? "notebooks" : "files");
             bytes.addAndGet(size);
           }
         } else if (t == ObjectType.LIBRARY || t == ObjectType.DASHBOARD) {
-          issues.add(new MigrationPlan.Issue("notebooks", o.getPath(), t + " objects are not migrated"));
+          issues.add(
+              new MigrationPlan.Issue("notebooks", o.getPath(), t + " objects are not migrated"));
         }
       }
     } catch (InterruptedException e) {

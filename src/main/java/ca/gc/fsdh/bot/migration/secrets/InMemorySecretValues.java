@@ -1,17 +1,17 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Secret values held in this process only, for a migration that imports them right away. Nothing
- * is written to disk. {@link #clear()} overwrites the bytes once the import is done.
+ * Secret values held in this process only, for a migration that imports them right away. Nothing is
+ * written to disk. {@link #clear()} overwrites the bytes once the import is done.
  *
  * <p>A resumed export does not have the values of scopes finished by the killed run: the importer
  * must read those again (the journal marks them {@code values: IN_MEMORY}).
@@ -25,7 +25,8 @@ public final class InMemorySecretValues implements SecretValueSink {
   }
 
   @Override
-  public Optional<FileRef> accept(String scope, Map<String, byte[]> scopeValues, BundleWriter bundle) {
+  public Optional<FileRef> accept(
+      String scope, Map<String, byte[]> scopeValues, BundleWriter bundle) {
     // copies: the exporter wipes the arrays it read once the sink has them
     var copy = new HashMap<String, byte[]>();
     scopeValues.forEach((k, v) -> copy.put(k, v.clone()));

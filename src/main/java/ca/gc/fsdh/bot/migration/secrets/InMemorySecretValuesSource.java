@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
-import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
 import ca.gc.fsdh.bot.migration.compute.ClusterCommands;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
 import com.databricks.sdk.WorkspaceClient;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,17 +10,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Secret values for a migration: those the export kept in memory, else (a resumed export lost
- * them) read again from the source cluster with {@link SecretReadCommand}. Values are copied out
- * so that the importer may wipe its copy; {@link #close()} wipes the rest.
+ * Secret values for a migration: those the export kept in memory, else (a resumed export lost them)
+ * read again from the source cluster with {@link SecretReadCommand}. Values are copied out so that
+ * the importer may wipe its copy; {@link #close()} wipes the rest.
  */
 public final class InMemorySecretValuesSource implements SecretValueSource, AutoCloseable {
   private final InMemorySecretValues held;
   private final ClusterCommands source;
 
-  public InMemorySecretValuesSource(InMemorySecretValues held, WorkspaceClient sourceWorkspace, String sourceCluster) {
+  public InMemorySecretValuesSource(
+      InMemorySecretValues held, WorkspaceClient sourceWorkspace, String sourceCluster) {
     this.held = held;
-    this.source = sourceCluster == null ? null : new ClusterCommands(sourceWorkspace, sourceCluster, Duration.ofMinutes(5));
+    this.source =
+        sourceCluster == null
+            ? null
+            : new ClusterCommands(sourceWorkspace, sourceCluster, Duration.ofMinutes(5));
   }
 
   @Override

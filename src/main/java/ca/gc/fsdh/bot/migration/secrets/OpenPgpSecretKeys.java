@@ -23,8 +23,8 @@ import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 
 /**
- * The lead's OpenPGP secret key file (armored or binary, as {@code gpg --export-secret-keys}
- * writes it): which key ids it holds, and their private keys unlocked with the passphrase.
+ * The lead's OpenPGP secret key file (armored or binary, as {@code gpg --export-secret-keys} writes
+ * it): which key ids it holds, and their private keys unlocked with the passphrase.
  */
 final class OpenPgpSecretKeys {
   private final Path file;
@@ -44,8 +44,11 @@ final class OpenPgpSecretKeys {
     } catch (IOException | PGPException | RuntimeException e) {
       // a public key, or anything else: BouncyCastle's message says nothing more useful to the lead
     }
-    throw new SecretKeyException(Reason.NOT_A_SECRET_KEY, "not an OpenPGP secret key file: " + file
-        + " (export it with `gpg --export-secret-keys --armor KEYID`)");
+    throw new SecretKeyException(
+        Reason.NOT_A_SECRET_KEY,
+        "not an OpenPGP secret key file: "
+            + file
+            + " (export it with `gpg --export-secret-keys --armor KEYID`)");
   }
 
   Path file() {
@@ -69,16 +72,28 @@ final class OpenPgpSecretKeys {
     for (long id : keyIds) {
       PGPSecretKey key = find(id);
       if (key.isPrivateKeyEmpty()) {
-        throw new SecretKeyException(Reason.NOT_A_SECRET_KEY, "the private part of key " + hex(id) + " is not in " + file
-            + " (a stub, e.g. of a smart-card key)");
+        throw new SecretKeyException(
+            Reason.NOT_A_SECRET_KEY,
+            "the private part of key "
+                + hex(id)
+                + " is not in "
+                + file
+                + " (a stub, e.g. of a smart-card key)");
       }
       if (key.getS2KUsage() != 0 && passphrase.length == 0) {
-        throw new SecretKeyException(Reason.NO_PASSPHRASE, "key " + hex(id) + " in " + file + " is protected by a passphrase and none was given");
+        throw new SecretKeyException(
+            Reason.NO_PASSPHRASE,
+            "key " + hex(id) + " in " + file + " is protected by a passphrase and none was given");
       }
       try {
-        out.put(id, key.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase)));
+        out.put(
+            id,
+            key.extractPrivateKey(
+                new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
+                    .build(passphrase)));
       } catch (PGPException | RuntimeException e) {
-        throw new SecretKeyException(Reason.WRONG_PASSPHRASE, "wrong passphrase for key " + hex(id) + " in " + file);
+        throw new SecretKeyException(
+            Reason.WRONG_PASSPHRASE, "wrong passphrase for key " + hex(id) + " in " + file);
       }
     }
     return out;

@@ -1,19 +1,19 @@
 package ca.gc.fsdh.bot.migration.secrets;
 
-import java.util.Arrays;
-import java.util.Locale;
-import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
+import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,8 +32,8 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenera
 
 /**
  * Writes the values of each scope to {@code secrets/values/<scope>.json.gpg}, encrypted to the
- * OpenPGP public key the workspace lead provided, so that {@code gpg --decrypt} opens it. The
- * plain JSON ({@code {"key": "base64 of the value"}}) exists only in memory, inside the encrypting
+ * OpenPGP public key the workspace lead provided, so that {@code gpg --decrypt} opens it. The plain
+ * JSON ({@code {"key": "base64 of the value"}}) exists only in memory, inside the encrypting
  * stream.
  */
 public final class OpenPgpSecretSink implements SecretValueSink {
@@ -75,20 +75,25 @@ public final class OpenPgpSecretSink implements SecretValueSink {
     values.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v)));
     byte[] plain = BundleJson.MAPPER.writeValueAsBytes(encoded);
     try {
-      return Optional.of(bundle.write(SecretScopeExporter.valuesFile(scope), out -> encrypt(plain, scope, out)));
+      return Optional.of(
+          bundle.write(SecretScopeExporter.valuesFile(scope), out -> encrypt(plain, scope, out)));
     } finally {
       Arrays.fill(plain, (byte) 0);
     }
   }
 
   void encrypt(byte[] plain, String name, OutputStream out) throws IOException {
-    var generator = new PGPEncryptedDataGenerator(
-        new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
-            .setWithIntegrityPacket(true).setSecureRandom(new SecureRandom()));
+    var generator =
+        new PGPEncryptedDataGenerator(
+            new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                .setWithIntegrityPacket(true)
+                .setSecureRandom(new SecureRandom()));
     generator.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key));
     try (OutputStream encrypted = generator.open(out, new byte[1 << 14])) {
       var literal = new PGPLiteralDataGenerator();
-      try (OutputStream data = literal.open(encrypted, PGPLiteralData.BINARY, name + ".json", new Date(), new byte[1 << 12])) {
+      try (OutputStream data =
+          literal.open(
+              encrypted, PGPLiteralData.BINARY, name + ".json", new Date(), new byte[1 << 12])) {
         data.write(plain);
       }
     } catch (PGPException e) {

@@ -7,8 +7,17 @@ import java.io.IOException;
  * line naming the key file or the bundle file; it never holds a value or a passphrase.
  */
 public final class SecretKeyException extends IOException {
-  /** What went wrong, so that a command can add the hint that fits (e.g. where the passphrase comes from). */
-  public enum Reason { NOT_A_SECRET_KEY, WRONG_KEY, NO_PASSPHRASE, WRONG_PASSPHRASE, UNREADABLE }
+  /**
+   * What went wrong, so that a command can add the hint that fits (e.g. where the passphrase comes
+   * from).
+   */
+  public enum Reason {
+    NOT_A_SECRET_KEY,
+    WRONG_KEY,
+    NO_PASSPHRASE,
+    WRONG_PASSPHRASE,
+    UNREADABLE
+  }
 
   private final Reason reason;
 

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  *
  * <p>A cluster prints {@code [REDACTED]} in place of a secret value, so each value is printed
  * base64-encoded. Values are read with {@code dbutils.secrets.getBytes}: {@code get} returns a
- * {@code str} decoded as UTF-8, which replaces every invalid byte of a binary value (a
- * certificate, a keystore) with U+FFFD, so its {@code .encode("utf-8")} is other bytes. The scope name is written into a string literal: names that Databricks cannot
- * hold (anything but letters, digits, {@code - _ . @}) are refused, so no name can break out of it.
+ * {@code str} decoded as UTF-8, which replaces every invalid byte of a binary value (a certificate,
+ * a keystore) with U+FFFD, so its {@code .encode("utf-8")} is other bytes. The scope name is
+ * written into a string literal: names that Databricks cannot hold (anything but letters, digits,
+ * {@code - _ . @}) are refused, so no name can break out of it.
  */
 public final class SecretReadCommand {
   /** What Databricks accepts as a scope name (at most 128 characters). */
@@ -31,9 +32,11 @@ public final class SecretReadCommand {
   /** The command reading every value of {@code scope}. */
   public static String python(String scope) {
     if (!SCOPE_NAME.matcher(scope).matches()) {
-      throw new IllegalArgumentException("scope name not accepted by Databricks, values not read: " + scope);
+      throw new IllegalArgumentException(
+          "scope name not accepted by Databricks, values not read: " + scope);
     }
-    return String.join("\n",
+    return String.join(
+        "\n",
         "import base64, json",
         "scope = \"" + scope + "\"",
         "print(json.dumps({s.key: base64.b64encode(dbutils.secrets.getBytes(scope=scope, key=s.key))"
@@ -53,8 +56,10 @@ public final class SecretReadCommand {
     String json = output.strip();
     int start = json.indexOf('{');
     if (start < 0) throw new IOException("the secret-reading command printed no JSON object");
-    if (json.contains("[REDACTED]")) throw new IOException("the cluster redacted the output: values must be base64-encoded");
-    Map<String, String> encoded = BundleJson.MAPPER.readValue(json.substring(start), new TypeReference<>() {});
+    if (json.contains("[REDACTED]"))
+      throw new IOException("the cluster redacted the output: values must be base64-encoded");
+    Map<String, String> encoded =
+        BundleJson.MAPPER.readValue(json.substring(start), new TypeReference<>() {});
     var values = new HashMap<String, byte[]>();
     encoded.forEach((k, v) -> values.put(k, Base64.getDecoder().decode(v)));
     return values;

@@ -1,16 +1,16 @@
 package ca.gc.fsdh.bot.migration.spi;
 
-import java.util.Optional;
-import ca.gc.fsdh.bot.migration.item.ProgressListener;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BundleWriter;
 import ca.gc.fsdh.bot.migration.bundle.ExportJournal;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.item.ProgressListener;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
 import java.io.InterruptedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,14 +28,25 @@ public final class ExportContext {
   private final Map<ResourceType, AtomicLong> discovered = new EnumMap<>(ResourceType.class);
   private final Map<String, String> optionProblems;
 
-  public ExportContext(WorkspaceClient workspace, BundleWriter bundle, ExportJournal journal,
-      ProgressListener listener, ExportOptions options) {
+  public ExportContext(
+      WorkspaceClient workspace,
+      BundleWriter bundle,
+      ExportJournal journal,
+      ProgressListener listener,
+      ExportOptions options) {
     this(workspace, bundle, journal, listener, options, Map.of());
   }
 
-  /** @param optionProblems option name ({@code --sql-warehouse}) to why it cannot be used */
-  public ExportContext(WorkspaceClient workspace, BundleWriter bundle, ExportJournal journal,
-      ProgressListener listener, ExportOptions options, Map<String, String> optionProblems) {
+  /**
+   * @param optionProblems option name ({@code --sql-warehouse}) to why it cannot be used
+   */
+  public ExportContext(
+      WorkspaceClient workspace,
+      BundleWriter bundle,
+      ExportJournal journal,
+      ProgressListener listener,
+      ExportOptions options,
+      Map<String, String> optionProblems) {
     this.optionProblems = Map.copyOf(optionProblems);
     this.workspace = workspace;
     this.bundle = bundle;

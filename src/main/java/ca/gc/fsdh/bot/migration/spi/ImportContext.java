@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.migration.spi;
 
 import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
+import ca.gc.fsdh.bot.migration.bundle.BundleReader;
+import ca.gc.fsdh.bot.migration.bundle.ImportJournal;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.migration.bundle.BundleReader;
-import ca.gc.fsdh.bot.migration.bundle.ImportJournal;
 import ca.gc.fsdh.bot.migration.mapping.Mapping;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What every importer shares during one import run: the target client, the verified bundle, the
- * mapping, the journal, and the rules for one item: skip it if an earlier run finished it, retry
- * it when the target failed in passing, record its outcome, never throw for it.
+ * mapping, the journal, and the rules for one item: skip it if an earlier run finished it, retry it
+ * when the target failed in passing, record its outcome, never throw for it.
  */
 public final class ImportContext {
   /** Attempts per item: an item converges, so repeating it after an ambiguous 500 is safe. */
@@ -36,8 +36,13 @@ public final class ImportContext {
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
   private final Queue<ImportJournal.Entry> dryRunEntries = new ConcurrentLinkedQueue<>();
 
-  public ImportContext(WorkspaceClient target, BundleReader bundle, Mapping mapping, ImportOptions options,
-      ImportJournal journal, ProgressListener listener) {
+  public ImportContext(
+      WorkspaceClient target,
+      BundleReader bundle,
+      Mapping mapping,
+      ImportOptions options,
+      ImportJournal journal,
+      ProgressListener listener) {
     this.target = target;
     this.bundle = bundle;
     this.mapping = mapping;
@@ -80,7 +85,8 @@ public final class ImportContext {
   }
 
   public WorkQueue queue(ResourceType type) {
-    return new WorkQueue("import-" + type.folder(), options.workers(), options.workers() * 8, fatal);
+    return new WorkQueue(
+        "import-" + type.folder(), options.workers(), options.workers() * 8, fatal);
   }
 
   /** What one item's work did in the target. */
@@ -100,7 +106,9 @@ public final class ImportContext {
     Done run(boolean resuming) throws Exception;
   }
 
-  /** Imports one item unless an earlier run finished it; failures are journaled with their reason. */
+  /**
+   * Imports one item unless an earlier run finished it; failures are journaled with their reason.
+   */
   public void item(ResourceType type, String id, ItemWork work) throws InterruptedException {
     if (journal != null && journal.finished(type, id) != null) {
       listener.itemDone(type, id, journal.finished(type, id).outcome().asItemStatus(), true);
@@ -108,23 +116,36 @@ public final class ImportContext {
     }
     boolean touched = journal != null && journal.touchedBefore(type, id);
     if (journal != null) {
-      journal.record(new ImportJournal.Entry(type, id, ImportOutcome.STARTED, null, null, List.of(), Instant.now()));
+      journal.record(
+          new ImportJournal.Entry(
+              type, id, ImportOutcome.STARTED, null, null, List.of(), Instant.now()));
     }
     ImportJournal.Entry entry = null;
     for (int attempt = 1; entry == null; attempt++) {
       try {
         Done d = work.run(touched || attempt > 1);
-        entry = new ImportJournal.Entry(type, id, d.outcome(), d.targetId(), null, d.notes(), Instant.now());
+        entry =
+            new ImportJournal.Entry(
+                type, id, d.outcome(), d.targetId(), null, d.notes(), Instant.now());
       } catch (InterruptedException | InterruptedIOException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedException("stopped during " + type.folder() + " " + id);
       } catch (Exception e) {
-        if (Thread.currentThread().isInterrupted()) throw new InterruptedException("stopped during " + type.folder() + " " + id);
+        if (Thread.currentThread().isInterrupted())
+          throw new InterruptedException("stopped during " + type.folder() + " " + id);
         if (attempt < ATTEMPTS && transient_(e)) {
           Thread.sleep(200L << attempt);
           continue;
         }
-        entry = new ImportJournal.Entry(type, id, ImportOutcome.FAILED, null, ExportContext.reason(e), List.of(), Instant.now());
+        entry =
+            new ImportJournal.Entry(
+                type,
+                id,
+                ImportOutcome.FAILED,
+                null,
+                ExportContext.reason(e),
+                List.of(),
+                Instant.now());
       }
     }
     record(entry);
@@ -141,7 +162,9 @@ public final class ImportContext {
   }
 
   public void failed(ResourceType type, String id, String reason) {
-    record(new ImportJournal.Entry(type, id, ImportOutcome.FAILED, null, reason, List.of(), Instant.now()));
+    record(
+        new ImportJournal.Entry(
+            type, id, ImportOutcome.FAILED, null, reason, List.of(), Instant.now()));
   }
 
   public void discovered(ResourceType type, long n) {
@@ -152,11 +175,16 @@ public final class ImportContext {
     listener.typeDone(type);
   }
 
-  /** 429, 5xx and lost connections: the target may not have done it, or done it; converging again is safe. */
+  /**
+   * 429, 5xx and lost connections: the target may not have done it, or done it; converging again is
+   * safe.
+   */
   static boolean transient_(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof DatabricksError d && (d.getStatusCode() == 429 || d.getStatusCode() >= 500)) return true;
-      if (t instanceof IOException || t instanceof UncheckedIOException) return !(t instanceof BadBundleException);
+      if (t instanceof DatabricksError d && (d.getStatusCode() == 429 || d.getStatusCode() >= 500))
+        return true;
+      if (t instanceof IOException || t instanceof UncheckedIOException)
+        return !(t instanceof BadBundleException);
     }
     return false;
   }

@@ -11,18 +11,25 @@ import java.util.Set;
 /**
  * What an import does.
  *
- * @param types        resource types to import
- * @param existing     per type, what to do with an item that is already in the target
- * @param stateDir     where the import journal and reports go (never inside the bundle, whose
- *                     checksums must stay valid)
+ * @param types resource types to import
+ * @param existing per type, what to do with an item that is already in the target
+ * @param stateDir where the import journal and reports go (never inside the bundle, whose checksums
+ *     must stay valid)
  * @param sqlWarehouse target warehouse that replays table grants (else the mapped POC warehouse)
  * @param secretValues where the values of Databricks-backed scopes come from
- * @param workers      worker threads per resource type
- * @param permissions  whether object permissions are replayed
- * @param dryRun       read the target, write nothing, report what would be created, overwritten, skipped
+ * @param workers worker threads per resource type
+ * @param permissions whether object permissions are replayed
+ * @param dryRun read the target, write nothing, report what would be created, overwritten, skipped
  */
-public record ImportOptions(Set<ResourceType> types, Map<ResourceType, ExistingPolicy> existing, Path stateDir,
-    Optional<String> sqlWarehouse, SecretValueSource secretValues, int workers, boolean permissions, boolean dryRun) {
+public record ImportOptions(
+    Set<ResourceType> types,
+    Map<ResourceType, ExistingPolicy> existing,
+    Path stateDir,
+    Optional<String> sqlWarehouse,
+    SecretValueSource secretValues,
+    int workers,
+    boolean permissions,
+    boolean dryRun) {
   public ImportOptions {
     types = Set.copyOf(types);
     var e = new EnumMap<ResourceType, ExistingPolicy>(defaultPolicies());
@@ -50,8 +57,15 @@ public record ImportOptions(Set<ResourceType> types, Map<ResourceType, ExistingP
   }
 
   public static ImportOptions defaults(Path stateDir) {
-    return new ImportOptions(Set.of(ResourceType.values()), Map.of(), stateDir, Optional.empty(),
-        SecretValueSource.NONE, 8, true, false);
+    return new ImportOptions(
+        Set.of(ResourceType.values()),
+        Map.of(),
+        stateDir,
+        Optional.empty(),
+        SecretValueSource.NONE,
+        8,
+        true,
+        false);
   }
 
   public ExistingPolicy policy(ResourceType type) {
@@ -59,30 +73,44 @@ public record ImportOptions(Set<ResourceType> types, Map<ResourceType, ExistingP
   }
 
   public ImportOptions withTypes(Set<ResourceType> t) {
-    return new ImportOptions(t, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun);
+    return new ImportOptions(
+        t, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun);
   }
 
   public ImportOptions withExisting(Map<ResourceType, ExistingPolicy> e) {
-    return new ImportOptions(types, e, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun);
+    return new ImportOptions(
+        types, e, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun);
   }
 
   public ImportOptions withSqlWarehouse(String id) {
-    return new ImportOptions(types, existing, stateDir, Optional.ofNullable(id), secretValues, workers, permissions, dryRun);
+    return new ImportOptions(
+        types,
+        existing,
+        stateDir,
+        Optional.ofNullable(id),
+        secretValues,
+        workers,
+        permissions,
+        dryRun);
   }
 
   public ImportOptions withSecretValues(SecretValueSource s) {
-    return new ImportOptions(types, existing, stateDir, sqlWarehouse, s, workers, permissions, dryRun);
+    return new ImportOptions(
+        types, existing, stateDir, sqlWarehouse, s, workers, permissions, dryRun);
   }
 
   public ImportOptions withWorkers(int n) {
-    return new ImportOptions(types, existing, stateDir, sqlWarehouse, secretValues, n, permissions, dryRun);
+    return new ImportOptions(
+        types, existing, stateDir, sqlWarehouse, secretValues, n, permissions, dryRun);
   }
 
   public ImportOptions withPermissions(boolean p) {
-    return new ImportOptions(types, existing, stateDir, sqlWarehouse, secretValues, workers, p, dryRun);
+    return new ImportOptions(
+        types, existing, stateDir, sqlWarehouse, secretValues, workers, p, dryRun);
   }
 
   public ImportOptions withDryRun(boolean d) {
-    return new ImportOptions(types, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, d);
+    return new ImportOptions(
+        types, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, d);
   }
 }

@@ -24,7 +24,10 @@ public final class PermissionReader {
     this(ctx.workspace(), ctx.options().permissions());
   }
 
-  /** @param objectType {@code notebooks}, {@code directories}, {@code files}, {@code repos}, {@code jobs}, {@code registered-models} */
+  /**
+   * @param objectType {@code notebooks}, {@code directories}, {@code files}, {@code repos}, {@code
+   *     jobs}, {@code registered-models}
+   */
   public List<PermissionGrant> direct(String objectType, String objectId) {
     if (!enabled) return null; // null, not empty: "not read" must not look like "no grants"
     return direct(workspace.permissions().get(objectType, objectId));

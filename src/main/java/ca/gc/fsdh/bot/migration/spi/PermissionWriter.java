@@ -35,17 +35,28 @@ public final class PermissionWriter {
       }
       list.add(r);
     }
-    target.permissions().update(new UpdateObjectPermissions().setRequestObjectType(objectType)
-        .setRequestObjectId(objectId).setAccessControlList(list));
+    target
+        .permissions()
+        .update(
+            new UpdateObjectPermissions()
+                .setRequestObjectType(objectType)
+                .setRequestObjectId(objectId)
+                .setAccessControlList(list));
     return list.size() + " permission(s) applied";
   }
 
   public static List<PermissionGrant> renamed(List<PermissionGrant> acl, Mapping mapping) {
     if (acl == null) return List.of();
-    return acl.stream().map(a -> new PermissionGrant(a.principalType(), switch (a.principalType()) {
-      case "user_name" -> mapping.user(a.principal());
-      case "group_name" -> mapping.group(a.principal());
-      default -> mapping.servicePrincipal(a.principal());
-    }, a.level())).toList();
+    return acl.stream()
+        .map(a ->
+            new PermissionGrant(
+                a.principalType(),
+                switch (a.principalType()) {
+                  case "user_name" -> mapping.user(a.principal());
+                  case "group_name" -> mapping.group(a.principal());
+                  default -> mapping.servicePrincipal(a.principal());
+                },
+                a.level()))
+        .toList();
   }
 }

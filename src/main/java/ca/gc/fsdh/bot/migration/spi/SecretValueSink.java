@@ -16,18 +16,21 @@ public interface SecretValueSink {
   String mode();
 
   /** Takes the values of one scope; returns the bundle file written, if any. */
-  Optional<FileRef> accept(String scope, Map<String, byte[]> values, BundleWriter bundle) throws IOException;
+  Optional<FileRef> accept(String scope, Map<String, byte[]> values, BundleWriter bundle)
+      throws IOException;
 
   /** Values are not read at all. */
-  SecretValueSink NONE = new SecretValueSink() {
-    @Override
-    public String mode() {
-      return "NONE";
-    }
+  SecretValueSink NONE =
+      new SecretValueSink() {
+        @Override
+        public String mode() {
+          return "NONE";
+        }
 
-    @Override
-    public Optional<FileRef> accept(String scope, Map<String, byte[]> values, BundleWriter bundle) {
-      throw new IllegalStateException("secret values are not to be read in this export");
-    }
-  };
+        @Override
+        public Optional<FileRef> accept(
+            String scope, Map<String, byte[]> values, BundleWriter bundle) {
+          throw new IllegalStateException("secret values are not to be read in this export");
+        }
+      };
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where an import finds the values of a Databricks-backed scope. Values are never in a plain
- * bundle file: a migration holds them in memory ({@link InMemorySecretValues}) or reads them again
- * from the source cluster; an offboarding bundle holds them encrypted to the lead's key, which
- * {@link OpenPgpSecretValuesSource} opens with the lead's secret key.
+ * Where an import finds the values of a Databricks-backed scope. Values are never in a plain bundle
+ * file: a migration holds them in memory ({@link InMemorySecretValues}) or reads them again from
+ * the source cluster; an offboarding bundle holds them encrypted to the lead's key, which {@link
+ * OpenPgpSecretValuesSource} opens with the lead's secret key.
  */
 public interface SecretValueSource {
   /** The values of the given keys, by key; empty when this source has none for the scope. */

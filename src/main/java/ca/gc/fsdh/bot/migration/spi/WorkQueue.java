@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.migration.spi;
 
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A fixed pool of worker threads with a bounded backlog: {@link #submit} blocks once the backlog
- * is full, so a producer walking 20,000 notebooks never holds more than a few hundred pending
- * tasks in memory. The first task that throws stops the queue; {@link #await} rethrows it.
+ * A fixed pool of worker threads with a bounded backlog: {@link #submit} blocks once the backlog is
+ * full, so a producer walking 20,000 notebooks never holds more than a few hundred pending tasks in
+ * memory. The first task that throws stops the queue; {@link #await} rethrows it.
  */
 public final class WorkQueue implements AutoCloseable {
   private final ExecutorService pool;
@@ -23,11 +23,12 @@ public final class WorkQueue implements AutoCloseable {
 
   public WorkQueue(String name, int threads, int maxBacklog, AtomicReference<Throwable> fatal) {
     var counter = new AtomicInteger();
-    ThreadFactory tf = r -> {
-      var t = new Thread(r, name + "-" + counter.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    ThreadFactory tf =
+        r -> {
+          var t = new Thread(r, name + "-" + counter.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
     this.pool = Executors.newFixedThreadPool(threads, tf);
     this.backlog = new Semaphore(maxBacklog);
     this.fatal = fatal;
@@ -76,7 +77,8 @@ public final class WorkQueue implements AutoCloseable {
     try {
       pool.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // keep the interrupt for the caller (AutoCloseable's advice)
+      Thread.currentThread()
+          .interrupt(); // keep the interrupt for the caller (AutoCloseable's advice)
     }
   }
 }

@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * OWNER TO} (action type {@code OWN}).
  *
  * @param actionType a privilege as SHOW GRANTS prints it ({@code SELECT}, {@code READ_METADATA},
- *                   {@code ALL PRIVILEGES}), {@code DENIED_<privilege>} or {@code OWN}
+ *     {@code ALL PRIVILEGES}), {@code DENIED_<privilege>} or {@code OWN}
  * @param objectType {@code CATALOG$} (as SHOW GRANTS prints the catalog) or {@code CATALOG},
- *                   DATABASE, TABLE, VIEW, FUNCTION, ANY_FILE or ANONYMOUS_FUNCTION. SHOW GRANTS
- *                   prints views as TABLE; the exporter writes VIEW for them (from SHOW VIEWS),
- *                   because {@code ALTER TABLE} is refused on a view
- * @param objectKey  the object's name: {@code `db`.`table`} (the exporter writes each part
- *                   back-quoted), or plain {@code db.table} as older runtimes print it and older
- *                   bundles hold it; empty for ANY FILE, ANONYMOUS FUNCTION and the catalog
+ *     DATABASE, TABLE, VIEW, FUNCTION, ANY_FILE or ANONYMOUS_FUNCTION. SHOW GRANTS prints views as
+ *     TABLE; the exporter writes VIEW for them (from SHOW VIEWS), because {@code ALTER TABLE} is
+ *     refused on a view
+ * @param objectKey the object's name: {@code `db`.`table`} (the exporter writes each part
+ *     back-quoted), or plain {@code db.table} as older runtimes print it and older bundles hold it;
+ *     empty for ANY FILE, ANONYMOUS FUNCTION and the catalog
  */
 public record Grant(String principal, String actionType, String objectType, String objectKey) {
   /** Privilege names are words with underscores (READ_METADATA keeps its underscore in SQL). */
@@ -30,8 +30,14 @@ public record Grant(String principal, String actionType, String objectType, Stri
     String type = type();
     if (action.equals("OWN") || action.equals("OWNER")) {
       return switch (type) {
-        case "DATABASE", "TABLE", "VIEW" -> "ALTER " + type + " " + name() + " OWNER TO " + quote(principal) + ";";
-        default -> "-- owner of " + securable() + ": " + principal.replace('\n', ' ') + " (set by the workspace admins, not by a statement)";
+        case "DATABASE", "TABLE", "VIEW" ->
+            "ALTER " + type + " " + name() + " OWNER TO " + quote(principal) + ";";
+        default ->
+            "-- owner of "
+                + securable()
+                + ": "
+                + principal.replace('\n', ' ')
+                + " (set by the workspace admins, not by a statement)";
       };
     }
     boolean deny = action.startsWith("DENIED_");
@@ -39,12 +45,21 @@ public record Grant(String principal, String actionType, String objectType, Stri
     if (!PRIVILEGE.matcher(privilege).matches()) {
       throw new IllegalArgumentException("not a table ACL privilege: " + actionType);
     }
-    return (deny ? "DENY " : "GRANT ") + privilege + " ON " + securable() + " TO " + quote(principal) + ";";
+    return (deny ? "DENY " : "GRANT ")
+        + privilege
+        + " ON "
+        + securable()
+        + " TO "
+        + quote(principal)
+        + ";";
   }
 
   /** CATALOG, DATABASE, TABLE, VIEW, FUNCTION, ANY FILE or ANONYMOUS FUNCTION. */
   String type() {
-    String t = objectType == null ? "TABLE" : objectType.strip().toUpperCase(Locale.ROOT).replace('_', ' ').replace("$", "");
+    String t =
+        objectType == null
+            ? "TABLE"
+            : objectType.strip().toUpperCase(Locale.ROOT).replace('_', ' ').replace("$", "");
     return t.equals("SCHEMA") ? "DATABASE" : t;
   }
 
@@ -70,8 +85,8 @@ public record Grant(String principal, String actionType, String objectType, Stri
   }
 
   /**
-   * The parts of an object key as SHOW GRANTS prints it: newer runtimes quote each part
-   * ({@code `db`.`t`}, a back-quote inside written twice), older ones print it plain ({@code db.t};
+   * The parts of an object key as SHOW GRANTS prints it: newer runtimes quote each part ({@code
+   * `db`.`t`}, a back-quote inside written twice), older ones print it plain ({@code db.t};
    * hive_metastore names are letters, digits and underscores, so a dot there always separates).
    */
   public static List<String> parts(String key) {
@@ -83,7 +98,8 @@ public record Grant(String principal, String actionType, String objectType, Stri
       if (i < s.length() && s.charAt(i) == '`') {
         int j = i + 1;
         for (; ; j++) {
-          if (j >= s.length()) throw new IllegalArgumentException("unclosed back-quote in object key " + key);
+          if (j >= s.length())
+            throw new IllegalArgumentException("unclosed back-quote in object key " + key);
           if (s.charAt(j) != '`') {
             part.append(s.charAt(j));
           } else if (j + 1 < s.length() && s.charAt(j + 1) == '`') {
@@ -94,7 +110,8 @@ public record Grant(String principal, String actionType, String objectType, Stri
           }
         }
         i = j + 1;
-        if (i < s.length() && s.charAt(i) != '.') throw new IllegalArgumentException("malformed object key " + key);
+        if (i < s.length() && s.charAt(i) != '.')
+          throw new IllegalArgumentException("malformed object key " + key);
       } else {
         int dot = s.indexOf('.', i);
         int end = dot < 0 ? s.length() : dot;
@@ -110,7 +127,9 @@ public record Grant(String principal, String actionType, String objectType, Stri
 
   /** The same grant with its key written as {@link #name()} writes it (each part back-quoted). */
   public Grant withQuotedKey() {
-    return objectKey == null || objectKey.isBlank() ? this : new Grant(principal, actionType, objectType, name());
+    return objectKey == null || objectKey.isBlank()
+        ? this
+        : new Grant(principal, actionType, objectType, name());
   }
 
   static String quote(String identifier) {

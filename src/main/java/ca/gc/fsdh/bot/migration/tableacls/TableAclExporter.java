@@ -1,27 +1,27 @@
 package ca.gc.fsdh.bot.migration.tableacls;
 
-import java.util.Locale;
-import ca.gc.fsdh.bot.migration.compute.WarehouseSql;
-import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.compute.OptionCheck;
-import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.FileRef;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.compute.OptionCheck;
+import ca.gc.fsdh.bot.migration.compute.WarehouseSql;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
+import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Exports legacy table ACLs as replayable SQL: one item per database ({@code tableacls/<db>.sql},
  * the database's grants then each table's and view's), plus one for the catalog-wide securables
- * ({@code tableacls/_global.sql}: CATALOG, ANY FILE, ANONYMOUS FUNCTION). Statements run on the
- * SQL warehouse given with {@code --sql-warehouse}.
+ * ({@code tableacls/_global.sql}: CATALOG, ANY FILE, ANONYMOUS FUNCTION). Statements run on the SQL
+ * warehouse given with {@code --sql-warehouse}.
  */
 public final class TableAclExporter implements ResourceExporter {
   public static final String GLOBAL = "_global";
@@ -35,10 +35,15 @@ public final class TableAclExporter implements ResourceExporter {
   public void export(ExportContext ctx) throws Exception {
     var warehouse = ctx.options().sqlWarehouse();
     if (warehouse.isEmpty() || ctx.optionProblem(OptionCheck.SQL_WAREHOUSE).isPresent()) {
-      // without a usable warehouse nothing can be read: one failed item says why, a rerun with it retries
-      ctx.record(JournalEntry.failed(type(), GLOBAL, warehouse.isEmpty()
-          ? "no SQL warehouse given (--sql-warehouse; in the bot, the workspace's sqlWarehouse): grants were not read"
-          : ctx.optionProblem(OptionCheck.SQL_WAREHOUSE).get() + ": grants were not read"));
+      // without a usable warehouse nothing can be read: one failed item says why, a rerun with it
+      // retries
+      ctx.record(
+          JournalEntry.failed(
+              type(),
+              GLOBAL,
+              warehouse.isEmpty()
+                  ? "no SQL warehouse given (--sql-warehouse; in the bot, the workspace's sqlWarehouse): grants were not read"
+                  : ctx.optionProblem(OptionCheck.SQL_WAREHOUSE).get() + ": grants were not read"));
       return;
     }
     var sql = new WarehouseSql(ctx.workspace(), warehouse.get());
@@ -77,7 +82,8 @@ public final class TableAclExporter implements ResourceExporter {
     var grants = new ArrayList<Grant>();
     grants.addAll(grants(sql, "SHOW GRANTS ON CATALOG", "CATALOG", "", Set.of()));
     grants.addAll(grants(sql, "SHOW GRANTS ON ANY FILE", "ANY_FILE", "", Set.of()));
-    grants.addAll(grants(sql, "SHOW GRANTS ON ANONYMOUS FUNCTION", "ANONYMOUS_FUNCTION", "", Set.of()));
+    grants.addAll(
+        grants(sql, "SHOW GRANTS ON ANONYMOUS FUNCTION", "ANONYMOUS_FUNCTION", "", Set.of()));
     return write(ctx, GLOBAL, grants, 0);
   }
 
@@ -88,7 +94,14 @@ public final class TableAclExporter implements ResourceExporter {
       String view = first(row, "viewname", "view_name", "tablename", "c1");
       if (view != null) views.add(lower(List.of(db, view)));
     }
-    var grants = new ArrayList<Grant>(grants(sql, "SHOW GRANTS ON DATABASE " + Grant.quote(db), "DATABASE", Grant.quote(db), views));
+    var grants =
+        new ArrayList<Grant>(
+            grants(
+                sql,
+                "SHOW GRANTS ON DATABASE " + Grant.quote(db),
+                "DATABASE",
+                Grant.quote(db),
+                views));
     int tables = 0;
     for (Map<String, String> row : sql.query("SHOW TABLES IN " + Grant.quote(db))) {
       if ("true".equalsIgnoreCase(row.get("istemporary"))) continue;
@@ -101,24 +114,44 @@ public final class TableAclExporter implements ResourceExporter {
     return write(ctx, db, grants, tables);
   }
 
-  private JournalEntry write(ExportContext ctx, String id, List<Grant> grants, int tables) throws Exception {
-    var sb = new StringBuilder("-- Table ACLs of ").append(id.equals(GLOBAL) ? "the catalog, ANY FILE and ANONYMOUS FUNCTION" : "database " + id)
-        .append(", exported by fsdh-bot. Replay on a table-ACL cluster or SQL warehouse.\n");
-    for (Grant g : grants) sb.append(g.statement()).append('\n'); // a row that cannot be replayed fails the item
-    FileRef file = ctx.bundle().write("tableacls/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + ".sql",
-        sb.toString().getBytes(StandardCharsets.UTF_8));
-    var record = BundleJson.MAPPER.createObjectNode().put("securable", id).put("tables", tables).put("grants", grants.size());
+  private JournalEntry write(ExportContext ctx, String id, List<Grant> grants, int tables)
+      throws Exception {
+    var sb =
+        new StringBuilder("-- Table ACLs of ")
+            .append(
+                id.equals(GLOBAL)
+                    ? "the catalog, ANY FILE and ANONYMOUS FUNCTION"
+                    : "database " + id)
+            .append(", exported by fsdh-bot. Replay on a table-ACL cluster or SQL warehouse.\n");
+    for (Grant g : grants)
+      sb.append(g.statement()).append('\n'); // a row that cannot be replayed fails the item
+    FileRef file =
+        ctx.bundle()
+            .write(
+                "tableacls/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + ".sql",
+                sb.toString().getBytes(StandardCharsets.UTF_8));
+    var record =
+        BundleJson.MAPPER
+            .createObjectNode()
+            .put("securable", id)
+            .put("tables", tables)
+            .put("grants", grants.size());
     record.set("rows", BundleJson.MAPPER.valueToTree(grants));
     return JournalEntry.exported(type(), id, List.of(file), record);
   }
 
   /**
    * The rows of one SHOW GRANTS; a TABLE row whose key is a view becomes a VIEW row. Keys are
-   * compared and written by their parts, whether SHOW GRANTS printed them back-quoted or plain,
-   * and written back-quoted.
+   * compared and written by their parts, whether SHOW GRANTS printed them back-quoted or plain, and
+   * written back-quoted.
    */
-  private static List<Grant> grants(WarehouseSql sql, String statement, String defaultType, String defaultKey,
-      Set<List<String>> views) throws InterruptedException {
+  private static List<Grant> grants(
+      WarehouseSql sql,
+      String statement,
+      String defaultType,
+      String defaultKey,
+      Set<List<String>> views)
+      throws InterruptedException {
     var out = new ArrayList<Grant>();
     for (Map<String, String> row : sql.query(statement)) {
       String principal = first(row, "principal", "c0");
@@ -128,7 +161,8 @@ public final class TableAclExporter implements ResourceExporter {
       if (principal == null || action == null) continue;
       String k = key == null ? defaultKey : key;
       String t = type == null ? defaultType : type;
-      if (t.equalsIgnoreCase("TABLE") && !k.isBlank() && views.contains(lower(Grant.parts(k)))) t = "VIEW";
+      if (t.equalsIgnoreCase("TABLE") && !k.isBlank() && views.contains(lower(Grant.parts(k))))
+        t = "VIEW";
       out.add(new Grant(principal, action, t, k).withQuotedKey());
     }
     return out;

@@ -1,7 +1,7 @@
 /**
  * Resource module for table ACLs: {@code SHOW GRANTS} read on a POC warehouse and replayed on a
- * PROD one ({@code Grant} parses and writes each key form). May use {@code migration.spi},
- * {@code migration.compute}, {@code migration.bundle}, {@code migration.mapping} and
- * {@code migration.item}.
+ * PROD one ({@code Grant} parses and writes each key form). May use {@code migration.spi}, {@code
+ * migration.compute}, {@code migration.bundle}, {@code migration.mapping} and {@code
+ * migration.item}.
  */
 package ca.gc.fsdh.bot.migration.tableacls;

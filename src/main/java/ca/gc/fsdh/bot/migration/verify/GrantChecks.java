@@ -1,10 +1,10 @@
 package ca.gc.fsdh.bot.migration.verify;
 
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
-import ca.gc.fsdh.bot.migration.tableacls.Grant;
 import ca.gc.fsdh.bot.migration.compute.WarehouseSql;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.tableacls.Grant;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,27 +23,47 @@ final class GrantChecks implements Verifier.TypeCheck {
 
   @Override
   public void check(Verifier.Run run, JournalEntry e) {
-    run.check("tableacls", e.id(), e.id(), () -> {
-      if (run.options().sqlWarehouse().isEmpty()) {
-        return new ItemCheck("tableacls", e.id(), e.id(), ItemCheck.Status.PARTLY_CHECKED, List.of("no SQL warehouse given: grants not compared"));
-      }
-      var sql = new WarehouseSql(run.target(), run.options().sqlWarehouse().get());
-      List<Grant> rows = BundleJson.MAPPER.convertValue(e.record().path("rows"), new TypeReference<List<Grant>>() {});
-      Map<String, List<Grant>> bySecurable = new LinkedHashMap<>();
-      for (Grant g : rows) bySecurable.computeIfAbsent(show(g), k -> new ArrayList<>()).add(g);
-      var diffs = new ArrayList<String>();
-      for (var s : bySecurable.entrySet()) {
-        Set<String> actual = new HashSet<>();
-        for (Map<String, String> r : sql.query(s.getKey())) {
-          actual.add(key(first(r, "principal", "c0"), first(r, "actiontype", "c1")));
-        }
-        for (Grant g : s.getValue()) {
-          String p = run.mapping().principal(g.principal());
-          if (!actual.contains(key(p, g.actionType()))) diffs.add(g.actionType() + " for " + p + " on " + g.objectType() + " " + g.objectKey() + " is missing");
-        }
-      }
-      return ItemCheck.of("tableacls", e.id(), e.id(), diffs);
-    });
+    run.check(
+        "tableacls",
+        e.id(),
+        e.id(),
+        () -> {
+          if (run.options().sqlWarehouse().isEmpty()) {
+            return new ItemCheck(
+                "tableacls",
+                e.id(),
+                e.id(),
+                ItemCheck.Status.PARTLY_CHECKED,
+                List.of("no SQL warehouse given: grants not compared"));
+          }
+          var sql = new WarehouseSql(run.target(), run.options().sqlWarehouse().get());
+          List<Grant> rows =
+              BundleJson.MAPPER.convertValue(
+                  e.record().path("rows"), new TypeReference<List<Grant>>() {});
+          Map<String, List<Grant>> bySecurable = new LinkedHashMap<>();
+          for (Grant g : rows) bySecurable.computeIfAbsent(show(g), k -> new ArrayList<>()).add(g);
+          var diffs = new ArrayList<String>();
+          for (var s : bySecurable.entrySet()) {
+            Set<String> actual = new HashSet<>();
+            for (Map<String, String> r : sql.query(s.getKey())) {
+              actual.add(key(first(r, "principal", "c0"), first(r, "actiontype", "c1")));
+            }
+            for (Grant g : s.getValue()) {
+              String p = run.mapping().principal(g.principal());
+              if (!actual.contains(key(p, g.actionType())))
+                diffs.add(
+                    g.actionType()
+                        + " for "
+                        + p
+                        + " on "
+                        + g.objectType()
+                        + " "
+                        + g.objectKey()
+                        + " is missing");
+            }
+          }
+          return ItemCheck.of("tableacls", e.id(), e.id(), diffs);
+        });
   }
 
   private static String key(String principal, String action) {
@@ -56,19 +76,20 @@ final class GrantChecks implements Verifier.TypeCheck {
   }
 
   /**
-   * The SHOW GRANTS statement for one grant's securable. The key is re-quoted from its parts, so
-   * a key printed back-quoted ({@code `db`.`t`}) is not quoted a second time.
+   * The SHOW GRANTS statement for one grant's securable. The key is re-quoted from its parts, so a
+   * key printed back-quoted ({@code `db`.`t`}) is not quoted a second time.
    */
   static String show(Grant g) {
     String type = g.objectType().toUpperCase(Locale.ROOT);
     if (type.startsWith("CATALOG")) return "SHOW GRANTS ON CATALOG";
     if (type.equals("ANY_FILE") || type.equals("ANY FILE")) return "SHOW GRANTS ON ANY FILE";
     if (type.startsWith("ANONYMOUS")) return "SHOW GRANTS ON ANONYMOUS FUNCTION";
-    String kind = switch (type) {
-      case "DATABASE", "SCHEMA" -> "DATABASE ";
-      case "VIEW" -> "VIEW ";
-      default -> "TABLE ";
-    };
+    String kind =
+        switch (type) {
+          case "DATABASE", "SCHEMA" -> "DATABASE ";
+          case "VIEW" -> "VIEW ";
+          default -> "TABLE ";
+        };
     return "SHOW GRANTS ON " + kind + g.name();
   }
 }

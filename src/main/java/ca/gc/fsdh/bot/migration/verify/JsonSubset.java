@@ -21,7 +21,10 @@ final class JsonSubset {
       return;
     }
     if (expected.isObject()) {
-      expected.properties().forEach(f -> compare(f.getValue(), actual.get(f.getKey()), path + "." + f.getKey(), diffs));
+      expected
+          .properties()
+          .forEach(
+              f -> compare(f.getValue(), actual.get(f.getKey()), path + "." + f.getKey(), diffs));
     } else if (expected.isArray()) {
       String key = keyField(expected);
       if (key != null) {
@@ -31,9 +34,11 @@ final class JsonSubset {
           compare(e, match, path + "[" + e.path(key).asText() + "]", diffs);
         }
       } else if (expected.size() != actual.size()) {
-        diffs.add(path + ": " + expected.size() + " element(s) expected, target has " + actual.size());
+        diffs.add(
+            path + ": " + expected.size() + " element(s) expected, target has " + actual.size());
       } else {
-        for (int i = 0; i < expected.size(); i++) compare(expected.get(i), actual.get(i), path + "[" + i + "]", diffs);
+        for (int i = 0; i < expected.size(); i++)
+          compare(expected.get(i), actual.get(i), path + "[" + i + "]", diffs);
       }
     } else if (!expected.asText().equals(actual.asText())) {
       diffs.add(path + ": expected " + abbreviate(expected) + ", target has " + abbreviate(actual));

@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.migration.verify;
 
-import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
-import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BundleFinisher;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.models.ModelImporter;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
 import com.databricks.sdk.core.error.platform.NotFound;
 import com.databricks.sdk.service.files.ReadDbfsRequest;
 import com.databricks.sdk.service.ml.GetModelRequest;
@@ -20,7 +20,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Models: the model with its description; each version found by its source, with its stage and artifact bytes. */
+/**
+ * Models: the model with its description; each version found by its source, with its stage and
+ * artifact bytes.
+ */
 final class ModelChecks implements Verifier.TypeCheck {
   @Override
   public ResourceType type() {
@@ -35,47 +38,73 @@ final class ModelChecks implements Verifier.TypeCheck {
       return;
     }
     String name = r.path("name").asText();
-    run.check("models", name, name, () -> {
-      ModelDatabricks m;
-      try {
-        m = run.target().modelRegistry().getModel(new GetModelRequest().setName(name)).getRegisteredModelDatabricks();
-      } catch (NotFound missing) {
-        return ItemCheck.missing("models", name, "model " + name);
-      }
-      var diffs = new ArrayList<String>();
-      String description = r.path("description").asText(null);
-      if (description != null && !description.equals(m.getDescription())) diffs.add("description '" + m.getDescription() + "', expected '" + description + "'");
-      if (r.hasNonNull("permissions") && m.getId() != null) {
-        List<PermissionGrant> acl = BundleJson.MAPPER.convertValue(r.get("permissions"), new TypeReference<List<PermissionGrant>>() {});
-        diffs.addAll(run.permissions("registered-models", m.getId(), acl));
-      }
-      return ItemCheck.of("models", name, "model " + name, diffs);
-    });
+    run.check(
+        "models",
+        name,
+        name,
+        () -> {
+          ModelDatabricks m;
+          try {
+            m =
+                run.target()
+                    .modelRegistry()
+                    .getModel(new GetModelRequest().setName(name))
+                    .getRegisteredModelDatabricks();
+          } catch (NotFound missing) {
+            return ItemCheck.missing("models", name, "model " + name);
+          }
+          var diffs = new ArrayList<String>();
+          String description = r.path("description").asText(null);
+          if (description != null && !description.equals(m.getDescription()))
+            diffs.add("description '" + m.getDescription() + "', expected '" + description + "'");
+          if (r.hasNonNull("permissions") && m.getId() != null) {
+            List<PermissionGrant> acl =
+                BundleJson.MAPPER.convertValue(
+                    r.get("permissions"), new TypeReference<List<PermissionGrant>>() {});
+            diffs.addAll(run.permissions("registered-models", m.getId(), acl));
+          }
+          return ItemCheck.of("models", name, "model " + name, diffs);
+        });
   }
 
   private void version(Verifier.Run run, String id, JsonNode r) {
     JsonNode v = r.path("version");
     String model = v.path("name").asText();
     String pocVersion = v.path("version").asText();
-    run.check("models", id, ModelImporter.sourceOf(model, pocVersion), () -> {
-      var versions = run.target().modelRegistry().searchModelVersions(
-          new SearchModelVersionsRequest().setFilter("name='" + model.replace("'", "\\'") + "'"));
-      var found = ModelImporter.findVersion(versions, model, pocVersion);
-      if (found.isEmpty()) return ItemCheck.missing("models", id, "a version of " + model + " from " + ModelImporter.sourceOf(model, pocVersion));
-      ModelVersion t = found.get();
-      var diffs = new ArrayList<String>();
-      String stage = v.path("current_stage").asText("None");
-      if (!stage.equalsIgnoreCase(String.valueOf(t.getCurrentStage()))) diffs.add("stage " + t.getCurrentStage() + ", expected " + stage);
-      String dir = ModelImporter.sourceOf(model, pocVersion).substring("dbfs:".length());
-      for (JsonNode a : r.path("artifacts")) {
-        String bundlePath = a.asText();
-        String rel = bundlePath.substring(bundlePath.indexOf("/artifacts/") + "/artifacts/".length());
-        String expected = BundleFinisher.sha256(run.bundle().file(bundlePath));
-        String actual = sha256(run, dir + "/" + rel);
-        if (!expected.equals(actual)) diffs.add("artifact " + rel + (actual == null ? " is missing" : " differs"));
-      }
-      return ItemCheck.of("models", id, model + " version " + t.getVersion(), diffs);
-    });
+    run.check(
+        "models",
+        id,
+        ModelImporter.sourceOf(model, pocVersion),
+        () -> {
+          var versions =
+              run.target()
+                  .modelRegistry()
+                  .searchModelVersions(
+                      new SearchModelVersionsRequest()
+                          .setFilter("name='" + model.replace("'", "\\'") + "'"));
+          var found = ModelImporter.findVersion(versions, model, pocVersion);
+          if (found.isEmpty())
+            return ItemCheck.missing(
+                "models",
+                id,
+                "a version of " + model + " from " + ModelImporter.sourceOf(model, pocVersion));
+          ModelVersion t = found.get();
+          var diffs = new ArrayList<String>();
+          String stage = v.path("current_stage").asText("None");
+          if (!stage.equalsIgnoreCase(String.valueOf(t.getCurrentStage())))
+            diffs.add("stage " + t.getCurrentStage() + ", expected " + stage);
+          String dir = ModelImporter.sourceOf(model, pocVersion).substring("dbfs:".length());
+          for (JsonNode a : r.path("artifacts")) {
+            String bundlePath = a.asText();
+            String rel =
+                bundlePath.substring(bundlePath.indexOf("/artifacts/") + "/artifacts/".length());
+            String expected = BundleFinisher.sha256(run.bundle().file(bundlePath));
+            String actual = sha256(run, dir + "/" + rel);
+            if (!expected.equals(actual))
+              diffs.add("artifact " + rel + (actual == null ? " is missing" : " differs"));
+          }
+          return ItemCheck.of("models", id, model + " version " + t.getVersion(), diffs);
+        });
   }
 
   private static String sha256(Verifier.Run run, String path) throws Exception {
@@ -83,7 +112,11 @@ final class ModelChecks implements Verifier.TypeCheck {
     try {
       long offset = 0;
       while (true) {
-        var r = run.target().dbfs().read(new ReadDbfsRequest().setPath(path).setOffset(offset).setLength(1024L * 1024));
+        var r =
+            run.target()
+                .dbfs()
+                .read(
+                    new ReadDbfsRequest().setPath(path).setOffset(offset).setLength(1024L * 1024));
         long n = r.getBytesRead() == null ? 0 : r.getBytesRead();
         if (n <= 0 || r.getData() == null) break;
         sha.update(Base64.getDecoder().decode(r.getData()));

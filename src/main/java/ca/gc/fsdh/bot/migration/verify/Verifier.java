@@ -1,18 +1,18 @@
 package ca.gc.fsdh.bot.migration.verify;
 
-import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.spi.PermissionReader;
-import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.migration.spi.WorkQueue;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.Mapping;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.mapping.SourceCompute;
 import ca.gc.fsdh.bot.migration.mapping.TargetCompute;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
+import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
+import ca.gc.fsdh.bot.migration.spi.PermissionReader;
+import ca.gc.fsdh.bot.migration.spi.PermissionWriter;
+import ca.gc.fsdh.bot.migration.spi.WorkQueue;
 import com.databricks.sdk.WorkspaceClient;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,8 +39,13 @@ public final class Verifier {
   }
 
   /** What the per-type checks share. */
-  record Run(WorkspaceClient target, BundleReader bundle, Mapping mapping, VerifyOptions options,
-      Queue<ItemCheck> results, AtomicReference<Throwable> fatal) {
+  record Run(
+      WorkspaceClient target,
+      BundleReader bundle,
+      Mapping mapping,
+      VerifyOptions options,
+      Queue<ItemCheck> results,
+      AtomicReference<Throwable> fatal) {
     WorkQueue queue(String name) {
       return new WorkQueue("verify-" + name, options.workers(), options.workers() * 8, fatal);
     }
@@ -51,7 +56,9 @@ public final class Verifier {
         results.add(work.run());
       } catch (Exception e) {
         if (Thread.currentThread().isInterrupted()) throw new IllegalStateException(e);
-        results.add(ItemCheck.unread(type, id, where, "the target could not be read (" + ExportContext.reason(e) + ")"));
+        results.add(
+            ItemCheck.unread(
+                type, id, where, "the target could not be read (" + ExportContext.reason(e) + ")"));
       }
     }
 
@@ -61,7 +68,8 @@ public final class Verifier {
       var actual = new HashSet<>(new PermissionReader(target, true).direct(objectType, objectId));
       var diffs = new ArrayList<String>();
       for (PermissionGrant a : PermissionWriter.renamed(expected, mapping)) {
-        if (!actual.contains(a)) diffs.add("permission " + a.level() + " for " + a.principal() + " is missing");
+        if (!actual.contains(a))
+          diffs.add("permission " + a.level() + " for " + a.principal() + " is missing");
       }
       return diffs;
     }
@@ -83,43 +91,68 @@ public final class Verifier {
   }
 
   static List<TypeCheck> checks() {
-    return List.of(new WorkspaceChecks.Notebooks(), new WorkspaceChecks.Repos(), new JobChecks(), new SecretChecks(),
-        new GrantChecks(), new ModelChecks());
+    return List.of(
+        new WorkspaceChecks.Notebooks(),
+        new WorkspaceChecks.Repos(),
+        new JobChecks(),
+        new SecretChecks(),
+        new GrantChecks(),
+        new ModelChecks());
   }
 
-  public VerifyReport verify(BundleReader bundle, MappingFile mappingFile, VerifyOptions options) throws Exception {
+  public VerifyReport verify(BundleReader bundle, MappingFile mappingFile, VerifyOptions options)
+      throws Exception {
     var mapping = new Mapping(mappingFile, SourceCompute.read(bundle), new TargetCompute(target));
-    var run = new Run(target, bundle, mapping, options, new ConcurrentLinkedQueue<>(), new AtomicReference<>());
-    var threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("verify-", 0).daemon().factory());
+    var run =
+        new Run(
+            target,
+            bundle,
+            mapping,
+            options,
+            new ConcurrentLinkedQueue<>(),
+            new AtomicReference<>());
+    var threads =
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("verify-", 0).daemon().factory());
     try {
       var futures = new ArrayList<Future<?>>();
       for (TypeCheck c : checks()) {
         if (!options.types().contains(c.type()) || !bundle.has(c.type())) continue;
-        futures.add(threads.submit(() -> {
-          String unreadable = prepare(c, run);
-          try (var queue = run.queue(c.type().folder())) {
-            bundle.items(c.type(), e -> {
-              if (unreadable != null) {
-                run.results().add(ItemCheck.unread(c.type().folder(), e.id(), "?", unreadable));
-                return;
+        futures.add(
+            threads.submit(() -> {
+              String unreadable = prepare(c, run);
+              try (var queue = run.queue(c.type().folder())) {
+                bundle.items(
+                    c.type(),
+                    e -> {
+                      if (unreadable != null) {
+                        run.results()
+                            .add(ItemCheck.unread(c.type().folder(), e.id(), "?", unreadable));
+                        return;
+                      }
+                      try {
+                        queue.submit(() -> {
+                          try {
+                            c.check(run, e);
+                          } catch (Exception ex) {
+                            run.results()
+                                .add(
+                                    ItemCheck.unread(
+                                        c.type().folder(),
+                                        e.id(),
+                                        "?",
+                                        "the check failed (" + ExportContext.reason(ex) + ")"));
+                          }
+                        });
+                      } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(ex);
+                      }
+                    });
+                queue.await();
               }
-              try {
-                queue.submit(() -> {
-                  try {
-                    c.check(run, e);
-                  } catch (Exception ex) {
-                    run.results().add(ItemCheck.unread(c.type().folder(), e.id(), "?", "the check failed (" + ExportContext.reason(ex) + ")"));
-                  }
-                });
-              } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-              }
-            });
-            queue.await();
-          }
-          return null;
-        }));
+              return null;
+            }));
       }
       for (Future<?> f : futures) f.get();
     } finally {
@@ -129,9 +162,13 @@ public final class Verifier {
     if (t instanceof Exception e) throw e;
     if (t instanceof Error e) throw e;
     long exportFailed = bundle.manifest().totalFailed();
-    String empty = "the bundle holds no item of the types verified"
-        + (exportFailed > 0 ? " (" + exportFailed + " item(s) failed at export: see the bundle's report.jsonl)" : "");
-    return VerifyReport.of(bundle.manifest().sourceHost(), targetHost, List.copyOf(run.results()), empty);
+    String empty =
+        "the bundle holds no item of the types verified"
+            + (exportFailed > 0
+                ? " (" + exportFailed + " item(s) failed at export: see the bundle's report.jsonl)"
+                : "");
+    return VerifyReport.of(
+        bundle.manifest().sourceHost(), targetHost, List.copyOf(run.results()), empty);
   }
 
   /**
@@ -144,8 +181,13 @@ public final class Verifier {
       c.prepare(run);
       return null;
     } catch (Exception e) {
-      if (Thread.currentThread().isInterrupted()) throw new InterruptedException("stopped while listing " + c.type().folder());
-      return "the target's " + c.type().folder() + " could not be listed (" + ExportContext.reason(e) + ")";
+      if (Thread.currentThread().isInterrupted())
+        throw new InterruptedException("stopped while listing " + c.type().folder());
+      return "the target's "
+          + c.type().folder()
+          + " could not be listed ("
+          + ExportContext.reason(e)
+          + ")";
     }
   }
 

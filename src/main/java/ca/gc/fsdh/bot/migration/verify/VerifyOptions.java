@@ -8,19 +8,30 @@ import java.util.Set;
 /**
  * What verification compares.
  *
- * @param sqlWarehouse  target warehouse that runs {@code SHOW GRANTS}
- * @param targetCluster target cluster that reads secret values back (values are compared only
- *                      when this and {@code expectedValues} are given; they are never printed)
- * @param permissions   whether object permissions are compared
+ * @param sqlWarehouse target warehouse that runs {@code SHOW GRANTS}
+ * @param targetCluster target cluster that reads secret values back (values are compared only when
+ *     this and {@code expectedValues} are given; they are never printed)
+ * @param permissions whether object permissions are compared
  */
-public record VerifyOptions(Set<ResourceType> types, Optional<String> sqlWarehouse, Optional<String> targetCluster,
-    SecretValueSource expectedValues, int workers, boolean permissions) {
+public record VerifyOptions(
+    Set<ResourceType> types,
+    Optional<String> sqlWarehouse,
+    Optional<String> targetCluster,
+    SecretValueSource expectedValues,
+    int workers,
+    boolean permissions) {
   public VerifyOptions {
     types = Set.copyOf(types);
   }
 
   public static VerifyOptions defaults() {
-    return new VerifyOptions(Set.of(ResourceType.values()), Optional.empty(), Optional.empty(), SecretValueSource.NONE, 8, true);
+    return new VerifyOptions(
+        Set.of(ResourceType.values()),
+        Optional.empty(),
+        Optional.empty(),
+        SecretValueSource.NONE,
+        8,
+        true);
   }
 
   public VerifyOptions withTypes(Set<ResourceType> t) {
@@ -28,11 +39,13 @@ public record VerifyOptions(Set<ResourceType> types, Optional<String> sqlWarehou
   }
 
   public VerifyOptions withSqlWarehouse(String w) {
-    return new VerifyOptions(types, Optional.ofNullable(w), targetCluster, expectedValues, workers, permissions);
+    return new VerifyOptions(
+        types, Optional.ofNullable(w), targetCluster, expectedValues, workers, permissions);
   }
 
   public VerifyOptions withSecretValues(String cluster, SecretValueSource expected) {
-    return new VerifyOptions(types, sqlWarehouse, Optional.ofNullable(cluster), expected, workers, permissions);
+    return new VerifyOptions(
+        types, sqlWarehouse, Optional.ofNullable(cluster), expected, workers, permissions);
   }
 
   public VerifyOptions withWorkers(int n) {

@@ -12,9 +12,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * {@link AuditLog} in the {@code audit_log} table. Every text is cut to its column's width
- * ({@code V1__audit_log.sql}): an actor id or a detail from a forged request can neither overflow a
- * column (and lose the entry) nor grow the table without bound.
+ * {@link AuditLog} in the {@code audit_log} table. Every text is cut to its column's width ({@code
+ * V1__audit_log.sql}): an actor id or a detail from a forged request can neither overflow a column
+ * (and lose the entry) nor grow the table without bound.
  */
 public final class JdbcAuditLog implements AuditLog {
   private static final int ACTOR_LIMIT = 64;
@@ -32,7 +32,9 @@ public final class JdbcAuditLog implements AuditLog {
   @Override
   public void record(AuditEntry e) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       s.setTimestamp(1, Timestamp.from(e.at()));
       s.setString(2, cut(e.actor(), ACTOR_LIMIT));
       s.setString(3, cut(e.action(), ACTION_LIMIT));
@@ -50,7 +52,10 @@ public final class JdbcAuditLog implements AuditLog {
     }
   }
 
-  /** At most {@code limit} chars, never half of a surrogate pair (an emoji cut in two is not valid text). */
+  /**
+   * At most {@code limit} chars, never half of a surrogate pair (an emoji cut in two is not valid
+   * text).
+   */
   private static String cut(String text, int limit) {
     if (text == null || text.length() <= limit) {
       return text;
@@ -60,12 +65,15 @@ public final class JdbcAuditLog implements AuditLog {
 
   @Override
   public List<AuditEntry> recent(int limit) {
-    return query("SELECT " + COLUMNS + " FROM audit_log ORDER BY id DESC LIMIT ?", s -> s.setInt(1, limit));
+    return query(
+        "SELECT " + COLUMNS + " FROM audit_log ORDER BY id DESC LIMIT ?", s -> s.setInt(1, limit));
   }
 
   @Override
   public List<AuditEntry> forRequest(long requestId) {
-    return query("SELECT " + COLUMNS + " FROM audit_log WHERE request_id = ? ORDER BY id", s -> s.setLong(1, requestId));
+    return query(
+        "SELECT " + COLUMNS + " FROM audit_log WHERE request_id = ? ORDER BY id",
+        s -> s.setLong(1, requestId));
   }
 
   private interface Binder {
@@ -73,16 +81,23 @@ public final class JdbcAuditLog implements AuditLog {
   }
 
   private List<AuditEntry> query(String sql, Binder binder) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       binder.bind(s);
       List<AuditEntry> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           long requestId = r.getLong("request_id");
           Optional<Long> request = r.wasNull() ? Optional.empty() : Optional.of(requestId);
-          out.add(new AuditEntry(r.getTimestamp("at").toInstant(), r.getString("actor"), r.getString("action"),
-              r.getString("outcome"), Optional.ofNullable(r.getString("workspace")), request,
-              Optional.ofNullable(r.getString("detail"))));
+          out.add(
+              new AuditEntry(
+                  r.getTimestamp("at").toInstant(),
+                  r.getString("actor"),
+                  r.getString("action"),
+                  r.getString("outcome"),
+                  Optional.ofNullable(r.getString("workspace")),
+                  request,
+                  Optional.ofNullable(r.getString("detail"))));
         }
       }
       return out;

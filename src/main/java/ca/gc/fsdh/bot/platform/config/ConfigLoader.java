@@ -1,6 +1,5 @@
 package ca.gc.fsdh.bot.platform.config;
 
-import java.time.Duration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -42,9 +42,9 @@ public final class ConfigLoader {
 
   /**
    * @param env the process environment ({@code System.getenv()}), or a test's own map
-   * @param hostProblem why a workspace URL ({@code pocHost}, {@code prodHost}) cannot be used, or empty:
-   *     the rule of the migration core's command line ({@code WorkspaceHost::problem}), handed in by
-   *     the caller so that platform code imports nothing of a feature
+   * @param hostProblem why a workspace URL ({@code pocHost}, {@code prodHost}) cannot be used, or
+   *     empty: the rule of the migration core's command line ({@code WorkspaceHost::problem}),
+   *     handed in by the caller so that platform code imports nothing of a feature
    */
   public ConfigLoader(Map<String, String> env, Function<String, Optional<String>> hostProblem) {
     this.env = Map.copyOf(env);
@@ -57,7 +57,8 @@ public final class ConfigLoader {
     } catch (NoSuchFileException e) {
       throw new ConfigException(List.of("config file " + file + ": not found"));
     } catch (IOException e) {
-      throw new ConfigException(List.of("config file " + file + ": cannot be read (" + e.getMessage() + ")"));
+      throw new ConfigException(
+          List.of("config file " + file + ": cannot be read (" + e.getMessage() + ")"));
     }
   }
 
@@ -67,16 +68,25 @@ public final class ConfigLoader {
       root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      throw new ConfigException(List.of("config file " + source + ": not valid YAML"
-          + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
-          + " (" + e.getOriginalMessage() + ")"));
+      throw new ConfigException(
+          List.of(
+              "config file "
+                  + source
+                  + ": not valid YAML"
+                  + (loc == null
+                      ? ""
+                      : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+                  + " ("
+                  + e.getOriginalMessage()
+                  + ")"));
     }
     List<String> problems = new ArrayList<>();
     var top = new ConfigNode(root, "", problems);
     if (!top.isMissing() && !root.isObject()) {
       throw new ConfigException(List.of("config file " + source + ": must be a YAML mapping"));
     }
-    top.allowOnly(Set.of("slack", "server", "database", "databricks", "workspaces", "deadlines", "bundles"));
+    top.allowOnly(
+        Set.of("slack", "server", "database", "databricks", "workspaces", "deadlines", "bundles"));
 
     SlackSettings slack = slack(top.object("slack"), problems);
     int port = port(top.object("server"), problems);
@@ -89,8 +99,8 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new Config(port, slack, database, databricks, new WorkspaceDirectory(workspaces), deadlines,
-        bundles);
+    return new Config(
+        port, slack, database, databricks, new WorkspaceDirectory(workspaces), deadlines, bundles);
   }
 
   private SlackSettings slack(ConfigNode n, List<String> problems) {
@@ -102,27 +112,42 @@ public final class ConfigLoader {
     }
     Optional<Secret> signing = secret("SLACK_SIGNING_SECRET");
     if (signing.isEmpty() && appToken.isEmpty()) {
-      problems.add("environment variable SLACK_SIGNING_SECRET: is required in HTTP mode "
-          + "(or set SLACK_APP_TOKEN for Socket Mode)");
+      problems.add(
+          "environment variable SLACK_SIGNING_SECRET: is required in HTTP mode "
+              + "(or set SLACK_APP_TOKEN for Socket Mode)");
     }
-    String apiUrl = Optional.ofNullable(env.get("SLACK_API_URL")).filter(s -> !s.isBlank())
-        .orElse(SlackSettings.DEFAULT_API_URL);
+    String apiUrl =
+        Optional.ofNullable(env.get("SLACK_API_URL"))
+            .filter(s -> !s.isBlank())
+            .orElse(SlackSettings.DEFAULT_API_URL);
     if (!isHttpUrl(apiUrl)) {
       problems.add("environment variable SLACK_API_URL: '" + apiUrl + "' is not an http(s) URL");
     }
     apiUrl = apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
     String channel = matching(n, "supportChannel", CHANNEL_ID, "a channel id such as C012AB3CD");
-    String group = matching(n, "supportUserGroup", USERGROUP_ID, "a user group id such as S012AB3CD");
-    Language language = n.parsed("defaultLanguage", Language::parse, "en or fr").orElse(Language.EN);
-    return new SlackSettings(botToken.orElse(new Secret("SLACK_BOT_TOKEN", "")), signing, appToken,
-        apiUrl, channel, group, language);
+    String group =
+        matching(n, "supportUserGroup", USERGROUP_ID, "a user group id such as S012AB3CD");
+    Language language =
+        n.parsed("defaultLanguage", Language::parse, "en or fr").orElse(Language.EN);
+    return new SlackSettings(
+        botToken.orElse(new Secret("SLACK_BOT_TOKEN", "")),
+        signing,
+        appToken,
+        apiUrl,
+        channel,
+        group,
+        language);
   }
 
   private int port(ConfigNode n, List<String> problems) {
     n.allowOnly(Set.of("port"));
     String fromEnv = env.get("FSDH_PORT");
-    String text = fromEnv != null && !fromEnv.isBlank() ? fromEnv.trim() : n.optionalText("port").orElse("3000");
-    String where = fromEnv != null && !fromEnv.isBlank() ? "environment variable FSDH_PORT" : n.key("port");
+    String text =
+        fromEnv != null && !fromEnv.isBlank()
+            ? fromEnv.trim()
+            : n.optionalText("port").orElse("3000");
+    String where =
+        fromEnv != null && !fromEnv.isBlank() ? "environment variable FSDH_PORT" : n.key("port");
     try {
       int port = Integer.parseInt(text);
       if (port < 0 || port > 65535) {
@@ -137,12 +162,22 @@ public final class ConfigLoader {
 
   private DatabaseSettings database(ConfigNode n) {
     n.allowOnly(Set.of("url", "user"));
-    String url = firstNonBlank(env.get("FSDH_DB_URL"), n.optionalText("url").orElse(null), DatabaseSettings.DEFAULT_URL);
+    String url =
+        firstNonBlank(
+            env.get("FSDH_DB_URL"),
+            n.optionalText("url").orElse(null),
+            DatabaseSettings.DEFAULT_URL);
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-      n.problem("url", "'" + url + "' is neither an H2 (jdbc:h2:) nor a PostgreSQL (jdbc:postgresql:) URL"
-          + " (also settable as FSDH_DB_URL)");
+      n.problem(
+          "url",
+          "'"
+              + url
+              + "' is neither an H2 (jdbc:h2:) nor a PostgreSQL (jdbc:postgresql:) URL"
+              + " (also settable as FSDH_DB_URL)");
     }
-    Optional<String> user = Optional.ofNullable(firstNonBlank(env.get("FSDH_DB_USER"), n.optionalText("user").orElse(null), null));
+    Optional<String> user =
+        Optional.ofNullable(
+            firstNonBlank(env.get("FSDH_DB_USER"), n.optionalText("user").orElse(null), null));
     return new DatabaseSettings(url, user, secret("FSDH_DB_PASSWORD"));
   }
 
@@ -154,10 +189,13 @@ public final class ConfigLoader {
       if (e.isMissing()) {
         continue;
       }
-      e.allowOnly(Set.of("auth", "clientId", "tenantId", "profile", "tokenVariable", "clientSecretVariable"));
+      e.allowOnly(
+          Set.of(
+              "auth", "clientId", "tenantId", "profile", "tokenVariable", "clientSecretVariable"));
       String type = e.text("auth", String.join(" | ", DatabricksAuth.TYPES));
       if (!type.isEmpty() && !DatabricksAuth.TYPES.contains(type)) {
-        e.problem("auth", "'" + type + "' is not one of " + String.join(", ", DatabricksAuth.TYPES));
+        e.problem(
+            "auth", "'" + type + "' is not one of " + String.join(", ", DatabricksAuth.TYPES));
         continue;
       }
       Optional<String> clientId = e.optionalText("clientId");
@@ -176,7 +214,7 @@ public final class ConfigLoader {
           secret = requiredSecret(e, "clientSecretVariable", problems);
         }
         case "profile" -> requirePresent(e, "profile", profile);
-        default -> { }
+        default -> {}
       }
       out.put(name, new DatabricksAuth(type, clientId, tenantId, profile, secret));
     }
@@ -190,22 +228,41 @@ public final class ConfigLoader {
       return Optional.empty();
     }
     if (!VARIABLE.matcher(variable.get()).matches()) {
-      n.problem(key, "'" + variable.get() + "' is not an environment variable name (write the name, never the secret)");
+      n.problem(
+          key,
+          "'"
+              + variable.get()
+              + "' is not an environment variable name (write the name, never the secret)");
       return Optional.empty();
     }
     Optional<Secret> secret = secret(variable.get());
     if (secret.isEmpty()) {
-      problems.add("environment variable " + variable.get() + ": is required (named by " + n.key(key) + ")");
+      problems.add(
+          "environment variable " + variable.get() + ": is required (named by " + n.key(key) + ")");
     }
     return secret;
   }
 
-  private List<Workspace> workspaces(ConfigNode top, Set<String> environments, List<String> problems) {
+  private List<Workspace> workspaces(
+      ConfigNode top, Set<String> environments, List<String> problems) {
     List<Workspace> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (ConfigNode w : top.list("workspaces")) {
-      w.allowOnly(Set.of("acronym", "nameEn", "nameFr", "lead", "admins", "leadChannel", "language",
-          "pocHost", "prodHost", "secretsCluster", "sqlWarehouse", "mappingFile", "prodSqlWarehouse"));
+      w.allowOnly(
+          Set.of(
+              "acronym",
+              "nameEn",
+              "nameFr",
+              "lead",
+              "admins",
+              "leadChannel",
+              "language",
+              "pocHost",
+              "prodHost",
+              "secretsCluster",
+              "sqlWarehouse",
+              "mappingFile",
+              "prodSqlWarehouse"));
       String acronym = matching(w, "acronym", ACRONYM, "ABC (upper case, at most 10 characters)");
       if (!acronym.isEmpty() && !seen.add(acronym)) {
         w.problem("acronym", "'" + acronym + "' appears more than once");
@@ -229,14 +286,28 @@ public final class ConfigLoader {
       Optional<String> prod = w.optionalText("prodHost");
       prod.flatMap(hostProblem).ifPresent(p -> w.problem("prodHost", p));
       Optional<Path> mapping = w.optionalText("mappingFile").map(Path::of);
-      mapping.filter(f -> !Files.isReadable(f))
+      mapping
+          .filter(f -> !Files.isReadable(f))
           .ifPresent(f -> w.problem("mappingFile", "'" + f + "' is not a readable file"));
-      out.add(new Workspace(acronym, nameEn, nameFr, lead, admins, channel, language, poc, prod,
-          w.optionalText("secretsCluster"), w.optionalText("sqlWarehouse"), mapping,
-          w.optionalText("prodSqlWarehouse")));
+      out.add(
+          new Workspace(
+              acronym,
+              nameEn,
+              nameFr,
+              lead,
+              admins,
+              channel,
+              language,
+              poc,
+              prod,
+              w.optionalText("secretsCluster"),
+              w.optionalText("sqlWarehouse"),
+              mapping,
+              w.optionalText("prodSqlWarehouse")));
     }
     if (!out.isEmpty() && !environments.contains("poc")) {
-      problems.add("databricks.poc: is required when workspaces are listed (how to sign in to POC)");
+      problems.add(
+          "databricks.poc: is required when workspaces are listed (how to sign in to POC)");
     }
     if (out.stream().anyMatch(w -> w.prodHost().isPresent()) && !environments.contains("prod")) {
       problems.add("databricks.prod: is required because a workspace has a prodHost");
@@ -245,11 +316,20 @@ public final class ConfigLoader {
   }
 
   private Deadlines deadlines(ConfigNode n, List<String> problems) {
-    n.allowOnly(Set.of("timeZone", "reminderTime", "reminderOffsetsDays", "holidays", "milestones",
-        "reminderRatePerSecond"));
-    ZoneId zone = n.parsed("timeZone", ZoneId::of, "a time zone such as America/Toronto")
-        .orElse(ZoneId.of("America/Toronto"));
-    LocalTime time = n.parsed("reminderTime", LocalTime::parse, "a time such as 09:30").orElse(LocalTime.of(9, 30));
+    n.allowOnly(
+        Set.of(
+            "timeZone",
+            "reminderTime",
+            "reminderOffsetsDays",
+            "holidays",
+            "milestones",
+            "reminderRatePerSecond"));
+    ZoneId zone =
+        n.parsed("timeZone", ZoneId::of, "a time zone such as America/Toronto")
+            .orElse(ZoneId.of("America/Toronto"));
+    LocalTime time =
+        n.parsed("reminderTime", LocalTime::parse, "a time such as 09:30")
+            .orElse(LocalTime.of(9, 30));
     List<Integer> offsets = new ArrayList<>();
     for (String text : n.texts("reminderOffsetsDays")) {
       try {
@@ -285,32 +365,45 @@ public final class ConfigLoader {
       if (date.isEmpty() && m.optionalText("date").isEmpty()) {
         m.problem("date", "is required (for example: 2025-11-30)");
       }
-      milestones.add(new Milestone(id, date.orElse(LocalDate.MIN), m.text("titleEn", "Final date to migrate"),
-          m.text("titleFr", "Date limite de migration")));
+      milestones.add(
+          new Milestone(
+              id,
+              date.orElse(LocalDate.MIN),
+              m.text("titleEn", "Final date to migrate"),
+              m.text("titleFr", "Date limite de migration")));
     }
-    double rate = n.parsed("reminderRatePerSecond", Double::parseDouble, "a number of messages per second such as 20")
-        .filter(r -> {
-          if (r > 0 && r <= 1000) {
-            return true;
-          }
-          n.problem("reminderRatePerSecond", "'" + r + "' is not a rate from above 0 to 1000 messages per second");
-          return false;
-        })
-        .orElse(Deadlines.DEFAULT_RATE_PER_SECOND);
+    double rate =
+        n.parsed(
+                "reminderRatePerSecond",
+                Double::parseDouble,
+                "a number of messages per second such as 20")
+            .filter(r -> {
+              if (r > 0 && r <= 1000) {
+                return true;
+              }
+              n.problem(
+                  "reminderRatePerSecond",
+                  "'" + r + "' is not a rate from above 0 to 1000 messages per second");
+              return false;
+            })
+            .orElse(Deadlines.DEFAULT_RATE_PER_SECOND);
     return new Deadlines(zone, time, offsets, holidays, milestones, rate);
   }
 
   private static BundleSettings bundles(ConfigNode n) {
     n.allowOnly(Set.of("directory", "maxUploadMegabytes", "retentionDays", "fetchCommand"));
-    Path directory = n.optionalText("directory").map(Path::of).orElse(BundleSettings.DEFAULT_DIRECTORY);
-    long maxMb = n.parsed("maxUploadMegabytes", Long::parseLong, "a whole number of megabytes such as 100")
-        .filter(mb -> mb >= 0 || fail(n, "maxUploadMegabytes", mb + " is negative"))
-        .orElse(BundleSettings.DEFAULT_MAX_UPLOAD_MB);
-    int days = n.parsed("retentionDays", Integer::parseInt, "a whole number of days such as 30")
-        .filter(d -> d >= 1 || fail(n, "retentionDays", d + " is not at least 1 day"))
-        .orElse(BundleSettings.DEFAULT_RETENTION_DAYS);
-    return new BundleSettings(directory, maxMb * 1024 * 1024, Duration.ofDays(days),
-        n.optionalText("fetchCommand"));
+    Path directory =
+        n.optionalText("directory").map(Path::of).orElse(BundleSettings.DEFAULT_DIRECTORY);
+    long maxMb =
+        n.parsed("maxUploadMegabytes", Long::parseLong, "a whole number of megabytes such as 100")
+            .filter(mb -> mb >= 0 || fail(n, "maxUploadMegabytes", mb + " is negative"))
+            .orElse(BundleSettings.DEFAULT_MAX_UPLOAD_MB);
+    int days =
+        n.parsed("retentionDays", Integer::parseInt, "a whole number of days such as 30")
+            .filter(d -> d >= 1 || fail(n, "retentionDays", d + " is not at least 1 day"))
+            .orElse(BundleSettings.DEFAULT_RETENTION_DAYS);
+    return new BundleSettings(
+        directory, maxMb * 1024 * 1024, Duration.ofDays(days), n.optionalText("fetchCommand"));
   }
 
   private static boolean fail(ConfigNode n, String key, String what) {
@@ -334,13 +427,16 @@ public final class ConfigLoader {
 
   private Optional<Secret> secret(String variable) {
     String value = env.get(variable);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(new Secret(variable, value));
+    return value == null || value.isBlank()
+        ? Optional.empty()
+        : Optional.of(new Secret(variable, value));
   }
 
   private static boolean isHttpUrl(String text) {
     try {
       URI uri = URI.create(text);
-      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          && uri.getHost() != null;
     } catch (IllegalArgumentException e) {
       return false;
     }

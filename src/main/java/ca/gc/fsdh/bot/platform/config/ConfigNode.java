@@ -88,14 +88,15 @@ final class ConfigNode {
 
   /** Parses a value; a parse failure is a problem naming the key and the bad value. */
   <T> Optional<T> parsed(String key, Function<String, T> parser, String expected) {
-    return optionalText(key).flatMap(text -> {
-      try {
-        return Optional.of(parser.apply(text));
-      } catch (RuntimeException e) {
-        problem(key, "'" + text + "' is not " + expected);
-        return Optional.empty();
-      }
-    });
+    return optionalText(key)
+        .flatMap(text -> {
+          try {
+            return Optional.of(parser.apply(text));
+          } catch (RuntimeException e) {
+            problem(key, "'" + text + "' is not " + expected);
+            return Optional.empty();
+          }
+        });
   }
 
   List<String> texts(String key) {
@@ -118,7 +119,11 @@ final class ConfigNode {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        problem(name, "unknown key (known here: " + String.join(", ", known.stream().sorted().toList()) + ")");
+        problem(
+            name,
+            "unknown key (known here: "
+                + String.join(", ", known.stream().sorted().toList())
+                + ")");
       }
     }
   }

@@ -5,11 +5,11 @@ import java.util.Optional;
 /**
  * How the bot reaches Slack, and who supports the migration.
  *
- * @param apiUrl           base URL of the Web API, ending in {@code /api/}
- * @param appToken         set: Socket Mode; empty: HTTP on {@code /slack/events}
- * @param supportChannel   channel id where requests are posted for approval
+ * @param apiUrl base URL of the Web API, ending in {@code /api/}
+ * @param appToken set: Socket Mode; empty: HTTP on {@code /slack/events}
+ * @param supportChannel channel id where requests are posted for approval
  * @param supportUserGroup user group id whose members may approve, reject and retry
- * @param defaultLanguage  language read first by people who lead no workspace
+ * @param defaultLanguage language read first by people who lead no workspace
  */
 public record SlackSettings(
     Secret botToken,

@@ -7,12 +7,14 @@ import java.util.Optional;
 /**
  * One POC workspace from the directory.
  *
- * @param acronym   upper-case key, at most 10 characters
- * @param prodHost  the new PROD workspace, or empty for an offboard-only workspace
+ * @param acronym upper-case key, at most 10 characters
+ * @param prodHost the new PROD workspace, or empty for an offboard-only workspace
  * @param secretsCluster a POC cluster id that runs the commands reading secret values and listing
- *                       mounts; without it secret values and mounts are listed as not exported
- * @param sqlWarehouse   a POC SQL warehouse id that reads table ACLs; without it they are not exported
- * @param mappingFile    the import mapping (principals, paths, clusters) for this workspace's migration
+ *     mounts; without it secret values and mounts are listed as not exported
+ * @param sqlWarehouse a POC SQL warehouse id that reads table ACLs; without it they are not
+ *     exported
+ * @param mappingFile the import mapping (principals, paths, clusters) for this workspace's
+ *     migration
  * @param prodSqlWarehouse a PROD SQL warehouse id that replays and checks table ACLs
  */
 public record Workspace(

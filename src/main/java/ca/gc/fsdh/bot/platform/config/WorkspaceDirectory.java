@@ -44,7 +44,9 @@ public final class WorkspaceDirectory {
     return byManager.getOrDefault(slackUserId, List.of());
   }
 
-  /** The language a person reads first: that of the first workspace they manage, else the default. */
+  /**
+   * The language a person reads first: that of the first workspace they manage, else the default.
+   */
   public Language languageOf(String slackUserId, Language fallback) {
     List<Workspace> managed = managedBy(slackUserId);
     return managed.isEmpty() ? fallback : managed.get(0).language();

@@ -34,7 +34,11 @@ public final class Database implements AutoCloseable, ReadinessCheck {
     hikari.setConnectionTimeout(10_000);
     var dataSource = new HikariDataSource(hikari);
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;

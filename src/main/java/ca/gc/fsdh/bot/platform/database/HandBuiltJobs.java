@@ -27,7 +27,8 @@ public final class HandBuiltJobs implements JobFactory {
   public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
     Job job = jobs.get(bundle.getJobDetail().getJobClass());
     if (job == null) {
-      throw new SchedulerException("no job of class " + bundle.getJobDetail().getJobClass().getName() + " in this bot");
+      throw new SchedulerException(
+          "no job of class " + bundle.getJobDetail().getJobClass().getName() + " in this bot");
     }
     return job;
   }

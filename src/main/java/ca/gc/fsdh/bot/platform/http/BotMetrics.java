@@ -13,22 +13,25 @@ import java.io.OutputStream;
  */
 public final class BotMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final Counter requests = Counter.builder()
-      .name("fsdh_slack_requests_total")
-      .help("Requests received on /slack/events, by kind and HTTP status")
-      .labelNames("kind", "status")
-      .register(registry);
-  private final Histogram ackSeconds = Histogram.builder()
-      .name("fsdh_slack_ack_seconds")
-      .help("Time from receiving a Slack request to sending its HTTP response")
-      .labelNames("kind")
-      .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3, 5)
-      .register(registry);
-  private final Counter errors = Counter.builder()
-      .name("fsdh_errors_total")
-      .help("Unexpected errors, by where they happened")
-      .labelNames("where")
-      .register(registry);
+  private final Counter requests =
+      Counter.builder()
+          .name("fsdh_slack_requests_total")
+          .help("Requests received on /slack/events, by kind and HTTP status")
+          .labelNames("kind", "status")
+          .register(registry);
+  private final Histogram ackSeconds =
+      Histogram.builder()
+          .name("fsdh_slack_ack_seconds")
+          .help("Time from receiving a Slack request to sending its HTTP response")
+          .labelNames("kind")
+          .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3, 5)
+          .register(registry);
+  private final Counter errors =
+      Counter.builder()
+          .name("fsdh_errors_total")
+          .help("Unexpected errors, by where they happened")
+          .labelNames("where")
+          .register(registry);
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
   public void slackRequest(String kind, int status, long nanos) {

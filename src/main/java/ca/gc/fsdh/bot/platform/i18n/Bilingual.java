@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.platform.i18n;
 
-import java.util.function.Function;
 import ca.gc.fsdh.bot.platform.config.Language;
+import java.util.function.Function;
 
 /**
- * One message in both official languages, the reader's preferred one first, as FSDH's own
- * notices are written.
+ * One message in both official languages, the reader's preferred one first, as FSDH's own notices
+ * are written.
  */
 public record Bilingual(Language first, String firstText, String secondText) {
   public static final String SEPARATOR = "\n\n— — —\n\n";
@@ -31,6 +31,7 @@ public record Bilingual(Language first, String firstText, String secondText) {
 
   /** Appends another message, language by language. */
   public Bilingual then(Bilingual next) {
-    return new Bilingual(first, firstText + "\n" + next.in(first), secondText + "\n" + next.in(first.other()));
+    return new Bilingual(
+        first, firstText + "\n" + next.in(first), secondText + "\n" + next.in(first.other()));
   }
 }

@@ -1,16 +1,16 @@
 package ca.gc.fsdh.bot.platform.i18n;
 
-import java.util.Locale;
 import ca.gc.fsdh.bot.platform.config.Language;
 import java.text.MessageFormat;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
- * Every user-facing text, from the English ({@code i18n/messages.properties}) and French
- * ({@code i18n/messages_fr.properties}) bundles.
+ * Every user-facing text, from the English ({@code i18n/messages.properties}) and French ({@code
+ * i18n/messages_fr.properties}) bundles.
  *
  * <p>Arguments are escaped for Slack mrkdwn unless wrapped in {@link Mrkdwn#raw}, so that text a
  * user typed can never become a mention or a link. Patterns use {@link MessageFormat}; the bundles
@@ -23,9 +23,11 @@ public final class Messages {
 
   public Messages() {
     // No fallback to the JVM's default locale: an English lookup must never answer in French.
-    var control = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    var control =
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     for (Language l : Language.values()) {
-      bundles.put(l, ResourceBundle.getBundle(BASE, l == Language.EN ? Locale.ROOT : l.locale(), control));
+      bundles.put(
+          l, ResourceBundle.getBundle(BASE, l == Language.EN ? Locale.ROOT : l.locale(), control));
     }
   }
 
@@ -37,11 +39,12 @@ public final class Messages {
     }
     Object[] safe = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
-      safe[i] = switch (args[i]) {
-        case String s -> Mrkdwn.escape(s);
-        case Mrkdwn.Raw r -> r.text();
-        case null, default -> args[i];
-      };
+      safe[i] =
+          switch (args[i]) {
+            case String s -> Mrkdwn.escape(s);
+            case Mrkdwn.Raw r -> r.text();
+            case null, default -> args[i];
+          };
     }
     return new MessageFormat(pattern, language.locale()).format(safe);
   }

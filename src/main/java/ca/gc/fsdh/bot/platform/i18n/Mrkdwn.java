@@ -2,8 +2,8 @@ package ca.gc.fsdh.bot.platform.i18n;
 
 /**
  * Slack mrkdwn escaping. Slack reads {@code <...>} as mentions and links ({@code <!channel>},
- * {@code <https://evil|bank>}) and {@code &} as an entity; escaping these three characters makes any
- * text a user typed show as typed.
+ * {@code <https://evil|bank>}) and {@code &} as an entity; escaping these three characters makes
+ * any text a user typed show as typed.
  */
 public final class Mrkdwn {
   private Mrkdwn() {}

@@ -1,21 +1,21 @@
 package ca.gc.fsdh.bot.reminders.slack;
 
-import ca.gc.fsdh.bot.reminders.Countdown;
-import ca.gc.fsdh.bot.reminders.CurrentDeadlines;
-import ca.gc.fsdh.bot.reminders.DateWords;
-import ca.gc.fsdh.bot.reminders.ReminderMessage;
-import ca.gc.fsdh.bot.reminders.ReminderScheduler;
 import ca.gc.fsdh.bot.platform.audit.AuditEntry;
 import ca.gc.fsdh.bot.platform.audit.AuditLog;
 import ca.gc.fsdh.bot.platform.config.Deadlines;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.config.Milestone;
+import ca.gc.fsdh.bot.platform.config.SupportTeam;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
+import ca.gc.fsdh.bot.reminders.Countdown;
+import ca.gc.fsdh.bot.reminders.CurrentDeadlines;
+import ca.gc.fsdh.bot.reminders.DateWords;
+import ca.gc.fsdh.bot.reminders.ReminderMessage;
+import ca.gc.fsdh.bot.reminders.ReminderScheduler;
 import ca.gc.fsdh.bot.slackkit.SlackReplies;
 import ca.gc.fsdh.bot.slackkit.Subcommand;
-import ca.gc.fsdh.bot.platform.config.SupportTeam;
 import com.slack.api.bolt.response.Response;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,9 +26,9 @@ import java.util.stream.Collectors;
 import org.quartz.SchedulerException;
 
 /**
- * {@code /fsdh deadlines}: every milestone with its date and the days left, for everyone.
- * {@code /fsdh deadlines set <milestone-id> <YYYY-MM-DD> [confirm]}: support moves a date. Without
- * {@code confirm} it only shows what would change; with it the date is saved (it then wins over the
+ * {@code /fsdh deadlines}: every milestone with its date and the days left, for everyone. {@code
+ * /fsdh deadlines set <milestone-id> <YYYY-MM-DD> [confirm]}: support moves a date. Without {@code
+ * confirm} it only shows what would change; with it the date is saved (it then wins over the
  * configuration, across restarts), audited, and the reminders re-planned.
  */
 public final class DeadlinesCommand implements Subcommand {
@@ -39,8 +39,13 @@ public final class DeadlinesCommand implements Subcommand {
   private final Messages messages;
   private final Clock clock;
 
-  public DeadlinesCommand(CurrentDeadlines deadlines, ReminderScheduler scheduler, SupportTeam support,
-      AuditLog audit, Messages messages, Clock clock) {
+  public DeadlinesCommand(
+      CurrentDeadlines deadlines,
+      ReminderScheduler scheduler,
+      SupportTeam support,
+      AuditLog audit,
+      Messages messages,
+      Clock clock) {
     this.deadlines = deadlines;
     this.scheduler = scheduler;
     this.support = support;
@@ -56,8 +61,12 @@ public final class DeadlinesCommand implements Subcommand {
 
   @Override
   public Response handle(Invocation in) {
-    Bilingual reply = in.args().isEmpty() ? list(in.language())
-        : in.args().getFirst().equalsIgnoreCase("set") ? set(in) : messages.both(in.language(), "deadlines.set.usage");
+    Bilingual reply =
+        in.args().isEmpty()
+            ? list(in.language())
+            : in.args().getFirst().equalsIgnoreCase("set")
+                ? set(in)
+                : messages.both(in.language(), "deadlines.set.usage");
     return in.context().ack(SlackReplies.ephemeral(reply));
   }
 
@@ -70,9 +79,19 @@ public final class DeadlinesCommand implements Subcommand {
     Bilingual out = messages.both(language, "deadlines.title", d.timeZone().getId());
     for (Milestone m : d.milestones()) {
       boolean changed = deadlines.isOverridden(m.id());
-      out = out.then(ReminderMessage.both(language, l -> messages.text(l, "deadlines.line", m.title(l), m.id(),
-          DateWords.day(m.date(), l), Countdown.words(messages, l, today, m.date()))
-          + (changed ? " " + messages.text(l, "deadlines.changed") : "")));
+      out =
+          out.then(
+              ReminderMessage.both(
+                  language,
+                  l ->
+                      messages.text(
+                              l,
+                              "deadlines.line",
+                              m.title(l),
+                              m.id(),
+                              DateWords.day(m.date(), l),
+                              Countdown.words(messages, l, today, m.date()))
+                          + (changed ? " " + messages.text(l, "deadlines.changed") : "")));
     }
     return out;
   }
@@ -80,7 +99,9 @@ public final class DeadlinesCommand implements Subcommand {
   private Bilingual set(Invocation in) {
     Language language = in.language();
     List<String> args = in.args();
-    if (args.size() < 3 || args.size() > 4 || (args.size() == 4 && !args.get(3).equalsIgnoreCase("confirm"))) {
+    if (args.size() < 3
+        || args.size() > 4
+        || (args.size() == 4 && !args.get(3).equalsIgnoreCase("confirm"))) {
       return messages.both(language, "deadlines.set.usage");
     }
     if (!support.isMember(in.userId())) {
@@ -90,8 +111,12 @@ public final class DeadlinesCommand implements Subcommand {
     String id = args.get(1);
     Optional<Milestone> milestone = deadlines.milestone(id);
     if (milestone.isEmpty()) {
-      String known = deadlines.get().milestones().stream().map(m -> "`" + m.id() + "`").collect(Collectors.joining(", "));
-      return messages.both(language, "deadlines.set.unknown", Mrkdwn.codeSpan(id, 40), Mrkdwn.raw(known));
+      String known =
+          deadlines.get().milestones().stream()
+              .map(m -> "`" + m.id() + "`")
+              .collect(Collectors.joining(", "));
+      return messages.both(
+          language, "deadlines.set.unknown", Mrkdwn.codeSpan(id, 40), Mrkdwn.raw(known));
     }
     LocalDate date;
     try {
@@ -101,11 +126,22 @@ public final class DeadlinesCommand implements Subcommand {
     }
     Milestone m = milestone.get();
     if (m.date().equals(date)) {
-      return ReminderMessage.both(language, l -> messages.text(l, "deadlines.set.same", m.title(l), DateWords.day(date, l)));
+      return ReminderMessage.both(
+          language,
+          l -> messages.text(l, "deadlines.set.same", m.title(l), DateWords.day(date, l)));
     }
     if (args.size() == 3) {
-      return ReminderMessage.both(language, l -> messages.text(l, "deadlines.set.confirm", m.title(l),
-          DateWords.day(m.date(), l), DateWords.day(date, l), m.id(), date.toString()));
+      return ReminderMessage.both(
+          language,
+          l ->
+              messages.text(
+                  l,
+                  "deadlines.set.confirm",
+                  m.title(l),
+                  DateWords.day(m.date(), l),
+                  DateWords.day(date, l),
+                  m.id(),
+                  date.toString()));
     }
     deadlines.change(m.id(), date, in.userId(), clock.instant());
     record(in.userId(), "ok", m.id(), m.date() + " -> " + date);
@@ -115,15 +151,32 @@ public final class DeadlinesCommand implements Subcommand {
       toCome = scheduler.upcoming().stream().filter(s -> s.milestoneId().equals(m.id())).count();
     } catch (SchedulerException e) {
       // Saved and audited; the next planning (any instance's start, or the next change) applies it.
-      throw new IllegalStateException("date of " + m.id() + " saved but reminders not re-planned", e);
+      throw new IllegalStateException(
+          "date of " + m.id() + " saved but reminders not re-planned", e);
     }
     long count = toCome;
-    return ReminderMessage.both(language, l -> messages.text(l, "deadlines.set.done", m.title(l),
-        DateWords.day(m.date(), l), DateWords.day(date, l), Mrkdwn.user(in.userId()), count));
+    return ReminderMessage.both(
+        language,
+        l ->
+            messages.text(
+                l,
+                "deadlines.set.done",
+                m.title(l),
+                DateWords.day(m.date(), l),
+                DateWords.day(date, l),
+                Mrkdwn.user(in.userId()),
+                count));
   }
 
   private void record(String actor, String outcome, String milestoneId, String detail) {
-    audit.record(new AuditEntry(clock.instant(), actor, "deadline.set", outcome, Optional.empty(), Optional.empty(),
-        Optional.of(Mrkdwn.codeSpan(milestoneId, 40) + ": " + detail)));
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            actor,
+            "deadline.set",
+            outcome,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(Mrkdwn.codeSpan(milestoneId, 40) + ": " + detail)));
   }
 }

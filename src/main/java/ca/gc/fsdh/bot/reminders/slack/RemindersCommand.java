@@ -1,25 +1,25 @@
 package ca.gc.fsdh.bot.reminders.slack;
 
-import java.io.IOException;
-import ca.gc.fsdh.bot.reminders.DateWords;
-import ca.gc.fsdh.bot.reminders.DeliveryStatus;
-import ca.gc.fsdh.bot.reminders.ReminderMessage;
-import ca.gc.fsdh.bot.reminders.ReminderSlot;
-import ca.gc.fsdh.bot.reminders.Reminders;
 import ca.gc.fsdh.bot.platform.audit.AuditEntry;
 import ca.gc.fsdh.bot.platform.audit.AuditLog;
 import ca.gc.fsdh.bot.platform.config.Deadlines;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.config.Milestone;
+import ca.gc.fsdh.bot.platform.config.SupportTeam;
 import ca.gc.fsdh.bot.platform.config.Workspace;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
-import ca.gc.fsdh.bot.reminders.WorkspaceStanding.Standing;
 import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
+import ca.gc.fsdh.bot.reminders.DateWords;
+import ca.gc.fsdh.bot.reminders.DeliveryStatus;
+import ca.gc.fsdh.bot.reminders.ReminderMessage;
+import ca.gc.fsdh.bot.reminders.ReminderSlot;
+import ca.gc.fsdh.bot.reminders.Reminders;
+import ca.gc.fsdh.bot.reminders.WorkspaceStanding.Standing;
 import ca.gc.fsdh.bot.slackkit.SlackReplies;
 import ca.gc.fsdh.bot.slackkit.Subcommand;
-import ca.gc.fsdh.bot.platform.config.SupportTeam;
 import com.slack.api.bolt.response.Response;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,8 @@ public final class RemindersCommand implements Subcommand {
   private final Messages messages;
   private final Clock clock;
 
-  public RemindersCommand(Reminders reminders, SupportTeam support, AuditLog audit, Messages messages, Clock clock) {
+  public RemindersCommand(
+      Reminders reminders, SupportTeam support, AuditLog audit, Messages messages, Clock clock) {
     this.reminders = reminders;
     this.support = support;
     this.audit = audit;
@@ -56,9 +57,17 @@ public final class RemindersCommand implements Subcommand {
   public Response handle(Invocation in) throws IOException {
     Language language = in.language();
     if (!support.isMember(in.userId())) {
-      audit.record(new AuditEntry(clock.instant(), in.userId(), "reminders.show", "refused", Optional.empty(),
-          Optional.empty(), Optional.of("not in the support group")));
-      return in.context().ack(SlackReplies.ephemeral(messages.both(language, "reminders.support.only")));
+      audit.record(
+          new AuditEntry(
+              clock.instant(),
+              in.userId(),
+              "reminders.show",
+              "refused",
+              Optional.empty(),
+              Optional.empty(),
+              Optional.of("not in the support group")));
+      return in.context()
+          .ack(SlackReplies.ephemeral(messages.both(language, "reminders.support.only")));
     }
     try {
       return in.context().ack(SlackReplies.ephemeral(preview(language)));
@@ -75,21 +84,45 @@ public final class RemindersCommand implements Subcommand {
       out = out.then(messages.both(language, "reminders.none"));
     }
     for (ReminderSlot slot : next) {
-      Milestone m = d.milestones().stream().filter(x -> x.id().equals(slot.milestoneId())).findFirst().orElseThrow();
-      List<Workspace> to = reminders.directory.all().stream()
-          .filter(w -> reminders.standings.standingOf(w.acronym(), m.id()) != Standing.DONE).toList();
-      out = out.then(ReminderMessage.both(language, l -> messages.text(l, "reminders.slot",
-          DateWords.dayAndTime(slot.dueAt(), d.timeZone(), l), m.title(l), slot.offsetDays(),
-          DateWords.day(slot.milestoneDate(), l), to.size())));
+      Milestone m =
+          d.milestones().stream()
+              .filter(x -> x.id().equals(slot.milestoneId()))
+              .findFirst()
+              .orElseThrow();
+      List<Workspace> to =
+          reminders.directory.all().stream()
+              .filter(w -> reminders.standings.standingOf(w.acronym(), m.id()) != Standing.DONE)
+              .toList();
+      out =
+          out.then(
+              ReminderMessage.both(
+                  language,
+                  l ->
+                      messages.text(
+                          l,
+                          "reminders.slot",
+                          DateWords.dayAndTime(slot.dueAt(), d.timeZone(), l),
+                          m.title(l),
+                          slot.offsetDays(),
+                          DateWords.day(slot.milestoneDate(), l),
+                          to.size())));
       for (Workspace w : to.stream().limit(CHANNELS_SHOWN).toList()) {
-        out = out.then(messages.both(language, "reminders.to", w.acronym(), Mrkdwn.raw("<#" + w.leadChannel() + ">")));
+        out =
+            out.then(
+                messages.both(
+                    language,
+                    "reminders.to",
+                    w.acronym(),
+                    Mrkdwn.raw("<#" + w.leadChannel() + ">")));
       }
       if (to.size() > CHANNELS_SHOWN) {
         out = out.then(messages.both(language, "reminders.more", to.size() - CHANNELS_SHOWN));
       }
     }
     var counts = reminders.deliveries.counts();
-    int waiting = counts.getOrDefault(DeliveryStatus.PENDING, 0) + counts.getOrDefault(DeliveryStatus.SENDING, 0);
+    int waiting =
+        counts.getOrDefault(DeliveryStatus.PENDING, 0)
+            + counts.getOrDefault(DeliveryStatus.SENDING, 0);
     int unconfirmed = counts.getOrDefault(DeliveryStatus.UNCONFIRMED, 0);
     if (waiting + unconfirmed > 0) {
       out = out.then(messages.both(language, "reminders.queue", waiting, unconfirmed));

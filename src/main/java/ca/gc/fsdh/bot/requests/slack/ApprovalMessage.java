@@ -1,7 +1,5 @@
 package ca.gc.fsdh.bot.requests.slack;
 
-import ca.gc.fsdh.bot.requests.PlanStep;
-import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -10,18 +8,20 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
+import ca.gc.fsdh.bot.requests.PlanStep;
 import ca.gc.fsdh.bot.requests.RequestState;
+import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The message in the support channel for one request: its summary in both languages and, while it
- * waits for a decision, the Approve and Reject buttons, and View plan once the plan is ready. Once decided, the same message
- * shows who decided, when and why, and has no buttons.
+ * waits for a decision, the Approve and Reject buttons, and View plan once the plan is ready. Once
+ * decided, the same message shows who decided, when and why, and has no buttons.
  */
 public final class ApprovalMessage {
   private final RequestText text;
@@ -33,26 +33,44 @@ public final class ApprovalMessage {
   }
 
   public Bilingual headline(MigrationRequest r) {
-    return Bilingual.build(language, l -> text.messages().text(l, "support.headline", r.number(), text.kind(l, r), r.workspace()));
+    return Bilingual.build(
+        language,
+        l ->
+            text.messages()
+                .text(l, "support.headline", r.number(), text.kind(l, r), r.workspace()));
   }
 
   public String fallback(MigrationRequest r) {
     return headline(r).inline();
   }
 
-  /** @param plan the stored plan (see {@link PlanStep}), empty while it is computed */
+  /**
+   * @param plan the stored plan (see {@link PlanStep}), empty while it is computed
+   */
   public List<LayoutBlock> blocks(MigrationRequest r, Optional<JsonNode> plan) {
     Bilingual body = headline(r).then(text.summary(language, r)).then(planLine(plan));
     List<LayoutBlock> blocks = new ArrayList<>(BilingualBlocks.of(body));
     if (r.state() == RequestState.PENDING_APPROVAL) {
       String id = Long.toString(r.id());
-      List<BlockElement> buttons = new ArrayList<>(List.of(
-          button(b -> b.actionId(SlackIds.APPROVE).value(id).style("primary")
-              .text(plainText(label("button.approve")))),
-          button(b -> b.actionId(SlackIds.REJECT).value(id).style("danger")
-              .text(plainText(label("button.reject"))))));
+      List<BlockElement> buttons =
+          new ArrayList<>(
+              List.of(
+                  button(b ->
+                      b.actionId(SlackIds.APPROVE)
+                          .value(id)
+                          .style("primary")
+                          .text(plainText(label("button.approve")))),
+                  button(b ->
+                      b.actionId(SlackIds.REJECT)
+                          .value(id)
+                          .style("danger")
+                          .text(plainText(label("button.reject"))))));
       if (plan.isPresent() && !plan.get().has("error")) {
-        buttons.add(button(b -> b.actionId(SlackIds.VIEW_PLAN).value(id).text(plainText(label("button.view-plan")))));
+        buttons.add(
+            button(b ->
+                b.actionId(SlackIds.VIEW_PLAN)
+                    .value(id)
+                    .text(plainText(label("button.view-plan")))));
       }
       blocks.add(divider());
       blocks.add(actions(a -> a.blockId("decision").elements(buttons)));
@@ -60,7 +78,10 @@ public final class ApprovalMessage {
     return blocks;
   }
 
-  /** The message key of one of the plan's counts (the planner's own names: "notebooks", "secret keys" ...). */
+  /**
+   * The message key of one of the plan's counts (the planner's own names: "notebooks", "secret
+   * keys" ...).
+   */
   private static String countKey(String name) {
     return "plan.count." + name.replace(' ', '-');
   }
@@ -74,17 +95,35 @@ public final class ApprovalMessage {
     if (p.has("error")) {
       return m.both(language, "plan.failed", p.path("error").asText());
     }
-    Bilingual summary = Bilingual.build(language, l -> {
-      StringBuilder counts = new StringBuilder();
-      p.path("counts").properties().forEach(e -> {
-        String name = m.has(countKey(e.getKey())) ? m.text(l, countKey(e.getKey())) : e.getKey();
-        counts.append(counts.isEmpty() ? "" : ", ").append(name).append(' ').append(e.getValue().asLong());
-      });
-      return m.text(l, "plan.summary", counts.toString(), p.path("bytes").asLong() / (1024.0 * 1024.0),
-          p.path("cannotExport").size(), p.path("manual").size(), Math.ceil(p.path("estimatedSeconds").asDouble() / 60));
-    });
+    Bilingual summary =
+        Bilingual.build(
+            language,
+            l -> {
+              StringBuilder counts = new StringBuilder();
+              p.path("counts")
+                  .properties()
+                  .forEach(e -> {
+                    String name =
+                        m.has(countKey(e.getKey())) ? m.text(l, countKey(e.getKey())) : e.getKey();
+                    counts
+                        .append(counts.isEmpty() ? "" : ", ")
+                        .append(name)
+                        .append(' ')
+                        .append(e.getValue().asLong());
+                  });
+              return m.text(
+                  l,
+                  "plan.summary",
+                  counts.toString(),
+                  p.path("bytes").asLong() / (1024.0 * 1024.0),
+                  p.path("cannotExport").size(),
+                  p.path("manual").size(),
+                  Math.ceil(p.path("estimatedSeconds").asDouble() / 60));
+            });
     // A part that could not be read would make the counts look whole: say so next to them.
-    return p.path("unread").isEmpty() ? summary : summary.then(m.both(language, "plan.unread", p.path("unread").size()));
+    return p.path("unread").isEmpty()
+        ? summary
+        : summary.then(m.both(language, "plan.unread", p.path("unread").size()));
   }
 
   private String label(String key) {

@@ -1,7 +1,5 @@
 package ca.gc.fsdh.bot.requests.slack;
 
-import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
-import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -14,10 +12,13 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
+import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.Outcome;
 import ca.gc.fsdh.bot.requests.PlanStep;
 import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.requests.RequestStore;
+import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
@@ -25,7 +26,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
-import ca.gc.fsdh.bot.requests.MigrationRequest;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import java.io.IOException;
@@ -38,10 +38,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Approve and Reject buttons of the approval message, and the form that asks for the reason of a
- * rejection. Authorization is checked on every click and on the form's submission, not only by who
- * can see the buttons. Approve acks first and decides just after (one conditional UPDATE decides between
- * two people clicking at once); the loser is told who decided, by an ephemeral message.
+ * The Approve and Reject buttons of the approval message, and the form that asks for the reason of
+ * a rejection. Authorization is checked on every click and on the form's submission, not only by
+ * who can see the buttons. Approve acks first and decides just after (one conditional UPDATE
+ * decides between two people clicking at once); the loser is told who decided, by an ephemeral
+ * message.
  */
 public final class DecisionButtons {
   private static final Logger log = LoggerFactory.getLogger(DecisionButtons.class);
@@ -54,8 +55,14 @@ public final class DecisionButtons {
   private final RequestStore store;
   private final ApprovalMessage approval;
 
-  public DecisionButtons(RequestService service, OutcomeReply reply, RequestText text, Language supportLanguage,
-      Executor background, RequestStore store, ApprovalMessage approval) {
+  public DecisionButtons(
+      RequestService service,
+      OutcomeReply reply,
+      RequestText text,
+      Language supportLanguage,
+      Executor background,
+      RequestStore store,
+      ApprovalMessage approval) {
     this.service = service;
     this.reply = reply;
     this.text = text;
@@ -66,25 +73,34 @@ public final class DecisionButtons {
   }
 
   /**
-   * Acks at once, then decides: the conditional UPDATE still picks one winner, and the loser is told.
-   * Should the bot stop between the two, the buttons are still there and the click can be repeated.
+   * Acks at once, then decides: the conditional UPDATE still picks one winner, and the loser is
+   * told. Should the bot stop between the two, the buttons are still there and the click can be
+   * repeated.
    */
   public Response approve(BlockActionRequest request, ActionContext context) {
     String userId = request.getPayload().getUser().getId();
     String sent = buttonValue(request);
     Optional<Long> id = requestId(sent);
     background.execute(() -> {
-      Outcome outcome = id.isPresent() ? service.approve(id.get(), userId)
-          : service.refuseUnreadable(userId, "request.approve", sent);
+      Outcome outcome =
+          id.isPresent()
+              ? service.approve(id.get(), userId)
+              : service.refuseUnreadable(userId, "request.approve", sent);
       if (!outcome.done()) {
-        tell(context, reply.render(outcome, language, userId, "request.approved", "request.not-support", asked(sent)));
+        tell(
+            context,
+            reply.render(
+                outcome, language, userId, "request.approved", "request.not-support", asked(sent)));
       }
     });
     return context.ack();
   }
 
-  /** Reject asks for a reason first: a form, opened only for support while the request is pending. */
-  public Response reject(BlockActionRequest request, ActionContext context) throws IOException, SlackApiException {
+  /**
+   * Reject asks for a reason first: a form, opened only for support while the request is pending.
+   */
+  public Response reject(BlockActionRequest request, ActionContext context)
+      throws IOException, SlackApiException {
     String userId = request.getPayload().getUser().getId();
     String sent = buttonValue(request);
     Optional<Long> id = requestId(sent);
@@ -94,14 +110,26 @@ public final class DecisionButtons {
     }
     Outcome allowed = service.mayDecide(id.get(), userId);
     if (!allowed.done()) {
-      tell(context, reply.render(allowed, language, userId, "request.rejected", "request.not-support",
-          id.get().toString()));
+      tell(
+          context,
+          reply.render(
+              allowed,
+              language,
+              userId,
+              "request.rejected",
+              "request.not-support",
+              id.get().toString()));
       return context.ack();
     }
-    var opened = context.client().viewsOpen(r -> r.triggerId(request.getPayload().getTriggerId())
-        .view(rejectForm(allowed.request().get())));
+    var opened =
+        context
+            .client()
+            .viewsOpen(r ->
+                r.triggerId(request.getPayload().getTriggerId())
+                    .view(rejectForm(allowed.request().get())));
     if (!opened.isOk()) {
-      log.warn("views.open for the rejection of request {} failed: {}", id.get(), opened.getError());
+      log.warn(
+          "views.open for the rejection of request {} failed: {}", id.get(), opened.getError());
     }
     return context.ack();
   }
@@ -109,13 +137,23 @@ public final class DecisionButtons {
   /** The form asking for the reason of a rejection, with the request's summary. */
   View rejectForm(MigrationRequest request) {
     List<LayoutBlock> blocks = new ArrayList<>(BilingualBlocks.of(text.summary(language, request)));
-    blocks.add(input(i -> i.blockId(SlackIds.REASON_BLOCK).label(plainText(inline("modal.reason")))
-        .element(plainTextInput(p -> p.actionId(SlackIds.REASON_INPUT).multiline(true).maxLength(REASON_LIMIT)))));
-    return view(v -> v.type("modal").callbackId(SlackIds.REJECT_MODAL).privateMetadata(Long.toString(request.id()))
-        .title(viewTitle(t -> t.type("plain_text").text(inline("modal.title.reject"))))
-        .submit(viewSubmit(s -> s.type("plain_text").text(inline("button.reject"))))
-        .close(viewClose(c -> c.type("plain_text").text(inline("modal.close"))))
-        .blocks(blocks));
+    blocks.add(
+        input(i ->
+            i.blockId(SlackIds.REASON_BLOCK)
+                .label(plainText(inline("modal.reason")))
+                .element(
+                    plainTextInput(p ->
+                        p.actionId(SlackIds.REASON_INPUT)
+                            .multiline(true)
+                            .maxLength(REASON_LIMIT)))));
+    return view(v ->
+        v.type("modal")
+            .callbackId(SlackIds.REJECT_MODAL)
+            .privateMetadata(Long.toString(request.id()))
+            .title(viewTitle(t -> t.type("plain_text").text(inline("modal.title.reject"))))
+            .submit(viewSubmit(s -> s.type("plain_text").text(inline("button.reject"))))
+            .close(viewClose(c -> c.type("plain_text").text(inline("modal.close"))))
+            .blocks(blocks));
   }
 
   public Response submitRejection(ViewSubmissionRequest request, ViewSubmissionContext context) {
@@ -124,34 +162,55 @@ public final class DecisionButtons {
     Optional<Long> parsed = requestId(sent);
     if (parsed.isEmpty()) {
       Outcome refused = service.refuseUnreadable(userId, "request.reject", sent);
-      return formError(context, reply.render(refused, language, userId, "request.rejected", "request.not-support",
-          asked(sent)));
+      return formError(
+          context,
+          reply.render(
+              refused, language, userId, "request.rejected", "request.not-support", asked(sent)));
     }
     long id = parsed.get();
-    String reason = Optional.ofNullable(request.getPayload().getView().getState()).map(s -> s.getValues())
-        .map(v -> v.get(SlackIds.REASON_BLOCK)).map(b -> b.get(SlackIds.REASON_INPUT))
-        .map(v -> v.getValue()).map(String::strip).orElse("");
+    String reason =
+        Optional.ofNullable(request.getPayload().getView().getState())
+            .map(s -> s.getValues())
+            .map(v -> v.get(SlackIds.REASON_BLOCK))
+            .map(b -> b.get(SlackIds.REASON_INPUT))
+            .map(v -> v.getValue())
+            .map(String::strip)
+            .orElse("");
     if (reason.isEmpty()) {
-      return context.ack(r -> r.responseAction("errors").errors(Map.of(SlackIds.REASON_BLOCK, inline("modal.error.reason"))));
+      return context.ack(r ->
+          r.responseAction("errors")
+              .errors(Map.of(SlackIds.REASON_BLOCK, inline("modal.error.reason"))));
     }
     reason = reason.length() > REASON_LIMIT ? reason.substring(0, REASON_LIMIT) : reason;
     Outcome outcome = service.reject(id, userId, reason);
     if (outcome.done()) {
       return context.ack();
     }
-    return formError(context, reply.render(outcome, language, userId, "request.rejected", "request.not-support",
-        Long.toString(id)));
+    return formError(
+        context,
+        reply.render(
+            outcome,
+            language,
+            userId,
+            "request.rejected",
+            "request.not-support",
+            Long.toString(id)));
   }
 
   /** Keeps the form open with the problem under the reason field. */
   private static Response formError(ViewSubmissionContext context, Bilingual problem) {
     String inline = problem.inline();
-    return context.ack(r -> r.responseAction("errors").errors(Map.of(SlackIds.REASON_BLOCK,
-        inline.length() > 2000 ? inline.substring(0, 2000) : inline)));
+    return context.ack(r ->
+        r.responseAction("errors")
+            .errors(
+                Map.of(
+                    SlackIds.REASON_BLOCK,
+                    inline.length() > 2000 ? inline.substring(0, 2000) : inline)));
   }
 
   /** View plan: the plan's summary and its lists, in a modal, for the support team. */
-  public Response viewPlan(BlockActionRequest request, ActionContext context) throws IOException, SlackApiException {
+  public Response viewPlan(BlockActionRequest request, ActionContext context)
+      throws IOException, SlackApiException {
     String userId = request.getPayload().getUser().getId();
     String sent = buttonValue(request);
     Optional<Long> id = requestId(sent);
@@ -161,11 +220,16 @@ public final class DecisionButtons {
     }
     Outcome allowed = service.mayViewPlan(id.get(), userId);
     if (!allowed.done()) {
-      tell(context, reply.render(allowed, language, userId, "request.approved", "request.not-support", sent));
+      tell(
+          context,
+          reply.render(allowed, language, userId, "request.approved", "request.not-support", sent));
       return context.ack();
     }
     Optional<JsonNode> plan = PlanStep.read(store, id.get());
-    var opened = context.client().viewsOpen(r -> r.triggerId(request.getPayload().getTriggerId()).view(planView(plan)));
+    var opened =
+        context
+            .client()
+            .viewsOpen(r -> r.triggerId(request.getPayload().getTriggerId()).view(planView(plan)));
     if (!opened.isOk()) {
       log.warn("views.open for the plan of request {} failed: {}", id.get(), opened.getError());
     }
@@ -180,16 +244,19 @@ public final class DecisionButtons {
       listSections(blocks, inline("plan.cannot-export"), p.path("cannotExport"));
       listSections(blocks, inline("plan.manual"), p.path("manual"));
     });
-    return view(v -> v.type("modal").title(viewTitle(t -> t.type("plain_text").text(inline("modal.title.plan"))))
-        .close(viewClose(c -> c.type("plain_text").text(inline("modal.close")))).blocks(blocks));
+    return view(v ->
+        v.type("modal")
+            .title(viewTitle(t -> t.type("plain_text").text(inline("modal.title.plan"))))
+            .close(viewClose(c -> c.type("plain_text").text(inline("modal.close"))))
+            .blocks(blocks));
   }
 
   /** Sections of the plan modal: with the summary, within Slack's 100 blocks of a modal. */
   static final int PLAN_SECTIONS = 40;
 
   /**
-   * One list of the plan, as sections under Slack's 3,000 characters each, at most {@link #PLAN_SECTIONS}
-   * blocks in all; what does not fit is counted in a last line, in both languages.
+   * One list of the plan, as sections under Slack's 3,000 characters each, at most {@link
+   * #PLAN_SECTIONS} blocks in all; what does not fit is counted in a last line, in both languages.
    */
   private void listSections(List<LayoutBlock> blocks, String title, JsonNode items) {
     if (items.isEmpty() || blocks.size() >= PLAN_SECTIONS) {
@@ -223,8 +290,11 @@ public final class DecisionButtons {
   private void tell(ActionContext context, Bilingual message) {
     background.execute(() -> {
       try {
-        context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(message.mrkdwn())
-            .blocks(BilingualBlocks.of(message)));
+        context.respond(r ->
+            r.responseType("ephemeral")
+                .replaceOriginal(false)
+                .text(message.mrkdwn())
+                .blocks(BilingualBlocks.of(message)));
       } catch (IOException e) {
         log.warn("could not answer a decision click: {}", e.toString());
       }
@@ -234,7 +304,10 @@ public final class DecisionButtons {
   /** A button whose value is not a request number: refused, audited and told. */
   private void refuseUnreadable(ActionContext context, String userId, String action, String sent) {
     Outcome refused = service.refuseUnreadable(userId, action, sent);
-    tell(context, reply.render(refused, language, userId, "request.approved", "request.not-support", asked(sent)));
+    tell(
+        context,
+        reply.render(
+            refused, language, userId, "request.approved", "request.not-support", asked(sent)));
   }
 
   private static String buttonValue(BlockActionRequest request) {
@@ -242,7 +315,10 @@ public final class DecisionButtons {
     return actions == null || actions.isEmpty() ? null : actions.get(0).getValue();
   }
 
-  /** The number a button or form carries: the bot writes plain digits; anything else is forged or broken. */
+  /**
+   * The number a button or form carries: the bot writes plain digits; anything else is forged or
+   * broken.
+   */
   private static Optional<Long> requestId(String sent) {
     return sent == null ? Optional.empty() : RequestId.parse(sent);
   }

@@ -1,10 +1,5 @@
 package ca.gc.fsdh.bot.requests.slack;
 
-import com.slack.api.methods.SlackApiException;
-import java.io.IOException;
-import java.util.function.Function;
-import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
-import ca.gc.fsdh.bot.slackkit.SlackDates;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
@@ -22,16 +17,20 @@ import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestService;
+import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
+import ca.gc.fsdh.bot.slackkit.SlackDates;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,15 +49,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class HomeTab {
   private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
+
   /**
    * Three blocks each: with the title, the deadlines, the support queue and the "more" line, 30
-   * workspaces stay within Slack's 100 blocks of a Home tab; the others are listed by {@code /fsdh list}.
+   * workspaces stay within Slack's 100 blocks of a Home tab; the others are listed by {@code /fsdh
+   * list}.
    */
   static final int WORKSPACES_SHOWN = 30;
+
   /** Requests listed in the support queue; the count says how many wait in all. */
   static final int QUEUE_SHOWN = 20;
+
   /** Each language's half of a section, under Slack's 3,000 characters. */
   private static final int HALF_SECTION = BilingualBlocks.SECTION_LIMIT / 2 - 10;
+
   private final RequestService service;
   private final WorkspaceDirectory directory;
   private final Deadlines deadlines;
@@ -67,8 +72,15 @@ public final class HomeTab {
   private final Clock clock;
   private final Executor background;
 
-  public HomeTab(RequestService service, WorkspaceDirectory directory, Deadlines deadlines, RequestText text,
-      RequestModal modal, Language defaultLanguage, Clock clock, Executor background) {
+  public HomeTab(
+      RequestService service,
+      WorkspaceDirectory directory,
+      Deadlines deadlines,
+      RequestText text,
+      RequestModal modal,
+      Language defaultLanguage,
+      Clock clock,
+      Executor background) {
     this.service = service;
     this.directory = directory;
     this.deadlines = deadlines;
@@ -101,7 +113,13 @@ public final class HomeTab {
     String userId = request.getPayload().getUser().getId();
     String acronym = request.getPayload().getActions().get(0).getValue();
     Language language = directory.languageOf(userId, defaultLanguage);
-    modal.open(context.client(), request.getPayload().getTriggerId(), userId, kind, Optional.ofNullable(acronym), language);
+    modal.open(
+        context.client(),
+        request.getPayload().getTriggerId(),
+        userId,
+        kind,
+        Optional.ofNullable(acronym),
+        language);
     return context.ack();
   }
 
@@ -113,24 +131,42 @@ public final class HomeTab {
     List<Workspace> managed = directory.managedBy(userId);
     for (Workspace w : managed.stream().limit(WORKSPACES_SHOWN).toList()) {
       blocks.add(divider());
-      List<MigrationRequest> requests = service.listFor(userId, 50).stream()
-          .filter(r -> r.workspace().equals(w.acronym())).limit(3).toList();
-      blocks.add(section(s -> s.text(markdownText(both(l, lang -> workspaceText(lang, w, requests))))));
+      List<MigrationRequest> requests =
+          service.listFor(userId, 50).stream()
+              .filter(r -> r.workspace().equals(w.acronym()))
+              .limit(3)
+              .toList();
+      blocks.add(
+          section(s -> s.text(markdownText(both(l, lang -> workspaceText(lang, w, requests))))));
       List<BlockElement> buttons = new ArrayList<>();
       if (!w.offboardOnly()) {
-        buttons.add(button(b -> b.actionId(SlackIds.HOME_MIGRATE).value(w.acronym()).style("primary")
-            .text(plainText(text.messages().both(l, "home.button.migrate").inline()))));
+        buttons.add(
+            button(b ->
+                b.actionId(SlackIds.HOME_MIGRATE)
+                    .value(w.acronym())
+                    .style("primary")
+                    .text(plainText(text.messages().both(l, "home.button.migrate").inline()))));
       }
-      buttons.add(button(b -> b.actionId(SlackIds.HOME_OFFBOARD).value(w.acronym())
-          .text(plainText(text.messages().both(l, "home.button.offboard").inline()))));
+      buttons.add(
+          button(b ->
+              b.actionId(SlackIds.HOME_OFFBOARD)
+                  .value(w.acronym())
+                  .text(plainText(text.messages().both(l, "home.button.offboard").inline()))));
       blocks.add(actions(a -> a.blockId("start-" + w.acronym()).elements(buttons)));
     }
     if (managed.size() > WORKSPACES_SHOWN) {
-      blocks.add(section(s -> s.text(markdownText(text.messages().both(l, "home.more-workspaces",
-          managed.size() - WORKSPACES_SHOWN).mrkdwn()))));
+      blocks.add(
+          section(s ->
+              s.text(
+                  markdownText(
+                      text.messages()
+                          .both(l, "home.more-workspaces", managed.size() - WORKSPACES_SHOWN)
+                          .mrkdwn()))));
     }
     if (managed.isEmpty()) {
-      blocks.add(section(s -> s.text(markdownText(text.messages().both(l, "home.no-workspace").mrkdwn()))));
+      blocks.add(
+          section(
+              s -> s.text(markdownText(text.messages().both(l, "home.no-workspace").mrkdwn()))));
     }
     if (service.isSupport(userId)) {
       blocks.add(divider());
@@ -142,7 +178,8 @@ public final class HomeTab {
 
   /** Both languages in one section, each cut after a whole line if it is too long. */
   private static String both(Language first, Function<Language, String> f) {
-    return BilingualBlocks.fit(f.apply(first), HALF_SECTION, first) + "\n\n"
+    return BilingualBlocks.fit(f.apply(first), HALF_SECTION, first)
+        + "\n\n"
         + BilingualBlocks.fit(f.apply(first.other()), HALF_SECTION, first.other());
   }
 
@@ -151,21 +188,36 @@ public final class HomeTab {
     StringBuilder b = new StringBuilder(text.messages().text(l, "home.deadlines"));
     for (Milestone m : deadlines.milestones()) {
       long days = ChronoUnit.DAYS.between(today, m.date());
-      String when = days > 0 ? text.messages().text(l, "home.in-days", days)
-          : days == 0 ? text.messages().text(l, "home.today") : text.messages().text(l, "home.passed");
-      b.append('\n').append(text.messages().text(l, "home.deadline", m.title(l), m.date().toString(), when));
+      String when =
+          days > 0
+              ? text.messages().text(l, "home.in-days", days)
+              : days == 0
+                  ? text.messages().text(l, "home.today")
+                  : text.messages().text(l, "home.passed");
+      b.append('\n')
+          .append(text.messages().text(l, "home.deadline", m.title(l), m.date().toString(), when));
     }
     return b.toString();
   }
 
   private String workspaceText(Language l, Workspace w, List<MigrationRequest> requests) {
-    StringBuilder b = new StringBuilder(text.messages().text(l, "home.workspace", w.acronym(), w.name(l)));
+    StringBuilder b =
+        new StringBuilder(text.messages().text(l, "home.workspace", w.acronym(), w.name(l)));
     if (requests.isEmpty()) {
       b.append('\n').append(text.messages().text(l, "home.no-request"));
     }
     for (MigrationRequest r : requests) {
-      b.append('\n').append(text.messages().text(l, "list.line", r.number(), text.kind(l, r), r.workspace(),
-          text.state(l, r), SlackDates.dateTime(r.updatedAt())));
+      b.append('\n')
+          .append(
+              text.messages()
+                  .text(
+                      l,
+                      "list.line",
+                      r.number(),
+                      text.kind(l, r),
+                      r.workspace(),
+                      text.state(l, r),
+                      SlackDates.dateTime(r.updatedAt())));
     }
     return b.toString();
   }
@@ -173,11 +225,21 @@ public final class HomeTab {
   private String queueText(Language l, List<MigrationRequest> pending) {
     StringBuilder b = new StringBuilder(text.messages().text(l, "home.queue", pending.size()));
     for (MigrationRequest r : pending.stream().limit(QUEUE_SHOWN).toList()) {
-      b.append('\n').append(text.messages().text(l, "list.line", r.number(), text.kind(l, r), r.workspace(),
-          text.state(l, r), SlackDates.dateTime(r.createdAt())));
+      b.append('\n')
+          .append(
+              text.messages()
+                  .text(
+                      l,
+                      "list.line",
+                      r.number(),
+                      text.kind(l, r),
+                      r.workspace(),
+                      text.state(l, r),
+                      SlackDates.dateTime(r.createdAt())));
     }
     if (pending.size() > QUEUE_SHOWN) {
-      b.append('\n').append(text.messages().text(l, "home.queue.more", pending.size() - QUEUE_SHOWN));
+      b.append('\n')
+          .append(text.messages().text(l, "home.queue.more", pending.size() - QUEUE_SHOWN));
     }
     return b.toString();
   }

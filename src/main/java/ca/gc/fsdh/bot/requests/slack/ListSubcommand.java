@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.requests.slack;
 
-import ca.gc.fsdh.bot.slackkit.SlackDates;
-import ca.gc.fsdh.bot.slackkit.SlackReplies;
-import ca.gc.fsdh.bot.slackkit.Subcommand;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestService;
+import ca.gc.fsdh.bot.slackkit.SlackDates;
+import ca.gc.fsdh.bot.slackkit.SlackReplies;
+import ca.gc.fsdh.bot.slackkit.Subcommand;
 import com.slack.api.bolt.response.Response;
 import java.util.List;
 
@@ -29,16 +29,29 @@ public final class ListSubcommand implements Subcommand {
   public Response handle(Invocation in) {
     List<MigrationRequest> requests = service.listFor(in.userId(), LIMIT);
     if (requests.isEmpty()) {
-      return in.context().ack(SlackReplies.ephemeral(text.messages().both(in.language(), "status.none")));
+      return in.context()
+          .ack(SlackReplies.ephemeral(text.messages().both(in.language(), "status.none")));
     }
-    Bilingual list = Bilingual.build(in.language(), l -> {
-      StringBuilder b = new StringBuilder(text.messages().text(l, "list.title"));
-      for (MigrationRequest r : requests) {
-        b.append('\n').append(text.messages().text(l, "list.line", r.number(), text.kind(l, r), r.workspace(),
-            text.state(l, r), SlackDates.dateTime(r.updatedAt())));
-      }
-      return b.toString();
-    });
+    Bilingual list =
+        Bilingual.build(
+            in.language(),
+            l -> {
+              StringBuilder b = new StringBuilder(text.messages().text(l, "list.title"));
+              for (MigrationRequest r : requests) {
+                b.append('\n')
+                    .append(
+                        text.messages()
+                            .text(
+                                l,
+                                "list.line",
+                                r.number(),
+                                text.kind(l, r),
+                                r.workspace(),
+                                text.state(l, r),
+                                SlackDates.dateTime(r.updatedAt())));
+              }
+              return b.toString();
+            });
     return in.context().ack(SlackReplies.ephemeral(list));
   }
 }

@@ -1,16 +1,16 @@
 package ca.gc.fsdh.bot.requests.slack;
 
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
+import ca.gc.fsdh.bot.requests.MigrationRequest;
+import ca.gc.fsdh.bot.requests.RunProgress;
+import ca.gc.fsdh.bot.requests.RunReport;
+import ca.gc.fsdh.bot.requests.RunWorker;
+import ca.gc.fsdh.bot.requests.TypeProgress;
 import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import ca.gc.fsdh.bot.slackkit.SlackCallFailed;
 import ca.gc.fsdh.bot.slackkit.SlackCalls;
-import ca.gc.fsdh.bot.platform.config.Language;
-import ca.gc.fsdh.bot.platform.i18n.Bilingual;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.requests.MigrationRequest;
-import ca.gc.fsdh.bot.requests.RunWorker;
-import ca.gc.fsdh.bot.requests.RunProgress;
-import ca.gc.fsdh.bot.requests.RunReport;
-import ca.gc.fsdh.bot.requests.TypeProgress;
 import com.slack.api.methods.MethodsClient;
 import java.time.Duration;
 import java.util.Map;
@@ -23,14 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One progress message per run, in the thread of the request's approval message, edited at most every
- * few seconds with the step and the items done per type, and once more when the run ends. (The run's
- * report follows through the request outbox.)
+ * One progress message per run, in the thread of the request's approval message, edited at most
+ * every few seconds with the step and the items done per type, and once more when the run ends.
+ * (The run's report follows through the request outbox.)
  *
  * <p>Edits never go backwards: every change of progress gets the next number, an edit is sent only
  * with a number above the last one sent, and one run's edits are sent one at a time. So the timer's
- * edit and the final one, made at once, cannot land in the wrong order; an edit Slack did not take is
- * not retried as it was, the next one carries what is newer.
+ * edit and the final one, made at once, cannot land in the wrong order; an edit Slack did not take
+ * is not retried as it was, the next one carries what is newer.
  */
 public final class ProgressMessage implements RunWorker.ProgressReporter {
   private static final Logger log = LoggerFactory.getLogger(ProgressMessage.class);
@@ -43,8 +43,14 @@ public final class ProgressMessage implements RunWorker.ProgressReporter {
   private final Duration every;
   private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
-  public ProgressMessage(MethodsClient slack, SlackCalls calls, RunReportText words, String supportChannel,
-      Language supportLanguage, ScheduledExecutorService timer, Duration every) {
+  public ProgressMessage(
+      MethodsClient slack,
+      SlackCalls calls,
+      RunReportText words,
+      String supportChannel,
+      Language supportLanguage,
+      ScheduledExecutorService timer,
+      Duration every) {
     this.slack = slack;
     this.calls = calls;
     this.words = words;
@@ -58,13 +64,15 @@ public final class ProgressMessage implements RunWorker.ProgressReporter {
   public RunProgress start(MigrationRequest request) {
     Run run = new Run(request);
     runs.put(request.id(), run);
-    run.task = timer.scheduleWithFixedDelay(run::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    run.task =
+        timer.scheduleWithFixedDelay(run::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     return run;
   }
 
   /** The last counts; the report itself is in the request outbox, written with the run's end. */
   @Override
-  public void finished(MigrationRequest request, Optional<RunReport> report, Optional<String> error) {
+  public void finished(
+      MigrationRequest request, Optional<RunReport> report, Optional<String> error) {
     Run run = runs.remove(request.id());
     if (run != null) {
       run.task.cancel(false);
@@ -106,26 +114,42 @@ public final class ProgressMessage implements RunWorker.ProgressReporter {
     /** Sends the newest progress, unless it was sent already; one edit at a time. */
     void refresh() {
       synchronized (sending) {
-        Snapshot now = latest(); // read while no other edit is on its way: never older than the last one sent
+        Snapshot now =
+            latest(); // read while no other edit is on its way: never older than the last one sent
         if (now.number() <= sent) {
           return;
         }
         Bilingual message = words.progress(supportLanguage, request, now.phase(), now.counts());
         try {
           if (ts == null) {
-            var posted = calls.post(channel, () -> slack.chatPostMessage(m -> {
-              m.channel(channel).text(message.mrkdwn()).blocks(BilingualBlocks.of(message));
-              request.supportTs().ifPresent(m::threadTs);
-              return m;
-            }));
+            var posted =
+                calls.post(
+                    channel,
+                    () ->
+                        slack.chatPostMessage(m -> {
+                          m.channel(channel)
+                              .text(message.mrkdwn())
+                              .blocks(BilingualBlocks.of(message));
+                          request.supportTs().ifPresent(m::threadTs);
+                          return m;
+                        }));
             ts = posted.getTs();
           } else {
-            calls.call("chat.update", channel, () -> slack.chatUpdate(m -> m.channel(channel).ts(ts)
-                .text(message.mrkdwn()).blocks(BilingualBlocks.of(message))));
+            calls.call(
+                "chat.update",
+                channel,
+                () ->
+                    slack.chatUpdate(m ->
+                        m.channel(channel)
+                            .ts(ts)
+                            .text(message.mrkdwn())
+                            .blocks(BilingualBlocks.of(message))));
           }
           sent = now.number();
         } catch (SlackCallFailed | RuntimeException e) {
-          log.info("progress message of request {} not updated (the next edit carries it): {}", request.id(),
+          log.info(
+              "progress message of request {} not updated (the next edit carries it): {}",
+              request.id(),
               e.getMessage());
         }
       }

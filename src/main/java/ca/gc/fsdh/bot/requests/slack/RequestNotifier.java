@@ -1,9 +1,5 @@
 package ca.gc.fsdh.bot.requests.slack;
 
-import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
-import ca.gc.fsdh.bot.slackkit.DirectMessageChannels;
-import ca.gc.fsdh.bot.slackkit.SlackCallFailed;
-import ca.gc.fsdh.bot.slackkit.SlackCalls;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
@@ -13,15 +9,20 @@ import ca.gc.fsdh.bot.requests.PlanStep;
 import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.requests.RequestStore;
 import ca.gc.fsdh.bot.requests.StoredResult;
+import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
+import ca.gc.fsdh.bot.slackkit.DirectMessageChannels;
+import ca.gc.fsdh.bot.slackkit.SlackCallFailed;
+import ca.gc.fsdh.bot.slackkit.SlackCalls;
 import com.slack.api.methods.MethodsClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Posts one message of the request outbox (see {@link OutboxDispatcher}): the request's message in the
- * support channel (posted with its buttons, then redrawn as the request changes), the direct message
- * that tells the requester a change of state, and a finished run's reports ({@link ReportPoster}).
+ * Posts one message of the request outbox (see {@link OutboxDispatcher}): the request's message in
+ * the support channel (posted with its buttons, then redrawn as the request changes), the direct
+ * message that tells the requester a change of state, and a finished run's reports ({@link
+ * ReportPoster}).
  *
  * <p>A state message tells the state its change reached, even when the request has moved on since;
  * one that tells several changes at once (the earlier ones were folded into it) names each of them.
@@ -38,9 +39,17 @@ public final class RequestNotifier implements OutboxDispatcher.Poster {
   private final DirectMessageChannels dms;
   private final ReportPoster reports;
 
-  public RequestNotifier(MethodsClient slack, SlackCalls calls, RequestStore store, RequestText text,
-      ApprovalMessage approval, WorkspaceDirectory directory, String supportChannel, Language defaultLanguage,
-      DirectMessageChannels dms, ReportPoster reports) {
+  public RequestNotifier(
+      MethodsClient slack,
+      SlackCalls calls,
+      RequestStore store,
+      RequestText text,
+      ApprovalMessage approval,
+      WorkspaceDirectory directory,
+      String supportChannel,
+      Language defaultLanguage,
+      DirectMessageChannels dms,
+      ReportPoster reports) {
     this.slack = slack;
     this.calls = calls;
     this.store = store;
@@ -54,15 +63,21 @@ public final class RequestNotifier implements OutboxDispatcher.Poster {
   }
 
   @Override
-  public void post(OutboxMessage message, List<RequestState> told, Runnable holdLonger) throws SlackCallFailed {
-    MigrationRequest request = store.find(message.requestId())
-        .orElseThrow(() -> new IllegalStateException("request " + message.requestId() + " is not stored"));
+  public void post(OutboxMessage message, List<RequestState> told, Runnable holdLonger)
+      throws SlackCallFailed {
+    MigrationRequest request =
+        store
+            .find(message.requestId())
+            .orElseThrow(() ->
+                new IllegalStateException("request " + message.requestId() + " is not stored"));
     switch (message.kind()) {
       case APPROVAL_POST -> postApproval(request);
       case APPROVAL_UPDATE -> updateApproval(request);
       case REQUESTER_DM -> tellRequester(request.withState(message.state()), told);
-      case REPORT_TO_SUPPORT -> reports.toSupport(request.withState(message.state()), result(message));
-      case REPORT_TO_REQUESTER -> reports.toRequester(request.withState(message.state()), result(message), holdLonger);
+      case REPORT_TO_SUPPORT ->
+          reports.toSupport(request.withState(message.state()), result(message));
+      case REPORT_TO_REQUESTER ->
+          reports.toRequester(request.withState(message.state()), result(message), holdLonger);
     }
   }
 
@@ -70,35 +85,73 @@ public final class RequestNotifier implements OutboxDispatcher.Poster {
     if (r.supportTs().isPresent()) {
       return; // posted and recorded before a stop left this message unmarked
     }
-    var posted = calls.post(supportChannel, () -> slack.chatPostMessage(m -> m.channel(supportChannel)
-        .text(approval.fallback(r)).blocks(approval.blocks(r, PlanStep.read(store, r.id())))));
+    var posted =
+        calls.post(
+            supportChannel,
+            () ->
+                slack.chatPostMessage(m ->
+                    m.channel(supportChannel)
+                        .text(approval.fallback(r))
+                        .blocks(approval.blocks(r, PlanStep.read(store, r.id())))));
     store.setSupportMessage(r.id(), posted.getChannel(), posted.getTs());
   }
 
-  /** Redraws the approval message as the request is now: state, decision and plan, buttons only while pending. */
+  /**
+   * Redraws the approval message as the request is now: state, decision and plan, buttons only
+   * while pending.
+   */
   private void updateApproval(MigrationRequest r) throws SlackCallFailed {
     if (r.supportTs().isEmpty()) {
       throw SlackCallFailed.refused("request " + r.id() + " has no approval message to update");
     }
     String channel = r.supportChannel().orElse(supportChannel);
-    calls.call("chat.update", channel, () -> slack.chatUpdate(m -> m.channel(channel).ts(r.supportTs().get())
-        .text(approval.fallback(r)).blocks(approval.blocks(r, PlanStep.read(store, r.id())))));
+    calls.call(
+        "chat.update",
+        channel,
+        () ->
+            slack.chatUpdate(m ->
+                m.channel(channel)
+                    .ts(r.supportTs().get())
+                    .text(approval.fallback(r))
+                    .blocks(approval.blocks(r, PlanStep.read(store, r.id())))));
   }
 
   private void tellRequester(MigrationRequest r, List<RequestState> told) throws SlackCallFailed {
     Language first = directory.languageOf(r.requester(), defaultLanguage);
     var m = text.messages();
-    Bilingual message = Bilingual.build(first, l -> told.size() == 1
-        ? m.text(l, "dm.changed", r.number(), text.kind(l, r), r.workspace(), m.text(l, r.state().messageKey()))
-        : m.text(l, "dm.changed.since", r.number(), text.kind(l, r), r.workspace(), m.text(l, r.state().messageKey()),
-            told.stream().map(s -> m.text(l, s.messageKey())).collect(Collectors.joining(" → "))))
-        .then(text.summary(first, r));
+    Bilingual message =
+        Bilingual.build(
+                first,
+                l ->
+                    told.size() == 1
+                        ? m.text(
+                            l,
+                            "dm.changed",
+                            r.number(),
+                            text.kind(l, r),
+                            r.workspace(),
+                            m.text(l, r.state().messageKey()))
+                        : m.text(
+                            l,
+                            "dm.changed.since",
+                            r.number(),
+                            text.kind(l, r),
+                            r.workspace(),
+                            m.text(l, r.state().messageKey()),
+                            told.stream()
+                                .map(s -> m.text(l, s.messageKey()))
+                                .collect(Collectors.joining(" → "))))
+            .then(text.summary(first, r));
     String channel = dms.of(r.requester());
     try {
-      calls.post(channel, () -> slack.chatPostMessage(p -> p.channel(channel)
-          .text(message.mrkdwn()).blocks(BilingualBlocks.of(message))));
+      calls.post(
+          channel,
+          () ->
+              slack.chatPostMessage(p ->
+                  p.channel(channel).text(message.mrkdwn()).blocks(BilingualBlocks.of(message))));
     } catch (SlackCallFailed e) {
-      if (e.next() == SlackCallFailed.Next.REFUSED && e.getMessage().endsWith("channel_not_found")) {
+      if (e.next() == SlackCallFailed.Next.REFUSED
+          && e.getMessage().endsWith("channel_not_found")) {
         dms.forget(r.requester());
         throw SlackCallFailed.retry(e.getMessage() + " (the channel is opened again)");
       }
@@ -107,6 +160,9 @@ public final class RequestNotifier implements OutboxDispatcher.Poster {
   }
 
   private static StoredResult result(OutboxMessage message) {
-    return message.payload().map(StoredResult::parse).orElse(new StoredResult(Optional.empty(), Optional.empty()));
+    return message
+        .payload()
+        .map(StoredResult::parse)
+        .orElse(new StoredResult(Optional.empty(), Optional.empty()));
   }
 }

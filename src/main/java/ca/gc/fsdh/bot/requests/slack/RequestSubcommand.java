@@ -1,14 +1,14 @@
 package ca.gc.fsdh.bot.requests.slack;
 
-import ca.gc.fsdh.bot.slackkit.SlackReplies;
-import ca.gc.fsdh.bot.slackkit.Subcommand;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.NewRequest;
 import ca.gc.fsdh.bot.requests.Outcome;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestOptions;
 import ca.gc.fsdh.bot.requests.RequestService;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.slackkit.SlackReplies;
+import ca.gc.fsdh.bot.slackkit.Subcommand;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import java.io.IOException;
@@ -26,7 +26,8 @@ public final class RequestSubcommand implements Subcommand {
   private final RequestModal modal;
   private final OutcomeReply reply;
 
-  public RequestSubcommand(RequestKind kind, RequestService service, RequestModal modal, OutcomeReply reply) {
+  public RequestSubcommand(
+      RequestKind kind, RequestService service, RequestModal modal, OutcomeReply reply) {
     this.kind = kind;
     this.service = service;
     this.modal = modal;
@@ -41,8 +42,10 @@ public final class RequestSubcommand implements Subcommand {
   @Override
   public Response handle(Invocation in) throws IOException, SlackApiException {
     if (in.args().size() > 1) {
-      return in.context().ack(SlackReplies.ephemeral(
-          modal.text().messages().both(in.language(), "request.usage", name())));
+      return in.context()
+          .ack(
+              SlackReplies.ephemeral(
+                  modal.text().messages().both(in.language(), "request.usage", name())));
     }
     Optional<String> acronym = in.args().stream().findFirst();
     if (acronym.isPresent()) {
@@ -52,16 +55,33 @@ public final class RequestSubcommand implements Subcommand {
       }
     }
     if (acronym.isPresent() && kind == RequestKind.MIGRATE) {
-      Outcome created = service.create(new NewRequest(kind, acronym.get(), in.userId(), ResourceType.ALL,
-          RequestOptions.DEFAULT, Optional.empty(), "command:" + in.request().getPayload().getTriggerId()));
+      Outcome created =
+          service.create(
+              new NewRequest(
+                  kind,
+                  acronym.get(),
+                  in.userId(),
+                  ResourceType.ALL,
+                  RequestOptions.DEFAULT,
+                  Optional.empty(),
+                  "command:" + in.request().getPayload().getTriggerId()));
       return in.context().ack(SlackReplies.ephemeral(render(created, in, acronym.get())));
     }
-    Optional<Bilingual> problem = modal.open(in.context().client(), in.request().getPayload().getTriggerId(),
-        in.userId(), kind, acronym, in.language());
-    return problem.isPresent() ? in.context().ack(SlackReplies.ephemeral(problem.get())) : in.context().ack();
+    Optional<Bilingual> problem =
+        modal.open(
+            in.context().client(),
+            in.request().getPayload().getTriggerId(),
+            in.userId(),
+            kind,
+            acronym,
+            in.language());
+    return problem.isPresent()
+        ? in.context().ack(SlackReplies.ephemeral(problem.get()))
+        : in.context().ack();
   }
 
   private Bilingual render(Outcome outcome, Invocation in, String acronym) {
-    return reply.render(outcome, in.language(), in.userId(), "request.created", "request.not-lead", acronym);
+    return reply.render(
+        outcome, in.language(), in.userId(), "request.created", "request.not-lead", acronym);
   }
 }

@@ -1,15 +1,15 @@
 package ca.gc.fsdh.bot.requests.slack;
 
-import java.util.Optional;
-import ca.gc.fsdh.bot.slackkit.SlackDates;
-import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
+import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestState;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.slackkit.SlackDates;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** How a request reads in a message: its summary, its state, its decision. */
@@ -32,8 +32,19 @@ public final class RequestText {
   }
 
   public String summaryText(Language l, MigrationRequest r) {
-    StringBuilder text = new StringBuilder(messages.text(l, "request.summary", r.number(), kind(l, r), r.workspace(),
-        workspaceName(l, r), Mrkdwn.user(r.requester()), SlackDates.dateTime(r.createdAt()), types(l, r), state(l, r)));
+    StringBuilder text =
+        new StringBuilder(
+            messages.text(
+                l,
+                "request.summary",
+                r.number(),
+                kind(l, r),
+                r.workspace(),
+                workspaceName(l, r),
+                Mrkdwn.user(r.requester()),
+                SlackDates.dateTime(r.createdAt()),
+                types(l, r),
+                state(l, r)));
     r.note().ifPresent(note -> text.append('\n').append(messages.text(l, "request.note", note)));
     decision(l, r).ifPresent(d -> text.append('\n').append(d));
     return text.toString();
@@ -44,11 +55,19 @@ public final class RequestText {
     if (r.decidedBy().isEmpty() || r.decidedAt().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(r.decisionReason().isPresent() && r.state() == RequestState.REJECTED
-        ? messages.text(l, "request.decision.rejected", Mrkdwn.user(r.decidedBy().get()),
-            SlackDates.dateTime(r.decidedAt().get()), r.decisionReason().get())
-        : messages.text(l, "request.decision.approved", Mrkdwn.user(r.decidedBy().get()),
-            SlackDates.dateTime(r.decidedAt().get())));
+    return Optional.of(
+        r.decisionReason().isPresent() && r.state() == RequestState.REJECTED
+            ? messages.text(
+                l,
+                "request.decision.rejected",
+                Mrkdwn.user(r.decidedBy().get()),
+                SlackDates.dateTime(r.decidedAt().get()),
+                r.decisionReason().get())
+            : messages.text(
+                l,
+                "request.decision.approved",
+                Mrkdwn.user(r.decidedBy().get()),
+                SlackDates.dateTime(r.decidedAt().get())));
   }
 
   public String kind(Language l, MigrationRequest r) {
@@ -60,7 +79,9 @@ public final class RequestText {
   }
 
   public String types(Language l, MigrationRequest r) {
-    return r.resourceTypes().stream().sorted().map(t -> messages.text(l, t.messageKey()))
+    return r.resourceTypes().stream()
+        .sorted()
+        .map(t -> messages.text(l, t.messageKey()))
         .collect(Collectors.joining(", "));
   }
 

@@ -1,15 +1,15 @@
 package ca.gc.fsdh.bot.requests.slack;
 
-import ca.gc.fsdh.bot.requests.RequestKind;
-import java.util.Locale;
-import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
+import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RunReport;
 import ca.gc.fsdh.bot.requests.TypeProgress;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,42 +22,76 @@ public final class RunReportText {
     this.text = text;
   }
 
-  /** @param phase the core's stage ({@code EXPORT}, {@code IMPORT}, {@code VERIFY}, {@code PACKAGE}), or empty */
-  public Bilingual progress(Language first, MigrationRequest r, String phase, Map<ResourceType, TypeProgress> progress) {
-    return Bilingual.build(first, l -> {
-      StringBuilder b = new StringBuilder(text.messages().text(l, "run.progress", r.number(), text.kind(l, r), r.workspace()));
-      if (!phase.isEmpty()) {
-        b.append('\n').append(text.messages().text(l, "run.phase." + phase.toLowerCase(Locale.ROOT)));
-      }
-      for (ResourceType t : r.resourceTypes().stream().sorted().toList()) {
-        TypeProgress p = progress.getOrDefault(t, TypeProgress.NONE);
-        b.append('\n').append(text.messages().text(l, "run.progress.type", text.type(l, t), p.done(), p.total(), p.failed()));
-      }
-      return b.toString();
-    });
+  /**
+   * @param phase the core's stage ({@code EXPORT}, {@code IMPORT}, {@code VERIFY}, {@code
+   *     PACKAGE}), or empty
+   */
+  public Bilingual progress(
+      Language first, MigrationRequest r, String phase, Map<ResourceType, TypeProgress> progress) {
+    return Bilingual.build(
+        first,
+        l -> {
+          StringBuilder b =
+              new StringBuilder(
+                  text.messages()
+                      .text(l, "run.progress", r.number(), text.kind(l, r), r.workspace()));
+          if (!phase.isEmpty()) {
+            b.append('\n')
+                .append(text.messages().text(l, "run.phase." + phase.toLowerCase(Locale.ROOT)));
+          }
+          for (ResourceType t : r.resourceTypes().stream().sorted().toList()) {
+            TypeProgress p = progress.getOrDefault(t, TypeProgress.NONE);
+            b.append('\n')
+                .append(
+                    text.messages()
+                        .text(
+                            l,
+                            "run.progress.type",
+                            text.type(l, t),
+                            p.done(),
+                            p.total(),
+                            p.failed()));
+          }
+          return b.toString();
+        });
   }
 
-  public Bilingual report(Language first, MigrationRequest r, Optional<RunReport> report, Optional<String> error) {
-    return Bilingual.build(first, l -> {
-      StringBuilder b = new StringBuilder(text.messages().text(l, "run.finished", r.number(), text.kind(l, r), r.workspace(),
-          text.state(l, r)));
-      error.ifPresent(e -> b.append('\n').append(text.messages().text(l, "run.error", e)));
-      report.ifPresent(rep -> appendReport(b, l, r, rep));
-      return b.toString();
-    });
+  public Bilingual report(
+      Language first, MigrationRequest r, Optional<RunReport> report, Optional<String> error) {
+    return Bilingual.build(
+        first,
+        l -> {
+          StringBuilder b =
+              new StringBuilder(
+                  text.messages()
+                      .text(
+                          l,
+                          "run.finished",
+                          r.number(),
+                          text.kind(l, r),
+                          r.workspace(),
+                          text.state(l, r)));
+          error.ifPresent(e -> b.append('\n').append(text.messages().text(l, "run.error", e)));
+          report.ifPresent(rep -> appendReport(b, l, r, rep));
+          return b.toString();
+        });
   }
 
   private void appendReport(StringBuilder b, Language l, MigrationRequest r, RunReport rep) {
     var m = text.messages();
     for (ResourceType t : r.resourceTypes().stream().sorted().toList()) {
       TypeProgress p = rep.counts().getOrDefault(t, TypeProgress.NONE);
-      b.append('\n').append(m.text(l, "run.count", text.type(l, t), p.done() - p.failed(), p.failed()));
+      b.append('\n')
+          .append(m.text(l, "run.count", text.type(l, t), p.done() - p.failed(), p.failed()));
     }
     list(b, l, "run.failures", rep.failures());
     list(b, l, "run.manual", rep.manual());
     if (r.kind() == RequestKind.MIGRATE) {
-      b.append('\n').append(rep.verified() && rep.mismatches().isEmpty() ? m.text(l, "run.verified")
-          : m.text(l, "run.mismatches", rep.mismatches().size()));
+      b.append('\n')
+          .append(
+              rep.verified() && rep.mismatches().isEmpty()
+                  ? m.text(l, "run.verified")
+                  : m.text(l, "run.mismatches", rep.mismatches().size()));
       list(b, l, null, rep.mismatches());
       b.append('\n').append(m.text(l, "run.jobs-paused"));
     }

@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.requests.slack;
 
 /**
- * Every action_id, callback_id and block_id of the request screens, so that handlers and views cannot
- * drift apart. The slash command itself is {@code FsdhCommand.COMMAND}.
+ * Every action_id, callback_id and block_id of the request screens, so that handlers and views
+ * cannot drift apart. The slash command itself is {@code FsdhCommand.COMMAND}.
  */
 public final class SlackIds {
   private SlackIds() {}

@@ -1,10 +1,10 @@
 package ca.gc.fsdh.bot.requests.slack;
 
-import ca.gc.fsdh.bot.slackkit.SlackReplies;
-import ca.gc.fsdh.bot.slackkit.Subcommand;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.Outcome;
 import ca.gc.fsdh.bot.requests.RequestService;
+import ca.gc.fsdh.bot.slackkit.SlackReplies;
+import ca.gc.fsdh.bot.slackkit.Subcommand;
 import com.slack.api.bolt.response.Response;
 import java.util.List;
 import java.util.Optional;
@@ -30,18 +30,33 @@ public final class StatusSubcommand implements Subcommand {
   public Response handle(Invocation in) {
     if (in.args().isEmpty()) {
       List<MigrationRequest> newest = service.listFor(in.userId(), 1);
-      return in.context().ack(SlackReplies.ephemeral(newest.isEmpty()
-          ? text.messages().both(in.language(), "status.none")
-          : text.summary(in.language(), newest.get(0))));
+      return in.context()
+          .ack(
+              SlackReplies.ephemeral(
+                  newest.isEmpty()
+                      ? text.messages().both(in.language(), "status.none")
+                      : text.summary(in.language(), newest.get(0))));
     }
     Optional<Long> id = RequestId.parse(in.args().get(0));
     if (id.isEmpty() || in.args().size() > 1) {
       service.refuseUnreadable(in.userId(), "request.status", String.join(" ", in.args()));
-      return in.context().ack(SlackReplies.ephemeral(text.messages().both(in.language(), "request.bad-id", name())));
+      return in.context()
+          .ack(
+              SlackReplies.ephemeral(
+                  text.messages().both(in.language(), "request.bad-id", name())));
     }
     Outcome outcome = service.status(id.get(), in.userId());
-    return in.context().ack(SlackReplies.ephemeral(outcome.done()
-        ? text.summary(in.language(), outcome.request().orElseThrow())
-        : reply.render(outcome, in.language(), in.userId(), "request.created", "request.not-allowed", in.args().get(0))));
+    return in.context()
+        .ack(
+            SlackReplies.ephemeral(
+                outcome.done()
+                    ? text.summary(in.language(), outcome.request().orElseThrow())
+                    : reply.render(
+                        outcome,
+                        in.language(),
+                        in.userId(),
+                        "request.created",
+                        "request.not-allowed",
+                        in.args().get(0))));
   }
 }

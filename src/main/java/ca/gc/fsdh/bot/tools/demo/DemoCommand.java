@@ -1,19 +1,17 @@
 package ca.gc.fsdh.bot.tools.demo;
 
-import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import ca.gc.fsdh.bot.app.Bot;
 import ca.gc.fsdh.bot.app.Wiring;
-import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender;
 import ch.qos.logback.classic.Level;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,23 +20,26 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code demo}: starts the bot and a Slack stand-in on free local ports with a throw-away H2 database
- * and the example configuration, plays a short scenario over signed HTTP, and prints what each person
- * would read in Slack. Needs no account and no network.
+ * {@code demo}: starts the bot and a Slack stand-in on free local ports with a throw-away H2
+ * database and the example configuration, plays a short scenario over signed HTTP, and prints what
+ * each person would read in Slack. Needs no account and no network.
  */
-@Command(name = "demo", description = "Run a scripted scenario against local stand-ins and print what people see.")
+@Command(
+    name = "demo",
+    description = "Run a scripted scenario against local stand-ins and print what people see.")
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show the bot's log lines too.")
   boolean verbose;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -50,17 +51,29 @@ public final class DemoCommand implements Callable<Integer> {
     var transcript = new Transcript(out);
     Path dataDir = Files.createTempDirectory("fsdh-demo-");
     try (FakeSlackApi slack = SandboxConfig.slack();
-        FakeDatabricks poc = FakeDatabricks.start(FakeDatabricksOptions.builder().token(SandboxConfig.POC_TOKEN)
-            .noRateLimits().build());
-        FakeDatabricks prod = FakeDatabricks.start(FakeDatabricksOptions.builder().token(SandboxConfig.PROD_TOKEN)
-            .noRateLimits().build())) {
+        FakeDatabricks poc =
+            FakeDatabricks.start(
+                FakeDatabricksOptions.builder()
+                    .token(SandboxConfig.POC_TOKEN)
+                    .noRateLimits()
+                    .build());
+        FakeDatabricks prod =
+            FakeDatabricks.start(
+                FakeDatabricksOptions.builder()
+                    .token(SandboxConfig.PROD_TOKEN)
+                    .noRateLimits()
+                    .build())) {
       SampleWorkspace.seed(poc.state(), SampleSpec.small());
       SampleProd.prepare(poc.state(), prod.state());
-      var config = SandboxConfig.load(SandboxConfig.environment(slack.apiUrl(), dataDir), poc.host(), prod.host(),
-          dataDir);
+      var config =
+          SandboxConfig.load(
+              SandboxConfig.environment(slack.apiUrl(), dataDir), poc.host(), prod.host(), dataDir);
       try (Bot bot = Wiring.wire(config, Clock.systemUTC()).start()) {
-        var sender = new SlackSender(URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"),
-            SandboxConfig.SIGNING_SECRET, Clock.systemUTC());
+        var sender =
+            new SlackSender(
+                URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"),
+                SandboxConfig.SIGNING_SECRET,
+                Clock.systemUTC());
         new DemoScenario(transcript, slack, sender, bot.port()).run();
         new RequestsDemo(transcript, slack, sender).run();
         new ReminderDemo(transcript, slack, config, dataDir).run();
@@ -68,7 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
       // The stand-in refuses what Slack refuses; a refusal is a defect the demo must not hide.
       if (!slack.refusals().isEmpty()) {
         out.println();
-        out.println("The Slack stand-in refused what the bot sent, as Slack would: " + slack.refusals());
+        out.println(
+            "The Slack stand-in refused what the bot sent, as Slack would: " + slack.refusals());
         out.flush();
         return 1;
       }

@@ -23,7 +23,12 @@ final class DemoScenario {
 
   void run() throws Exception {
     transcript.heading("fsdh-bot demo");
-    transcript.say("Slack stand-in: " + slack.apiUrl() + "   bot: http://127.0.0.1:" + botPort + "/slack/events");
+    transcript.say(
+        "Slack stand-in: "
+            + slack.apiUrl()
+            + "   bot: http://127.0.0.1:"
+            + botPort
+            + "/slack/events");
 
     transcript.action("Ada Lovelace, lead of OCEAN (English first)", "/fsdh help");
     var reply = sender.slashCommand("U0ADALOVE", "C0OCEANLEAD", "help", slack.responseUrl());
@@ -34,17 +39,28 @@ final class DemoScenario {
     transcript.slackMessage("only Marie sees this, HTTP " + reply.status(), reply.body());
 
     transcript.action("Ada Lovelace", "/fsdh nonsense <!channel>");
-    reply = sender.slashCommand("U0ADALOVE", "C0OCEANLEAD", "nonsense <!channel>", slack.responseUrl());
+    reply =
+        sender.slashCommand("U0ADALOVE", "C0OCEANLEAD", "nonsense <!channel>", slack.responseUrl());
     transcript.slackMessage("only Ada sees this, HTTP " + reply.status(), reply.body());
 
-    transcript.action("Someone without the signing secret", "POST /slack/events with a forged signature");
-    reply = sender.slashCommand("U0ADALOVE", "C0OCEANLEAD", "help", slack.responseUrl(), SlackSender.Signing.WRONG_SECRET);
+    transcript.action(
+        "Someone without the signing secret", "POST /slack/events with a forged signature");
+    reply =
+        sender.slashCommand(
+            "U0ADALOVE",
+            "C0OCEANLEAD",
+            "help",
+            slack.responseUrl(),
+            SlackSender.Signing.WRONG_SECRET);
     transcript.say("  HTTP " + reply.status() + " (refused)");
 
     transcript.action("An operator", "GET /healthz");
-    var health = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + botPort + "/healthz")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    var health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + botPort + "/healthz"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     transcript.say("  HTTP " + health.statusCode() + " " + health.body().strip());
   }
 }

@@ -5,15 +5,15 @@ import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.platform.config.Deadlines;
 import ca.gc.fsdh.bot.platform.config.Milestone;
 import ca.gc.fsdh.bot.platform.config.Workspace;
+import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.reminders.ReminderPlanner;
 import ca.gc.fsdh.bot.reminders.ReminderSlot;
 import ca.gc.fsdh.bot.reminders.Reminders;
 import ca.gc.fsdh.bot.reminders.WorkspaceStanding.Standing;
 import ca.gc.fsdh.bot.tools.sandbox.AdjustableClock;
-import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import java.nio.file.Path;
@@ -44,28 +44,55 @@ final class ReminderDemo {
   void run() throws Exception {
     transcript.heading("deadline reminders (time-compressed)");
     Deadlines all = config.deadlines();
-    Milestone finalDate = all.milestones().stream().filter(m -> m.id().equals("final-date")).findFirst().orElseThrow();
-    var deadlines = new Deadlines(all.timeZone(), all.reminderTime(), all.reminderOffsetsDays(), all.holidays(),
-        List.of(finalDate), all.reminderRatePerSecond());
+    Milestone finalDate =
+        all.milestones().stream()
+            .filter(m -> m.id().equals("final-date"))
+            .findFirst()
+            .orElseThrow();
+    var deadlines =
+        new Deadlines(
+            all.timeZone(),
+            all.reminderTime(),
+            all.reminderOffsetsDays(),
+            all.holidays(),
+            List.of(finalDate),
+            all.reminderRatePerSecond());
     Map<String, Standing> states = new ConcurrentHashMap<>(Map.of("OCEAN", Standing.PENDING));
     var clock = new AdjustableClock();
     var slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(slack.apiUrl());
-    var settings = new DatabaseSettings(SandboxConfig.h2Url(dataDir.resolve("reminders")), Optional.empty(), Optional.empty());
+    var settings =
+        new DatabaseSettings(
+            SandboxConfig.h2Url(dataDir.resolve("reminders")), Optional.empty(), Optional.empty());
     try (Database db = Database.open(settings);
-        Reminders reminders = Reminders.create(db.dataSource(), false, deadlines, config.directory(),
-            (acronym, milestone) -> states.getOrDefault(acronym, Standing.NONE), new Messages(),
-            Slack.getInstance(slackConfig).methods(SandboxConfig.BOT_TOKEN), clock, Reminders.SWEEP_EVERY)) {
+        Reminders reminders =
+            Reminders.create(
+                db.dataSource(),
+                false,
+                deadlines,
+                config.directory(),
+                (acronym, milestone) -> states.getOrDefault(acronym, Standing.NONE),
+                new Messages(),
+                Slack.getInstance(slackConfig).methods(SandboxConfig.BOT_TOKEN),
+                clock,
+                Reminders.SWEEP_EVERY)) {
       List<ReminderSlot> slots = ReminderPlanner.slots(deadlines);
       clock.set(slots.getFirst().dueAt().minusSeconds(60));
       reminders.start();
-      transcript.say("Final date: " + finalDate.date() + " (" + all.timeZone() + "), reminders at " + all.reminderTime()
-          + " on business days; OCEAN has a request pending approval, FORET has none, ARCTIC is offboard-only.");
+      transcript.say(
+          "Final date: "
+              + finalDate.date()
+              + " ("
+              + all.timeZone()
+              + "), reminders at "
+              + all.reminderTime()
+              + " on business days; OCEAN has a request pending approval, FORET has none, ARCTIC is offboard-only.");
       step(reminders, clock, slot(slots, 30), 3);
       states.put("OCEAN", Standing.RUNNING);
       states.put("FORET", Standing.REJECTED);
       transcript.say("");
-      transcript.say("Meanwhile: OCEAN's migration was approved and is running; FORET's request was rejected.");
+      transcript.say(
+          "Meanwhile: OCEAN's migration was approved and is running; FORET's request was rejected.");
       step(reminders, clock, slot(slots, 7), 3);
       states.put("OCEAN", Standing.DONE);
       transcript.say("");
@@ -78,11 +105,17 @@ final class ReminderDemo {
     return slots.stream().filter(s -> s.offsetDays() == offset).findFirst().orElseThrow();
   }
 
-  private void step(Reminders reminders, AdjustableClock clock, ReminderSlot slot, int expected) throws Exception {
+  private void step(Reminders reminders, AdjustableClock clock, ReminderSlot slot, int expected)
+      throws Exception {
     int before = slack.calls("chat.postMessage").size();
     clock.set(slot.dueAt().minusSeconds(1));
-    transcript.action("The clock", "jumps to 1 second before " + slot.dueAt().atZone(config.deadlines().timeZone())
-        + " (" + slot.offsetDays() + " days before the final date, moved off weekends and holidays)");
+    transcript.action(
+        "The clock",
+        "jumps to 1 second before "
+            + slot.dueAt().atZone(config.deadlines().timeZone())
+            + " ("
+            + slot.offsetDays()
+            + " days before the final date, moved off weekends and holidays)");
     reminders.scheduler.plan();
     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (slack.calls("chat.postMessage").size() < before + expected && System.nanoTime() < end) {
@@ -91,10 +124,15 @@ final class ReminderDemo {
     var posts = slack.calls("chat.postMessage");
     for (var call : posts.subList(before, posts.size())) {
       String channel = call.param("channel");
-      String name = config.directory().all().stream().filter(w -> w.leadChannel().equals(channel))
-          .map(Workspace::acronym).findFirst().orElse(channel);
+      String name =
+          config.directory().all().stream()
+              .filter(w -> w.leadChannel().equals(channel))
+              .map(Workspace::acronym)
+              .findFirst()
+              .orElse(channel);
       var message = slack.messages(channel).getLast();
-      transcript.slackMessage("posted in " + name + "'s lead channel " + channel, message.toString());
+      transcript.slackMessage(
+          "posted in " + name + "'s lead channel " + channel, message.toString());
     }
   }
 }

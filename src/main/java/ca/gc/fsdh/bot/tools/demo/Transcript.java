@@ -1,8 +1,8 @@
 package ca.gc.fsdh.bot.tools.demo;
 
-import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 
 /** Prints, for a person at a terminal, what someone in Slack would read. */
@@ -40,7 +40,7 @@ final class Transcript {
           switch (block.path("type").asText()) {
             case "divider" -> out.println("  ----------------------------------------");
             case "section", "header", "context" -> printText(block);
-            default -> { }
+            default -> {}
           }
         }
       } else {

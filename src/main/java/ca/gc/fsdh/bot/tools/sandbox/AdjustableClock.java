@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The system clock shifted to a chosen moment, still ticking at the real rate: tests and the demo set
- * it just before a reminder is due instead of waiting days. Quartz keeps the system time; the
+ * The system clock shifted to a chosen moment, still ticking at the real rate: tests and the demo
+ * set it just before a reminder is due instead of waiting days. Quartz keeps the system time; the
  * reminder scheduler maps between the two.
  */
 public final class AdjustableClock extends Clock {

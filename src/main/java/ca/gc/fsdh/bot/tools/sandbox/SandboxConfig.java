@@ -1,24 +1,24 @@
 package ca.gc.fsdh.bot.tools.sandbox;
 
-import java.util.List;
 import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
-import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.platform.config.Config;
 import ca.gc.fsdh.bot.platform.config.ConfigLoader;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
+import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The bundled example configuration ({@code fsdh.example.yml}) with an environment that points it at
- * the stand-ins: a free port, a throw-away H2 database, sandbox tokens. Used by the demo and tests,
- * so the documented example is also the one that is exercised.
+ * The bundled example configuration ({@code fsdh.example.yml}) with an environment that points it
+ * at the stand-ins: a free port, a throw-away H2 database, sandbox tokens. Used by the demo and
+ * tests, so the documented example is also the one that is exercised.
  */
 public final class SandboxConfig {
   public static final String BOT_TOKEN = "xoxb-sandbox-bot-token";
@@ -52,7 +52,8 @@ public final class SandboxConfig {
   }
 
   public static String h2Url(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.resolve("fsdh").toAbsolutePath()
+    return "jdbc:h2:file:"
+        + dataDir.resolve("fsdh").toAbsolutePath()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
   }
 
@@ -61,22 +62,29 @@ public final class SandboxConfig {
   }
 
   /**
-   * The example configuration with every POC workspace on {@code pocHost} and every PROD workspace on
-   * {@code prodHost} (two Databricks stand-ins), OCEAN's mapping for the sample ({@link SampleProd}),
-   * and bundles kept under {@code dataDir}.
+   * The example configuration with every POC workspace on {@code pocHost} and every PROD workspace
+   * on {@code prodHost} (two Databricks stand-ins), OCEAN's mapping for the sample ({@link
+   * SampleProd}), and bundles kept under {@code dataDir}.
    */
-  public static Config load(Map<String, String> env, String pocHost, String prodHost, Path dataDir) {
+  public static Config load(
+      Map<String, String> env, String pocHost, String prodHost, Path dataDir) {
     Path mapping = dataDir.resolve("ocean-mapping.yml");
     try {
       Files.writeString(mapping, SampleProd.mappingYaml());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String yaml = exampleYaml()
-        .replaceAll("pocHost: https://adb-[0-9.]+azuredatabricks\\.net", "pocHost: " + pocHost)
-        .replaceAll("prodHost: https://adb-[0-9.]+azuredatabricks\\.net", "prodHost: " + prodHost)
-        .replace("# mappingFile: /config/mappings/ocean.yml", "mappingFile: " + mapping.toAbsolutePath())
-        .replace("directory: data/bundles", "directory: " + dataDir.resolve("bundles").toAbsolutePath());
+    String yaml =
+        exampleYaml()
+            .replaceAll("pocHost: https://adb-[0-9.]+azuredatabricks\\.net", "pocHost: " + pocHost)
+            .replaceAll(
+                "prodHost: https://adb-[0-9.]+azuredatabricks\\.net", "prodHost: " + prodHost)
+            .replace(
+                "# mappingFile: /config/mappings/ocean.yml",
+                "mappingFile: " + mapping.toAbsolutePath())
+            .replace(
+                "directory: data/bundles",
+                "directory: " + dataDir.resolve("bundles").toAbsolutePath());
     return new ConfigLoader(env, WorkspaceHost::problem).parse(yaml, "fsdh.example.yml (sandbox)");
   }
 

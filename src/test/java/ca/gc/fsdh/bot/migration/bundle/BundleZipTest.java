@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Unpacking an offboarding zip: the manifest is read and checked first, only the files it lists are
- * extracted, each stops at its listed size, and links, duplicates, paths leaving the bundle and extra
- * entries are refused with one line.
+ * extracted, each stops at its listed size, and links, duplicates, paths leaving the bundle and
+ * extra entries are refused with one line.
  */
 class BundleZipTest {
   static final String NOTEBOOK = "notebooks/source/Shared/etl.py";
@@ -29,12 +29,26 @@ class BundleZipTest {
     var writer = new BundleWriter(bundle);
     try (var journal = ExportJournal.open(bundle)) {
       for (String name : List.of("etl", "report")) {
-        var ref = writer.write("notebooks/source/Shared/" + name + ".py", ("# Databricks notebook source\nprint('" + name + "')\n").getBytes());
-        journal.record(JournalEntry.exported(ResourceType.NOTEBOOKS, "/Shared/" + name, List.of(ref),
-            BundleJson.MAPPER.createObjectNode().put("path", "/Shared/" + name).put("objectType", "NOTEBOOK")));
+        var ref =
+            writer.write(
+                "notebooks/source/Shared/" + name + ".py",
+                ("# Databricks notebook source\nprint('" + name + "')\n").getBytes());
+        journal.record(
+            JournalEntry.exported(
+                ResourceType.NOTEBOOKS,
+                "/Shared/" + name,
+                List.of(ref),
+                BundleJson.MAPPER
+                    .createObjectNode()
+                    .put("path", "/Shared/" + name)
+                    .put("objectType", "NOTEBOOK")));
       }
     }
-    new BundleFinisher().finish(bundle, new BundleFinisher.RunInfo("test", "http://poc", "SOURCE", Set.of(ResourceType.NOTEBOOKS), "NONE"));
+    new BundleFinisher()
+        .finish(
+            bundle,
+            new BundleFinisher.RunInfo(
+                "test", "http://poc", "SOURCE", Set.of(ResourceType.NOTEBOOKS), "NONE"));
   }
 
   private Path crafted(CraftedZip zip) throws Exception {
@@ -56,13 +70,19 @@ class BundleZipTest {
   @Test
   void theManifestListsTheSizeOfEveryFile() throws Exception {
     var manifest = BundleManifest.read(bundle);
-    assertThat(manifest.sizes()).containsEntry(NOTEBOOK, Files.size(bundle.resolve(NOTEBOOK)))
+    assertThat(manifest.sizes())
+        .containsEntry(NOTEBOOK, Files.size(bundle.resolve(NOTEBOOK)))
         .containsOnlyKeys(manifest.checksums().keySet());
   }
 
   @Test
   void aZipWrittenByZipWithFolderEntriesOpens() throws Exception {
-    Path zip = crafted(new CraftedZip(bundle).directory("notebooks").directory("notebooks/source").directory("notebooks/source/Shared"));
+    Path zip =
+        crafted(
+            new CraftedZip(bundle)
+                .directory("notebooks")
+                .directory("notebooks/source")
+                .directory("notebooks/source/Shared"));
     try (var r = BundleReader.open(zip)) {
       assertThat(Files.readString(r.file(NOTEBOOK))).contains("print('etl')");
     }
@@ -71,15 +91,23 @@ class BundleZipTest {
   @Test
   void anEntryOfZerosIsCutAtTheSizeTheManifestListsNotWrittenInFull() throws Exception {
     long listed = Files.size(bundle.resolve(NOTEBOOK));
-    Path zip = crafted(new CraftedZip(bundle).replace(NOTEBOOK, CraftedZip.zeros(200L * 1024 * 1024)));
+    Path zip =
+        crafted(new CraftedZip(bundle).replace(NOTEBOOK, CraftedZip.zeros(200L * 1024 * 1024)));
     assertThat(Files.size(zip)).as("about 200 KB compressed").isLessThan(1024 * 1024);
-    assertThat(refusal(zip)).contains(NOTEBOOK).contains("larger than the " + listed + " bytes the manifest lists");
+    assertThat(refusal(zip))
+        .contains(NOTEBOOK)
+        .contains("larger than the " + listed + " bytes the manifest lists");
   }
 
   @Test
   void anEntryTheManifestDoesNotListIsRefusedNotExtracted() throws Exception {
-    Path zip = crafted(new CraftedZip(bundle).add("notebooks/source/Shared/extra.py", CraftedZip.text("import os\n")));
-    assertThat(refusal(zip)).contains("notebooks/source/Shared/extra.py").contains("not listed in the manifest");
+    Path zip =
+        crafted(
+            new CraftedZip(bundle)
+                .add("notebooks/source/Shared/extra.py", CraftedZip.text("import os\n")));
+    assertThat(refusal(zip))
+        .contains("notebooks/source/Shared/extra.py")
+        .contains("not listed in the manifest");
   }
 
   @Test
@@ -102,9 +130,19 @@ class BundleZipTest {
 
   @Test
   void namesThatLeaveTheBundleAreRefused() throws Exception {
-    assertThat(refusal(crafted(new CraftedZip(bundle).add("../outside.py", CraftedZip.text("x"))))).contains("../outside.py").contains("leaves the bundle");
-    assertThat(refusal(crafted(new CraftedZip(bundle).add("/tmp/outside.py", CraftedZip.text("x"))))).contains("/tmp/outside.py").contains("leaves the bundle");
-    assertThat(refusal(crafted(new CraftedZip(bundle).add("notebooks/../../outside.py", CraftedZip.text("x"))))).contains("leaves the bundle");
+    assertThat(refusal(crafted(new CraftedZip(bundle).add("../outside.py", CraftedZip.text("x")))))
+        .contains("../outside.py")
+        .contains("leaves the bundle");
+    assertThat(
+            refusal(crafted(new CraftedZip(bundle).add("/tmp/outside.py", CraftedZip.text("x")))))
+        .contains("/tmp/outside.py")
+        .contains("leaves the bundle");
+    assertThat(
+            refusal(
+                crafted(
+                    new CraftedZip(bundle)
+                        .add("notebooks/../../outside.py", CraftedZip.text("x")))))
+        .contains("leaves the bundle");
   }
 
   @Test
@@ -113,7 +151,10 @@ class BundleZipTest {
     try (var r = BundleReader.open(zip)) {
       assertThat(Files.readString(r.file(OffboardPackage.README))).contains("## English");
     }
-    Path big = crafted(new CraftedZip(bundle).add(OffboardPackage.README, CraftedZip.zeros(50L * 1024 * 1024)));
+    Path big =
+        crafted(
+            new CraftedZip(bundle)
+                .add(OffboardPackage.README, CraftedZip.zeros(50L * 1024 * 1024)));
     assertThat(refusal(big)).contains(OffboardPackage.README).contains("larger than");
   }
 
@@ -121,8 +162,10 @@ class BundleZipTest {
   void aManifestWithoutFormatVersionSaysItIsMissing() throws Exception {
     Path m = bundle.resolve(BundleManifest.FILE);
     Files.writeString(m, Files.readString(m).replace("\"formatVersion\" : 1,", ""));
-    assertThatThrownBy(() -> BundleReader.open(bundle)).isInstanceOf(BadBundleException.class)
-        .hasMessageContaining("has no formatVersion").hasMessageNotContaining("version  in");
+    assertThatThrownBy(() -> BundleReader.open(bundle))
+        .isInstanceOf(BadBundleException.class)
+        .hasMessageContaining("has no formatVersion")
+        .hasMessageNotContaining("version  in");
   }
 
   @Test
@@ -131,15 +174,18 @@ class BundleZipTest {
     Path copy = Files.copy(bundle.resolve(NOTEBOOK), outside.resolve("etl.py"));
     Files.delete(bundle.resolve(NOTEBOOK));
     Files.createSymbolicLink(bundle.resolve(NOTEBOOK), copy);
-    assertThatThrownBy(() -> BundleReader.open(bundle)).isInstanceOf(BadBundleException.class)
-        .hasMessageContaining(NOTEBOOK).hasMessageContaining("symbolic link");
+    assertThatThrownBy(() -> BundleReader.open(bundle))
+        .isInstanceOf(BadBundleException.class)
+        .hasMessageContaining(NOTEBOOK)
+        .hasMessageContaining("symbolic link");
 
     Files.delete(bundle.resolve(NOTEBOOK));
     Files.copy(copy, bundle.resolve(NOTEBOOK));
     Path shared = bundle.resolve("notebooks/source/Shared");
     Files.move(shared, outside.resolve("Shared"));
     Files.createSymbolicLink(shared, outside.resolve("Shared"));
-    assertThatThrownBy(() -> BundleReader.open(bundle)).isInstanceOf(BadBundleException.class)
+    assertThatThrownBy(() -> BundleReader.open(bundle))
+        .isInstanceOf(BadBundleException.class)
         .hasMessageContaining("symbolic link");
   }
 }

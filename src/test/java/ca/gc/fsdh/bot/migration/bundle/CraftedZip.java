@@ -1,14 +1,14 @@
 package ca.gc.fsdh.bot.migration.bundle;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -39,7 +39,8 @@ public final class CraftedZip {
   public static Content zeros(long count) {
     return out -> {
       byte[] chunk = new byte[64 * 1024];
-      for (long left = count; left > 0; left -= chunk.length) out.write(chunk, 0, (int) Math.min(chunk.length, left));
+      for (long left = count; left > 0; left -= chunk.length)
+        out.write(chunk, 0, (int) Math.min(chunk.length, left));
     };
   }
 
@@ -59,7 +60,9 @@ public final class CraftedZip {
     return this;
   }
 
-  /** Adds a symbolic link entry pointing at {@code target} (as {@code zip --symlinks} stores it). */
+  /**
+   * Adds a symbolic link entry pointing at {@code target} (as {@code zip --symlinks} stores it).
+   */
   public CraftedZip symlink(String name, String target) {
     extra.add(new Entry(name, 0120777, text(target)));
     return this;
@@ -67,13 +70,15 @@ public final class CraftedZip {
 
   /** Adds a directory entry (as {@code zip -r} writes one for every folder). */
   public CraftedZip directory(String name) {
-    extra.add(new Entry(name.endsWith("/") ? name : name + "/", 040755, out -> { }));
+    extra.add(new Entry(name.endsWith("/") ? name : name + "/", 040755, out -> {}));
     return this;
   }
 
   public Path write(Path zip) throws IOException {
-    try (var out = new ZipArchiveOutputStream(zip); Stream<Path> files = Files.walk(bundle)) {
-      for (Entry e : extra) put(out, e); // first, as a link to a folder comes before the files under it
+    try (var out = new ZipArchiveOutputStream(zip);
+        Stream<Path> files = Files.walk(bundle)) {
+      for (Entry e : extra)
+        put(out, e); // first, as a link to a folder comes before the files under it
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
         String name = bundle.relativize(f).toString().replace('\\', '/');
         Content content = replaced.getOrDefault(name, o -> Files.copy(f, o));

@@ -36,8 +36,10 @@ class ExportJournalTest {
   void refusesToFinishAnItemTwice() throws Exception {
     try (var j = ExportJournal.open(dir)) {
       j.record(JournalEntry.exported(ResourceType.JOBS, "1", List.of(), null));
-      assertThatThrownBy(() -> j.record(JournalEntry.exported(ResourceType.JOBS, "1", List.of(), null)))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("jobs:1");
+      assertThatThrownBy(
+              () -> j.record(JournalEntry.exported(ResourceType.JOBS, "1", List.of(), null)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("jobs:1");
     }
   }
 
@@ -46,8 +48,11 @@ class ExportJournalTest {
     try (var j = ExportJournal.open(dir)) {
       j.record(JournalEntry.exported(ResourceType.JOBS, "1", List.of(), null));
     }
-    Files.writeString(dir.resolve(ExportJournal.FILE), "{\"type\":\"JOBS\",\"id\":\"2\",\"sta",
-        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        dir.resolve(ExportJournal.FILE),
+        "{\"type\":\"JOBS\",\"id\":\"2\",\"sta",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
     try (var j = ExportJournal.open(dir)) {
       assertThat(j.isFinished(ResourceType.JOBS, "2")).isFalse();
       j.record(JournalEntry.exported(ResourceType.JOBS, "2", List.of(), null));

@@ -2,21 +2,18 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.regex.Pattern;
-import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.CoreMigration;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.bundle.BundleFinisher;
+import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.secrets.LeadKey;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
 import ca.gc.fsdh.bot.migration.secrets.SecretScopeExporter;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
@@ -33,10 +30,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,9 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * An offboarding with the lead's public key, then import and verify with the lead's secret key
- * into fresh PROD stand-ins through the commands: real OpenPGP, the real SDK. One offboarding
- * serves every test (the bundle is only read).
+ * An offboarding with the lead's public key, then import and verify with the lead's secret key into
+ * fresh PROD stand-ins through the commands: real OpenPGP, the real SDK. One offboarding serves
+ * every test (the bundle is only read).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GpgSecretValuesImportTest {
@@ -66,14 +66,25 @@ class GpgSecretValuesImportTest {
     SampleWorkspace.seed(poc.state(), SampleSpec.small());
     lead = new LeadKey();
     publicKey = lead.writePublic(shared.resolve("lead-public.asc"));
-    var config = new DatabricksConfig().setHost(poc.host()).setAuthType("pat").setToken(poc.token())
-        .setCredentialsProvider(new PatCredentialsProvider());
+    var config =
+        new DatabricksConfig()
+            .setHost(poc.host())
+            .setAuthType("pat")
+            .setToken(poc.token())
+            .setCredentialsProvider(new PatCredentialsProvider());
     var client = DatabricksClients.create(config, RateLimits.defaults()).workspace();
-    var export = ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.SECRETS)).withWorkers(4)
-        .withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, SecretValueSink.NONE);
-    var result = new CoreMigration().offboard(new CoreMigration.Workspace(client, poc.host()),
-        new CoreMigration.OffboardOptions(shared.resolve("offboard"), "ABC", export, Optional.of(publicKey)),
-        new CoreMigration.Progress() {});
+    var export =
+        ExportOptions.allTypes()
+            .withTypes(EnumSet.of(ResourceType.SECRETS))
+            .withWorkers(4)
+            .withSecretsCluster(SampleWorkspace.MIGRATION_CLUSTER_ID, SecretValueSink.NONE);
+    var result =
+        new CoreMigration()
+            .offboard(
+                new CoreMigration.Workspace(client, poc.host()),
+                new CoreMigration.OffboardOptions(
+                    shared.resolve("offboard"), "ABC", export, Optional.of(publicKey)),
+                new CoreMigration.Progress() {});
     assertThat(result.bundle().failed()).isEmpty();
     zip = result.zip();
     bundleDir = shared.resolve("offboard/bundle");
@@ -103,7 +114,11 @@ class GpgSecretValuesImportTest {
     }
     var out = new StringWriter();
     var err = new StringWriter();
-    int exit = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    int exit =
+        new CommandLine(command)
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(args);
     return new Run(exit, out.toString(), err.toString());
   }
 
@@ -116,20 +131,35 @@ class GpgSecretValuesImportTest {
   }
 
   Run importZip(FakeDatabricks prod, Path bundle, Map<String, String> env, String... more) {
-    var args = new ArrayList<>(List.of("--bundle", bundle.toString(), "--host", prod.host(), "--mapping", mapping.toString(),
-        "--state", dir.resolve("state-" + System.nanoTime()).toString()));
+    var args =
+        new ArrayList<>(
+            List.of(
+                "--bundle",
+                bundle.toString(),
+                "--host",
+                prod.host(),
+                "--mapping",
+                mapping.toString(),
+                "--state",
+                dir.resolve("state-" + System.nanoTime()).toString()));
     args.addAll(List.of(more));
     return run(new ImportCommand(), prod, env, args.toArray(String[]::new));
   }
 
   List<SecretScope> databricksScopes() {
-    return poc.state().secrets().scopes().stream().filter(s -> s.backend().equals(SecretScope.DATABRICKS)).toList();
+    return poc.state().secrets().scopes().stream()
+        .filter(s -> s.backend().equals(SecretScope.DATABRICKS))
+        .toList();
   }
 
   /** Every secret value of the POC, as text, to make sure none reaches an output. */
   List<String> pocValues() {
     var values = new ArrayList<String>();
-    for (SecretScope s : databricksScopes()) poc.state().secrets().secrets(s.name()).forEach((k, v) -> values.add(new String(v.value(), StandardCharsets.UTF_8)));
+    for (SecretScope s : databricksScopes())
+      poc.state()
+          .secrets()
+          .secrets(s.name())
+          .forEach((k, v) -> values.add(new String(v.value(), StandardCharsets.UTF_8)));
     return values;
   }
 
@@ -148,10 +178,12 @@ class GpgSecretValuesImportTest {
     Path armored = lead.writeSecret(dir.resolve("lead-secret.asc"), true);
     Path binary = lead.writeSecret(dir.resolve("lead-secret.gpg"), false);
     try (var prod = freshProd()) {
-      var dry = importZip(prod, zip, PASSPHRASE, "--gpg-secret-key", armored.toString(), "--dry-run");
+      var dry =
+          importZip(prod, zip, PASSPHRASE, "--gpg-secret-key", armored.toString(), "--dry-run");
       assertThat(dry.exit()).as(dry.err()).isZero();
       assertThat(dry.out()).contains("Dry run (nothing was written)");
-      assertThat(prod.requestLog().receivedByGroup().getOrDefault(EndpointGroup.SECRETS_WRITE, 0L)).isZero();
+      assertThat(prod.requestLog().receivedByGroup().getOrDefault(EndpointGroup.SECRETS_WRITE, 0L))
+          .isZero();
       assertThat(prod.state().secrets().scopes()).isEmpty();
 
       var real = importZip(prod, zip, PASSPHRASE, "--gpg-secret-key", armored.toString());
@@ -162,23 +194,46 @@ class GpgSecretValuesImportTest {
         var source = poc.state().secrets().secrets(s.name());
         var target = prod.state().secrets().secrets(s.name());
         assertThat(target.keySet()).as(s.name()).isEqualTo(source.keySet()).isNotEmpty();
-        source.forEach((k, v) -> assertThat(target.get(k).value()).as(s.name() + "/" + k).isEqualTo(v.value()));
+        source.forEach((k, v) ->
+            assertThat(target.get(k).value()).as(s.name() + "/" + k).isEqualTo(v.value()));
         scopes++;
       }
       assertThat(scopes).isEqualTo(SampleSpec.small().scopes());
 
-      var verify = run(new VerifyCommand(), prod, PASSPHRASE, "--bundle", zip.toString(), "--host", prod.host(),
-          "--mapping", mapping.toString(), "--gpg-secret-key", binary.toString(), "--target-cluster", SampleProd.PROD_CLUSTER,
-          "--report-dir", dir.resolve("verify").toString(), "--json");
+      var verify =
+          run(
+              new VerifyCommand(),
+              prod,
+              PASSPHRASE,
+              "--bundle",
+              zip.toString(),
+              "--host",
+              prod.host(),
+              "--mapping",
+              mapping.toString(),
+              "--gpg-secret-key",
+              binary.toString(),
+              "--target-cluster",
+              SampleProd.PROD_CLUSTER,
+              "--report-dir",
+              dir.resolve("verify").toString(),
+              "--json");
       assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
       var secretChecks = new ArrayList<String>();
-      BundleJson.MAPPER.readTree(verify.out()).path("items").forEach(i -> {
-        if (i.path("type").asText().equals("secrets")) secretChecks.add(i.path("id").asText() + "=" + i.path("status").asText());
-      });
-      assertThat(secretChecks).as("values compared, not only keys").hasSize(SampleSpec.small().scopes() + 1)
+      BundleJson.MAPPER
+          .readTree(verify.out())
+          .path("items")
+          .forEach(i -> {
+            if (i.path("type").asText().equals("secrets"))
+              secretChecks.add(i.path("id").asText() + "=" + i.path("status").asText());
+          });
+      assertThat(secretChecks)
+          .as("values compared, not only keys")
+          .hasSize(SampleSpec.small().scopes() + 1)
           .allMatch(c -> c.endsWith("=MATCH"));
 
-      for (String output : List.of(dry.out(), dry.err(), real.out(), real.err(), verify.out(), verify.err())) {
+      for (String output :
+          List.of(dry.out(), dry.err(), real.out(), real.err(), verify.out(), verify.err())) {
         assertThat(output).doesNotContain(LeadKey.PASSPHRASE);
         for (String v : pocValues()) assertThat(output).doesNotContain(v);
       }
@@ -189,15 +244,32 @@ class GpgSecretValuesImportTest {
   void aValueChangedInTheTargetIsAMismatchNamingTheKeyOnly() throws Exception {
     Path key = lead.writeSecret(dir.resolve("lead-secret.asc"), true);
     try (var prod = freshProd()) {
-      assertThat(importZip(prod, zip, PASSPHRASE, "--gpg-secret-key", key.toString()).exit()).isZero();
+      assertThat(importZip(prod, zip, PASSPHRASE, "--gpg-secret-key", key.toString()).exit())
+          .isZero();
       var scope = databricksScopes().getFirst().name();
       String key0 = prod.state().secrets().secrets(scope).keySet().iterator().next();
       prod.state().secrets().put(scope, key0, "changed-in-prod".getBytes(StandardCharsets.UTF_8));
-      var verify = run(new VerifyCommand(), prod, PASSPHRASE, "--bundle", zip.toString(), "--host", prod.host(),
-          "--mapping", mapping.toString(), "--gpg-secret-key", key.toString(), "--target-cluster", SampleProd.PROD_CLUSTER,
-          "--report-dir", dir.resolve("verify").toString());
+      var verify =
+          run(
+              new VerifyCommand(),
+              prod,
+              PASSPHRASE,
+              "--bundle",
+              zip.toString(),
+              "--host",
+              prod.host(),
+              "--mapping",
+              mapping.toString(),
+              "--gpg-secret-key",
+              key.toString(),
+              "--target-cluster",
+              SampleProd.PROD_CLUSTER,
+              "--report-dir",
+              dir.resolve("verify").toString());
       assertThat(verify.exit()).isEqualTo(1);
-      assertThat(verify.out()).contains("value of key " + key0 + " differs").doesNotContain("changed-in-prod");
+      assertThat(verify.out())
+          .contains("value of key " + key0 + " differs")
+          .doesNotContain("changed-in-prod");
     }
   }
 
@@ -209,7 +281,9 @@ class GpgSecretValuesImportTest {
       var r = importZip(prod, zip, PASSPHRASE, "--gpg-secret-key", wrong.toString());
       assertThat(r.exit()).isEqualTo(GpgSecretKeyOptions.BAD_SECRET_KEY);
       assertOneLineWithoutStackTrace(r);
-      assertThat(r.err()).contains("nothing was imported").containsPattern("secrets/values/[^ ]+\\.json\\.gpg is encrypted to key " + lead.keyId())
+      assertThat(r.err())
+          .contains("nothing was imported")
+          .containsPattern("secrets/values/[^ ]+\\.json\\.gpg is encrypted to key " + lead.keyId())
           .contains(wrong.toString() + " does not hold (it holds " + other.keyId());
       assertNothingSent(prod);
     }
@@ -219,20 +293,46 @@ class GpgSecretValuesImportTest {
   void aWrongOrMissingPassphraseIsAClearErrorThatNeverRepeatsIt() throws Exception {
     Path key = lead.writeSecret(dir.resolve("lead-secret.asc"), true);
     try (var prod = freshProd()) {
-      var wrong = importZip(prod, zip, Map.of("FSDH_GPG_PASSPHRASE", "not-the-passphrase-42"), "--gpg-secret-key", key.toString());
+      var wrong =
+          importZip(
+              prod,
+              zip,
+              Map.of("FSDH_GPG_PASSPHRASE", "not-the-passphrase-42"),
+              "--gpg-secret-key",
+              key.toString());
       assertThat(wrong.exit()).isEqualTo(GpgSecretKeyOptions.BAD_SECRET_KEY);
       assertOneLineWithoutStackTrace(wrong);
-      assertThat(wrong.err()).contains("wrong passphrase for key " + lead.keyId() + " in " + key)
-          .contains("(the passphrase is read from FSDH_GPG_PASSPHRASE)").doesNotContain("not-the-passphrase-42");
+      assertThat(wrong.err())
+          .contains("wrong passphrase for key " + lead.keyId() + " in " + key)
+          .contains("(the passphrase is read from FSDH_GPG_PASSPHRASE)")
+          .doesNotContain("not-the-passphrase-42");
 
-      var missing = importZip(prod, zip, PASSPHRASE, "--gpg-secret-key", key.toString(), "--gpg-passphrase-env", "LEAD_PASSPHRASE");
+      var missing =
+          importZip(
+              prod,
+              zip,
+              PASSPHRASE,
+              "--gpg-secret-key",
+              key.toString(),
+              "--gpg-passphrase-env",
+              "LEAD_PASSPHRASE");
       assertThat(missing.exit()).isEqualTo(GpgSecretKeyOptions.BAD_SECRET_KEY);
       assertOneLineWithoutStackTrace(missing);
-      assertThat(missing.err()).contains("is protected by a passphrase and none was given")
+      assertThat(missing.err())
+          .contains("is protected by a passphrase and none was given")
           .contains("read from LEAD_PASSPHRASE, which is not set");
 
-      var verify = run(new VerifyCommand(), prod, Map.of("FSDH_GPG_PASSPHRASE", "not-the-passphrase-42"), "--bundle", zip.toString(),
-          "--host", prod.host(), "--gpg-secret-key", key.toString());
+      var verify =
+          run(
+              new VerifyCommand(),
+              prod,
+              Map.of("FSDH_GPG_PASSPHRASE", "not-the-passphrase-42"),
+              "--bundle",
+              zip.toString(),
+              "--host",
+              prod.host(),
+              "--gpg-secret-key",
+              key.toString());
       assertThat(verify.exit()).isEqualTo(GpgSecretKeyOptions.BAD_SECRET_KEY);
       assertThat(verify.err()).contains("nothing was verified").contains("wrong passphrase");
       assertNothingSent(prod);
@@ -245,7 +345,9 @@ class GpgSecretValuesImportTest {
       var r = importZip(prod, zip, PASSPHRASE, "--gpg-secret-key", publicKey.toString());
       assertThat(r.exit()).isEqualTo(GpgSecretKeyOptions.BAD_SECRET_KEY);
       assertOneLineWithoutStackTrace(r);
-      assertThat(r.err()).contains("not an OpenPGP secret key file: " + publicKey).contains("gpg --export-secret-keys");
+      assertThat(r.err())
+          .contains("not an OpenPGP secret key file: " + publicKey)
+          .contains("gpg --export-secret-keys");
       assertNothingSent(prod);
     }
   }
@@ -275,23 +377,30 @@ class GpgSecretValuesImportTest {
 
       // with the checksum forged too, decryption refuses it
       Path manifest = copy.resolve(BundleManifest.FILE);
-      Files.writeString(manifest, Files.readString(manifest).replace(before, BundleFinisher.sha256(file)));
+      Files.writeString(
+          manifest, Files.readString(manifest).replace(before, BundleFinisher.sha256(file)));
       var r = importZip(prod, copy, PASSPHRASE, "--gpg-secret-key", key.toString());
       assertThat(r.exit()).as(r.err()).isEqualTo(GpgSecretKeyOptions.BAD_SECRET_KEY);
       assertOneLineWithoutStackTrace(r);
-      assertThat(r.err()).containsPattern(Pattern.quote(victim) + " (cannot be decrypted|fails its integrity check)");
+      assertThat(r.err())
+          .containsPattern(
+              Pattern.quote(victim) + " (cannot be decrypted|fails its integrity check)");
       assertNothingSent(prod);
     }
   }
 
   @Test
-  void withoutTheKeyScopesAndAclsAreImportedAndTheReportSaysTheKeyWouldPutTheValues() throws Exception {
+  void withoutTheKeyScopesAndAclsAreImportedAndTheReportSaysTheKeyWouldPutTheValues()
+      throws Exception {
     Path key = lead.writeSecret(dir.resolve("lead-secret.asc"), true);
     try (var prod = freshProd()) {
       var r = importZip(prod, zip, Map.of());
       assertThat(r.exit()).as(r.err() + r.out()).isZero();
-      assertThat(r.err()).contains("note: this bundle holds secret values encrypted to the lead's OpenPGP key");
-      assertThat(r.out()).contains("encrypted to the lead's OpenPGP key: import with --gpg-secret-key FILE to put them");
+      assertThat(r.err())
+          .contains("note: this bundle holds secret values encrypted to the lead's OpenPGP key");
+      assertThat(r.out())
+          .contains(
+              "encrypted to the lead's OpenPGP key: import with --gpg-secret-key FILE to put them");
       for (SecretScope s : databricksScopes()) {
         assertThat(prod.state().secrets().scope(s.name())).as(s.name()).isPresent();
         assertThat(prod.state().secrets().acls(s.name())).isNotEmpty();
@@ -299,11 +408,24 @@ class GpgSecretValuesImportTest {
       }
 
       // what the report advises: again with the key, a new state and overwrite
-      var again = importZip(prod, zip, PASSPHRASE, "--gpg-secret-key", key.toString(), "--existing", "secrets=overwrite");
+      var again =
+          importZip(
+              prod,
+              zip,
+              PASSPHRASE,
+              "--gpg-secret-key",
+              key.toString(),
+              "--existing",
+              "secrets=overwrite");
       assertThat(again.exit()).as(again.err() + again.out()).isZero();
       for (SecretScope s : databricksScopes()) {
-        poc.state().secrets().secrets(s.name()).forEach((k, v) ->
-            assertThat(prod.state().secrets().value(s.name(), k)).as(s.name() + "/" + k).hasValueSatisfying(b -> assertThat(b).isEqualTo(v.value())));
+        poc.state()
+            .secrets()
+            .secrets(s.name())
+            .forEach((k, v) ->
+                assertThat(prod.state().secrets().value(s.name(), k))
+                    .as(s.name() + "/" + k)
+                    .hasValueSatisfying(b -> assertThat(b).isEqualTo(v.value())));
       }
     }
   }
@@ -315,14 +437,18 @@ class GpgSecretValuesImportTest {
     var expected = poc.state().secrets().secrets(scope);
     String one = expected.keySet().iterator().next();
     try (var bundle = BundleReader.open(zip);
-        var source = OpenPgpSecretValuesSource.open(bundle, key, LeadKey.PASSPHRASE.toCharArray())) {
+        var source =
+            OpenPgpSecretValuesSource.open(bundle, key, LeadKey.PASSPHRASE.toCharArray())) {
       var first = source.values(scope, List.of(one)).orElseThrow();
       assertThat(first).containsOnlyKeys(one);
       assertThat(first.get(one)).isEqualTo(expected.get(one).value());
       Arrays.fill(first.get(one), (byte) 0); // as the importer does
-      assertThat(source.values(scope, List.of(one)).orElseThrow().get(one)).isEqualTo(expected.get(one).value());
+      assertThat(source.values(scope, List.of(one)).orElseThrow().get(one))
+          .isEqualTo(expected.get(one).value());
       assertThat(source.values("no-such-scope", List.of("k"))).isEmpty();
-      assertThat(source.toString()).contains("values hidden").doesNotContain(new String(expected.get(one).value(), StandardCharsets.UTF_8));
+      assertThat(source.toString())
+          .contains("values hidden")
+          .doesNotContain(new String(expected.get(one).value(), StandardCharsets.UTF_8));
     }
   }
 }

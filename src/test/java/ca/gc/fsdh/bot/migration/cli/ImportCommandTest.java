@@ -2,24 +2,22 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.migration.bundle.CraftedZip;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
-import com.databricks.sdk.service.workspace.ObjectType;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.item.ProgressListener;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkspaceExport;
 import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
+import ca.gc.fsdh.bot.migration.bundle.CraftedZip;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.item.ProgressListener;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.PatCredentialsProvider;
+import com.databricks.sdk.service.workspace.ObjectType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,30 +25,50 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/** The import and verify commands end to end against stand-ins: bad bundles touch nothing; a dry run writes nothing. */
+/**
+ * The import and verify commands end to end against stand-ins: bad bundles touch nothing; a dry run
+ * writes nothing.
+ */
 class ImportCommandTest {
   @TempDir Path dir;
 
   record Run(int exit, String out, String err) {}
 
   static Run run(Object command, FakeDatabricks target, String... args) {
-    if (command instanceof ImportCommand c) c.connection.environment = k -> k.equals("DATABRICKS_TOKEN") ? target.token() : null;
-    if (command instanceof VerifyCommand c) c.connection.environment = k -> k.equals("DATABRICKS_TOKEN") ? target.token() : null;
+    if (command instanceof ImportCommand c)
+      c.connection.environment = k -> k.equals("DATABRICKS_TOKEN") ? target.token() : null;
+    if (command instanceof VerifyCommand c)
+      c.connection.environment = k -> k.equals("DATABRICKS_TOKEN") ? target.token() : null;
     var out = new StringWriter();
     var err = new StringWriter();
-    int exit = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    int exit =
+        new CommandLine(command)
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(args);
     return new Run(exit, out.toString(), err.toString());
   }
 
   Path exportSample() throws Exception {
     try (var poc = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(poc.state(), SampleSpec.small());
-      var config = new DatabricksConfig().setHost(poc.host()).setAuthType("pat").setToken(poc.token()).setCredentialsProvider(new PatCredentialsProvider());
+      var config =
+          new DatabricksConfig()
+              .setHost(poc.host())
+              .setAuthType("pat")
+              .setToken(poc.token())
+              .setCredentialsProvider(new PatCredentialsProvider());
       var client = DatabricksClients.create(config, RateLimits.defaults()).workspace();
-      var options = ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS, ResourceType.JOBS)).withWorkers(4);
-      new WorkspaceExport(client, poc.host()).run(dir.resolve("bundle"), options, ProgressListener.NONE);
+      var options =
+          ExportOptions.allTypes()
+              .withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS, ResourceType.JOBS))
+              .withWorkers(4);
+      new WorkspaceExport(client, poc.host())
+          .run(dir.resolve("bundle"), options, ProgressListener.NONE);
     }
     return dir.resolve("bundle");
   }
@@ -59,22 +77,32 @@ class ImportCommandTest {
   void aBadBundleIsRefusedBeforeAnyCallToTheTarget() throws Exception {
     Path bundle = exportSample();
     Path m = bundle.resolve(BundleManifest.FILE);
-    Files.writeString(m, Files.readString(m).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+    Files.writeString(
+        m, Files.readString(m).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
     try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       var r = run(new ImportCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host());
       assertThat(r.exit()).isEqualTo(ImportCommand.BAD_BUNDLE);
-      assertThat(r.err()).contains("bad bundle, nothing was imported").contains("unknown bundle format version 2");
+      assertThat(r.err())
+          .contains("bad bundle, nothing was imported")
+          .contains("unknown bundle format version 2");
       assertThat(prod.requestLog().totalReceived()).isZero();
     }
   }
 
-  /** A crafted offboarding zip: exit 3 and one line on standard error, before any call to the target. */
+  /**
+   * A crafted offboarding zip: exit 3 and one line on standard error, before any call to the
+   * target.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"zeros", "extra", "symlink", "twice"})
-  void aCraftedZipIsRefusedWithExit3AndOneLineBeforeAnyCallToTheTarget(String kind) throws Exception {
+  void aCraftedZipIsRefusedWithExit3AndOneLineBeforeAnyCallToTheTarget(String kind)
+      throws Exception {
     Path bundle = exportSample();
-    String notebook = BundleManifest.read(bundle).checksums().keySet().stream()
-        .filter(k -> k.startsWith("notebooks/source/")).findFirst().orElseThrow();
+    String notebook =
+        BundleManifest.read(bundle).checksums().keySet().stream()
+            .filter(k -> k.startsWith("notebooks/source/"))
+            .findFirst()
+            .orElseThrow();
     String folder = notebook.substring(0, notebook.lastIndexOf('/'));
     var zip = new CraftedZip(bundle);
     switch (kind) {
@@ -86,10 +114,22 @@ class ImportCommandTest {
     Path crafted = zip.write(dir.resolve(kind + ".zip"));
     try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       for (Object command : new Object[] {new ImportCommand(), new VerifyCommand()}) {
-        var r = run(command, prod, "--bundle", crafted.toString(), "--host", prod.host(),
-            command instanceof ImportCommand ? "--state" : "--report-dir", dir.resolve("state").toString());
+        var r =
+            run(
+                command,
+                prod,
+                "--bundle",
+                crafted.toString(),
+                "--host",
+                prod.host(),
+                command instanceof ImportCommand ? "--state" : "--report-dir",
+                dir.resolve("state").toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ImportCommand.BAD_BUNDLE);
-        assertThat(r.err().lines()).as(r.err()).singleElement().asString().startsWith("fsdh-bot: bad bundle");
+        assertThat(r.err().lines())
+            .as(r.err())
+            .singleElement()
+            .asString()
+            .startsWith("fsdh-bot: bad bundle");
         assertThat(r.out()).isEmpty();
       }
       assertThat(prod.requestLog().totalReceived()).isZero();
@@ -102,15 +142,37 @@ class ImportCommandTest {
     try (var poc = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(poc.state(), SampleSpec.small());
       // an export whose every listing was refused (a wrong token): its bundle holds no item
-      var config = new DatabricksConfig().setHost(poc.host()).setAuthType("pat").setToken("dapi-wrong").setCredentialsProvider(new PatCredentialsProvider());
-      var options = ExportOptions.allTypes().withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS)).withWorkers(2);
-      new WorkspaceExport(DatabricksClients.create(config, RateLimits.defaults()).workspace(), poc.host()).run(bundle, options, ProgressListener.NONE);
+      var config =
+          new DatabricksConfig()
+              .setHost(poc.host())
+              .setAuthType("pat")
+              .setToken("dapi-wrong")
+              .setCredentialsProvider(new PatCredentialsProvider());
+      var options =
+          ExportOptions.allTypes()
+              .withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS))
+              .withWorkers(2);
+      new WorkspaceExport(
+              DatabricksClients.create(config, RateLimits.defaults()).workspace(), poc.host())
+          .run(bundle, options, ProgressListener.NONE);
     }
     try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
-      var r = run(new VerifyCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(), "--report-dir", dir.resolve("state").toString());
+      var r =
+          run(
+              new VerifyCommand(),
+              prod,
+              "--bundle",
+              bundle.toString(),
+              "--host",
+              prod.host(),
+              "--report-dir",
+              dir.resolve("state").toString());
       assertThat(r.exit()).as(r.out()).isEqualTo(1);
-      assertThat(r.out()).contains("Result: nothing could be compared: the bundle holds no item of the types verified")
-          .contains("2 item(s) failed at export").doesNotContain("everything in the bundle is in the target");
+      assertThat(r.out())
+          .contains(
+              "Result: nothing could be compared: the bundle holds no item of the types verified")
+          .contains("2 item(s) failed at export")
+          .doesNotContain("everything in the bundle is in the target");
     }
   }
 
@@ -119,26 +181,76 @@ class ImportCommandTest {
     Path bundle = exportSample();
     try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(new WorkspaceState(), SampleSpec.small());
-      var dry = run(new ImportCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(), "--dry-run",
-          "--state", dir.resolve("state").toString(), "--types", "notebooks,repos");
+      var dry =
+          run(
+              new ImportCommand(),
+              prod,
+              "--bundle",
+              bundle.toString(),
+              "--host",
+              prod.host(),
+              "--dry-run",
+              "--state",
+              dir.resolve("state").toString(),
+              "--types",
+              "notebooks,repos");
       assertThat(dry.exit()).as(dry.err()).isZero();
-      assertThat(dry.out()).contains("Dry run (nothing was written)").containsPattern("notebooks +would create [1-9]");
+      assertThat(dry.out())
+          .contains("Dry run (nothing was written)")
+          .containsPattern("notebooks +would create [1-9]");
       assertThat(prod.state().repos().all()).isEmpty();
 
-      var real = run(new ImportCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(),
-          "--state", dir.resolve("state").toString(), "--types", "notebooks,repos", "--json");
+      var real =
+          run(
+              new ImportCommand(),
+              prod,
+              "--bundle",
+              bundle.toString(),
+              "--host",
+              prod.host(),
+              "--state",
+              dir.resolve("state").toString(),
+              "--types",
+              "notebooks,repos",
+              "--json");
       assertThat(real.exit()).as(real.err()).isZero();
       assertThat(real.out()).contains("\"CREATED\"");
 
-      var verify = run(new VerifyCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(),
-          "--types", "notebooks,repos", "--report-dir", dir.resolve("state").toString());
+      var verify =
+          run(
+              new VerifyCommand(),
+              prod,
+              "--bundle",
+              bundle.toString(),
+              "--host",
+              prod.host(),
+              "--types",
+              "notebooks,repos",
+              "--report-dir",
+              dir.resolve("state").toString());
       assertThat(verify.exit()).as(verify.out()).isZero();
-      assertThat(dir.resolve("state/verify-report.txt")).content().contains("everything in the bundle is in the target");
+      assertThat(dir.resolve("state/verify-report.txt"))
+          .content()
+          .contains("everything in the bundle is in the target");
       prod.state().repos().all().forEach(r -> prod.state().workspace().delete(r.path(), true));
-      prod.state().workspace().all().filter(o -> o.type() == ObjectType.NOTEBOOK).limit(1)
+      prod.state()
+          .workspace()
+          .all()
+          .filter(o -> o.type() == ObjectType.NOTEBOOK)
+          .limit(1)
           .forEach(o -> prod.state().workspace().delete(o.path(), false));
-      var broken = run(new VerifyCommand(), prod, "--bundle", bundle.toString(), "--host", prod.host(),
-          "--types", "notebooks", "--report-dir", dir.resolve("state").toString());
+      var broken =
+          run(
+              new VerifyCommand(),
+              prod,
+              "--bundle",
+              bundle.toString(),
+              "--host",
+              prod.host(),
+              "--types",
+              "notebooks",
+              "--report-dir",
+              dir.resolve("state").toString());
       assertThat(broken.exit()).isEqualTo(1);
       assertThat(broken.out()).contains("MISSING");
     }

@@ -41,29 +41,50 @@ class MigrateCommandTest {
     prod.close();
   }
 
-  /** Runs {@code migrate} with both tokens in its environment (each stand-in's own unless given). */
+  /**
+   * Runs {@code migrate} with both tokens in its environment (each stand-in's own unless given).
+   */
   Run migrate(String sourceToken, String targetToken, String... args) {
     var command = new MigrateCommand();
     command.source.environment = k -> k.equals("DATABRICKS_TOKEN") ? sourceToken : null;
     command.target.environment = k -> k.equals("DATABRICKS_TARGET_TOKEN") ? targetToken : null;
     var out = new StringWriter();
     var err = new StringWriter();
-    int exit = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    int exit =
+        new CommandLine(command)
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(args);
     return new Run(exit, out.toString(), err.toString());
   }
 
   @Test
   void theProgressOfEachPhaseNeverShowsMoreDoneThanFound() {
-    var r = migrate(poc.token(), prod.token(), "--host", poc.host(), "--target-host", prod.host(),
-        "--work-dir", dir.resolve("work").toString(), "--sql-warehouse", SampleWorkspace.WAREHOUSE_ID,
-        "--target-sql-warehouse", SampleProd.PROD_WAREHOUSE);
+    var r =
+        migrate(
+            poc.token(),
+            prod.token(),
+            "--host",
+            poc.host(),
+            "--target-host",
+            prod.host(),
+            "--work-dir",
+            dir.resolve("work").toString(),
+            "--sql-warehouse",
+            SampleWorkspace.WAREHOUSE_ID,
+            "--target-sql-warehouse",
+            SampleProd.PROD_WAREHOUSE);
     assertThat(r.err()).contains("== EXPORT").contains("== IMPORT").contains("items");
     var progress = r.err().lines().filter(l -> l.contains(" items")).toList();
-    assertThat(progress).isNotEmpty().allSatisfy(line -> {
-      var m = COUNT.matcher(line);
-      while (m.find()) {
-        assertThat(Long.parseLong(m.group(1))).as(line).isLessThanOrEqualTo(Long.parseLong(m.group(2)));
-      }
-    });
+    assertThat(progress)
+        .isNotEmpty()
+        .allSatisfy(line -> {
+          var m = COUNT.matcher(line);
+          while (m.find()) {
+            assertThat(Long.parseLong(m.group(1)))
+                .as(line)
+                .isLessThanOrEqualTo(Long.parseLong(m.group(2)));
+          }
+        });
   }
 }

@@ -10,7 +10,9 @@ class EndpointRateLimiterTest {
 
   @Test
   void pacesEachGroupAtItsRate() throws Exception {
-    var limiter = new EndpointRateLimiter(RateLimits.defaults().with(RateLimitGroup.WORKSPACE_EXPORT, 10), ticker);
+    var limiter =
+        new EndpointRateLimiter(
+            RateLimits.defaults().with(RateLimitGroup.WORKSPACE_EXPORT, 10), ticker);
     long start = ticker.nanoTime();
     for (int i = 0; i < 11; i++) limiter.acquire(RateLimitGroup.WORKSPACE_EXPORT);
     // the first call starts at once, the next ten 100 ms apart
@@ -19,7 +21,10 @@ class EndpointRateLimiterTest {
 
   @Test
   void groupsDoNotWaitForEachOther() throws Exception {
-    var limits = RateLimits.defaults().with(RateLimitGroup.MLFLOW_SEARCH, 1).with(RateLimitGroup.JOBS_READ, 1000);
+    var limits =
+        RateLimits.defaults()
+            .with(RateLimitGroup.MLFLOW_SEARCH, 1)
+            .with(RateLimitGroup.JOBS_READ, 1000);
     var limiter = new EndpointRateLimiter(limits, ticker);
     limiter.acquire(RateLimitGroup.MLFLOW_SEARCH);
     long before = ticker.nanoTime();
@@ -31,19 +36,25 @@ class EndpointRateLimiterTest {
 
   @Test
   void idleTimeIsNotBankedBeyondTheBurst() throws Exception {
-    var limiter = new EndpointRateLimiter(RateLimits.defaults().with(RateLimitGroup.REPOS_READ, 10).withBurst(3), ticker);
+    var limiter =
+        new EndpointRateLimiter(
+            RateLimits.defaults().with(RateLimitGroup.REPOS_READ, 10).withBurst(3), ticker);
     limiter.acquire(RateLimitGroup.REPOS_READ);
     ticker.advanceMillis(60_000);
     long start = ticker.nanoTime();
     for (int i = 0; i < 3; i++) limiter.acquire(RateLimitGroup.REPOS_READ);
     assertThat(ticker.nanoTime()).as("a burst of 3 goes at once").isEqualTo(start);
     limiter.acquire(RateLimitGroup.REPOS_READ);
-    assertThat(ticker.nanoTime() - start).as("the fourth waits one interval").isEqualTo(100_000_000L);
+    assertThat(ticker.nanoTime() - start)
+        .as("the fourth waits one interval")
+        .isEqualTo(100_000_000L);
   }
 
   @Test
   void pauseHoldsBackEveryCallerOfTheGroup() throws Exception {
-    var limiter = new EndpointRateLimiter(RateLimits.defaults().with(RateLimitGroup.SECRETS_READ, 100), ticker);
+    var limiter =
+        new EndpointRateLimiter(
+            RateLimits.defaults().with(RateLimitGroup.SECRETS_READ, 100), ticker);
     limiter.acquire(RateLimitGroup.SECRETS_READ);
     long t = ticker.nanoTime();
     limiter.pause(RateLimitGroup.SECRETS_READ, 2_000_000_000L);
@@ -66,19 +77,23 @@ class EndpointRateLimiterTest {
   @Test
   void concurrentCallersShareTheRate() throws Exception {
     // real clock, small numbers: 8 threads x 5 calls at 200/s must take about 40 intervals
-    var limiter = new EndpointRateLimiter(RateLimits.defaults().with(RateLimitGroup.DBFS, 200), Ticker.SYSTEM);
+    var limiter =
+        new EndpointRateLimiter(
+            RateLimits.defaults().with(RateLimitGroup.DBFS, 200), Ticker.SYSTEM);
     long start = System.nanoTime();
     var threads = new ArrayList<Thread>();
     for (int i = 0; i < 8; i++) {
-      threads.add(Thread.ofVirtual().start(() -> {
-        for (int j = 0; j < 5; j++) {
-          try {
-            limiter.acquire(RateLimitGroup.DBFS);
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      }));
+      threads.add(
+          Thread.ofVirtual()
+              .start(() -> {
+                for (int j = 0; j < 5; j++) {
+                  try {
+                    limiter.acquire(RateLimitGroup.DBFS);
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              }));
     }
     for (var t : threads) t.join();
     assertThat((System.nanoTime() - start) / 1e6).isGreaterThanOrEqualTo(39 * 5 * 0.95);

@@ -53,8 +53,11 @@ class PacedHttpClientTest {
   }
 
   private PacedHttpClient client(ScriptedHttp http) {
-    return new PacedHttpClient(http, new EndpointRateLimiter(RateLimits.defaults(), ticker),
-        RetryPolicy.defaults(), ticker);
+    return new PacedHttpClient(
+        http,
+        new EndpointRateLimiter(RateLimits.defaults(), ticker),
+        RetryPolicy.defaults(),
+        ticker);
   }
 
   private static Request get(String path) {
@@ -79,7 +82,8 @@ class PacedHttpClientTest {
   @Test
   void retriesReadsOnServerErrors() throws Exception {
     var http = new ScriptedHttp().then(500).then(502).then(503).then(504).then(200);
-    assertThat(client(http).execute(get("/api/2.0/workspace/export")).getStatusCode()).isEqualTo(200);
+    assertThat(client(http).execute(get("/api/2.0/workspace/export")).getStatusCode())
+        .isEqualTo(200);
     assertThat(http.sent).hasSize(5);
   }
 
@@ -93,7 +97,8 @@ class PacedHttpClientTest {
   @Test
   void retriesIdempotentPostsSuchAsSqlStatements() throws Exception {
     var http = new ScriptedHttp().then(503).then(200);
-    assertThat(client(http).execute(post("/api/2.0/sql/statements")).getStatusCode()).isEqualTo(200);
+    assertThat(client(http).execute(post("/api/2.0/sql/statements")).getStatusCode())
+        .isEqualTo(200);
     assertThat(http.sent).hasSize(2);
   }
 
@@ -117,7 +122,8 @@ class PacedHttpClientTest {
   @Test
   void neverRetriesAStreamingBody() throws Exception {
     var http = new ScriptedHttp().then(429);
-    var upload = new Request("PUT", HOST + "/api/2.0/fs/files/a", new ByteArrayInputStream(new byte[] {1}));
+    var upload =
+        new Request("PUT", HOST + "/api/2.0/fs/files/a", new ByteArrayInputStream(new byte[] {1}));
     assertThat(client(http).execute(upload).getStatusCode()).isEqualTo(429);
     assertThat(http.sent).hasSize(1);
   }

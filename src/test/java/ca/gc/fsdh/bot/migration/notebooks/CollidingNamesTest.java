@@ -2,17 +2,17 @@ package ca.gc.fsdh.bot.migration.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.spi.ImportOptions;
-import ca.gc.fsdh.bot.migration.item.ProgressListener;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.WorkspaceExport;
 import ca.gc.fsdh.bot.migration.WorkspaceImport;
 import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.item.ProgressListener;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.Content;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
@@ -35,13 +35,18 @@ class CollidingNamesTest {
   @TempDir Path dir;
 
   static WorkspaceClient client(FakeDatabricks server) {
-    var config = new DatabricksConfig().setHost(server.host()).setAuthType("pat").setToken(server.token())
-        .setCredentialsProvider(new PatCredentialsProvider());
+    var config =
+        new DatabricksConfig()
+            .setHost(server.host())
+            .setAuthType("pat")
+            .setToken(server.token())
+            .setCredentialsProvider(new PatCredentialsProvider());
     return DatabricksClients.create(config, RateLimits.defaults()).workspace();
   }
 
   static Content source(String text) {
-    return Content.of(("# Databricks notebook source\nprint('" + text + "')\n").getBytes(StandardCharsets.UTF_8));
+    return Content.of(
+        ("# Databricks notebook source\nprint('" + text + "')\n").getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -53,27 +58,46 @@ class CollidingNamesTest {
       tree.putNotebook("/Shared/projet/etl.py/enfant", Language.PYTHON, source("enfant"));
       tree.putNotebook("/Shared/projet/autre \\ carnet", Language.PYTHON, source("autre"));
       var types = EnumSet.of(ResourceType.NOTEBOOKS);
-      var export = new WorkspaceExport(client(poc), poc.host()).run(dir.resolve("bundle"),
-          ExportOptions.allTypes().withTypes(types).withWorkers(1).withPermissions(false), ProgressListener.NONE);
+      var export =
+          new WorkspaceExport(client(poc), poc.host())
+              .run(
+                  dir.resolve("bundle"),
+                  ExportOptions.allTypes().withTypes(types).withWorkers(1).withPermissions(false),
+                  ProgressListener.NONE);
 
-      assertThat(export.manifest().failed()).singleElement().satisfies(f -> {
-        assertThat(f.id()).isIn("/Shared/projet/etl", "/Shared/projet/etl.py/enfant");
-        assertThat(f.reason()).contains("cannot be written to the bundle as notebooks/source/Shared/projet/etl.py")
-            .contains("the other objects are exported").doesNotContain("\tat ");
-      });
+      assertThat(export.manifest().failed())
+          .singleElement()
+          .satisfies(f -> {
+            assertThat(f.id()).isIn("/Shared/projet/etl", "/Shared/projet/etl.py/enfant");
+            assertThat(f.reason())
+                .contains(
+                    "cannot be written to the bundle as notebooks/source/Shared/projet/etl.py")
+                .contains("the other objects are exported")
+                .doesNotContain("\tat ");
+          });
       String failed = export.manifest().failed().getFirst().id();
-      String kept = failed.endsWith("enfant") ? "/Shared/projet/etl" : "/Shared/projet/etl.py/enfant";
+      String kept =
+          failed.endsWith("enfant") ? "/Shared/projet/etl" : "/Shared/projet/etl.py/enfant";
 
       try (var bundle = BundleReader.open(export.bundle())) {
-        var imported = new WorkspaceImport(client(prod), prod.host()).run(bundle, MappingFile.empty(),
-            ImportOptions.defaults(dir.resolve("import")).withTypes(types).withPermissions(false), ProgressListener.NONE);
+        var imported =
+            new WorkspaceImport(client(prod), prod.host())
+                .run(
+                    bundle,
+                    MappingFile.empty(),
+                    ImportOptions.defaults(dir.resolve("import"))
+                        .withTypes(types)
+                        .withPermissions(false),
+                    ProgressListener.NONE);
         assertThat(imported.failed()).isEmpty();
       }
       assertThat(prod.state().workspace().get(kept)).isPresent();
       assertThat(prod.state().workspace().get("/Shared/projet/autre \\ carnet")).isPresent();
       assertThat(prod.state().workspace().get(failed)).isEmpty();
-      assertThat(export.manifest().counts().get("notebooks")).isEqualTo(new BundleManifest.Counts(
-          export.manifest().counts().get("notebooks").exported(), 0, 1));
+      assertThat(export.manifest().counts().get("notebooks"))
+          .isEqualTo(
+              new BundleManifest.Counts(
+                  export.manifest().counts().get("notebooks").exported(), 0, 1));
     }
   }
 }

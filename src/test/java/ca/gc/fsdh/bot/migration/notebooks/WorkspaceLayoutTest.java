@@ -11,15 +11,22 @@ import org.junit.jupiter.api.Test;
 class WorkspaceLayoutTest {
   @Test
   void spacesAccentsQuotesAndEmojiAreKept() {
-    assertThat(WorkspaceLayout.notebookFile("/Shared/Équipe « Données » 🚀/Rapport d'été 📊", Language.SQL, NotebookFormat.SOURCE))
+    assertThat(
+            WorkspaceLayout.notebookFile(
+                "/Shared/Équipe « Données » 🚀/Rapport d'été 📊",
+                Language.SQL,
+                NotebookFormat.SOURCE))
         .isEqualTo("notebooks/source/Shared/Équipe « Données » 🚀/Rapport d'été 📊.sql");
   }
 
   @Test
   void charactersAFileSystemRefusesOrSplitsOnAreEncoded() {
-    assertThat(WorkspaceLayout.notebookFile("/Users/a/Analyse\\brouillon", Language.PYTHON, NotebookFormat.SOURCE))
+    assertThat(
+            WorkspaceLayout.notebookFile(
+                "/Users/a/Analyse\\brouillon", Language.PYTHON, NotebookFormat.SOURCE))
         .isEqualTo("notebooks/source/Users/a/Analyse%5Cbrouillon.py");
-    assertThat(WorkspaceLayout.workspaceFile("/Shared/d\\x/a:b*c?\"d\"<e>|f.csv")).isEqualTo("notebooks/files/Shared/d%5Cx/a%3Ab%2Ac%3F%22d%22%3Ce%3E%7Cf.csv");
+    assertThat(WorkspaceLayout.workspaceFile("/Shared/d\\x/a:b*c?\"d\"<e>|f.csv"))
+        .isEqualTo("notebooks/files/Shared/d%5Cx/a%3Ab%2Ac%3F%22d%22%3Ce%3E%7Cf.csv");
     assertThat(WorkspaceLayout.safeName("tab\there")).isEqualTo("tab%09here");
     assertThat(WorkspaceLayout.safeName("100% sûr")).isEqualTo("100%25 sûr");
   }
@@ -33,8 +40,10 @@ class WorkspaceLayoutTest {
     assertThat(WorkspaceLayout.safeName("CON")).isEqualTo("%43ON");
     assertThat(WorkspaceLayout.safeName("nul.txt")).isEqualTo("%6Eul.txt");
     assertThat(WorkspaceLayout.safeName("console")).isEqualTo("console");
-    assertThat(WorkspaceLayout.workspaceFile("/Shared/export.part")).isEqualTo("notebooks/files/Shared/export.par%74");
-    assertThat(WorkspaceLayout.workspaceFile("/Shared/x.part/y")).isEqualTo("notebooks/files/Shared/x.part/y");
+    assertThat(WorkspaceLayout.workspaceFile("/Shared/export.part"))
+        .isEqualTo("notebooks/files/Shared/export.par%74");
+    assertThat(WorkspaceLayout.workspaceFile("/Shared/x.part/y"))
+        .isEqualTo("notebooks/files/Shared/x.part/y");
   }
 
   @Test

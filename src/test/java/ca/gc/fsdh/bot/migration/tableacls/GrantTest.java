@@ -28,10 +28,12 @@ class GrantTest {
 
   @Test
   void catalogWideSecurablesHaveNoName() {
-    assertThat(new Grant("users", "SELECT", "ANY_FILE", "").statement()).isEqualTo("GRANT SELECT ON ANY FILE TO `users`;");
+    assertThat(new Grant("users", "SELECT", "ANY_FILE", "").statement())
+        .isEqualTo("GRANT SELECT ON ANY FILE TO `users`;");
     assertThat(new Grant("users", "SELECT", "ANONYMOUS FUNCTION", "").statement())
         .isEqualTo("GRANT SELECT ON ANONYMOUS FUNCTION TO `users`;");
-    assertThat(new Grant("admins", "USAGE", "CATALOG", "").statement()).isEqualTo("GRANT USAGE ON CATALOG TO `admins`;");
+    assertThat(new Grant("admins", "USAGE", "CATALOG", "").statement())
+        .isEqualTo("GRANT USAGE ON CATALOG TO `admins`;");
   }
 
   @Test
@@ -42,17 +44,20 @@ class GrantTest {
 
   @Test
   void theCatalogAsShowGrantsPrintsItIsTheCatalog() {
-    assertThat(new Grant("users", "USAGE", "CATALOG$", "").statement()).isEqualTo("GRANT USAGE ON CATALOG TO `users`;");
+    assertThat(new Grant("users", "USAGE", "CATALOG$", "").statement())
+        .isEqualTo("GRANT USAGE ON CATALOG TO `users`;");
   }
 
   @Test
   void privilegesKeepTheirUnderscoresAndDeniesOnEverySecurable() {
     assertThat(new Grant("g", "DENIED_READ_METADATA", "TABLE", "d.t").statement())
         .isEqualTo("DENY READ_METADATA ON TABLE `d`.`t` TO `g`;");
-    assertThat(new Grant("g", "DENIED_SELECT", "ANY_FILE", "").statement()).isEqualTo("DENY SELECT ON ANY FILE TO `g`;");
+    assertThat(new Grant("g", "DENIED_SELECT", "ANY_FILE", "").statement())
+        .isEqualTo("DENY SELECT ON ANY FILE TO `g`;");
     assertThat(new Grant("g", "ALL PRIVILEGES", "VIEW", "d.v").statement())
         .isEqualTo("GRANT ALL PRIVILEGES ON VIEW `d`.`v` TO `g`;");
-    assertThat(new Grant("g", "OWN", "TABLE", "d.t").statement()).isEqualTo("ALTER TABLE `d`.`t` OWNER TO `g`;");
+    assertThat(new Grant("g", "OWN", "TABLE", "d.t").statement())
+        .isEqualTo("ALTER TABLE `d`.`t` OWNER TO `g`;");
   }
 
   @Test
@@ -61,22 +66,28 @@ class GrantTest {
         .hasMessageContaining("without an object name");
     Assertions.assertThatThrownBy(() -> new Grant("g", "SELECT; DROP", "TABLE", "d.t").statement())
         .hasMessageContaining("privilege");
-    assertThat(new Grant("admins", "OWN", "CATALOG$", "").statement()).startsWith("-- owner of CATALOG");
+    assertThat(new Grant("admins", "OWN", "CATALOG$", "").statement())
+        .startsWith("-- owner of CATALOG");
   }
 
   @Test
   void keysPrintedBackQuotedOrPlainGiveTheSameStatement() {
-    assertThat(new Grant("g", "SELECT", "TABLE", "`sales`.`orders`").statement()).isEqualTo("GRANT SELECT ON TABLE `sales`.`orders` TO `g`;");
-    assertThat(new Grant("g", "USAGE", "DATABASE", "`sales`").statement()).isEqualTo("GRANT USAGE ON DATABASE `sales` TO `g`;");
+    assertThat(new Grant("g", "SELECT", "TABLE", "`sales`.`orders`").statement())
+        .isEqualTo("GRANT SELECT ON TABLE `sales`.`orders` TO `g`;");
+    assertThat(new Grant("g", "USAGE", "DATABASE", "`sales`").statement())
+        .isEqualTo("GRANT USAGE ON DATABASE `sales` TO `g`;");
     assertThat(Grant.parts("`a``b`.`c.d`")).containsExactly("a`b", "c.d");
     assertThat(Grant.parts("sales.orders")).containsExactly("sales", "orders");
-    assertThat(new Grant("g", "SELECT", "TABLE", "sales.orders").withQuotedKey().objectKey()).isEqualTo("`sales`.`orders`");
-    assertThat(new Grant("g", "SELECT", "TABLE", "`sales`.`orders`").withQuotedKey().objectKey()).isEqualTo("`sales`.`orders`");
+    assertThat(new Grant("g", "SELECT", "TABLE", "sales.orders").withQuotedKey().objectKey())
+        .isEqualTo("`sales`.`orders`");
+    assertThat(new Grant("g", "SELECT", "TABLE", "`sales`.`orders`").withQuotedKey().objectKey())
+        .isEqualTo("`sales`.`orders`");
   }
 
   @Test
   void aMalformedKeyIsRefused() {
-    Assertions.assertThatThrownBy(() -> Grant.parts("`sales`.`orders")).hasMessageContaining("unclosed");
+    Assertions.assertThatThrownBy(() -> Grant.parts("`sales`.`orders"))
+        .hasMessageContaining("unclosed");
     Assertions.assertThatThrownBy(() -> Grant.parts("sales.")).hasMessageContaining("empty part");
     Assertions.assertThatThrownBy(() -> Grant.parts("`a`b")).hasMessageContaining("malformed");
   }

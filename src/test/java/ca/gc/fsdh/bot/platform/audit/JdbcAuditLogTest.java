@@ -18,18 +18,42 @@ class JdbcAuditLogTest {
   void recordsEntriesAndReadsThemBackPerRequestAndNewestFirst(TestDatabases.Kind kind) {
     try (Database db = Database.open(kind.fresh())) {
       var log = new JdbcAuditLog(db.dataSource());
-      log.record(new AuditEntry(T0, "U0ADALOVE", "request.create", "ok", Optional.of("OCEAN"), Optional.of(7L),
-          Optional.of("migrate")));
-      log.record(new AuditEntry(T0.plusSeconds(60), "U0MARIECU", "request.approve", "refused", Optional.of("OCEAN"),
-          Optional.of(7L), Optional.of("not in the support group")));
-      log.record(new AuditEntry(T0.plusSeconds(120), "system", "reminders.plan", "ok", Optional.empty(),
-          Optional.empty(), Optional.empty()));
+      log.record(
+          new AuditEntry(
+              T0,
+              "U0ADALOVE",
+              "request.create",
+              "ok",
+              Optional.of("OCEAN"),
+              Optional.of(7L),
+              Optional.of("migrate")));
+      log.record(
+          new AuditEntry(
+              T0.plusSeconds(60),
+              "U0MARIECU",
+              "request.approve",
+              "refused",
+              Optional.of("OCEAN"),
+              Optional.of(7L),
+              Optional.of("not in the support group")));
+      log.record(
+          new AuditEntry(
+              T0.plusSeconds(120),
+              "system",
+              "reminders.plan",
+              "ok",
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty()));
 
-      assertThat(log.forRequest(7L)).extracting(AuditEntry::action)
+      assertThat(log.forRequest(7L))
+          .extracting(AuditEntry::action)
           .containsExactly("request.create", "request.approve");
       assertThat(log.forRequest(8L)).isEmpty();
       var recent = log.recent(2);
-      assertThat(recent).extracting(AuditEntry::action).containsExactly("reminders.plan", "request.approve");
+      assertThat(recent)
+          .extracting(AuditEntry::action)
+          .containsExactly("reminders.plan", "request.approve");
       assertThat(recent.get(0).requestId()).isEmpty();
       assertThat(recent.get(0).workspace()).isEmpty();
       assertThat(recent.get(1).at().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(T0.plusSeconds(60));
@@ -42,8 +66,15 @@ class JdbcAuditLogTest {
   void cutsAnOverlongDetailInsteadOfFailing(TestDatabases.Kind kind) {
     try (Database db = Database.open(kind.fresh())) {
       var log = new JdbcAuditLog(db.dataSource());
-      log.record(new AuditEntry(T0, "U0ADALOVE", "request.create", "ok", Optional.empty(), Optional.of(1L),
-          Optional.of("x".repeat(5000))));
+      log.record(
+          new AuditEntry(
+              T0,
+              "U0ADALOVE",
+              "request.create",
+              "ok",
+              Optional.empty(),
+              Optional.of(1L),
+              Optional.of("x".repeat(5000))));
       assertThat(log.forRequest(1L).get(0).detail().orElseThrow()).hasSize(1000);
     }
   }
@@ -53,9 +84,17 @@ class JdbcAuditLogTest {
   void cutsEveryTextToItsColumnSoThatAForgedActorCannotLoseTheEntry(TestDatabases.Kind kind) {
     try (Database db = Database.open(kind.fresh())) {
       var log = new JdbcAuditLog(db.dataSource());
-      String actor = "U" + "9".repeat(62) + "\uD83D\uDE00" + "9".repeat(500); // an emoji across the 64th char
-      log.record(new AuditEntry(T0, actor, "request." + "a".repeat(100), "refused" + "!".repeat(50),
-          Optional.of("OCEAN-TOO-LONG-ACRONYM"), Optional.of(2L), Optional.of("d".repeat(5000))));
+      String actor =
+          "U" + "9".repeat(62) + "\uD83D\uDE00" + "9".repeat(500); // an emoji across the 64th char
+      log.record(
+          new AuditEntry(
+              T0,
+              actor,
+              "request." + "a".repeat(100),
+              "refused" + "!".repeat(50),
+              Optional.of("OCEAN-TOO-LONG-ACRONYM"),
+              Optional.of(2L),
+              Optional.of("d".repeat(5000))));
       AuditEntry row = log.forRequest(2L).get(0);
       assertThat(row.actor()).isEqualTo("U" + "9".repeat(62));
       assertThat(row.action()).hasSize(64).startsWith("request.aaa");

@@ -25,23 +25,32 @@ public final class ExitWhileAJobRuns {
   private ExitWhileAJobRuns() {}
 
   public static void main(String[] args) throws Exception {
-    var settings = new DatabaseSettings(args[0], Optional.ofNullable(args.length > 1 ? args[1] : null),
-        Optional.ofNullable(args.length > 2 ? new Secret("password", args[2]) : null));
+    var settings =
+        new DatabaseSettings(
+            args[0],
+            Optional.ofNullable(args.length > 1 ? args[1] : null),
+            Optional.ofNullable(args.length > 2 ? new Secret("password", args[2]) : null));
     Database db = Database.open(settings);
     var started = new CountDownLatch(1);
     var jobs = new HandBuiltJobs().register(SlowJob.class, new SlowJob(db, started));
     Scheduler quartz = Quartz.create(db.dataSource(), settings.isPostgres(), jobs, 1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        quartz.shutdown(true);
-      } catch (Exception e) {
-        LoggerFactory.getLogger(ExitWhileAJobRuns.class).warn("unclean shutdown: {}", e.toString());
-      } finally {
-        db.close();
-      }
-    }, "fsdh-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    quartz.shutdown(true);
+                  } catch (Exception e) {
+                    LoggerFactory.getLogger(ExitWhileAJobRuns.class)
+                        .warn("unclean shutdown: {}", e.toString());
+                  } finally {
+                    db.close();
+                  }
+                },
+                "fsdh-shutdown"));
     quartz.start();
-    quartz.scheduleJob(JobBuilder.newJob(SlowJob.class).withIdentity("slow").build(),
+    quartz.scheduleJob(
+        JobBuilder.newJob(SlowJob.class).withIdentity("slow").build(),
         TriggerBuilder.newTrigger().withIdentity("slow").startNow().build());
     started.await();
     System.exit(0);
@@ -51,8 +60,10 @@ public final class ExitWhileAJobRuns {
   record SlowJob(Database db, CountDownLatch started) implements Job {
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
-      try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
-          "INSERT INTO audit_log (at, actor, action, outcome) VALUES (CURRENT_TIMESTAMP, 'system', 'test.slow-job', 'ok')")) {
+      try (Connection c = db.dataSource().getConnection();
+          PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO audit_log (at, actor, action, outcome) VALUES (CURRENT_TIMESTAMP, 'system', 'test.slow-job', 'ok')")) {
         started.countDown();
         Thread.sleep(500);
         s.executeUpdate();

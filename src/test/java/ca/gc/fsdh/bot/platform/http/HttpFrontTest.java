@@ -1,10 +1,10 @@
 package ca.gc.fsdh.bot.platform.http;
 
-import ca.gc.fsdh.bot.tools.sandbox.slack.SlackFault;
-import ca.gc.fsdh.bot.slackkit.SlackEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gc.fsdh.bot.slackkit.SlackEndpoint;
 import ca.gc.fsdh.bot.testing.BotHarness;
+import ca.gc.fsdh.bot.tools.sandbox.slack.SlackFault;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,16 +57,27 @@ class HttpFrontTest {
   void unknownPathsAre404AndWrongMethodsAre405() throws Exception {
     assertThat(h.get("/nope").statusCode()).isEqualTo(404);
     assertThat(h.get("/slack/events").statusCode()).isEqualTo(405);
-    var post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(h.url("/healthz")))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    var post =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(h.url("/healthz")))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(405);
   }
 
   @Test
   void anOversizedBodyIs413() throws Exception {
-    var r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(h.url("/slack/events")))
-        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(SlackEndpoint.MAX_BODY_BYTES + 1))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    var r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(h.url("/slack/events")))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "x".repeat(SlackEndpoint.MAX_BODY_BYTES + 1)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(413);
   }
 

@@ -2,11 +2,11 @@ package ca.gc.fsdh.bot.platform.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStreamReader;
-import java.util.Locale;
 import ca.gc.fsdh.bot.platform.config.Language;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,8 @@ class MessagesTest {
 
   @Test
   void everyKeyExistsInEnglishAndInFrench() {
-    assertThat(messages.keys(Language.FR)).containsExactlyInAnyOrderElementsOf(messages.keys(Language.EN));
+    assertThat(messages.keys(Language.FR))
+        .containsExactlyInAnyOrderElementsOf(messages.keys(Language.EN));
     assertThat(messages.keys(Language.EN)).isNotEmpty();
   }
 
@@ -57,12 +58,15 @@ class MessagesTest {
   @Test
   void argumentsAreEscapedUnlessMarkedRaw() {
     assertThat(messages.text(Language.EN, "command.unknown", "<!here>")).contains("&lt;!here&gt;");
-    assertThat(messages.text(Language.EN, "command.unknown", Mrkdwn.raw("<@U1>"))).contains("<@U1>");
+    assertThat(messages.text(Language.EN, "command.unknown", Mrkdwn.raw("<@U1>")))
+        .contains("<@U1>");
   }
 
   @Test
   void bothPutsThePreferredLanguageFirst() {
     Bilingual b = messages.both(Language.FR, "help.line.help");
-    assertThat(b.mrkdwn()).startsWith("`/fsdh help` — afficher").contains(Bilingual.SEPARATOR + "`/fsdh help` — show");
+    assertThat(b.mrkdwn())
+        .startsWith("`/fsdh help` — afficher")
+        .contains(Bilingual.SEPARATOR + "`/fsdh help` — show");
   }
 }

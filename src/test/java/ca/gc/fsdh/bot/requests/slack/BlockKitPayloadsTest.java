@@ -1,22 +1,17 @@
 package ca.gc.fsdh.bot.requests.slack;
 
-import com.slack.api.model.block.Blocks;
-import com.slack.api.model.block.composition.BlockCompositions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
-import ca.gc.fsdh.bot.slackkit.SlackReplies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.platform.config.Deadlines;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.config.Milestone;
 import ca.gc.fsdh.bot.platform.config.Workspace;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
+import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.reminders.ReminderMessage;
 import ca.gc.fsdh.bot.reminders.WorkspaceStanding;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
@@ -28,16 +23,21 @@ import ca.gc.fsdh.bot.requests.RequestOptions;
 import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.requests.RunReport;
 import ca.gc.fsdh.bot.requests.TypeProgress;
-import ca.gc.fsdh.bot.tools.sandbox.slack.BlockKitLimits;
-import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
+import ca.gc.fsdh.bot.slackkit.SlackReplies;
 import ca.gc.fsdh.bot.testing.TestDatabases;
+import ca.gc.fsdh.bot.tools.sandbox.slack.BlockKitLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.gson.Gson;
-import com.slack.api.util.json.GsonFactory;
+import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.BlockCompositions;
 import com.slack.api.model.view.View;
+import com.slack.api.util.json.GsonFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -55,17 +55,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every Block Kit payload the bot builds, from its real classes, with the worst data it can meet (long
- * names, notes and reasons, hundreds of workspaces and requests, plans and reports of thousands of
- * items), checked against the same limits the Slack stand-in applies ({@link BlockKitLimits}).
- * Serialized with the Slack SDK's own Gson, as the bot sends them.
+ * Every Block Kit payload the bot builds, from its real classes, with the worst data it can meet
+ * (long names, notes and reasons, hundreds of workspaces and requests, plans and reports of
+ * thousands of items), checked against the same limits the Slack stand-in applies ({@link
+ * BlockKitLimits}). Serialized with the Slack SDK's own Gson, as the bot sends them.
  */
 class BlockKitPayloadsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Gson GSON = GsonFactory.createSnakeCase();
   private static final String LEAD = "U0LEADMANY";
   private static final int WORKSPACES = 250;
-  private static final String LONG = "Très long nom d’espace de travail <!channel> & <https://x|y> ".repeat(4);
+  private static final String LONG =
+      "Très long nom d’espace de travail <!channel> & <https://x|y> ".repeat(4);
 
   private static Database database;
   private static Messages messages;
@@ -80,18 +81,43 @@ class BlockKitPayloadsTest {
     messages = new Messages();
     List<Workspace> workspaces = new ArrayList<>();
     for (int i = 0; i < WORKSPACES; i++) {
-      workspaces.add(new Workspace("W" + i, LONG + i, LONG + "fr " + i, LEAD, List.of("U0SUPPORT1"), "C0LEAD" + i,
-          i % 2 == 0 ? Language.EN : Language.FR, "https://poc", i % 3 == 0 ? Optional.empty() : Optional.of("https://prod"),
-          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+      workspaces.add(
+          new Workspace(
+              "W" + i,
+              LONG + i,
+              LONG + "fr " + i,
+              LEAD,
+              List.of("U0SUPPORT1"),
+              "C0LEAD" + i,
+              i % 2 == 0 ? Language.EN : Language.FR,
+              "https://poc",
+              i % 3 == 0 ? Optional.empty() : Optional.of("https://prod"),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty()));
     }
     directory = new WorkspaceDirectory(workspaces);
     text = new RequestText(messages, directory);
     var store = new JdbcRequestStore(database.dataSource());
-    service = new RequestService(store, new JdbcAuditLog(database.dataSource()), directory,
-        id -> id.startsWith("U0SUPPORT"), (r, actor) -> { }, Clock.systemUTC());
+    service =
+        new RequestService(
+            store,
+            new JdbcAuditLog(database.dataSource()),
+            directory,
+            id -> id.startsWith("U0SUPPORT"),
+            (r, actor) -> {},
+            Clock.systemUTC());
     for (int i = 0; i < WORKSPACES; i++) {
-      service.create(new NewRequest(i % 3 == 0 ? RequestKind.OFFBOARD : RequestKind.MIGRATE, "W" + i, LEAD,
-          ResourceType.ALL, RequestOptions.DEFAULT, Optional.of(note()), "test:" + i));
+      service.create(
+          new NewRequest(
+              i % 3 == 0 ? RequestKind.OFFBOARD : RequestKind.MIGRATE,
+              "W" + i,
+              LEAD,
+              ResourceType.ALL,
+              RequestOptions.DEFAULT,
+              Optional.of(note()),
+              "test:" + i));
     }
     Outcome rejected = service.reject(1, "U0SUPPORT1", "r<!here>".repeat(125));
     worst = rejected.request().orElseThrow();
@@ -106,16 +132,22 @@ class BlockKitPayloadsTest {
     return "n<!channel>&".repeat(RequestModal.NOTE_LIMIT / 12) + "\nline two";
   }
 
-  // ---- messages ----------------------------------------------------------------------------------
+  // ---- messages
+  // ----------------------------------------------------------------------------------
 
   @Test
   void theApprovalMessageWithABigPlanAndAPendingOrDecidedRequest() {
     var approval = new ApprovalMessage(text, Language.EN);
     MigrationRequest pending = service.status(2, "U0SUPPORT1").request().orElseThrow();
-    assertMessage("approval, pending, plan", () -> approval.blocks(pending, Optional.of(bigPlan())));
-    assertMessage("approval, pending, plan failed", () -> approval.blocks(pending,
-        Optional.of(JSON.createObjectNode().put("error", "e".repeat(5000)))));
-    assertMessage("approval, rejected with a long reason", () -> approval.blocks(worst, Optional.empty()));
+    assertMessage(
+        "approval, pending, plan", () -> approval.blocks(pending, Optional.of(bigPlan())));
+    assertMessage(
+        "approval, pending, plan failed",
+        () ->
+            approval.blocks(
+                pending, Optional.of(JSON.createObjectNode().put("error", "e".repeat(5000)))));
+    assertMessage(
+        "approval, rejected with a long reason", () -> approval.blocks(worst, Optional.empty()));
   }
 
   @Test
@@ -123,12 +155,27 @@ class BlockKitPayloadsTest {
     var words = new RunReportText(text);
     Map<ResourceType, TypeProgress> counts = new EnumMap<>(ResourceType.class);
     ResourceType.ALL.forEach(t -> counts.put(t, new TypeProgress(1_000_000, 999_999, 123_456)));
-    List<String> items = IntStream.range(0, 5000).mapToObj(i -> "notebooks: /Users/x/" + LONG + i + ": " + "why ".repeat(100)).toList();
-    var report = new RunReport(counts, items, items, false, items, Optional.of("/b/ARCTIC-offboarding.zip"), Optional.of(1L << 40));
+    List<String> items =
+        IntStream.range(0, 5000)
+            .mapToObj(i -> "notebooks: /Users/x/" + LONG + i + ": " + "why ".repeat(100))
+            .toList();
+    var report =
+        new RunReport(
+            counts,
+            items,
+            items,
+            false,
+            items,
+            Optional.of("/b/ARCTIC-offboarding.zip"),
+            Optional.of(1L << 40));
     for (Language l : Language.values()) {
-      assertMessage("progress", () -> BilingualBlocks.of(words.progress(l, worst, "EXPORT", counts)));
-      assertMessage("report", () -> BilingualBlocks.of(words.report(l, worst, Optional.of(report),
-          Optional.of("x".repeat(20_000)))));
+      assertMessage(
+          "progress", () -> BilingualBlocks.of(words.progress(l, worst, "EXPORT", counts)));
+      assertMessage(
+          "report",
+          () ->
+              BilingualBlocks.of(
+                  words.report(l, worst, Optional.of(report), Optional.of("x".repeat(20_000)))));
     }
   }
 
@@ -136,31 +183,62 @@ class BlockKitPayloadsTest {
   void directMessagesRepliesAndReminders() {
     var reply = new OutcomeReply(text, directory);
     for (Outcome.Status status : Outcome.Status.values()) {
-      assertMessage("outcome " + status, () -> BilingualBlocks.of(reply.render(new Outcome(status, Optional.of(worst)),
-          Language.FR, LEAD, "request.created", "request.not-lead", "A".repeat(3000))));
+      assertMessage(
+          "outcome " + status,
+          () ->
+              BilingualBlocks.of(
+                  reply.render(
+                      new Outcome(status, Optional.of(worst)),
+                      Language.FR,
+                      LEAD,
+                      "request.created",
+                      "request.not-lead",
+                      "A".repeat(3000))));
     }
     assertMessage("summary", () -> BilingualBlocks.of(text.summary(Language.EN, worst)));
-    assertMessage("failure", () -> SlackReplies.ephemeral(messages.both(Language.EN, "error.internal", "abcd1234")).getBlocks());
-    Milestone far = new Milestone("m", LocalDate.now().plusDays(400), "t".repeat(500), "t".repeat(500));
-    for (WorkspaceStanding.Standing p : List.of(WorkspaceStanding.Standing.NONE, WorkspaceStanding.Standing.PENDING,
-        WorkspaceStanding.Standing.RUNNING, WorkspaceStanding.Standing.REJECTED)) {
-      assertMessage("reminder " + p, () -> BilingualBlocks.of(new ReminderMessage(messages)
-          .render(directory.find("W0").orElseThrow(), far, p, LocalDate.now())));
+    assertMessage(
+        "failure",
+        () ->
+            SlackReplies.ephemeral(messages.both(Language.EN, "error.internal", "abcd1234"))
+                .getBlocks());
+    Milestone far =
+        new Milestone("m", LocalDate.now().plusDays(400), "t".repeat(500), "t".repeat(500));
+    for (WorkspaceStanding.Standing p :
+        List.of(
+            WorkspaceStanding.Standing.NONE,
+            WorkspaceStanding.Standing.PENDING,
+            WorkspaceStanding.Standing.RUNNING,
+            WorkspaceStanding.Standing.REJECTED)) {
+      assertMessage(
+          "reminder " + p,
+          () ->
+              BilingualBlocks.of(
+                  new ReminderMessage(messages)
+                      .render(directory.find("W0").orElseThrow(), far, p, LocalDate.now())));
     }
     Bilingual everyLine = messages.both(Language.EN, "help.title");
     for (int i = 0; i < 2000; i++) {
-      everyLine = everyLine.then(messages.both(Language.EN, "request.wrong-state", "#" + i, "x".repeat(50)));
+      everyLine =
+          everyLine.then(
+              messages.both(Language.EN, "request.wrong-state", "#" + i, "x".repeat(50)));
     }
     Bilingual many = everyLine;
     assertMessage("a message of 2,000 lines", () -> BilingualBlocks.of(many));
   }
 
-  // ---- views --------------------------------------------------------------------------------------
+  // ---- views
+  // --------------------------------------------------------------------------------------
 
   @Test
   void theRequestFormForSomeoneWithHundredsOfWorkspaces() {
-    RequestModal modal = new RequestModal(service, directory, text, new OutcomeReply(text, directory),
-        RequestModal.keyFileReader(), Clock.systemUTC());
+    RequestModal modal =
+        new RequestModal(
+            service,
+            directory,
+            text,
+            new OutcomeReply(text, directory),
+            RequestModal.keyFileReader(),
+            Clock.systemUTC());
     for (RequestKind kind : RequestKind.values()) {
       for (Language l : Language.values()) {
         View form = modal.form(kind, directory.managedBy(LEAD), Optional.of("W200"), l);
@@ -172,9 +250,18 @@ class BlockKitPayloadsTest {
 
   @Test
   void theRejectionFormAndThePlanModal() {
-    var decisions = new DecisionButtons(service, new OutcomeReply(text, directory), text, Language.FR, Runnable::run,
-        new JdbcRequestStore(database.dataSource()), new ApprovalMessage(text, Language.FR));
-    assertView("rejection form", decisions.rejectForm(service.status(3, "U0SUPPORT1").request().orElseThrow()));
+    var decisions =
+        new DecisionButtons(
+            service,
+            new OutcomeReply(text, directory),
+            text,
+            Language.FR,
+            Runnable::run,
+            new JdbcRequestStore(database.dataSource()),
+            new ApprovalMessage(text, Language.FR));
+    assertView(
+        "rejection form",
+        decisions.rejectForm(service.status(3, "U0SUPPORT1").request().orElseThrow()));
     View plan = decisions.planView(Optional.of(bigPlan()));
     assertView("plan modal", plan);
     assertThat(GSON.toJson(plan)).contains("… and ", "… et ");
@@ -182,22 +269,61 @@ class BlockKitPayloadsTest {
 
   @Test
   void theHomeTabOfALeadOfHundredsOfWorkspacesWhoIsAlsoSupport() {
-    List<Milestone> milestones = IntStream.range(0, 60).mapToObj(i -> new Milestone("m" + i,
-        LocalDate.of(2026, 1, 1).plusDays(i), "Milestone " + LONG, "Jalon " + LONG)).toList();
-    var deadlines = new Deadlines(ZoneId.of("America/Toronto"), LocalTime.of(9, 30), List.of(30, 7, 1), Set.of(), milestones);
-    RequestModal modal = new RequestModal(service, directory, text, new OutcomeReply(text, directory),
-        RequestModal.keyFileReader(), Clock.systemUTC());
+    List<Milestone> milestones =
+        IntStream.range(0, 60)
+            .mapToObj(i ->
+                new Milestone(
+                    "m" + i,
+                    LocalDate.of(2026, 1, 1).plusDays(i),
+                    "Milestone " + LONG,
+                    "Jalon " + LONG))
+            .toList();
+    var deadlines =
+        new Deadlines(
+            ZoneId.of("America/Toronto"),
+            LocalTime.of(9, 30),
+            List.of(30, 7, 1),
+            Set.of(),
+            milestones);
+    RequestModal modal =
+        new RequestModal(
+            service,
+            directory,
+            text,
+            new OutcomeReply(text, directory),
+            RequestModal.keyFileReader(),
+            Clock.systemUTC());
     for (String user : List.of(LEAD, "U0SUPPORT1", "U0NOBODY")) {
-      View home = new HomeTab(service, directory, deadlines, text, modal, Language.EN, Clock.systemUTC(), Runnable::run)
-          .build(user);
+      View home =
+          new HomeTab(
+                  service,
+                  directory,
+                  deadlines,
+                  text,
+                  modal,
+                  Language.EN,
+                  Clock.systemUTC(),
+                  Runnable::run)
+              .build(user);
       assertView("home of " + user, home);
     }
-    View lead = new HomeTab(service, directory, deadlines, text, modal, Language.EN, Clock.systemUTC(), Runnable::run)
-        .build(LEAD);
-    assertThat(GSON.toJson(lead)).contains("… and 220 more workspaces", "… et 220 autres espaces de travail");
+    View lead =
+        new HomeTab(
+                service,
+                directory,
+                deadlines,
+                text,
+                modal,
+                Language.EN,
+                Clock.systemUTC(),
+                Runnable::run)
+            .build(LEAD);
+    assertThat(GSON.toJson(lead))
+        .contains("… and 220 more workspaces", "… et 220 autres espaces de travail");
   }
 
-  // ---- the check itself ---------------------------------------------------------------------------
+  // ---- the check itself
+  // ---------------------------------------------------------------------------
 
   @Test
   void theCheckFailsWhenALimitIsBroken() {
@@ -207,8 +333,14 @@ class BlockKitPayloadsTest {
       tooMany.add(Blocks.divider());
     }
     assertThat(BlockKitLimits.message(parse(GSON.toJson(tooMany)))).isNotEmpty();
-    assertThat(BlockKitLimits.message(parse(GSON.toJson(List.of(Blocks.section(s -> s
-        .text(BlockCompositions.markdownText("x".repeat(3001))))))))).isNotEmpty();
+    assertThat(
+            BlockKitLimits.message(
+                parse(
+                    GSON.toJson(
+                        List.of(
+                            Blocks.section(
+                                s -> s.text(BlockCompositions.markdownText("x".repeat(3001)))))))))
+        .isNotEmpty();
   }
 
   private static JsonNode parse(String json) {
@@ -222,7 +354,8 @@ class BlockKitPayloadsTest {
   private static void assertMessage(String what, Supplier<List<LayoutBlock>> build) {
     JsonNode blocks = parse(GSON.toJson(build.get()));
     assertThat(BlockKitLimits.message(blocks)).as(what).isEmpty();
-    assertThat(BlockKitLimits.textLength(blocks)).as(what + ": text in all blocks")
+    assertThat(BlockKitLimits.textLength(blocks))
+        .as(what + ": text in all blocks")
         .isLessThanOrEqualTo(BlockKitLimits.MESSAGE_BLOCKS_TEXT);
   }
 
@@ -232,10 +365,22 @@ class BlockKitPayloadsTest {
 
   /** A plan as the planner stores it, with thousands of items in each list. */
   private static ObjectNode bigPlan() {
-    ObjectNode plan = JSON.createObjectNode().put("bytes", 1L << 40).put("estimatedSeconds", 86_400 * 30);
+    ObjectNode plan =
+        JSON.createObjectNode().put("bytes", 1L << 40).put("estimatedSeconds", 86_400 * 30);
     ObjectNode counts = plan.putObject("counts");
-    for (String name : List.of("notebooks", "files", "directories", "repos", "jobs", "tasks", "secret scopes",
-        "secret keys", "models", "model versions", "something new")) {
+    for (String name :
+        List.of(
+            "notebooks",
+            "files",
+            "directories",
+            "repos",
+            "jobs",
+            "tasks",
+            "secret scopes",
+            "secret keys",
+            "models",
+            "model versions",
+            "something new")) {
       counts.put(name, 123_456_789L);
     }
     for (String list : List.of("unread", "cannotExport", "manual")) {

@@ -2,6 +2,22 @@ package ca.gc.fsdh.bot.requests.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gc.fsdh.bot.requests.JdbcRequestStore;
+import ca.gc.fsdh.bot.requests.MigrationRequest;
+import ca.gc.fsdh.bot.requests.RequestState;
+import ca.gc.fsdh.bot.testing.BotHarness;
+import ca.gc.fsdh.bot.testing.Eventually;
+import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
+import com.databricks.sdk.service.workspace.ObjectType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,35 +26,20 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Set;
-import ca.gc.fsdh.bot.requests.JdbcRequestStore;
-import ca.gc.fsdh.bot.requests.MigrationRequest;
-import ca.gc.fsdh.bot.requests.RequestState;
-import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
-import com.databricks.sdk.service.workspace.ObjectType;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
-import ca.gc.fsdh.bot.testing.BotHarness;
-import ca.gc.fsdh.bot.testing.Eventually;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A migration and an offboarding from the slash command to the report, over signed HTTP into the real
- * bot, with the Slack stand-in and two Databricks stand-ins (POC seeded with the sample workspace).
+ * A migration and an offboarding from the slash command to the report, over signed HTTP into the
+ * real bot, with the Slack stand-in and two Databricks stand-ins (POC seeded with the sample
+ * workspace).
  */
 class LifecycleOverHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,9 +50,13 @@ class LifecycleOverHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    poc = FakeDatabricks.start(FakeDatabricksOptions.builder().token(SandboxConfig.POC_TOKEN).noRateLimits().build());
+    poc =
+        FakeDatabricks.start(
+            FakeDatabricksOptions.builder().token(SandboxConfig.POC_TOKEN).noRateLimits().build());
     SampleWorkspace.seed(poc.state(), SampleSpec.small());
-    prod = FakeDatabricks.start(FakeDatabricksOptions.builder().token(SandboxConfig.PROD_TOKEN).noRateLimits().build());
+    prod =
+        FakeDatabricks.start(
+            FakeDatabricksOptions.builder().token(SandboxConfig.PROD_TOKEN).noRateLimits().build());
     SampleProd.prepare(poc.state(), prod.state());
     h = BotHarness.withDatabricks(poc.host(), prod.host());
     requests = new JdbcRequestStore(h.bot.database().dataSource());
@@ -65,7 +70,9 @@ class LifecycleOverHttpTest {
   }
 
   private MigrationRequest awaitEnd(long id) {
-    Eventually.await(Duration.ofSeconds(90), "request " + id + " to end",
+    Eventually.await(
+        Duration.ofSeconds(90),
+        "request " + id + " to end",
         () -> !requests.find(id).orElseThrow().state().isActive());
     return requests.find(id).orElseThrow();
   }
@@ -75,66 +82,132 @@ class LifecycleOverHttpTest {
   }
 
   private void approve(String requestId) {
-    JsonNode posted = Eventually.value("the approval message",
-        () -> h.slack.messages(SandboxConfig.SUPPORT_CHANNEL).stream().findFirst().orElse(null));
-    var reply = h.sender.blockAction("U0SUPPORT1", SlackIds.APPROVE, requestId, SandboxConfig.SUPPORT_CHANNEL,
-        posted.path("ts").asText(), h.slack.responseUrl());
+    JsonNode posted =
+        Eventually.value(
+            "the approval message",
+            () ->
+                h.slack.messages(SandboxConfig.SUPPORT_CHANNEL).stream().findFirst().orElse(null));
+    var reply =
+        h.sender.blockAction(
+            "U0SUPPORT1",
+            SlackIds.APPROVE,
+            requestId,
+            SandboxConfig.SUPPORT_CHANNEL,
+            posted.path("ts").asText(),
+            h.slack.responseUrl());
     assertThat(reply.status()).isEqualTo(200);
   }
 
   @Test
   void aMigrationRunsAfterApprovalAndTheLeadGetsTheVerifiedReport() throws Exception {
-    var ack = h.sender.slashCommand("U0ADALOVE", "C0OCEANLEAD", "migrate OCEAN", h.slack.responseUrl());
+    var ack =
+        h.sender.slashCommand("U0ADALOVE", "C0OCEANLEAD", "migrate OCEAN", h.slack.responseUrl());
     assertThat(ack.body()).contains("Request #1");
 
     // the plan is computed in the background and shown in the approval message, with View plan
-    JsonNode planned = Eventually.value("the plan in the approval message", () -> h.slack.messages(SandboxConfig.SUPPORT_CHANNEL)
-        .stream().filter(m -> m.toString().contains(SlackIds.VIEW_PLAN)).findFirst().orElse(null));
-    assertThat(planned.path("text").asText() + planned.path("blocks")).contains(":mag: Plan: ", "notebooks ", "to recreate by hand",
-        ":mag: Plan : ", "carnets ");
+    JsonNode planned =
+        Eventually.value(
+            "the plan in the approval message",
+            () ->
+                h.slack.messages(SandboxConfig.SUPPORT_CHANNEL).stream()
+                    .filter(m -> m.toString().contains(SlackIds.VIEW_PLAN))
+                    .findFirst()
+                    .orElse(null));
+    assertThat(planned.path("text").asText() + planned.path("blocks"))
+        .contains(":mag: Plan: ", "notebooks ", "to recreate by hand", ":mag: Plan : ", "carnets ");
     var refused = h.slack.responseUrl();
-    h.sender.blockAction("U0ADALOVE", SlackIds.VIEW_PLAN, "1", SandboxConfig.SUPPORT_CHANNEL, planned.path("ts").asText(), refused);
-    Eventually.await("the lead is refused the plan", () -> h.slack.calls("response_url").stream()
-        .anyMatch(c -> c.param("url").equals(refused.substring(refused.indexOf("/response/")))));
-    h.sender.blockAction("U0SUPPORT2", SlackIds.VIEW_PLAN, "1", SandboxConfig.SUPPORT_CHANNEL, planned.path("ts").asText(),
+    h.sender.blockAction(
+        "U0ADALOVE",
+        SlackIds.VIEW_PLAN,
+        "1",
+        SandboxConfig.SUPPORT_CHANNEL,
+        planned.path("ts").asText(),
+        refused);
+    Eventually.await(
+        "the lead is refused the plan",
+        () ->
+            h.slack.calls("response_url").stream()
+                .anyMatch(
+                    c -> c.param("url").equals(refused.substring(refused.indexOf("/response/")))));
+    h.sender.blockAction(
+        "U0SUPPORT2",
+        SlackIds.VIEW_PLAN,
+        "1",
+        SandboxConfig.SUPPORT_CHANNEL,
+        planned.path("ts").asText(),
         h.slack.responseUrl());
-    var opened = Eventually.value("the plan modal", () -> h.slack.calls("views.open").stream().findFirst().orElse(null));
-    assertThat(opened.param("view")).contains("Cannot be exported as is", "Must be recreated by hand", "cluster");
+    var opened =
+        Eventually.value(
+            "the plan modal", () -> h.slack.calls("views.open").stream().findFirst().orElse(null));
+    assertThat(opened.param("view"))
+        .contains("Cannot be exported as is", "Must be recreated by hand", "cluster");
     approve("1");
 
     MigrationRequest done = awaitEnd(1);
     assertThat(done.state()).isIn(RequestState.SUCCEEDED, RequestState.PARTLY_SUCCEEDED);
     assertThat(requests.result(1).orElseThrow()).contains("\"report\"");
     // what left POC arrived in PROD
-    long pocNotebooks = poc.state().workspace().all().filter(o -> o.type() == ObjectType.NOTEBOOK
-        && !o.path().contains("/Trash")).count();
-    long prodNotebooks = prod.state().workspace().all().filter(o -> o.type() == ObjectType.NOTEBOOK).count();
-    assertThat(prodNotebooks).isGreaterThanOrEqualTo(pocNotebooks - 1); // the one over 10 MB stays behind
+    long pocNotebooks =
+        poc.state()
+            .workspace()
+            .all()
+            .filter(o -> o.type() == ObjectType.NOTEBOOK && !o.path().contains("/Trash"))
+            .count();
+    long prodNotebooks =
+        prod.state().workspace().all().filter(o -> o.type() == ObjectType.NOTEBOOK).count();
+    assertThat(prodNotebooks)
+        .isGreaterThanOrEqualTo(pocNotebooks - 1); // the one over 10 MB stays behind
     assertThat(prod.state().jobs().all()).isNotEmpty();
 
     // the thread has a progress message and the report; the lead has the report in both languages
-    List<JsonNode> thread = h.slack.messages(SandboxConfig.SUPPORT_CHANNEL).stream()
-        .filter(m -> m.has("thread_ts")).toList();
+    List<JsonNode> thread =
+        h.slack.messages(SandboxConfig.SUPPORT_CHANNEL).stream()
+            .filter(m -> m.has("thread_ts"))
+            .toList();
     assertThat(thread).anyMatch(m -> m.path("text").asText().contains("is running"));
-    String report = Eventually.value("the report to the lead", () -> directMessagesTo("U0ADALOVE").stream()
-        .filter(t -> t.contains("Verification")).findFirst().orElse(null));
-    assertThat(report).contains("notebooks:", "To recreate by hand", "Imported job schedules are paused",
-        "Vérification", "cluster");
-    assertThat(report).doesNotContain(SandboxConfig.POC_TOKEN).doesNotContain(SandboxConfig.PROD_TOKEN);
-    // the request's work folder, and everything the core wrote in it, is readable by the bot's user only
+    String report =
+        Eventually.value(
+            "the report to the lead",
+            () ->
+                directMessagesTo("U0ADALOVE").stream()
+                    .filter(t -> t.contains("Verification"))
+                    .findFirst()
+                    .orElse(null));
+    assertThat(report)
+        .contains(
+            "notebooks:",
+            "To recreate by hand",
+            "Imported job schedules are paused",
+            "Vérification",
+            "cluster");
+    assertThat(report)
+        .doesNotContain(SandboxConfig.POC_TOKEN)
+        .doesNotContain(SandboxConfig.PROD_TOKEN);
+    // the request's work folder, and everything the core wrote in it, is readable by the bot's user
+    // only
     try (var files = Files.walk(h.dataDir().resolve("bundles"))) {
-      assertThat(files.filter(f -> !f.equals(h.dataDir().resolve("bundles"))).map(f -> f.getFileName() + " "
-          + PosixFilePermissions.toString(uncheckedModes(f))).toList())
-          .contains("request-1 rwx------").allSatisfy(m -> assertThat(m).matches(".* (rwx------|rw-------)"));
+      assertThat(
+              files
+                  .filter(f -> !f.equals(h.dataDir().resolve("bundles")))
+                  .map(
+                      f -> f.getFileName() + " " + PosixFilePermissions.toString(uncheckedModes(f)))
+                  .toList())
+          .contains("request-1 rwx------")
+          .allSatisfy(m -> assertThat(m).matches(".* (rwx------|rw-------)"));
     }
     String everythingSentToSlack = h.slack.calls().toString();
     for (var scope : poc.state().secrets().scopes()) {
-      poc.state().secrets().secrets(scope.name()).forEach((key, secret) -> {
-        String value = new String(secret.value(), StandardCharsets.UTF_8);
-        if (value.length() >= 6) {
-          assertThat(everythingSentToSlack).as("secret %s/%s in Slack", scope.name(), key).doesNotContain(value);
-        }
-      });
+      poc.state()
+          .secrets()
+          .secrets(scope.name())
+          .forEach((key, secret) -> {
+            String value = new String(secret.value(), StandardCharsets.UTF_8);
+            if (value.length() >= 6) {
+              assertThat(everythingSentToSlack)
+                  .as("secret %s/%s in Slack", scope.name(), key)
+                  .doesNotContain(value);
+            }
+          });
     }
   }
 
@@ -153,16 +226,27 @@ class LifecycleOverHttpTest {
     ObjectNode types = JSON.createObjectNode().put("type", "checkboxes");
     types.putArray("selected_options").addObject().put("value", "notebooks");
     types.withArray("selected_options").addObject().put("value", "jobs");
-    var submitted = h.sender.viewSubmission("U0ALANTUR", SlackIds.REQUEST_MODAL, "OFFBOARD", Map.of(
-        SlackIds.WORKSPACE_BLOCK, Map.of(SlackIds.WORKSPACE_INPUT, workspace),
-        SlackIds.TYPES_BLOCK, Map.of(SlackIds.TYPES_INPUT, types)));
+    var submitted =
+        h.sender.viewSubmission(
+            "U0ALANTUR",
+            SlackIds.REQUEST_MODAL,
+            "OFFBOARD",
+            Map.of(
+                SlackIds.WORKSPACE_BLOCK, Map.of(SlackIds.WORKSPACE_INPUT, workspace),
+                SlackIds.TYPES_BLOCK, Map.of(SlackIds.TYPES_INPUT, types)));
     assertThat(submitted.body()).doesNotContain("errors");
     approve("1");
 
     MigrationRequest done = awaitEnd(1);
     assertThat(done.state()).isIn(RequestState.SUCCEEDED, RequestState.PARTLY_SUCCEEDED);
-    var uploaded = Eventually.value("the bundle upload", () -> h.slack.files().values().stream()
-        .filter(f -> f.channel() != null && f.bytes().length > 0).findFirst().orElse(null));
+    var uploaded =
+        Eventually.value(
+            "the bundle upload",
+            () ->
+                h.slack.files().values().stream()
+                    .filter(f -> f.channel() != null && f.bytes().length > 0)
+                    .findFirst()
+                    .orElse(null));
     assertThat(uploaded.name()).isEqualTo("ARCTIC-offboarding.zip");
     assertThat(uploaded.channel()).isEqualTo("DU0ALANTUR");
     try (var zip = new ZipInputStream(new ByteArrayInputStream(uploaded.bytes()))) {
@@ -170,10 +254,19 @@ class LifecycleOverHttpTest {
       for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         names.add(e.getName());
       }
-      assertThat(names).contains("README.md", "manifest.json").anyMatch(n -> n.startsWith("notebooks/"));
+      assertThat(names)
+          .contains("README.md", "manifest.json")
+          .anyMatch(n -> n.startsWith("notebooks/"));
     }
-    String report = Eventually.value("the report", () -> directMessagesTo("U0ALANTUR").stream()
-        .filter(t -> t.contains("ARCTIC-offboarding.zip")).findFirst().orElse(null));
-    assertThat(report).contains("is attached to this conversation", "est joint à cette conversation");
+    String report =
+        Eventually.value(
+            "the report",
+            () ->
+                directMessagesTo("U0ALANTUR").stream()
+                    .filter(t -> t.contains("ARCTIC-offboarding.zip"))
+                    .findFirst()
+                    .orElse(null));
+    assertThat(report)
+        .contains("is attached to this conversation", "est joint à cette conversation");
   }
 }

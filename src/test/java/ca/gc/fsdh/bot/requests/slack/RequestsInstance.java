@@ -1,28 +1,28 @@
 package ca.gc.fsdh.bot.requests.slack;
 
-import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
-import ca.gc.fsdh.bot.slackkit.SlackCalls;
 import ca.gc.fsdh.bot.app.Wiring;
+import ca.gc.fsdh.bot.migration.client.WorkspaceHost;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
 import ca.gc.fsdh.bot.platform.config.Config;
 import ca.gc.fsdh.bot.platform.config.ConfigLoader;
 import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
-import ca.gc.fsdh.bot.requests.RequestEngine;
 import ca.gc.fsdh.bot.requests.NewRequest;
+import ca.gc.fsdh.bot.requests.RequestEngine;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestOptions;
-import ca.gc.fsdh.bot.requests.RunWorker;
 import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.requests.RunReport;
+import ca.gc.fsdh.bot.requests.RunWorker;
 import ca.gc.fsdh.bot.requests.TypeProgress;
-import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
+import ca.gc.fsdh.bot.slackkit.SlackCalls;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
-import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
@@ -42,19 +42,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One bot instance's request side over a shared database, built as {@link Wiring} builds it: its own
- * connection pool, the request store, service and worker, and the request outbox's dispatcher posting
- * to the Slack stand-in through the real Slack client. Runs use an engine that returns a clean report.
+ * One bot instance's request side over a shared database, built as {@link Wiring} builds it: its
+ * own connection pool, the request store, service and worker, and the request outbox's dispatcher
+ * posting to the Slack stand-in through the real Slack client. Runs use an engine that returns a
+ * clean report.
  */
 final class RequestsInstance implements AutoCloseable {
   static final int WORKSPACES = 20;
-  /** Claims last a minute as in production; the dispatcher looks at the outbox more often than it does there. */
-  static final OutboxDispatcher.Settings SETTINGS = new OutboxDispatcher.Settings(8, Duration.ofSeconds(60),
-      Duration.ofMillis(100), Duration.ofSeconds(10));
-  /** Posts to one channel are paced, but faster than Slack's second: 20 approval messages would take 20 s. */
+
+  /**
+   * Claims last a minute as in production; the dispatcher looks at the outbox more often than it
+   * does there.
+   */
+  static final OutboxDispatcher.Settings SETTINGS =
+      new OutboxDispatcher.Settings(
+          8, Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofSeconds(10));
+
+  /**
+   * Posts to one channel are paced, but faster than Slack's second: 20 approval messages would take
+   * 20 s.
+   */
   static final Duration PER_CHANNEL = Duration.ofMillis(50);
-  private static final RunReport CLEAN = new RunReport(Map.of(ResourceType.NOTEBOOKS, new TypeProgress(2, 2, 0)),
-      List.of(), List.of(), true, List.of(), Optional.empty(), Optional.empty());
+
+  private static final RunReport CLEAN =
+      new RunReport(
+          Map.of(ResourceType.NOTEBOOKS, new TypeProgress(2, 2, 0)),
+          List.of(),
+          List.of(),
+          true,
+          List.of(),
+          Optional.empty(),
+          Optional.empty());
 
   final Database db;
   final JdbcRequestStore store;
@@ -63,8 +81,14 @@ final class RequestsInstance implements AutoCloseable {
   final OutboxDispatcher outbox;
   private final Slack slackClient;
 
-  RequestsInstance(DatabaseSettings database, FakeSlackApi slack, Path dir, Clock clock, String owner,
-      OutboxDispatcher.Settings settings, UnaryOperator<MethodsClient> client) {
+  RequestsInstance(
+      DatabaseSettings database,
+      FakeSlackApi slack,
+      Path dir,
+      Clock clock,
+      String owner,
+      OutboxDispatcher.Settings settings,
+      UnaryOperator<MethodsClient> client) {
     db = Database.open(database);
     Config config = config(slack, dir);
     var slackConfig = new SlackConfig();
@@ -73,13 +97,30 @@ final class RequestsInstance implements AutoCloseable {
     MethodsClient methods = client.apply(slackClient.methods(SandboxConfig.BOT_TOKEN));
     store = new JdbcRequestStore(db.dataSource());
     var text = new RequestText(new Messages(), config.directory());
-    outbox = Wiring.outbox(methods, new SlackCalls(clock, PER_CHANNEL), db.dataSource(), store, text,
-        new ApprovalMessage(text, Language.EN), config, clock, owner, settings);
-    service = new RequestService(store, new JdbcAuditLog(db.dataSource()), config.directory(),
-        user -> user.startsWith("U0SUPPORT"), outbox, clock);
+    outbox =
+        Wiring.outbox(
+            methods,
+            new SlackCalls(clock, PER_CHANNEL),
+            db.dataSource(),
+            store,
+            text,
+            new ApprovalMessage(text, Language.EN),
+            config,
+            clock,
+            owner,
+            settings);
+    service =
+        new RequestService(
+            store,
+            new JdbcAuditLog(db.dataSource()),
+            config.directory(),
+            user -> user.startsWith("U0SUPPORT"),
+            outbox,
+            clock);
     RequestEngine engine = (request, progress) -> CLEAN;
-    worker = new RunWorker(store, engine, outbox, RunWorker.ProgressReporter.NONE, clock, owner,
-        RunWorker.LEASE);
+    worker =
+        new RunWorker(
+            store, engine, outbox, RunWorker.ProgressReporter.NONE, clock, owner, RunWorker.LEASE);
     outbox.start();
   }
 
@@ -92,8 +133,19 @@ final class RequestsInstance implements AutoCloseable {
   }
 
   long create(int n) {
-    return service.create(new NewRequest(RequestKind.MIGRATE, acronym(n), lead(n), ResourceType.ALL,
-        RequestOptions.DEFAULT, Optional.empty(), "trigger-" + n)).request().orElseThrow().id();
+    return service
+        .create(
+            new NewRequest(
+                RequestKind.MIGRATE,
+                acronym(n),
+                lead(n),
+                ResourceType.ALL,
+                RequestOptions.DEFAULT,
+                Optional.empty(),
+                "trigger-" + n))
+        .request()
+        .orElseThrow()
+        .id();
   }
 
   /** Approves the request and runs it to its end (SUCCEEDED). */
@@ -104,8 +156,10 @@ final class RequestsInstance implements AutoCloseable {
 
   /** Messages of the request outbox not posted yet (pending). */
   int waiting() {
-    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT COUNT(*) FROM request_outbox WHERE status = 'PENDING'")) {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery("SELECT COUNT(*) FROM request_outbox WHERE status = 'PENDING'")) {
       r.next();
       return r.getInt(1);
     } catch (SQLException e) {
@@ -114,14 +168,16 @@ final class RequestsInstance implements AutoCloseable {
   }
 
   /**
-   * Whether the first message waiting in the request's requester lane was tried, failed, and is back
-   * in the outbox (no post of it is on its way to Slack).
+   * Whether the first message waiting in the request's requester lane was tried, failed, and is
+   * back in the outbox (no post of it is on its way to Slack).
    */
   boolean requesterLaneFailedAndWaits(long requestId) {
-    String sql = "SELECT COUNT(*) FROM request_outbox o WHERE o.request_id = ? AND o.lane = 'REQUESTER'"
-        + " AND o.status = 'PENDING' AND o.attempts > 0 AND o.claimed_by IS NULL AND o.seq = (SELECT MIN(p.seq)"
-        + " FROM request_outbox p WHERE p.request_id = o.request_id AND p.lane = o.lane AND p.status = 'PENDING')";
-    try (Connection c = db.dataSource().getConnection(); var s = c.prepareStatement(sql)) {
+    String sql =
+        "SELECT COUNT(*) FROM request_outbox o WHERE o.request_id = ? AND o.lane = 'REQUESTER'"
+            + " AND o.status = 'PENDING' AND o.attempts > 0 AND o.claimed_by IS NULL AND o.seq = (SELECT MIN(p.seq)"
+            + " FROM request_outbox p WHERE p.request_id = o.request_id AND p.lane = o.lane AND p.status = 'PENDING')";
+    try (Connection c = db.dataSource().getConnection();
+        var s = c.prepareStatement(sql)) {
       s.setLong(1, requestId);
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -132,7 +188,10 @@ final class RequestsInstance implements AutoCloseable {
     }
   }
 
-  /** Stops as a killed process does: its connections go first, so nothing it does afterwards is stored. */
+  /**
+   * Stops as a killed process does: its connections go first, so nothing it does afterwards is
+   * stored.
+   */
   void kill() throws Exception {
     db.close();
     outbox.close();
@@ -155,17 +214,31 @@ final class RequestsInstance implements AutoCloseable {
   /** The example configuration with {@link #WORKSPACES} generated workspaces, one lead each. */
   static Config config(FakeSlackApi slack, Path dir) {
     String example = SandboxConfig.exampleYaml();
-    StringBuilder yaml = new StringBuilder(example.substring(0, example.indexOf("workspaces:"))).append("workspaces:\n");
+    StringBuilder yaml =
+        new StringBuilder(example.substring(0, example.indexOf("workspaces:")))
+            .append("workspaces:\n");
     for (int n = 1; n <= WORKSPACES; n++) {
-      yaml.append("  - {acronym: ").append(acronym(n)).append(", nameEn: Test ").append(n).append(", nameFr: Essai ")
-          .append(n).append(", lead: ").append(lead(n)).append(", leadChannel: C0L").append(String.format("%06d", n))
+      yaml.append("  - {acronym: ")
+          .append(acronym(n))
+          .append(", nameEn: Test ")
+          .append(n)
+          .append(", nameFr: Essai ")
+          .append(n)
+          .append(", lead: ")
+          .append(lead(n))
+          .append(", leadChannel: C0L")
+          .append(String.format("%06d", n))
           .append(", pocHost: 'http://127.0.0.1:9', prodHost: 'http://127.0.0.1:9'}\n");
     }
     yaml.append(example.substring(example.indexOf("deadlines:")));
-    return new ConfigLoader(SandboxConfig.environment(slack.apiUrl(), dir), WorkspaceHost::problem).parse(yaml.toString(), "test.yml");
+    return new ConfigLoader(SandboxConfig.environment(slack.apiUrl(), dir), WorkspaceHost::problem)
+        .parse(yaml.toString(), "test.yml");
   }
 
-  /** What one requester read in their direct messages, in order: each state told, and REPORT for a report. */
+  /**
+   * What one requester read in their direct messages, in order: each state told, and REPORT for a
+   * report.
+   */
   static List<String> toldTo(FakeSlackApi slack, String user) {
     return told(slack.messages("D" + user).stream().map(m -> m.path("text").asText()).toList());
   }
@@ -173,13 +246,17 @@ final class RequestsInstance implements AutoCloseable {
   /** What these direct messages tell, in order: each state told, and REPORT for a report. */
   static List<String> told(List<String> directMessages) {
     var messages = new Messages();
-    Pattern stateMessage = Pattern.compile("^Your request #\\d+ \\(.*?\\) is now \\*([^*]+)\\*"
-        + "(?: \\(since my last message: (.+?)\\))?\\.", Pattern.MULTILINE);
+    Pattern stateMessage =
+        Pattern.compile(
+            "^Your request #\\d+ \\(.*?\\) is now \\*([^*]+)\\*"
+                + "(?: \\(since my last message: (.+?)\\))?\\.",
+            Pattern.MULTILINE);
     List<String> told = new ArrayList<>();
     for (String text : directMessages) {
       Matcher state = stateMessage.matcher(text);
       if (state.find()) {
-        String[] labels = state.group(2) == null ? new String[] {state.group(1)} : state.group(2).split(" → ");
+        String[] labels =
+            state.group(2) == null ? new String[] {state.group(1)} : state.group(2).split(" → ");
         for (String label : labels) {
           told.add(stateOf(messages, label));
         }

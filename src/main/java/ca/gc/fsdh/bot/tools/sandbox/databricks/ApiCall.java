@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One request as route code sees it: method, decoded path, query parameters and body. Accessors
- * throw {@link ApiError} 400 for missing or malformed parameters, in the words the real service uses.
+ * throw {@link ApiError} 400 for missing or malformed parameters, in the words the real service
+ * uses.
  */
 final class ApiCall {
   private final String method;

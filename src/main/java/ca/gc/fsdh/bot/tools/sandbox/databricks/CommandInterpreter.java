@@ -1,6 +1,5 @@
 package ca.gc.fsdh.bot.tools.sandbox.databricks;
 
-import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -8,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>As on a real cluster, {@code dbutils.secrets.get} returns a Python {@code str}: the value's
  * bytes decoded as UTF-8, each invalid sequence replaced by U+FFFD, so {@code .encode("utf-8")}
- * gives back other bytes for a binary value (a certificate, a keystore). Only
- * {@code dbutils.secrets.getBytes} returns the exact bytes (Databricks docs, "Secrets utility
+ * gives back other bytes for a binary value (a certificate, a keystore). Only {@code
+ * dbutils.secrets.getBytes} returns the exact bytes (Databricks docs, "Secrets utility
  * (dbutils.secrets)": get "gets the string representation of a secret value", getBytes "the bytes
  * representation"; SDK {@code SecretsAPI.putSecret}: string_value or bytes_value "determine the
  * value returned when the secret value is requested").
@@ -31,20 +31,39 @@ import java.util.regex.Pattern;
  */
 final class CommandInterpreter {
   private static final String STR = "(\"[^\"]*\"|[A-Za-z_]\\w*)";
-  private static final String GET = "dbutils\\.secrets\\.get\\((?:scope=)?" + STR + ",(?:key=)?" + STR + "\\)";
-  private static final String GET_BYTES = "dbutils\\.secrets\\.getBytes\\((?:scope=)?" + STR + ",(?:key=)?" + STR + "\\)";
+  private static final String GET =
+      "dbutils\\.secrets\\.get\\((?:scope=)?" + STR + ",(?:key=)?" + STR + "\\)";
+  private static final String GET_BYTES =
+      "dbutils\\.secrets\\.getBytes\\((?:scope=)?" + STR + ",(?:key=)?" + STR + "\\)";
   private static final String ENC = "\\.encode\\((?:\"utf-8\"|\"utf8\"|\"UTF-8\")?\\)";
   private static final String DEC = "\\.decode\\((?:\"ascii\"|\"utf-8\"|\"utf8\"|\"UTF-8\")?\\)";
-  private static final Pattern B64_GET = Pattern.compile("base64\\.b64encode\\(" + GET + ENC + "\\)" + DEC);
-  private static final Pattern B64_GET_BYTES = Pattern.compile("base64\\.b64encode\\(" + GET_BYTES + "\\)" + DEC);
+  private static final Pattern B64_GET =
+      Pattern.compile("base64\\.b64encode\\(" + GET + ENC + "\\)" + DEC);
+  private static final Pattern B64_GET_BYTES =
+      Pattern.compile("base64\\.b64encode\\(" + GET_BYTES + "\\)" + DEC);
   private static final Pattern PLAIN_GET = Pattern.compile(GET);
-  /** Every value of a scope as {key: base64}, read with get(...).encode(...) (group 3) or getBytes(...) (group 4). */
-  private static final Pattern SCOPE_JSON = Pattern.compile("json\\.dumps\\(\\{(\\w+)\\.key:base64\\.b64encode\\("
-      + "dbutils\\.secrets\\.(get|getBytes)\\((?:scope=)?" + STR + ",(?:key=)?\\1\\.key\\)(" + ENC + ")?\\)" + DEC
-      + "for\\1indbutils\\.secrets\\.list\\((?:scope=)?" + STR + "\\)\\}\\)");
-  private static final Pattern LIST = Pattern.compile("dbutils\\.secrets\\.list\\((?:scope=)?" + STR + "\\)");
-  private static final Pattern MOUNTS_JSON = Pattern.compile(
-      "json\\.dumps\\(\\[\\{(.*)\\}for(\\w+)indbutils\\.fs\\.mounts\\(\\)\\]\\)");
+
+  /**
+   * Every value of a scope as {key: base64}, read with get(...).encode(...) (group 3) or
+   * getBytes(...) (group 4).
+   */
+  private static final Pattern SCOPE_JSON =
+      Pattern.compile(
+          "json\\.dumps\\(\\{(\\w+)\\.key:base64\\.b64encode\\("
+              + "dbutils\\.secrets\\.(get|getBytes)\\((?:scope=)?"
+              + STR
+              + ",(?:key=)?\\1\\.key\\)("
+              + ENC
+              + ")?\\)"
+              + DEC
+              + "for\\1indbutils\\.secrets\\.list\\((?:scope=)?"
+              + STR
+              + "\\)\\}\\)");
+
+  private static final Pattern LIST =
+      Pattern.compile("dbutils\\.secrets\\.list\\((?:scope=)?" + STR + "\\)");
+  private static final Pattern MOUNTS_JSON =
+      Pattern.compile("json\\.dumps\\(\\[\\{(.*)\\}for(\\w+)indbutils\\.fs\\.mounts\\(\\)\\]\\)");
   private static final Pattern ASSIGN = Pattern.compile("([A-Za-z_]\\w*)=(\"[^\"]*\")");
   private static final Pattern PRINT = Pattern.compile("print\\((.*)\\)");
 
@@ -65,7 +84,10 @@ final class CommandInterpreter {
     try {
       for (int i = 0; i < lines.length; i++) {
         String line = normalize(lines[i]);
-        if (line.isEmpty() || line.startsWith("#") || line.startsWith("import") || line.startsWith("from")) {
+        if (line.isEmpty()
+            || line.startsWith("#")
+            || line.startsWith("import")
+            || line.startsWith("from")) {
           continue;
         }
         Matcher m;
@@ -76,7 +98,8 @@ final class CommandInterpreter {
         } else if (isLast(lines, i)) {
           out.append(eval(line, vars, readValues, true)).append('\n');
         } else {
-          throw new CommandError("SyntaxError: the sandbox cannot run this statement: " + lines[i].strip());
+          throw new CommandError(
+              "SyntaxError: the sandbox cannot run this statement: " + lines[i].strip());
         }
       }
     } catch (CommandError e) {
@@ -85,13 +108,16 @@ final class CommandInterpreter {
     return new Result(false, redact(out.toString(), readValues), null);
   }
 
-  private String eval(String expr, Map<String, String> vars, List<byte[]> readValues, boolean repr) {
+  private String eval(
+      String expr, Map<String, String> vars, List<byte[]> readValues, boolean repr) {
     Matcher m;
     if ((m = SCOPE_JSON.matcher(expr)).matches()) {
       boolean bytes = m.group(2).equals("getBytes");
       if (bytes == (m.group(4) != null)) {
-        throw new CommandError(bytes ? "AttributeError: 'bytes' object has no attribute 'encode'"
-            : "TypeError: a bytes-like object is required, not 'str'");
+        throw new CommandError(
+            bytes
+                ? "AttributeError: 'bytes' object has no attribute 'encode'"
+                : "TypeError: a bytes-like object is required, not 'str'");
       }
       String scope = arg(m.group(3), vars);
       if (!scope.equals(arg(m.group(5), vars))) {
@@ -100,7 +126,10 @@ final class CommandInterpreter {
       Map<String, String> encoded = new LinkedHashMap<>();
       for (String key : new TreeMap<>(secrets(scope)).keySet()) {
         byte[] value = read(scope, key, readValues);
-        encoded.put(key, Base64.getEncoder().encodeToString(bytes ? value : asStr(value).getBytes(StandardCharsets.UTF_8)));
+        encoded.put(
+            key,
+            Base64.getEncoder()
+                .encodeToString(bytes ? value : asStr(value).getBytes(StandardCharsets.UTF_8)));
       }
       return Json.MAPPER.valueToTree(encoded).toString();
     }
@@ -109,7 +138,8 @@ final class CommandInterpreter {
       return Base64.getEncoder().encodeToString(asStr(value).getBytes(StandardCharsets.UTF_8));
     }
     if ((m = B64_GET_BYTES.matcher(expr)).matches()) {
-      return Base64.getEncoder().encodeToString(read(arg(m.group(1), vars), arg(m.group(2), vars), readValues));
+      return Base64.getEncoder()
+          .encodeToString(read(arg(m.group(1), vars), arg(m.group(2), vars), readValues));
     }
     if ((m = PLAIN_GET.matcher(expr)).matches()) {
       String value = asStr(read(arg(m.group(1), vars), arg(m.group(2), vars), readValues));
@@ -117,7 +147,8 @@ final class CommandInterpreter {
     }
     if ((m = LIST.matcher(expr)).matches()) {
       List<String> items = new ArrayList<>();
-      new TreeMap<>(secrets(arg(m.group(1), vars))).keySet()
+      new TreeMap<>(secrets(arg(m.group(1), vars)))
+          .keySet()
           .forEach(k -> items.add("SecretMetadata(key='" + k + "')"));
       return "[" + String.join(", ", items) + "]";
     }
@@ -128,8 +159,18 @@ final class CommandInterpreter {
     }
     if (expr.equals("dbutils.fs.mounts()")) {
       List<String> items = new ArrayList<>();
-      state.dbfs().mounts().forEach(mt -> items.add("MountInfo(mountPoint='" + mt.mountPoint() + "', source='"
-          + mt.source() + "', encryptionType='" + mt.encryptionType() + "')"));
+      state
+          .dbfs()
+          .mounts()
+          .forEach(mt ->
+              items.add(
+                  "MountInfo(mountPoint='"
+                      + mt.mountPoint()
+                      + "', source='"
+                      + mt.source()
+                      + "', encryptionType='"
+                      + mt.encryptionType()
+                      + "')"));
       return "[" + String.join(", ", items) + "]";
     }
     if ((m = MOUNTS_JSON.matcher(expr)).matches()) {
@@ -147,7 +188,9 @@ final class CommandInterpreter {
   private String mountsJson(String fields, String var) {
     Map<String, String> columns = new LinkedHashMap<>();
     for (String pair : fields.split(",")) {
-      Matcher f = Pattern.compile("\"([^\"]+)\":" + var + "\\.(mountPoint|source|encryptionType)").matcher(pair);
+      Matcher f =
+          Pattern.compile("\"([^\"]+)\":" + var + "\\.(mountPoint|source|encryptionType)")
+              .matcher(pair);
       if (!f.matches()) {
         throw new CommandError("AttributeError: the sandbox does not understand the field " + pair);
       }
@@ -156,11 +199,14 @@ final class CommandInterpreter {
     List<Map<String, String>> rows = new ArrayList<>();
     for (Mount mt : state.dbfs().mounts()) {
       Map<String, String> row = new LinkedHashMap<>();
-      columns.forEach((name, attr) -> row.put(name, switch (attr) {
-        case "mountPoint" -> mt.mountPoint();
-        case "source" -> mt.source();
-        default -> mt.encryptionType();
-      }));
+      columns.forEach((name, attr) ->
+          row.put(
+              name,
+              switch (attr) {
+                case "mountPoint" -> mt.mountPoint();
+                case "source" -> mt.source();
+                default -> mt.encryptionType();
+              }));
       rows.add(row);
     }
     return Json.MAPPER.valueToTree(rows).toString();
@@ -168,17 +214,26 @@ final class CommandInterpreter {
 
   private Map<String, SecretStore.Secret> secrets(String scope) {
     if (state.secrets().scope(scope).isEmpty()) {
-      throw new CommandError("com.databricks.dbutils_v1.InvalidSecretScopeException: Scope " + scope
-          + " does not exist.");
+      throw new CommandError(
+          "com.databricks.dbutils_v1.InvalidSecretScopeException: Scope "
+              + scope
+              + " does not exist.");
     }
     return state.secrets().secrets(scope);
   }
 
   private byte[] read(String scope, String key, List<byte[]> readValues) {
     secrets(scope);
-    byte[] value = state.secrets().value(scope, key).orElseThrow(() -> new CommandError(
-        "com.databricks.dbutils_v1.SecretDoesNotExistException: Secret does not exist with scope: " + scope
-            + " and key: " + key));
+    byte[] value =
+        state
+            .secrets()
+            .value(scope, key)
+            .orElseThrow(() ->
+                new CommandError(
+                    "com.databricks.dbutils_v1.SecretDoesNotExistException: Secret does not exist with scope: "
+                        + scope
+                        + " and key: "
+                        + key));
     readValues.add(value);
     return value;
   }
@@ -191,7 +246,10 @@ final class CommandInterpreter {
     return new String(value, StandardCharsets.UTF_8);
   }
 
-  /** Replaces every secret value read by this command with {@code [REDACTED]}, as a real cluster does. */
+  /**
+   * Replaces every secret value read by this command with {@code [REDACTED]}, as a real cluster
+   * does.
+   */
   private static String redact(String text, List<byte[]> readValues) {
     String out = text;
     for (byte[] v : readValues) {

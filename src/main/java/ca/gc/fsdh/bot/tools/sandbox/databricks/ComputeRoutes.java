@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Read-only clusters (2.0 and 2.1), instance pools, cluster policies, global init scripts, cluster
- * libraries and SQL warehouses; plus {@code clusters/start}, so that command execution has a running
- * cluster. What cannot be migrated still has to be described to the lead, hence these reads.
+ * libraries and SQL warehouses; plus {@code clusters/start}, so that command execution has a
+ * running cluster. What cannot be migrated still has to be described to the lead, hence these
+ * reads.
  */
 final class ComputeRoutes implements Routes {
   private final ComputeInventory compute;
@@ -23,37 +24,89 @@ final class ComputeRoutes implements Routes {
   @Override
   public void register(Router r) {
     for (String v : new String[] {"2.0", "2.1"}) {
-      r.add("GET", "/api/" + v + "/clusters/list", COMPUTE_READ, c -> listOf("clusters", compute.clusters()));
-      r.add("GET", "/api/" + v + "/clusters/get", COMPUTE_READ,
+      r.add(
+          "GET",
+          "/api/" + v + "/clusters/list",
+          COMPUTE_READ,
+          c -> listOf("clusters", compute.clusters()));
+      r.add(
+          "GET",
+          "/api/" + v + "/clusters/get",
+          COMPUTE_READ,
           c -> get(compute.cluster(c.required("cluster_id")), "Cluster " + c.param("cluster_id")));
-      r.add("POST", "/api/" + v + "/clusters/start", COMPUTE_WRITE, c -> {
-        compute.start(c.required("cluster_id"));
-        return Reply.ok();
-      });
+      r.add(
+          "POST",
+          "/api/" + v + "/clusters/start",
+          COMPUTE_WRITE,
+          c -> {
+            compute.start(c.required("cluster_id"));
+            return Reply.ok();
+          });
     }
-    r.add("GET", "/api/2.0/instance-pools/list", COMPUTE_READ, c -> listOf("instance_pools", compute.pools()));
-    r.add("GET", "/api/2.0/instance-pools/get", COMPUTE_READ,
-        c -> get(compute.pool(c.required("instance_pool_id")), "Instance pool " + c.param("instance_pool_id")));
-    r.add("GET", "/api/2.0/policies/clusters/list", COMPUTE_READ,
-        c -> Reply.json(Json.object().put("total_count", compute.policies().size())
-            .set("policies", Json.array().addAll(compute.policies()))));
-    r.add("GET", "/api/2.0/policies/clusters/get", COMPUTE_READ,
-        c -> get(compute.policy(c.required("policy_id")), "Cluster policy " + c.param("policy_id")));
+    r.add(
+        "GET",
+        "/api/2.0/instance-pools/list",
+        COMPUTE_READ,
+        c -> listOf("instance_pools", compute.pools()));
+    r.add(
+        "GET",
+        "/api/2.0/instance-pools/get",
+        COMPUTE_READ,
+        c ->
+            get(
+                compute.pool(c.required("instance_pool_id")),
+                "Instance pool " + c.param("instance_pool_id")));
+    r.add(
+        "GET",
+        "/api/2.0/policies/clusters/list",
+        COMPUTE_READ,
+        c ->
+            Reply.json(
+                Json.object()
+                    .put("total_count", compute.policies().size())
+                    .set("policies", Json.array().addAll(compute.policies()))));
+    r.add(
+        "GET",
+        "/api/2.0/policies/clusters/get",
+        COMPUTE_READ,
+        c ->
+            get(compute.policy(c.required("policy_id")), "Cluster policy " + c.param("policy_id")));
     r.add("GET", "/api/2.0/global-init-scripts", COMPUTE_READ, c -> globalInitScripts());
-    r.addPrefix("GET", "/api/2.0/global-init-scripts/", COMPUTE_READ, c -> {
-      String id = c.path().substring("/api/2.0/global-init-scripts/".length());
-      return compute.globalInitScript(id).map(Reply::json)
-          .orElseThrow(() -> ApiError.notFound("Global init script " + id + " does not exist."));
-    });
-    r.add("GET", "/api/2.0/libraries/cluster-status", COMPUTE_READ,
+    r.addPrefix(
+        "GET",
+        "/api/2.0/global-init-scripts/",
+        COMPUTE_READ,
+        c -> {
+          String id = c.path().substring("/api/2.0/global-init-scripts/".length());
+          return compute
+              .globalInitScript(id)
+              .map(Reply::json)
+              .orElseThrow(
+                  () -> ApiError.notFound("Global init script " + id + " does not exist."));
+        });
+    r.add(
+        "GET",
+        "/api/2.0/libraries/cluster-status",
+        COMPUTE_READ,
         c -> Reply.json(libraryStatuses(c.required("cluster_id"))));
-    r.add("GET", "/api/2.0/libraries/all-cluster-statuses", COMPUTE_READ, c -> allLibraryStatuses());
-    r.add("GET", "/api/2.0/sql/warehouses", COMPUTE_READ, c -> listOf("warehouses", compute.warehouses()));
-    r.addPrefix("GET", "/api/2.0/sql/warehouses/", COMPUTE_READ, c -> {
-      String id = c.path().substring("/api/2.0/sql/warehouses/".length());
-      return compute.warehouse(id).map(Reply::json)
-          .orElseThrow(() -> ApiError.notFound("SQL warehouse " + id + " does not exist."));
-    });
+    r.add(
+        "GET", "/api/2.0/libraries/all-cluster-statuses", COMPUTE_READ, c -> allLibraryStatuses());
+    r.add(
+        "GET",
+        "/api/2.0/sql/warehouses",
+        COMPUTE_READ,
+        c -> listOf("warehouses", compute.warehouses()));
+    r.addPrefix(
+        "GET",
+        "/api/2.0/sql/warehouses/",
+        COMPUTE_READ,
+        c -> {
+          String id = c.path().substring("/api/2.0/sql/warehouses/".length());
+          return compute
+              .warehouse(id)
+              .map(Reply::json)
+              .orElseThrow(() -> ApiError.notFound("SQL warehouse " + id + " does not exist."));
+        });
   }
 
   /** A list answer; the real endpoints omit the array when it is empty. */
@@ -85,11 +138,13 @@ final class ComputeRoutes implements Routes {
     }
     ObjectNode body = Json.object().put("cluster_id", clusterId);
     ArrayNode statuses = body.putArray("library_statuses");
-    compute.libraries(clusterId).forEach(lib -> {
-      ObjectNode s = statuses.addObject();
-      s.set("library", lib);
-      s.put("status", "INSTALLED").put("is_library_for_all_clusters", false);
-    });
+    compute
+        .libraries(clusterId)
+        .forEach(lib -> {
+          ObjectNode s = statuses.addObject();
+          s.set("library", lib);
+          s.put("status", "INSTALLED").put("is_library_for_all_clusters", false);
+        });
     return body;
   }
 

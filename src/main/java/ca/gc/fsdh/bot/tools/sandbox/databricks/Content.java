@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
- * The bytes of a notebook or file. Generated content is produced again on each read instead of being
- * kept, so a 20,000-notebook sample costs only its paths in memory; the generator must be
+ * The bytes of a notebook or file. Generated content is produced again on each read instead of
+ * being kept, so a 20,000-notebook sample costs only its paths in memory; the generator must be
  * deterministic (same bytes every time) for byte-exact comparisons to make sense.
  */
 public sealed interface Content {
@@ -38,7 +38,9 @@ public sealed interface Content {
     }
   }
 
-  /** Bytes made on demand by a deterministic generator; the size is remembered after the first read. */
+  /**
+   * Bytes made on demand by a deterministic generator; the size is remembered after the first read.
+   */
   final class Generated implements Content {
     private final Supplier<byte[]> generator;
     private volatile long size = -1;

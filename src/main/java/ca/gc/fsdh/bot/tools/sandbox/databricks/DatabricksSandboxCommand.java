@@ -9,39 +9,61 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sandbox databricks}: serves a seeded {@link FakeDatabricks} until the process is killed, and
- * prints the host and token to give the SDK, the CLI or another migration tool.
+ * {@code sandbox databricks}: serves a seeded {@link FakeDatabricks} until the process is killed,
+ * and prints the host and token to give the SDK, the CLI or another migration tool.
  */
-@Command(name = "databricks", mixinStandardHelpOptions = true,
+@Command(
+    name = "databricks",
+    mixinStandardHelpOptions = true,
     description = "Serve a seeded Databricks workspace stand-in on 127.0.0.1 until killed.")
 public final class DatabricksSandboxCommand implements Callable<Integer> {
-  enum Sample { small, large, empty }
+  enum Sample {
+    small,
+    large,
+    empty
+  }
 
-  @Option(names = "--port", defaultValue = "0", description = "Port to listen on (0: a free one). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--port",
+      defaultValue = "0",
+      description = "Port to listen on (0: a free one). Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--sample", defaultValue = "small", description = "Sample data: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--sample",
+      defaultValue = "small",
+      description = "Sample data: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   Sample sample;
 
-  @Option(names = "--latency-ms", defaultValue = "0", description = "Added to every request. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--latency-ms",
+      defaultValue = "0",
+      description = "Added to every request. Default: ${DEFAULT-VALUE}.")
   long latencyMs;
 
   @Option(names = "--no-rate-limits", description = "Answer every request however fast they come.")
   boolean noRateLimits;
 
-  @Option(names = "--token", defaultValue = FakeDatabricksOptions.DEFAULT_TOKEN,
+  @Option(
+      names = "--token",
+      defaultValue = FakeDatabricksOptions.DEFAULT_TOKEN,
       description = "The bearer token (PAT) to accept. Default: ${DEFAULT-VALUE}.")
   String token;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of the sample data. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of the sample data. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--show-grants-keys", defaultValue = "BACKQUOTED",
-      description = "How SHOW GRANTS prints object keys: BACKQUOTED (`db`.`t`, newer runtimes) or PLAIN (db.t, older). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--show-grants-keys",
+      defaultValue = "BACKQUOTED",
+      description =
+          "How SHOW GRANTS prints object keys: BACKQUOTED (`db`.`t`, newer runtimes) or PLAIN (db.t, older). Default: ${DEFAULT-VALUE}.")
   TableAclStore.KeyForm grantKeys;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {

@@ -34,31 +34,50 @@ final class DbfsRoutes implements Routes {
     r.add("GET", base + "list", DBFS, this::list);
     r.add("GET", base + "get-status", DBFS, c -> Reply.json(info(require(c.required("path")))));
     r.add("GET", base + "read", DBFS, this::read);
-    r.add("POST", base + "put", DBFS, c -> {
-      dbfs.put(c.required("path"), decode(c.param("contents") == null ? "" : c.param("contents")), c.flag("overwrite"));
-      return Reply.ok();
-    });
+    r.add(
+        "POST",
+        base + "put",
+        DBFS,
+        c -> {
+          dbfs.put(
+              c.required("path"),
+              decode(c.param("contents") == null ? "" : c.param("contents")),
+              c.flag("overwrite"));
+          return Reply.ok();
+        });
     r.add("POST", base + "create", DBFS, this::create);
     r.add("POST", base + "add-block", DBFS, this::addBlock);
     r.add("POST", base + "close", DBFS, this::close);
-    r.add("POST", base + "mkdirs", DBFS, c -> {
-      dbfs.mkdirs(c.required("path"));
-      return Reply.ok();
-    });
-    r.add("POST", base + "delete", DBFS, c -> {
-      dbfs.delete(c.required("path"), c.flag("recursive"));
-      return Reply.ok();
-    });
+    r.add(
+        "POST",
+        base + "mkdirs",
+        DBFS,
+        c -> {
+          dbfs.mkdirs(c.required("path"));
+          return Reply.ok();
+        });
+    r.add(
+        "POST",
+        base + "delete",
+        DBFS,
+        c -> {
+          dbfs.delete(c.required("path"), c.flag("recursive"));
+          return Reply.ok();
+        });
     r.add("POST", base + "move", DBFS, this::move);
   }
 
   static ObjectNode info(DbfsStore.Entry e) {
-    return Json.object().put("path", e.path()).put("is_dir", e.directory()).put("file_size", e.size())
+    return Json.object()
+        .put("path", e.path())
+        .put("is_dir", e.directory())
+        .put("file_size", e.size())
         .put("modification_time", 1_700_000_000_000L);
   }
 
   private DbfsStore.Entry require(String path) {
-    return dbfs.status(path).orElseThrow(() -> ApiError.notFound("No file or directory exists on path " + path + "."));
+    return dbfs.status(path)
+        .orElseThrow(() -> ApiError.notFound("No file or directory exists on path " + path + "."));
   }
 
   private Reply list(ApiCall call) {
@@ -81,19 +100,26 @@ final class DbfsRoutes implements Routes {
     int offset = call.intParam("offset", 0);
     int length = call.intParam("length", 512 * 1024);
     if (length > MAX_BLOCK || offset < 0 || length < 0) {
-      throw new ApiError(400, "MAX_READ_SIZE_EXCEEDED", "Cannot read more than " + MAX_BLOCK + " bytes at once.");
+      throw new ApiError(
+          400, "MAX_READ_SIZE_EXCEEDED", "Cannot read more than " + MAX_BLOCK + " bytes at once.");
     }
     byte[] all = dbfs.read(e.path()).orElseThrow();
-    byte[] chunk = offset >= all.length ? new byte[0] : Arrays.copyOfRange(all, offset, Math.min(all.length, offset + length));
-    return Reply.json(Json.object().put("bytes_read", chunk.length)
-        .put("data", Base64.getEncoder().encodeToString(chunk)));
+    byte[] chunk =
+        offset >= all.length
+            ? new byte[0]
+            : Arrays.copyOfRange(all, offset, Math.min(all.length, offset + length));
+    return Reply.json(
+        Json.object()
+            .put("bytes_read", chunk.length)
+            .put("data", Base64.getEncoder().encodeToString(chunk)));
   }
 
   private Reply create(ApiCall call) {
     String path = DbfsStore.normalize(call.required("path"));
     boolean overwrite = call.flag("overwrite");
     if (dbfs.exists(path) && !overwrite) {
-      throw ApiError.alreadyExists("A file or directory already exists at the input path " + path + ".");
+      throw ApiError.alreadyExists(
+          "A file or directory already exists at the input path " + path + ".");
     }
     long handle = handles.incrementAndGet();
     uploads.put(handle, new Upload(path, overwrite, new ByteArrayOutputStream()));
@@ -126,7 +152,8 @@ final class DbfsRoutes implements Routes {
 
   private Reply move(ApiCall call) {
     String from = call.required("source_path");
-    byte[] bytes = dbfs.read(from).orElseThrow(() -> ApiError.notFound("No file exists at " + from + "."));
+    byte[] bytes =
+        dbfs.read(from).orElseThrow(() -> ApiError.notFound("No file exists at " + from + "."));
     dbfs.put(call.required("destination_path"), bytes, false);
     dbfs.delete(from, false);
     return Reply.ok();
@@ -140,7 +167,8 @@ final class DbfsRoutes implements Routes {
       throw ApiError.invalid("The data is not valid base64.");
     }
     if (bytes.length > MAX_BLOCK) {
-      throw new ApiError(400, "MAX_BLOCK_SIZE_EXCEEDED", "A block may hold at most " + MAX_BLOCK + " bytes.");
+      throw new ApiError(
+          400, "MAX_BLOCK_SIZE_EXCEEDED", "A block may hold at most " + MAX_BLOCK + " bytes.");
     }
     return bytes;
   }

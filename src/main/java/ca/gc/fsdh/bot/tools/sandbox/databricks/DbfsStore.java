@@ -17,6 +17,7 @@ public final class DbfsStore {
 
   /** A file's bytes, or {@link #DIRECTORY}. */
   private final NavigableMap<String, byte[]> entries = new ConcurrentSkipListMap<>();
+
   private final List<Mount> mounts = new CopyOnWriteArrayList<>();
 
   /** One entry of a listing. */
@@ -72,7 +73,8 @@ public final class DbfsStore {
         throw ApiError.alreadyExists("A directory exists at " + p + ".");
       }
       if (!overwrite) {
-        throw ApiError.alreadyExists("A file or directory already exists at the input path " + p + ".");
+        throw ApiError.alreadyExists(
+            "A file or directory already exists at the input path " + p + ".");
       }
     }
     mkdirs(parentOf(p));

@@ -1,10 +1,11 @@
 package ca.gc.fsdh.bot.tools.sandbox.databricks;
 
 /**
- * Groups of Databricks REST endpoints that share one rate limit, named so that a client-side limiter
- * can use the same names. Defaults are the published per-workspace limits where Databricks publishes
- * one (workspace export 60/s, import 30/s, jobs create 20/s, permissions writes 30/s, DBFS 30/s,
- * MLflow 120/s with search 7/s); the others are sensible guesses (reads 100/s, writes 30/s).
+ * Groups of Databricks REST endpoints that share one rate limit, named so that a client-side
+ * limiter can use the same names. Defaults are the published per-workspace limits where Databricks
+ * publishes one (workspace export 60/s, import 30/s, jobs create 20/s, permissions writes 30/s,
+ * DBFS 30/s, MLflow 120/s with search 7/s); the others are sensible guesses (reads 100/s, writes
+ * 30/s).
  */
 public enum EndpointGroup {
   WORKSPACE_READ(100),

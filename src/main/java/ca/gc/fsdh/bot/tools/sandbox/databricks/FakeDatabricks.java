@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * through the same gate: latency, bearer token, rate limit of its {@link EndpointGroup} (429 with
  * {@code Retry-After}), seeded fault injection, then the route of its API area.
  *
- * <p>Start with {@link #start(FakeDatabricksOptions)}; seed {@link #state()} (see
- * {@link SampleWorkspace}); point the SDK at {@link #host()} with the options' token.
+ * <p>Start with {@link #start(FakeDatabricksOptions)}; seed {@link #state()} (see {@link
+ * SampleWorkspace}); point the SDK at {@link #host()} with the options' token.
  */
 public final class FakeDatabricks implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FakeDatabricks.class);
@@ -38,9 +38,20 @@ public final class FakeDatabricks implements AutoCloseable {
     this.state = state;
     this.limiter = new RateLimiter(options);
     this.faults = new FaultInjector(options.faults());
-    for (var routes : List.of(new WorkspaceRoutes(state), new ReposRoutes(state), new JobsRoutes(state),
-        new ComputeRoutes(state), new SecretsRoutes(state), new CommandRoutes(state), new SqlRoutes(state), new MlflowRoutes(state), new DbfsRoutes(state),
-        new FilesRoutes(state), new PermissionsRoutes(state), new ScimRoutes(state))) {
+    for (var routes :
+        List.of(
+            new WorkspaceRoutes(state),
+            new ReposRoutes(state),
+            new JobsRoutes(state),
+            new ComputeRoutes(state),
+            new SecretsRoutes(state),
+            new CommandRoutes(state),
+            new SqlRoutes(state),
+            new MlflowRoutes(state),
+            new DbfsRoutes(state),
+            new FilesRoutes(state),
+            new PermissionsRoutes(state),
+            new ScimRoutes(state))) {
       routes.register(router);
     }
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 512);
@@ -59,7 +70,8 @@ public final class FakeDatabricks implements AutoCloseable {
     try {
       return new FakeDatabricks(options, state);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
     }
   }
 
@@ -90,8 +102,12 @@ public final class FakeDatabricks implements AutoCloseable {
 
   private void exchange(HttpExchange ex) throws IOException {
     try (ex) {
-      ApiCall call = ApiCall.of(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-          ex.getRequestURI().getRawQuery(), ex.getRequestBody().readAllBytes());
+      ApiCall call =
+          ApiCall.of(
+              ex.getRequestMethod(),
+              ex.getRequestURI().getRawPath(),
+              ex.getRequestURI().getRawQuery(),
+              ex.getRequestBody().readAllBytes());
       Router.Route route = router.find(call.method(), call.path());
       EndpointGroup group = route == null ? EndpointGroup.OTHER : route.group();
       log.countReceived(group);
@@ -107,22 +123,38 @@ public final class FakeDatabricks implements AutoCloseable {
     }
   }
 
-  /** Auth, rate limit and faults; null drops the connection; status 200 means go on to the route. */
+  /**
+   * Auth, rate limit and faults; null drops the connection; status 200 means go on to the route.
+   */
   private Reply gate(HttpExchange ex, ApiCall call, EndpointGroup group) {
     if (call.path().startsWith("/.well-known/")) {
       return Reply.error(404, "NOT_FOUND", "No host metadata in the sandbox.");
     }
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (auth == null || !auth.startsWith("Bearer ")) {
-      return Reply.error(401, "UNAUTHENTICATED", "Credential was not sent or was of an unsupported type for this API.");
+      return Reply.error(
+          401,
+          "UNAUTHENTICATED",
+          "Credential was not sent or was of an unsupported type for this API.");
     }
     if (!auth.substring(7).equals(options.token())) {
       return Reply.error(403, "PERMISSION_DENIED", "Invalid access token.");
     }
     if (!limiter.tryAcquire(group)) {
       log.countThrottled(group);
-      return new Reply(429, Reply.JSON, Json.bytes(Json.object().put("error_code", "REQUEST_LIMIT_EXCEEDED")
-          .put("message", "Too many requests for " + group + "; limit " + options.limitFor(group) + "/s.")),
+      return new Reply(
+          429,
+          Reply.JSON,
+          Json.bytes(
+              Json.object()
+                  .put("error_code", "REQUEST_LIMIT_EXCEEDED")
+                  .put(
+                      "message",
+                      "Too many requests for "
+                          + group
+                          + "; limit "
+                          + options.limitFor(group)
+                          + "/s.")),
           Map.of("Retry-After", Integer.toString(options.retryAfterSeconds())));
     }
     switch (faults.draw()) {
@@ -132,16 +164,20 @@ public final class FakeDatabricks implements AutoCloseable {
       }
       case UNAVAILABLE -> {
         log.countFaulted(group);
-        return Reply.error(503, "TEMPORARILY_UNAVAILABLE", "Sandbox fault: temporarily unavailable.");
+        return Reply.error(
+            503, "TEMPORARILY_UNAVAILABLE", "Sandbox fault: temporarily unavailable.");
       }
       case DROP -> {
         log.countFaulted(group);
         return null;
       }
-      default -> { }
+      default -> {}
     }
     if (router.find(call.method(), call.path()) == null) {
-      return Reply.error(404, "ENDPOINT_NOT_FOUND", "No API found for '" + call.method() + " " + call.path() + "'");
+      return Reply.error(
+          404,
+          "ENDPOINT_NOT_FOUND",
+          "No API found for '" + call.method() + " " + call.path() + "'");
     }
     return Reply.ok();
   }
@@ -152,8 +188,10 @@ public final class FakeDatabricks implements AutoCloseable {
     } catch (ApiError e) {
       return Reply.error(e.status(), e.errorCode(), e.getMessage());
     } catch (Exception e) {
-      // Log the type and place only: messages may quote request bodies, which may hold secret values.
-      LOG.warn("sandbox route failed for {} {}: {}", call.method(), call.path(), e.getClass().getName());
+      // Log the type and place only: messages may quote request bodies, which may hold secret
+      // values.
+      LOG.warn(
+          "sandbox route failed for {} {}: {}", call.method(), call.path(), e.getClass().getName());
       return Reply.error(500, "INTERNAL_ERROR", "Sandbox failure: " + e.getClass().getSimpleName());
     }
   }

@@ -10,15 +10,21 @@ import java.util.Objects;
  * it limits and how it fails. Build with {@link #builder()}; {@link #defaults()} listens on a free
  * port, answers at once and applies the published rate limits.
  *
- * @param port              0 picks a free port
- * @param token             the only bearer token (PAT) accepted
- * @param latency           added to every request before it is handled
- * @param rateLimits        requests per second per group; a missing group or 0 means unlimited
+ * @param port 0 picks a free port
+ * @param token the only bearer token (PAT) accepted
+ * @param latency added to every request before it is handled
+ * @param rateLimits requests per second per group; a missing group or 0 means unlimited
  * @param rateLimitsEnabled false answers every request, however fast they come
  * @param retryAfterSeconds sent with each 429
  */
-public record FakeDatabricksOptions(int port, String token, Duration latency, Map<EndpointGroup, Double> rateLimits,
-    boolean rateLimitsEnabled, int retryAfterSeconds, FaultRates faults) {
+public record FakeDatabricksOptions(
+    int port,
+    String token,
+    Duration latency,
+    Map<EndpointGroup, Double> rateLimits,
+    boolean rateLimitsEnabled,
+    int retryAfterSeconds,
+    FaultRates faults) {
   public static final String DEFAULT_TOKEN = "dapi-sandbox-token";
 
   public FakeDatabricksOptions {
@@ -48,8 +54,13 @@ public record FakeDatabricksOptions(int port, String token, Duration latency, Ma
   }
 
   public Builder toBuilder() {
-    Builder b = new Builder().port(port).token(token).latency(latency).retryAfterSeconds(retryAfterSeconds)
-        .faults(faults);
+    Builder b =
+        new Builder()
+            .port(port)
+            .token(token)
+            .latency(latency)
+            .retryAfterSeconds(retryAfterSeconds)
+            .faults(faults);
     b.limits.clear();
     b.limits.putAll(rateLimits);
     b.rateLimitsEnabled = rateLimitsEnabled;
@@ -112,7 +123,8 @@ public record FakeDatabricksOptions(int port, String token, Duration latency, Ma
     }
 
     public FakeDatabricksOptions build() {
-      return new FakeDatabricksOptions(port, token, latency, limits, rateLimitsEnabled, retryAfterSeconds, faults);
+      return new FakeDatabricksOptions(
+          port, token, latency, limits, rateLimitsEnabled, retryAfterSeconds, faults);
     }
   }
 }

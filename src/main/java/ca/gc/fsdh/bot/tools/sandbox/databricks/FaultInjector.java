@@ -4,7 +4,12 @@ import java.util.Random;
 
 /** Draws, per request, whether to fail it on purpose, from one seeded random sequence. */
 final class FaultInjector {
-  enum Fault { NONE, INTERNAL_ERROR, UNAVAILABLE, DROP }
+  enum Fault {
+    NONE,
+    INTERNAL_ERROR,
+    UNAVAILABLE,
+    DROP
+  }
 
   private final FaultRates rates;
   private final Random random;

@@ -52,7 +52,9 @@ public final class JobStore {
     return replace(id, settings.deepCopy());
   }
 
-  /** Merges the top-level fields of {@code changes} into the settings, then removes {@code remove}. */
+  /**
+   * Merges the top-level fields of {@code changes} into the settings, then removes {@code remove}.
+   */
   synchronized Job update(long id, ObjectNode changes, List<String> remove) {
     ObjectNode merged = require(id).settings().deepCopy();
     if (changes != null) {
@@ -89,7 +91,8 @@ public final class JobStore {
   private static void validate(ObjectNode settings) {
     JsonNode tasks = settings.path("tasks");
     if (tasks.size() > MAX_TASKS) {
-      throw ApiError.invalid("A job can have at most " + MAX_TASKS + " tasks; got " + tasks.size() + ".");
+      throw ApiError.invalid(
+          "A job can have at most " + MAX_TASKS + " tasks; got " + tasks.size() + ".");
     }
     Set<String> keys = new HashSet<>();
     for (JsonNode t : tasks) {

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Jobs API 2.2 ({@code /api/2.2/jobs/*}) and its 2.1 twin. In 2.2, {@code get} returns at most 100
- * tasks and job clusters a page with a {@code next_page_token}, and {@code list} with
- * {@code expand_tasks} truncates the same way and flags {@code has_more}: a client that ignores
- * either silently loses tasks. 2.1 returns everything at once.
+ * tasks and job clusters a page with a {@code next_page_token}, and {@code list} with {@code
+ * expand_tasks} truncates the same way and flags {@code has_more}: a client that ignores either
+ * silently loses tasks. 2.1 returns everything at once.
  */
 final class JobsRoutes implements Routes {
   static final int ARRAY_PAGE = 100;
@@ -38,10 +38,14 @@ final class JobsRoutes implements Routes {
       r.add("POST", base + "create", JOBS_CREATE, this::create);
       r.add("POST", base + "reset", JOBS_WRITE, this::reset);
       r.add("POST", base + "update", JOBS_WRITE, this::update);
-      r.add("POST", base + "delete", JOBS_WRITE, c -> {
-        state.jobs().delete(c.requiredLong("job_id"));
-        return Reply.ok();
-      });
+      r.add(
+          "POST",
+          base + "delete",
+          JOBS_WRITE,
+          c -> {
+            state.jobs().delete(c.requiredLong("job_id"));
+            return Reply.ok();
+          });
     }
   }
 
@@ -90,7 +94,9 @@ final class JobsRoutes implements Routes {
     }
     body.put("has_more", more);
     if (more) {
-      body.put("next_page_token", PageToken.encode(Long.toString(matching.get(matching.size() - 1).jobId())));
+      body.put(
+          "next_page_token",
+          PageToken.encode(Long.toString(matching.get(matching.size() - 1).jobId())));
     }
     return Reply.json(body);
   }
@@ -103,7 +109,8 @@ final class JobsRoutes implements Routes {
     if (paged) {
       boolean more = truncate(settings, offset);
       if (more) {
-        j.put("has_more", true).put("next_page_token", PageToken.encode(Integer.toString(offset + ARRAY_PAGE)));
+        j.put("has_more", true)
+            .put("next_page_token", PageToken.encode(Integer.toString(offset + ARRAY_PAGE)));
       }
     }
     j.set("settings", settings);
@@ -133,12 +140,17 @@ final class JobsRoutes implements Routes {
   }
 
   private static ObjectNode header(Job job) {
-    return Json.object().put("job_id", job.jobId()).put("creator_user_name", job.creatorUserName())
+    return Json.object()
+        .put("job_id", job.jobId())
+        .put("creator_user_name", job.creatorUserName())
         .put("created_time", job.createdTime());
   }
 
   private Job require(long id) {
-    return state.jobs().get(id).orElseThrow(() -> ApiError.invalid("Job " + id + " does not exist."));
+    return state
+        .jobs()
+        .get(id)
+        .orElseThrow(() -> ApiError.invalid("Job " + id + " does not exist."));
   }
 
   private Reply create(ApiCall call) {
@@ -178,11 +190,16 @@ final class JobsRoutes implements Routes {
     if (changes != null && changes.isObject()) {
       checkReferences((ObjectNode) changes);
     }
-    state.jobs().update(id, changes != null && changes.isObject() ? (ObjectNode) changes : null, remove);
+    state
+        .jobs()
+        .update(id, changes != null && changes.isObject() ? (ObjectNode) changes : null, remove);
     return Reply.ok();
   }
 
-  /** Refuses references to clusters, pools and policies this workspace does not have, as the real service. */
+  /**
+   * Refuses references to clusters, pools and policies this workspace does not have, as the real
+   * service.
+   */
   private void checkReferences(ObjectNode settings) {
     for (JsonNode task : settings.path("tasks")) {
       String cluster = task.path("existing_cluster_id").asText(null);

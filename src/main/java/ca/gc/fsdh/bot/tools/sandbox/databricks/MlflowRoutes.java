@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class MlflowRoutes implements Routes {
   private static final Pattern EQUALS = Pattern.compile("\\s*name\\s*=\\s*['\"](.*)['\"]\\s*");
-  private static final Pattern LIKE = Pattern.compile("\\s*name\\s+(I?LIKE)\\s+['\"](.*)['\"]\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LIKE =
+      Pattern.compile("\\s*name\\s+(I?LIKE)\\s+['\"](.*)['\"]\\s*", Pattern.CASE_INSENSITIVE);
 
   private final ModelRegistryStore store;
   private final String user;
@@ -36,32 +37,99 @@ final class MlflowRoutes implements Routes {
   public void register(Router r) {
     String base = "/api/2.0/mlflow/";
     r.add("POST", base + "registered-models/create", MLFLOW, this::createModel);
-    r.add("GET", base + "registered-models/get", MLFLOW,
+    r.add(
+        "GET",
+        base + "registered-models/get",
+        MLFLOW,
         c -> Reply.json(wrap("registered_model", model(store.require(c.required("name")), false))));
-    r.add("GET", base + "databricks/registered-models/get", MLFLOW,
-        c -> Reply.json(wrap("registered_model_databricks", model(store.require(c.required("name")), true))));
+    r.add(
+        "GET",
+        base + "databricks/registered-models/get",
+        MLFLOW,
+        c ->
+            Reply.json(
+                wrap(
+                    "registered_model_databricks",
+                    model(store.require(c.required("name")), true))));
     r.add("GET", base + "registered-models/search", MLFLOW_SEARCH, this::searchModels);
     r.add("GET", base + "registered-models/list", MLFLOW_SEARCH, this::searchModels);
-    r.add("POST", base + "registered-models/set-tag", MLFLOW, c -> {
-      store.setModelTag(c.required("name"), c.required("key"), c.required("value"));
-      return Reply.ok();
-    });
+    r.add(
+        "POST",
+        base + "registered-models/set-tag",
+        MLFLOW,
+        c -> {
+          store.setModelTag(c.required("name"), c.required("key"), c.required("value"));
+          return Reply.ok();
+        });
     r.add("POST", base + "registered-models/get-latest-versions", MLFLOW, this::latest);
     r.add("POST", base + "model-versions/create", MLFLOW, this::createVersion);
-    r.add("GET", base + "model-versions/get", MLFLOW, c -> Reply.json(wrap("model_version",
-        version(store.requireVersion(c.required("name"), c.required("version")), false))));
+    r.add(
+        "GET",
+        base + "model-versions/get",
+        MLFLOW,
+        c ->
+            Reply.json(
+                wrap(
+                    "model_version",
+                    version(
+                        store.requireVersion(c.required("name"), c.required("version")), false))));
     r.add("GET", base + "model-versions/search", MLFLOW_SEARCH, this::searchVersions);
-    r.add("POST", base + "model-versions/set-tag", MLFLOW, c -> {
-      store.update(c.required("name"), c.required("version"), null, c.required("key"), c.required("value"));
-      return Reply.ok();
-    });
-    r.add("PATCH", base + "model-versions/update", MLFLOW, c -> Reply.json(wrap("model_version", version(
-        store.update(c.required("name"), c.required("version"), c.param("description"), null, null), false))));
-    r.add("POST", base + "databricks/model-versions/transition-stage", MLFLOW, c -> Reply.json(wrap(
-        "model_version_databricks", version(store.transition(c.required("name"), c.required("version"),
-            c.required("stage"), c.flag("archive_existing_versions")), true))));
-    r.add("GET", base + "model-versions/get-download-uri", MLFLOW, c -> Reply.json(Json.object().put(
-        "artifact_uri", store.requireVersion(c.required("name"), c.required("version")).storageLocation())));
+    r.add(
+        "POST",
+        base + "model-versions/set-tag",
+        MLFLOW,
+        c -> {
+          store.update(
+              c.required("name"),
+              c.required("version"),
+              null,
+              c.required("key"),
+              c.required("value"));
+          return Reply.ok();
+        });
+    r.add(
+        "PATCH",
+        base + "model-versions/update",
+        MLFLOW,
+        c ->
+            Reply.json(
+                wrap(
+                    "model_version",
+                    version(
+                        store.update(
+                            c.required("name"),
+                            c.required("version"),
+                            c.param("description"),
+                            null,
+                            null),
+                        false))));
+    r.add(
+        "POST",
+        base + "databricks/model-versions/transition-stage",
+        MLFLOW,
+        c ->
+            Reply.json(
+                wrap(
+                    "model_version_databricks",
+                    version(
+                        store.transition(
+                            c.required("name"),
+                            c.required("version"),
+                            c.required("stage"),
+                            c.flag("archive_existing_versions")),
+                        true))));
+    r.add(
+        "GET",
+        base + "model-versions/get-download-uri",
+        MLFLOW,
+        c ->
+            Reply.json(
+                Json.object()
+                    .put(
+                        "artifact_uri",
+                        store
+                            .requireVersion(c.required("name"), c.required("version"))
+                            .storageLocation())));
   }
 
   private static ObjectNode wrap(String field, ObjectNode value) {
@@ -71,8 +139,12 @@ final class MlflowRoutes implements Routes {
   }
 
   private ObjectNode model(RegisteredModel m, boolean databricks) {
-    ObjectNode n = Json.object().put("name", m.name()).put("creation_timestamp", m.created())
-        .put("last_updated_timestamp", m.updated()).put("user_id", m.userId());
+    ObjectNode n =
+        Json.object()
+            .put("name", m.name())
+            .put("creation_timestamp", m.created())
+            .put("last_updated_timestamp", m.updated())
+            .put("user_id", m.userId());
     if (m.description() != null) {
       n.put("description", m.description());
     }
@@ -86,9 +158,15 @@ final class MlflowRoutes implements Routes {
   }
 
   private static ObjectNode version(ModelVersion v, boolean databricks) {
-    ObjectNode n = Json.object().put("name", v.name()).put("version", v.version()).put("current_stage", v.stage())
-        .put("creation_timestamp", v.created()).put("last_updated_timestamp", v.updated())
-        .put("user_id", v.userId()).put("status", "READY");
+    ObjectNode n =
+        Json.object()
+            .put("name", v.name())
+            .put("version", v.version())
+            .put("current_stage", v.stage())
+            .put("creation_timestamp", v.created())
+            .put("last_updated_timestamp", v.updated())
+            .put("user_id", v.userId())
+            .put("status", "READY");
     if (v.source() != null) {
       n.put("source", v.source());
     }
@@ -119,13 +197,21 @@ final class MlflowRoutes implements Routes {
   }
 
   private Reply createModel(ApiCall call) {
-    RegisteredModel m = store.createModel(call.required("name"), call.param("description"), user, tags(call.json()));
+    RegisteredModel m =
+        store.createModel(
+            call.required("name"), call.param("description"), user, tags(call.json()));
     return Reply.json(wrap("registered_model", model(m, false)));
   }
 
   private Reply createVersion(ApiCall call) {
-    ModelVersion v = store.createVersion(call.required("name"), call.required("source"), call.param("run_id"),
-        call.param("description"), user, tags(call.json()));
+    ModelVersion v =
+        store.createVersion(
+            call.required("name"),
+            call.required("source"),
+            call.param("run_id"),
+            call.param("description"),
+            user,
+            tags(call.json()));
     return Reply.json(wrap("model_version", version(v, false)));
   }
 
@@ -142,7 +228,9 @@ final class MlflowRoutes implements Routes {
   private Reply searchModels(ApiCall call) {
     Predicate<String> byName = nameFilter(call.param("filter"));
     List<ObjectNode> all = new ArrayList<>();
-    store.models().stream().filter(m -> byName.test(m.name())).forEach(m -> all.add(model(m, false)));
+    store.models().stream()
+        .filter(m -> byName.test(m.name()))
+        .forEach(m -> all.add(model(m, false)));
     return page(call, all, "registered_models", 100, 1000);
   }
 
@@ -157,7 +245,8 @@ final class MlflowRoutes implements Routes {
     return page(call, all, "model_versions", 10_000, 10_000);
   }
 
-  private static Reply page(ApiCall call, List<ObjectNode> all, String field, int defaultMax, int limit) {
+  private static Reply page(
+      ApiCall call, List<ObjectNode> all, String field, int defaultMax, int limit) {
     int max = call.intParam("max_results", defaultMax);
     if (max < 1 || max > limit) {
       throw ApiError.invalid("max_results must be between 1 and " + limit + ".");
@@ -184,10 +273,13 @@ final class MlflowRoutes implements Routes {
     m = LIKE.matcher(filter);
     if (m.matches()) {
       boolean ci = m.group(1).equalsIgnoreCase("ILIKE");
-      String regex = (ci ? "(?i)" : "") + Pattern.quote(m.group(2)).replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q");
+      String regex =
+          (ci ? "(?i)" : "")
+              + Pattern.quote(m.group(2)).replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q");
       Pattern p = Pattern.compile(regex);
       return n -> p.matcher(n).matches();
     }
-    throw ApiError.invalid("The sandbox supports name = '...' and name LIKE '...' filters only; got " + filter);
+    throw ApiError.invalid(
+        "The sandbox supports name = '...' and name LIKE '...' filters only; got " + filter);
   }
 }

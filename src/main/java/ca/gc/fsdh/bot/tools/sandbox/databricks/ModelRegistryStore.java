@@ -27,14 +27,15 @@ public final class ModelRegistryStore {
     this.dbfs = dbfs;
   }
 
-  public synchronized RegisteredModel createModel(String name, String description, String user,
-      Map<String, String> tags) {
+  public synchronized RegisteredModel createModel(
+      String name, String description, String user, Map<String, String> tags) {
     if (models.containsKey(name)) {
       throw ApiError.alreadyExists("Registered Model (name=" + name + ") already exists.");
     }
     long now = System.currentTimeMillis();
-    RegisteredModel m = new RegisteredModel(Long.toHexString(ids.incrementAndGet()), name, description, user, now,
-        now, tags);
+    RegisteredModel m =
+        new RegisteredModel(
+            Long.toHexString(ids.incrementAndGet()), name, description, user, now, now, tags);
     models.put(name, m);
     versions.put(name, new ConcurrentSkipListMap<>());
     return m;
@@ -53,32 +54,61 @@ public final class ModelRegistryStore {
   }
 
   RegisteredModel require(String name) {
-    return model(name).orElseThrow(() -> ApiError.notFound("Registered Model with name=" + name + " not found"));
+    return model(name)
+        .orElseThrow(() -> ApiError.notFound("Registered Model with name=" + name + " not found"));
   }
 
   synchronized void setModelTag(String name, String key, String value) {
     RegisteredModel m = require(name);
     Map<String, String> tags = new LinkedHashMap<>(m.tags());
     tags.put(key, value);
-    models.put(name, new RegisteredModel(m.id(), name, m.description(), m.userId(), m.created(),
-        System.currentTimeMillis(), tags));
+    models.put(
+        name,
+        new RegisteredModel(
+            m.id(),
+            name,
+            m.description(),
+            m.userId(),
+            m.created(),
+            System.currentTimeMillis(),
+            tags));
   }
 
-  /** Registers a new version; copies the files under {@code source} (a DBFS folder) when there are any. */
-  public synchronized ModelVersion createVersion(String name, String source, String runId, String description,
-      String user, Map<String, String> tags) {
+  /**
+   * Registers a new version; copies the files under {@code source} (a DBFS folder) when there are
+   * any.
+   */
+  public synchronized ModelVersion createVersion(
+      String name,
+      String source,
+      String runId,
+      String description,
+      String user,
+      Map<String, String> tags) {
     RegisteredModel m = require(name);
     Map<Integer, ModelVersion> vs = versions.get(name);
     int number = vs.size() + 1;
-    String location = "dbfs:/databricks/mlflow-registry/" + m.id() + "/models/" + m.id() + "-v" + number;
+    String location =
+        "dbfs:/databricks/mlflow-registry/" + m.id() + "/models/" + m.id() + "-v" + number;
     if (source != null && source.startsWith("dbfs:") && dbfs.exists(source)) {
       copy(DbfsStore.normalize(source), DbfsStore.normalize(location));
     } else {
       dbfs.mkdirs(location);
     }
     long now = System.currentTimeMillis();
-    ModelVersion v = new ModelVersion(name, Integer.toString(number), "None", description, source, runId, user,
-        now, now, tags, location);
+    ModelVersion v =
+        new ModelVersion(
+            name,
+            Integer.toString(number),
+            "None",
+            description,
+            source,
+            runId,
+            user,
+            now,
+            now,
+            tags,
+            location);
     vs.put(number, v);
     return v;
   }
@@ -110,20 +140,32 @@ public final class ModelRegistryStore {
 
   ModelVersion requireVersion(String name, String version) {
     require(name);
-    return version(name, version).orElseThrow(() -> ApiError.notFound(
-        "Model Version (name=" + name + ", version=" + version + ") not found"));
+    return version(name, version)
+        .orElseThrow(() ->
+            ApiError.notFound(
+                "Model Version (name=" + name + ", version=" + version + ") not found"));
   }
 
-  /** Moves a version to a stage; with {@code archiveOthers}, other versions in that stage go to Archived. */
-  public synchronized ModelVersion transition(String name, String version, String stage, boolean archiveOthers) {
-    String normalized = STAGES.stream().filter(s -> s.equalsIgnoreCase(stage)).findFirst()
-        .orElseThrow(() -> ApiError.invalid("Invalid stage " + stage + "; expected one of " + STAGES + "."));
+  /**
+   * Moves a version to a stage; with {@code archiveOthers}, other versions in that stage go to
+   * Archived.
+   */
+  public synchronized ModelVersion transition(
+      String name, String version, String stage, boolean archiveOthers) {
+    String normalized =
+        STAGES.stream()
+            .filter(s -> s.equalsIgnoreCase(stage))
+            .findFirst()
+            .orElseThrow(() ->
+                ApiError.invalid("Invalid stage " + stage + "; expected one of " + STAGES + "."));
     ModelVersion v = requireVersion(name, version);
     Map<Integer, ModelVersion> vs = versions.get(name);
     if (archiveOthers && (normalized.equals("Staging") || normalized.equals("Production"))) {
       for (ModelVersion other : List.copyOf(vs.values())) {
         if (!other.version().equals(version) && other.stage().equals(normalized)) {
-          vs.put(Integer.parseInt(other.version()), other.with("Archived", other.description(), other.tags()));
+          vs.put(
+              Integer.parseInt(other.version()),
+              other.with("Archived", other.description(), other.tags()));
         }
       }
     }
@@ -132,13 +174,15 @@ public final class ModelRegistryStore {
     return moved;
   }
 
-  synchronized ModelVersion update(String name, String version, String description, String tagKey, String tagValue) {
+  synchronized ModelVersion update(
+      String name, String version, String description, String tagKey, String tagValue) {
     ModelVersion v = requireVersion(name, version);
     Map<String, String> tags = new HashMap<>(v.tags());
     if (tagKey != null) {
       tags.put(tagKey, tagValue);
     }
-    ModelVersion updated = v.with(v.stage(), description != null ? description : v.description(), tags);
+    ModelVersion updated =
+        v.with(v.stage(), description != null ? description : v.description(), tags);
     versions.get(name).put(Integer.parseInt(version), updated);
     return updated;
   }
@@ -151,7 +195,9 @@ public final class ModelRegistryStore {
     }
     List<ModelVersion> out = new ArrayList<>();
     byStage.forEach((stage, v) -> {
-      if (stages.isEmpty() || stages.stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).equals(stage.toLowerCase(Locale.ROOT)))) {
+      if (stages.isEmpty()
+          || stages.stream()
+              .anyMatch(s -> s.toLowerCase(Locale.ROOT).equals(stage.toLowerCase(Locale.ROOT)))) {
         out.add(v);
       }
     });

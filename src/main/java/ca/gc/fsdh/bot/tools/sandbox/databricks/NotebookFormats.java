@@ -17,9 +17,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Conversions between the notebook SOURCE format (what the stand-in stores) and the other export
- * formats: JUPYTER, HTML and DBC. SOURCE is a header line, then cells separated by
- * {@code COMMAND ----------} lines in the language's comment syntax; non-default-language cells
- * carry {@code MAGIC} prefixes.
+ * formats: JUPYTER, HTML and DBC. SOURCE is a header line, then cells separated by {@code COMMAND
+ * ----------} lines in the language's comment syntax; non-default-language cells carry {@code
+ * MAGIC} prefixes.
  */
 final class NotebookFormats {
   private NotebookFormats() {}
@@ -91,7 +91,8 @@ final class NotebookFormats {
   }
 
   static byte[] joinCells(Language language, List<String> cells) {
-    return (header(language) + "\n" + String.join(separator(language), cells)).getBytes(StandardCharsets.UTF_8);
+    return (header(language) + "\n" + String.join(separator(language), cells))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   static byte[] toJupyter(String name, Language language, byte[] source) {
@@ -116,7 +117,8 @@ final class NotebookFormats {
       }
     }
     ObjectNode meta = nb.putObject("metadata");
-    meta.putObject("application/vnd.databricks.v1+notebook").put("language", jupyterName(language))
+    meta.putObject("application/vnd.databricks.v1+notebook")
+        .put("language", jupyterName(language))
         .put("notebookName", name);
     meta.putObject("language_info").put("name", jupyterName(language));
     nb.put("nbformat", 4).put("nbformat_minor", 0);
@@ -130,14 +132,18 @@ final class NotebookFormats {
     if (!nb.has("cells")) {
       throw ApiError.invalid("The content is not a Jupyter notebook (no cells).");
     }
-    String lang = nb.path("metadata").path("application/vnd.databricks.v1+notebook").path("language")
-        .asText(nb.path("metadata").path("language_info").path("name").asText("python"));
-    Language language = switch (lang.toLowerCase()) {
-      case "sql" -> Language.SQL;
-      case "scala" -> Language.SCALA;
-      case "r" -> Language.R;
-      default -> Language.PYTHON;
-    };
+    String lang =
+        nb.path("metadata")
+            .path("application/vnd.databricks.v1+notebook")
+            .path("language")
+            .asText(nb.path("metadata").path("language_info").path("name").asText("python"));
+    Language language =
+        switch (lang.toLowerCase()) {
+          case "sql" -> Language.SQL;
+          case "scala" -> Language.SCALA;
+          case "r" -> Language.R;
+          default -> Language.PYTHON;
+        };
     String magic = comment(language) + " MAGIC ";
     List<String> cells = new ArrayList<>();
     for (JsonNode c : nb.path("cells")) {
@@ -165,17 +171,25 @@ final class NotebookFormats {
       if (out.length() > 0) {
         out.append('\n');
       }
-      out.append(line.startsWith(magic) ? line.substring(magic.length())
-          : line.equals(magic.strip()) ? "" : line);
+      out.append(
+          line.startsWith(magic)
+              ? line.substring(magic.length())
+              : line.equals(magic.strip()) ? "" : line);
     }
     return out.toString();
   }
 
   static byte[] toHtml(String name, byte[] source) {
-    String escaped = new String(source, StandardCharsets.UTF_8).replace("&", "&amp;").replace("<", "&lt;")
-        .replace(">", "&gt;");
-    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + name.replace("<", "&lt;")
-        + "</title></head><body><pre class=\"databricks-notebook\">" + escaped + "</pre></body></html>\n")
+    String escaped =
+        new String(source, StandardCharsets.UTF_8)
+            .replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;");
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
+            + name.replace("<", "&lt;")
+            + "</title></head><body><pre class=\"databricks-notebook\">"
+            + escaped
+            + "</pre></body></html>\n")
         .getBytes(StandardCharsets.UTF_8);
   }
 
@@ -185,9 +199,11 @@ final class NotebookFormats {
     try (var zip = new ZipOutputStream(bytes)) {
       for (Entry e : entries) {
         zip.putNextEntry(new ZipEntry(e.relativePath() + "." + dbcExtension(e.language())));
-        ObjectNode doc = Json.object().put("version", "NotebookV1")
-            .put("name", e.relativePath().substring(e.relativePath().lastIndexOf('/') + 1))
-            .put("language", jupyterName(e.language()));
+        ObjectNode doc =
+            Json.object()
+                .put("version", "NotebookV1")
+                .put("name", e.relativePath().substring(e.relativePath().lastIndexOf('/') + 1))
+                .put("language", jupyterName(e.language()));
         ArrayNode commands = doc.putArray("commands");
         int i = 0;
         for (String cell : cells(e.language(), e.source())) {
@@ -230,8 +246,11 @@ final class NotebookFormats {
     var bytes = new ByteArrayOutputStream();
     try (var zip = new ZipOutputStream(bytes)) {
       for (Entry e : entries) {
-        zip.putNextEntry(new ZipEntry(e.language() == null ? e.relativePath()
-            : e.relativePath() + "." + extension(e.language())));
+        zip.putNextEntry(
+            new ZipEntry(
+                e.language() == null
+                    ? e.relativePath()
+                    : e.relativePath() + "." + extension(e.language())));
         zip.write(e.source());
         zip.closeEntry();
       }

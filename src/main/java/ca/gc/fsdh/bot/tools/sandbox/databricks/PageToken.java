@@ -8,7 +8,9 @@ final class PageToken {
   private PageToken() {}
 
   static String encode(String value) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The value of a token, or {@code fallback} when there is none; a forged token is a 400. */

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Direct object permissions, keyed by the API's request type and id ({@code notebooks/123},
- * {@code jobs/7}, {@code registered-models/ab12}). Inherited entries are computed by
- * {@link PermissionsRoutes} from the folders above an object.
+ * Direct object permissions, keyed by the API's request type and id ({@code notebooks/123}, {@code
+ * jobs/7}, {@code registered-models/ab12}). Inherited entries are computed by {@link
+ * PermissionsRoutes} from the folders above an object.
  */
 public final class PermissionStore {
   private final Map<String, List<AclEntry>> direct = new ConcurrentHashMap<>();
@@ -26,7 +26,8 @@ public final class PermissionStore {
   public synchronized void update(String type, String id, List<AclEntry> entries) {
     List<AclEntry> merged = new ArrayList<>(direct(type, id));
     for (AclEntry e : entries) {
-      merged.removeIf(old -> old.principal().equals(e.principal()) && old.principalField().equals(e.principalField()));
+      merged.removeIf(old ->
+          old.principal().equals(e.principal()) && old.principalField().equals(e.principalField()));
       merged.add(e);
     }
     set(type, id, merged);

@@ -20,21 +20,57 @@ import java.util.Map;
  */
 final class PermissionsRoutes implements Routes {
   private static final String PREFIX = "/api/2.0/permissions/";
-  private static final List<String> WORKSPACE_LEVELS = List.of("CAN_READ", "CAN_RUN", "CAN_EDIT", "CAN_MANAGE");
-  private static final Map<String, List<String>> LEVELS = Map.of(
-      "notebooks", WORKSPACE_LEVELS, "directories", WORKSPACE_LEVELS, "files", WORKSPACE_LEVELS,
-      "repos", WORKSPACE_LEVELS,
-      "jobs", List.of("CAN_VIEW", "CAN_MANAGE_RUN", "IS_OWNER", "CAN_MANAGE"),
-      "registered-models", List.of("CAN_READ", "CAN_EDIT", "CAN_MANAGE_STAGING_VERSIONS",
-          "CAN_MANAGE_PRODUCTION_VERSIONS", "CAN_MANAGE"),
-      "clusters", List.of("CAN_ATTACH_TO", "CAN_RESTART", "CAN_MANAGE"),
-      "instance-pools", List.of("CAN_ATTACH_TO", "CAN_MANAGE"),
-      "cluster-policies", List.of("CAN_USE"),
-      "warehouses", List.of("CAN_VIEW", "CAN_MONITOR", "CAN_USE", "IS_OWNER", "CAN_MANAGE"));
-  private static final Map<String, String> SINGULAR = Map.of("notebooks", "notebook", "directories", "directory",
-      "files", "file", "repos", "repo", "jobs", "job", "registered-models", "registered-model",
-      "clusters", "cluster", "instance-pools", "instance-pool", "cluster-policies", "cluster-policy",
-      "warehouses", "warehouses");
+  private static final List<String> WORKSPACE_LEVELS =
+      List.of("CAN_READ", "CAN_RUN", "CAN_EDIT", "CAN_MANAGE");
+  private static final Map<String, List<String>> LEVELS =
+      Map.of(
+          "notebooks",
+          WORKSPACE_LEVELS,
+          "directories",
+          WORKSPACE_LEVELS,
+          "files",
+          WORKSPACE_LEVELS,
+          "repos",
+          WORKSPACE_LEVELS,
+          "jobs",
+          List.of("CAN_VIEW", "CAN_MANAGE_RUN", "IS_OWNER", "CAN_MANAGE"),
+          "registered-models",
+          List.of(
+              "CAN_READ",
+              "CAN_EDIT",
+              "CAN_MANAGE_STAGING_VERSIONS",
+              "CAN_MANAGE_PRODUCTION_VERSIONS",
+              "CAN_MANAGE"),
+          "clusters",
+          List.of("CAN_ATTACH_TO", "CAN_RESTART", "CAN_MANAGE"),
+          "instance-pools",
+          List.of("CAN_ATTACH_TO", "CAN_MANAGE"),
+          "cluster-policies",
+          List.of("CAN_USE"),
+          "warehouses",
+          List.of("CAN_VIEW", "CAN_MONITOR", "CAN_USE", "IS_OWNER", "CAN_MANAGE"));
+  private static final Map<String, String> SINGULAR =
+      Map.of(
+          "notebooks",
+          "notebook",
+          "directories",
+          "directory",
+          "files",
+          "file",
+          "repos",
+          "repo",
+          "jobs",
+          "job",
+          "registered-models",
+          "registered-model",
+          "clusters",
+          "cluster",
+          "instance-pools",
+          "instance-pool",
+          "cluster-policies",
+          "cluster-policy",
+          "warehouses",
+          "warehouses");
 
   private final WorkspaceState state;
 
@@ -80,12 +116,13 @@ final class PermissionsRoutes implements Routes {
     if (id == null) {
       return null;
     }
-    ObjectType expected = switch (t.type()) {
-      case "notebooks" -> ObjectType.NOTEBOOK;
-      case "directories" -> ObjectType.DIRECTORY;
-      case "files" -> ObjectType.FILE;
-      default -> ObjectType.REPO;
-    };
+    ObjectType expected =
+        switch (t.type()) {
+          case "notebooks" -> ObjectType.NOTEBOOK;
+          case "directories" -> ObjectType.DIRECTORY;
+          case "files" -> ObjectType.FILE;
+          default -> ObjectType.REPO;
+        };
     return state.workspace().byId(id).filter(o -> o.type() == expected).orElse(null);
   }
 
@@ -114,12 +151,17 @@ final class PermissionsRoutes implements Routes {
       entry(byPrincipal, e).addObject().put("permission_level", e.level()).put("inherited", false);
     }
     for (Inherited i : inherited(t)) {
-      ObjectNode p = entry(byPrincipal, i.entry()).addObject().put("permission_level", i.entry().level())
-          .put("inherited", true);
+      ObjectNode p =
+          entry(byPrincipal, i.entry())
+              .addObject()
+              .put("permission_level", i.entry().level())
+              .put("inherited", true);
       p.putArray("inherited_from_object").add(i.from());
     }
-    ObjectNode body = Json.object().put("object_id", "/" + t.type() + "/" + t.id())
-        .put("object_type", SINGULAR.get(t.type()));
+    ObjectNode body =
+        Json.object()
+            .put("object_id", "/" + t.type() + "/" + t.id())
+            .put("object_type", SINGULAR.get(t.type()));
     ArrayNode acl = body.putArray("access_control_list");
     byPrincipal.values().forEach(acl::add);
     return body;
@@ -129,10 +171,11 @@ final class PermissionsRoutes implements Routes {
 
   private List<Inherited> inherited(Target t) {
     List<Inherited> out = new ArrayList<>();
-    WorkspaceObject o = switch (t.type()) {
-      case "notebooks", "directories", "files", "repos" -> workspaceObject(t);
-      default -> null;
-    };
+    WorkspaceObject o =
+        switch (t.type()) {
+          case "notebooks", "directories", "files", "repos" -> workspaceObject(t);
+          default -> null;
+        };
     if (o != null) {
       String parent = o.path().equals("/") ? null : o.parent();
       while (parent != null) {
@@ -152,9 +195,13 @@ final class PermissionsRoutes implements Routes {
   }
 
   private static ArrayNode entry(Map<String, ObjectNode> byPrincipal, AclEntry e) {
-    ObjectNode n = byPrincipal.computeIfAbsent(e.principalField() + ":" + e.principal(),
-        k -> Json.object().put(e.principalField(), e.principal()));
-    return n.has("all_permissions") ? (ArrayNode) n.get("all_permissions") : n.putArray("all_permissions");
+    ObjectNode n =
+        byPrincipal.computeIfAbsent(
+            e.principalField() + ":" + e.principal(),
+            k -> Json.object().put(e.principalField(), e.principal()));
+    return n.has("all_permissions")
+        ? (ArrayNode) n.get("all_permissions")
+        : n.putArray("all_permissions");
   }
 
   private Reply write(ApiCall call, boolean replace) {
@@ -164,8 +211,10 @@ final class PermissionsRoutes implements Routes {
       entries.add(parse(a, t.type()));
     }
     if (replace) {
-      if (t.type().equals("jobs") && entries.stream().noneMatch(e -> e.level().equals("IS_OWNER"))) {
-        state.permissions().direct(t.type(), t.id()).stream().filter(e -> e.level().equals("IS_OWNER"))
+      if (t.type().equals("jobs")
+          && entries.stream().noneMatch(e -> e.level().equals("IS_OWNER"))) {
+        state.permissions().direct(t.type(), t.id()).stream()
+            .filter(e -> e.level().equals("IS_OWNER"))
             .forEach(entries::add); // a job always keeps an owner
       }
       state.permissions().set(t.type(), t.id(), entries);
@@ -178,14 +227,21 @@ final class PermissionsRoutes implements Routes {
   static AclEntry parse(JsonNode a, String type) {
     String level = a.path("permission_level").asText("");
     if (!LEVELS.get(type).contains(level)) {
-      throw ApiError.invalid("Permission level " + level + " is not valid for " + type + "; expected one of "
-          + LEVELS.get(type) + ".");
+      throw ApiError.invalid(
+          "Permission level "
+              + level
+              + " is not valid for "
+              + type
+              + "; expected one of "
+              + LEVELS.get(type)
+              + ".");
     }
     for (String field : List.of("user_name", "group_name", "service_principal_name")) {
       if (a.hasNonNull(field)) {
         return new AclEntry(field, a.get(field).asText(), level);
       }
     }
-    throw ApiError.invalid("Each access control entry needs user_name, group_name or service_principal_name.");
+    throw ApiError.invalid(
+        "Each access control entry needs user_name, group_name or service_principal_name.");
   }
 }

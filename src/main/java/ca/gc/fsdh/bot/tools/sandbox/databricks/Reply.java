@@ -21,7 +21,10 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
   }
 
   static Reply error(int status, String errorCode, String message) {
-    return new Reply(status, JSON, Json.bytes(Json.object().put("error_code", errorCode).put("message", message)),
+    return new Reply(
+        status,
+        JSON,
+        Json.bytes(Json.object().put("error_code", errorCode).put("message", message)),
         Map.of());
   }
 }

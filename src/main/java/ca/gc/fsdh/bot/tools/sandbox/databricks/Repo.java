@@ -7,10 +7,17 @@ import java.util.List;
  * {@code azureDevOpsServices}, {@code gitLab} ...). Uncommitted changes are not modelled: the real
  * API cannot reach them either.
  */
-public record Repo(long id, String path, String url, String provider, String branch, String headCommitId,
+public record Repo(
+    long id,
+    String path,
+    String url,
+    String provider,
+    String branch,
+    String headCommitId,
     List<String> sparseCheckoutPatterns) {
   public Repo {
-    sparseCheckoutPatterns = sparseCheckoutPatterns == null ? List.of() : List.copyOf(sparseCheckoutPatterns);
+    sparseCheckoutPatterns =
+        sparseCheckoutPatterns == null ? List.of() : List.copyOf(sparseCheckoutPatterns);
   }
 
   Repo withBranch(String newBranch, String newHead) {

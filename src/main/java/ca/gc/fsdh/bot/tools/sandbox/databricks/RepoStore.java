@@ -21,8 +21,12 @@ public final class RepoStore {
     this.ids = ids;
   }
 
-  /** Adds a repo at {@code path} checked out on {@code branch}; the head commit is derived from both. */
-  public synchronized Repo add(String path, String url, String provider, String branch, List<String> sparse) {
+  /**
+   * Adds a repo at {@code path} checked out on {@code branch}; the head commit is derived from
+   * both.
+   */
+  public synchronized Repo add(
+      String path, String url, String provider, String branch, List<String> sparse) {
     String p = WorkspaceTree.normalize(path);
     if (!p.startsWith("/Repos/") && !p.startsWith("/Workspace/") && !p.startsWith("/Users/")) {
       throw ApiError.invalid("Repo path " + p + " must be under /Repos/, /Users/ or /Workspace/.");
@@ -65,7 +69,9 @@ public final class RepoStore {
   /** A stable fake SHA-1 for a branch of a remote, so that tests can predict it. */
   static String commitOf(String url, String branch) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-1").digest((url + "#" + branch).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1")
+              .digest((url + "#" + branch).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -16,8 +16,16 @@ import java.util.Locale;
  */
 final class ReposRoutes implements Routes {
   static final int PAGE_SIZE = 20;
-  private static final List<String> PROVIDERS = List.of("gitHub", "bitbucketCloud", "gitLab",
-      "azureDevOpsServices", "gitHubEnterprise", "bitbucketServer", "gitLabEnterpriseEdition", "awsCodeCommit");
+  private static final List<String> PROVIDERS =
+      List.of(
+          "gitHub",
+          "bitbucketCloud",
+          "gitLab",
+          "azureDevOpsServices",
+          "gitHubEnterprise",
+          "bitbucketServer",
+          "gitLabEnterpriseEdition",
+          "awsCodeCommit");
   private static final String PREFIX = "/api/2.0/repos/";
 
   private final WorkspaceState state;
@@ -32,15 +40,25 @@ final class ReposRoutes implements Routes {
     r.add("POST", "/api/2.0/repos", REPOS_WRITE, this::create);
     r.addPrefix("GET", PREFIX, REPOS_READ, c -> Reply.json(json(require(c))));
     r.addPrefix("PATCH", PREFIX, REPOS_WRITE, this::update);
-    r.addPrefix("DELETE", PREFIX, REPOS_WRITE, c -> {
-      state.repos().delete(require(c).id());
-      return Reply.ok();
-    });
+    r.addPrefix(
+        "DELETE",
+        PREFIX,
+        REPOS_WRITE,
+        c -> {
+          state.repos().delete(require(c).id());
+          return Reply.ok();
+        });
   }
 
   static ObjectNode json(Repo repo) {
-    ObjectNode n = Json.object().put("id", repo.id()).put("path", repo.path()).put("url", repo.url())
-        .put("provider", repo.provider()).put("branch", repo.branch()).put("head_commit_id", repo.headCommitId());
+    ObjectNode n =
+        Json.object()
+            .put("id", repo.id())
+            .put("path", repo.path())
+            .put("url", repo.url())
+            .put("provider", repo.provider())
+            .put("branch", repo.branch())
+            .put("head_commit_id", repo.headCommitId());
     if (!repo.sparseCheckoutPatterns().isEmpty()) {
       ArrayNode patterns = n.putObject("sparse_checkout").putArray("patterns");
       repo.sparseCheckoutPatterns().forEach(patterns::add);
@@ -52,7 +70,10 @@ final class ReposRoutes implements Routes {
     String id = call.path().substring(PREFIX.length());
     try {
       long repoId = Long.parseLong(id);
-      return state.repos().get(repoId).orElseThrow(() -> ApiError.notFound("Repo " + id + " does not exist."));
+      return state
+          .repos()
+          .get(repoId)
+          .orElseThrow(() -> ApiError.notFound("Repo " + id + " does not exist."));
     } catch (NumberFormatException e) {
       throw ApiError.invalid("Invalid repo id: " + id);
     }
@@ -64,7 +85,8 @@ final class ReposRoutes implements Routes {
     List<Repo> page = new ArrayList<>();
     boolean more = false;
     for (Repo repo : state.repos().all()) {
-      if (repo.path().compareTo(after) <= 0 || (prefix != null && !repo.path().startsWith(prefix))) {
+      if (repo.path().compareTo(after) <= 0
+          || (prefix != null && !repo.path().startsWith(prefix))) {
         continue;
       }
       if (page.size() == PAGE_SIZE) {
@@ -116,6 +138,7 @@ final class ReposRoutes implements Routes {
         return p;
       }
     }
-    throw ApiError.invalid("Invalid Git provider " + given + "; expected one of " + PROVIDERS + ".");
+    throw ApiError.invalid(
+        "Invalid Git provider " + given + "; expected one of " + PROVIDERS + ".");
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Maps (method, path) to a handler and its {@link EndpointGroup}. Exact paths first, then the
- * longest matching prefix (for paths that carry an id or a file path, like {@code /api/2.0/repos/42}).
+ * longest matching prefix (for paths that carry an id or a file path, like {@code
+ * /api/2.0/repos/42}).
  */
 final class Router {
   /** Handles one call; throws {@link ApiError} for error answers. */

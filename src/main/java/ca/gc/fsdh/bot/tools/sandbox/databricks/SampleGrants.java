@@ -32,7 +32,11 @@ final class SampleGrants {
     int made = 5;
     for (int i = 0; made < spec.grants(); i++) {
       String db = DBS[i % DBS.length];
-      String table = db + "." + ((i / DBS.length) % tablesPerDb % 4 == 3 ? "vue_" : "table_") + (i / DBS.length) % tablesPerDb;
+      String table =
+          db
+              + "."
+              + ((i / DBS.length) % tablesPerDb % 4 == 3 ? "vue_" : "table_")
+              + (i / DBS.length) % tablesPerDb;
       String principal = i % 3 == 0 ? users.get(i % users.size()) : "analystes-" + db;
       switch (i % 5) {
         case 0 -> store.grant(principal, "USAGE", "DATABASE", db, false);
@@ -40,7 +44,13 @@ final class SampleGrants {
         case 2 -> store.grant("stagiaires", "MODIFY", "TABLE", table, true);
         case 3 -> store.setOwner("DATABASE", db, users.get((i + 1) % users.size()));
         // more teams than databases, so that a large sample reaches its grant count (500)
-        default -> store.grant(i % 2 == 0 ? principal : "equipe-" + (i % 13), PRIVS[i % PRIVS.length], "TABLE", table, false);
+        default ->
+            store.grant(
+                i % 2 == 0 ? principal : "equipe-" + (i % 13),
+                PRIVS[i % PRIVS.length],
+                "TABLE",
+                table,
+                false);
       }
       made = store.all().size();
       if (i > spec.grants() * 20) {

@@ -4,25 +4,44 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
  * The size of a sample workspace made by {@link SampleWorkspace}. Same spec, same seed, same
  * workspace (paths, contents, ids aside).
  *
- * @param notebooks        notebooks outside Trash (the over-10 MB one not counted)
- * @param folders          folders holding them, spread over users and {@code /Shared}
- * @param files            workspace files (modules, CSV, YAML, README)
- * @param users            user home folders, each with a Trash
- * @param jobs             jobs in all
- * @param bigJobs          of which this many have more than 100 tasks
- * @param repos            Git folders (over 20 to need paging)
- * @param scopes           Databricks-backed secret scopes (one Azure Key Vault scope is added)
- * @param keysPerScope     secrets in each scope
- * @param grants           table ACL grants, DENY and ownership included
- * @param models           registered models
+ * @param notebooks notebooks outside Trash (the over-10 MB one not counted)
+ * @param folders folders holding them, spread over users and {@code /Shared}
+ * @param files workspace files (modules, CSV, YAML, README)
+ * @param users user home folders, each with a Trash
+ * @param jobs jobs in all
+ * @param bigJobs of which this many have more than 100 tasks
+ * @param repos Git folders (over 20 to need paging)
+ * @param scopes Databricks-backed secret scopes (one Azure Key Vault scope is added)
+ * @param keysPerScope secrets in each scope
+ * @param grants table ACL grants, DENY and ownership included
+ * @param models registered models
  * @param versionsPerModel versions of each model
- * @param hugeNotebook     adds one notebook over the 10 MB export limit
+ * @param hugeNotebook adds one notebook over the 10 MB export limit
  */
-public record SampleSpec(int notebooks, int folders, int files, int users, int jobs, int bigJobs, int repos,
-    int scopes, int keysPerScope, int grants, int models, int versionsPerModel, boolean hugeNotebook, long seed) {
+public record SampleSpec(
+    int notebooks,
+    int folders,
+    int files,
+    int users,
+    int jobs,
+    int bigJobs,
+    int repos,
+    int scopes,
+    int keysPerScope,
+    int grants,
+    int models,
+    int versionsPerModel,
+    boolean hugeNotebook,
+    long seed) {
 
   public SampleSpec {
-    if (notebooks < 0 || folders < 1 || users < 1 || bigJobs > jobs || repos < 0 || scopes < 0 || models < 0
+    if (notebooks < 0
+        || folders < 1
+        || users < 1
+        || bigJobs > jobs
+        || repos < 0
+        || scopes < 0
+        || models < 0
         || versionsPerModel < 1 && models > 0) {
       throw new IllegalArgumentException("inconsistent sample spec: " + this);
     }
@@ -137,8 +156,21 @@ public record SampleSpec(int notebooks, int folders, int files, int users, int j
     }
 
     public SampleSpec build() {
-      return new SampleSpec(notebooks, folders, files, users, jobs, bigJobs, repos, scopes, keysPerScope, grants,
-          models, versionsPerModel, hugeNotebook, seed);
+      return new SampleSpec(
+          notebooks,
+          folders,
+          files,
+          users,
+          jobs,
+          bigJobs,
+          repos,
+          scopes,
+          keysPerScope,
+          grants,
+          models,
+          versionsPerModel,
+          hugeNotebook,
+          seed);
     }
   }
 }

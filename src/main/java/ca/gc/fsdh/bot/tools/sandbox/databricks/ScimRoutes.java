@@ -24,10 +24,16 @@ final class ScimRoutes implements Routes {
 
   private ObjectNode me() {
     String user = state.currentUser();
-    ObjectNode n = Json.object().put("id", "1000000000000001").put("userName", user)
-        .put("displayName", user.substring(0, user.indexOf('@'))).put("active", true);
+    ObjectNode n =
+        Json.object()
+            .put("id", "1000000000000001")
+            .put("userName", user)
+            .put("displayName", user.substring(0, user.indexOf('@')))
+            .put("active", true);
     n.putArray("emails").addObject().put("value", user).put("type", "work").put("primary", true);
-    n.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User").add("urn:ietf:params:scim:schemas:extension:workspace:2.0:User");
+    n.putArray("schemas")
+        .add("urn:ietf:params:scim:schemas:core:2.0:User")
+        .add("urn:ietf:params:scim:schemas:extension:workspace:2.0:User");
     return n;
   }
 }

@@ -1,11 +1,11 @@
 package ca.gc.fsdh.bot.tools.sandbox.databricks;
 
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 
@@ -15,10 +15,16 @@ import java.util.regex.Pattern;
  */
 public final class SecretStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
-  /** Secret keys: "alphanumeric characters, dashes, underscores, and periods, [...] 128" (SDK SecretsAPI.putSecret). */
+
+  /**
+   * Secret keys: "alphanumeric characters, dashes, underscores, and periods, [...] 128" (SDK
+   * SecretsAPI.putSecret).
+   */
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+
   /** The real service's limit on one secret value. */
   static final int MAX_VALUE_BYTES = 128 * 1024;
+
   /** "The maximum number of secrets in a given scope is 1000" (SDK SecretsAPI.putSecret). */
   public static final int MAX_SECRETS_PER_SCOPE = 1000;
 
@@ -28,14 +34,17 @@ public final class SecretStore {
   private final Map<String, SecretScope> scopes = new ConcurrentSkipListMap<>();
   private final Map<String, Map<String, Secret>> secrets = new ConcurrentSkipListMap<>();
   private final Map<String, Map<String, String>> acls = new ConcurrentSkipListMap<>();
+
   /** Key Vault-backed scopes whose vault does not let Databricks list its secrets. */
   private final Set<String> vaultsRefusingList = ConcurrentHashMap.newKeySet();
 
   /** Creates a scope; its first ACL gives MANAGE to {@code managePrincipal}. */
   public synchronized SecretScope createScope(SecretScope scope, String managePrincipal) {
     if (!NAME.matcher(scope.name()).matches()) {
-      throw ApiError.invalid("Scope name " + scope.name()
-          + " is invalid: use letters, digits, dashes, underscores, periods and @, at most 128.");
+      throw ApiError.invalid(
+          "Scope name "
+              + scope.name()
+              + " is invalid: use letters, digits, dashes, underscores, periods and @, at most 128.");
     }
     if (scopes.containsKey(scope.name())) {
       throw ApiError.alreadyExists("Scope " + scope.name() + " already exists!");
@@ -64,17 +73,24 @@ public final class SecretStore {
 
   /**
    * Writes a secret as the REST API does: refused in a Key Vault scope, and a new key refused once
-   * the scope holds {@value #MAX_SECRETS_PER_SCOPE} ({@code RESOURCE_LIMIT_EXCEEDED}, SDK
-   * {@code SecretsAPI.putSecret}).
+   * the scope holds {@value #MAX_SECRETS_PER_SCOPE} ({@code RESOURCE_LIMIT_EXCEEDED}, SDK {@code
+   * SecretsAPI.putSecret}).
    */
   synchronized void putFromApi(String scope, String key, byte[] value) {
     if (require(scope).keyVaultBacked()) {
-      throw ApiError.badRequest("Cannot write secrets to Azure KeyVault-backed scope " + scope + ".");
+      throw ApiError.badRequest(
+          "Cannot write secrets to Azure KeyVault-backed scope " + scope + ".");
     }
     var inScope = secrets.get(scope);
     if (!inScope.containsKey(key) && inScope.size() >= MAX_SECRETS_PER_SCOPE) {
-      throw new ApiError(400, "RESOURCE_LIMIT_EXCEEDED", "Scope " + scope + " already holds the maximum of "
-          + MAX_SECRETS_PER_SCOPE + " secrets.");
+      throw new ApiError(
+          400,
+          "RESOURCE_LIMIT_EXCEEDED",
+          "Scope "
+              + scope
+              + " already holds the maximum of "
+              + MAX_SECRETS_PER_SCOPE
+              + " secrets.");
     }
     put(scope, key, value);
   }
@@ -110,14 +126,18 @@ public final class SecretStore {
 
   /**
    * The keys as {@code secrets/list} answers them: for a Key Vault-backed scope whose vault does
-   * not let Databricks list secrets, 403 {@code PERMISSION_DENIED} (SDK {@code SecretsAPI.getSecret}:
-   * "PERMISSION_DENIED if secret manager cannot access AKV with 403 error").
+   * not let Databricks list secrets, 403 {@code PERMISSION_DENIED} (SDK {@code
+   * SecretsAPI.getSecret}: "PERMISSION_DENIED if secret manager cannot access AKV with 403 error").
    */
   Map<String, Secret> listFromApi(String scope) {
     if (vaultsRefusingList.contains(scope)) {
-      throw new ApiError(403, "PERMISSION_DENIED", "Azure Key Vault " + require(scope).keyVaultDnsName()
-          + " refused to list its secrets (403 Forbidden): the AzureDatabricks application has no 'List' permission"
-          + " on secrets in its access policy.");
+      throw new ApiError(
+          403,
+          "PERMISSION_DENIED",
+          "Azure Key Vault "
+              + require(scope).keyVaultDnsName()
+              + " refused to list its secrets (403 Forbidden): the AzureDatabricks application has no 'List' permission"
+              + " on secrets in its access policy.");
     }
     return secrets(scope);
   }
@@ -140,7 +160,8 @@ public final class SecretStore {
   public void putAcl(String scope, String principal, String permission) {
     require(scope);
     if (!List.of("READ", "WRITE", "MANAGE").contains(permission)) {
-      throw ApiError.invalid("Invalid permission " + permission + "; expected READ, WRITE or MANAGE.");
+      throw ApiError.invalid(
+          "Invalid permission " + permission + "; expected READ, WRITE or MANAGE.");
     }
     acls.get(scope).put(principal, permission);
   }

@@ -24,18 +24,44 @@ final class SqlInterpreter {
   private static final String PART = "(?:`(?:[^`]|``)*`|[^\\s`.,;()]+)";
   private static final String NAME = PART + "(?:\\." + PART + ")*";
   private static final String WHO = "(`(?:[^`]|``)*`|\\S+)";
-  private static final String SECURABLE = "(CATALOG(?:\\s+" + NAME + ")?|(?:DATABASE|SCHEMA)\\s+" + NAME + "|TABLE\\s+" + NAME
-      + "|VIEW\\s+" + NAME + "|ANY\\s+FILE|ANONYMOUS\\s+FUNCTION|" + NAME + ")";
+  private static final String SECURABLE =
+      "(CATALOG(?:\\s+"
+          + NAME
+          + ")?|(?:DATABASE|SCHEMA)\\s+"
+          + NAME
+          + "|TABLE\\s+"
+          + NAME
+          + "|VIEW\\s+"
+          + NAME
+          + "|ANY\\s+FILE|ANONYMOUS\\s+FUNCTION|"
+          + NAME
+          + ")";
   private static final Pattern SHOW_DBS = Pattern.compile("SHOW\\s+(DATABASES|SCHEMAS)", F);
-  private static final Pattern SHOW_TABLES = Pattern.compile("SHOW\\s+(TABLES|VIEWS)\\s+(?:IN|FROM)\\s+(" + NAME + ")", F);
-  private static final Pattern SHOW_GRANTS = Pattern.compile("SHOW\\s+GRANTS?(?:\\s+" + WHO + ")?\\s+ON\\s+" + SECURABLE, F);
-  private static final Pattern GRANT = Pattern.compile("(GRANT|DENY)\\s+(.+?)\\s+ON\\s+" + SECURABLE + "\\s+TO\\s+" + WHO, F);
-  private static final Pattern REVOKE = Pattern.compile("REVOKE\\s+(.+?)\\s+ON\\s+" + SECURABLE + "\\s+FROM\\s+" + WHO, F);
-  private static final Pattern OWNER = Pattern.compile("ALTER\\s+(DATABASE|SCHEMA|TABLE|VIEW)\\s+(" + NAME + ")\\s+OWNER\\s+TO\\s+" + WHO, F);
-  private static final Pattern CREATE_DB = Pattern.compile("CREATE\\s+(?:DATABASE|SCHEMA)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + ")", F);
-  private static final Pattern CREATE_TABLE = Pattern.compile("CREATE\\s+(?:OR\\s+REPLACE\\s+)?(TABLE|VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?("
-      + NAME + ")(?:\\s.*|\\(.*)?", F);
-  /** Hive metastore names: letters, digits and underscores (Databricks error INVALID_SCHEMA_OR_RELATION_NAME). */
+  private static final Pattern SHOW_TABLES =
+      Pattern.compile("SHOW\\s+(TABLES|VIEWS)\\s+(?:IN|FROM)\\s+(" + NAME + ")", F);
+  private static final Pattern SHOW_GRANTS =
+      Pattern.compile("SHOW\\s+GRANTS?(?:\\s+" + WHO + ")?\\s+ON\\s+" + SECURABLE, F);
+  private static final Pattern GRANT =
+      Pattern.compile("(GRANT|DENY)\\s+(.+?)\\s+ON\\s+" + SECURABLE + "\\s+TO\\s+" + WHO, F);
+  private static final Pattern REVOKE =
+      Pattern.compile("REVOKE\\s+(.+?)\\s+ON\\s+" + SECURABLE + "\\s+FROM\\s+" + WHO, F);
+  private static final Pattern OWNER =
+      Pattern.compile(
+          "ALTER\\s+(DATABASE|SCHEMA|TABLE|VIEW)\\s+(" + NAME + ")\\s+OWNER\\s+TO\\s+" + WHO, F);
+  private static final Pattern CREATE_DB =
+      Pattern.compile(
+          "CREATE\\s+(?:DATABASE|SCHEMA)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + ")", F);
+  private static final Pattern CREATE_TABLE =
+      Pattern.compile(
+          "CREATE\\s+(?:OR\\s+REPLACE\\s+)?(TABLE|VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?("
+              + NAME
+              + ")(?:\\s.*|\\(.*)?",
+          F);
+
+  /**
+   * Hive metastore names: letters, digits and underscores (Databricks error
+   * INVALID_SCHEMA_OR_RELATION_NAME).
+   */
   private static final Pattern HMS_NAME = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
 
   private final TableAclStore store;
@@ -54,12 +80,17 @@ final class SqlInterpreter {
       boolean views = m.group(1).equalsIgnoreCase("VIEWS");
       String db = database(m.group(2));
       List<List<String>> rows = new ArrayList<>();
-      store.tables(db).forEach((t, kind) -> {
-        if (!views || kind.equals("VIEW")) {
-          rows.add(List.of(db, t, "false"));
-        }
-      });
-      return new Table(List.of(views ? "namespace" : "database", views ? "viewName" : "tableName", "isTemporary"), rows);
+      store
+          .tables(db)
+          .forEach((t, kind) -> {
+            if (!views || kind.equals("VIEW")) {
+              rows.add(List.of(db, t, "false"));
+            }
+          });
+      return new Table(
+          List.of(
+              views ? "namespace" : "database", views ? "viewName" : "tableName", "isTemporary"),
+          rows);
     }
     if ((m = SHOW_GRANTS.matcher(s)).matches()) {
       String[] target = securable(m.group(2));
@@ -104,18 +135,21 @@ final class SqlInterpreter {
     if ((m = CREATE_TABLE.matcher(s)).matches()) {
       List<String> parts = parts(m.group(2));
       if (parts.size() > 2) {
-        throw new TableAclStore.SqlError("REQUIRES_SINGLE_PART_NAMESPACE", "hive_metastore names have at most two parts: " + m.group(2));
+        throw new TableAclStore.SqlError(
+            "REQUIRES_SINGLE_PART_NAMESPACE",
+            "hive_metastore names have at most two parts: " + m.group(2));
       }
       String db = parts.size() == 1 ? "default" : validName(parts.get(0));
       store.createTable(db, validName(parts.getLast()), m.group(1).equalsIgnoreCase("VIEW"));
       return empty();
     }
-    throw new TableAclStore.SqlError("PARSE_SYNTAX_ERROR", "The sandbox does not support this statement: " + s);
+    throw new TableAclStore.SqlError(
+        "PARSE_SYNTAX_ERROR", "The sandbox does not support this statement: " + s);
   }
 
   /**
-   * GRANT, DENY, REVOKE and ALTER ... OWNER TO name the kind of what they act on: {@code TABLE}
-   * on a view, or {@code VIEW} on a table, is refused (Apache Spark error classes
+   * GRANT, DENY, REVOKE and ALTER ... OWNER TO name the kind of what they act on: {@code TABLE} on
+   * a view, or {@code VIEW} on a table, is refused (Apache Spark error classes
    * EXPECT_TABLE_NOT_VIEW and EXPECT_VIEW_NOT_TABLE; Databricks refuses {@code ALTER TABLE} on a
    * view). A bare name ({@code GRANT ... ON db.x}) is either.
    */
@@ -132,10 +166,12 @@ final class SqlInterpreter {
     if (!kind.equals(said)) {
       String name = TableAclStore.quoted(target[1]);
       throw said.equals("TABLE")
-          ? new TableAclStore.SqlError("EXPECT_TABLE_NOT_VIEW.USE_ALTER_VIEW", "'" + statement + "' expects a table but "
-              + name + " is a view. Use VIEW instead.")
-          : new TableAclStore.SqlError("EXPECT_VIEW_NOT_TABLE.USE_ALTER_TABLE", "'" + statement + "' expects a view but "
-              + name + " is a table. Use TABLE instead.");
+          ? new TableAclStore.SqlError(
+              "EXPECT_TABLE_NOT_VIEW.USE_ALTER_VIEW",
+              "'" + statement + "' expects a table but " + name + " is a view. Use VIEW instead.")
+          : new TableAclStore.SqlError(
+              "EXPECT_VIEW_NOT_TABLE.USE_ALTER_TABLE",
+              "'" + statement + "' expects a view but " + name + " is a table. Use TABLE instead.");
     }
   }
 
@@ -148,7 +184,8 @@ final class SqlInterpreter {
     for (String p : list.split(",")) {
       String priv = p.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
       if (!TableAclStore.PRIVILEGES.contains(priv)) {
-        throw new TableAclStore.SqlError("INVALID_PARAMETER_VALUE", "Unknown privilege " + p.strip() + ".");
+        throw new TableAclStore.SqlError(
+            "INVALID_PARAMETER_VALUE", "Unknown privilege " + p.strip() + ".");
       }
       out.add(priv);
     }
@@ -177,16 +214,20 @@ final class SqlInterpreter {
   private static String single(String raw) {
     List<String> parts = parts(raw);
     if (parts.size() != 1) {
-      throw new TableAclStore.SqlError("REQUIRES_SINGLE_PART_NAMESPACE", "A schema name has one part: " + raw);
+      throw new TableAclStore.SqlError(
+          "REQUIRES_SINGLE_PART_NAMESPACE", "A schema name has one part: " + raw);
     }
     return parts.getFirst();
   }
 
-  /** {@code db.t} (or {@code t} in {@code default}), lower case: the store's key of a table or view. */
+  /**
+   * {@code db.t} (or {@code t} in {@code default}), lower case: the store's key of a table or view.
+   */
   private static String table(String raw) {
     List<String> parts = parts(raw);
     if (parts.size() > 2) {
-      throw new TableAclStore.SqlError("TABLE_OR_VIEW_NOT_FOUND", "The table or view " + raw + " cannot be found.");
+      throw new TableAclStore.SqlError(
+          "TABLE_OR_VIEW_NOT_FOUND", "The table or view " + raw + " cannot be found.");
     }
     String db = parts.size() == 1 ? "default" : parts.get(0);
     return (db + "." + parts.getLast()).toLowerCase(Locale.ROOT);
@@ -194,13 +235,20 @@ final class SqlInterpreter {
 
   private static String validName(String name) {
     if (!HMS_NAME.matcher(name).matches()) {
-      throw new TableAclStore.SqlError("INVALID_SCHEMA_OR_RELATION_NAME", "`" + name + "` is not a valid name for tables/schemas."
-          + " Valid names only contain alphabet characters, numbers and _.");
+      throw new TableAclStore.SqlError(
+          "INVALID_SCHEMA_OR_RELATION_NAME",
+          "`"
+              + name
+              + "` is not a valid name for tables/schemas."
+              + " Valid names only contain alphabet characters, numbers and _.");
     }
     return name;
   }
 
-  /** The parts of a dotted identifier; a back-quoted part keeps everything inside, {@code ``} being one back-quote. */
+  /**
+   * The parts of a dotted identifier; a back-quoted part keeps everything inside, {@code ``} being
+   * one back-quote.
+   */
   static List<String> parts(String raw) {
     String s = raw.strip();
     List<String> out = new ArrayList<>();
@@ -227,7 +275,8 @@ final class SqlInterpreter {
         while (i < s.length() && s.charAt(i) != '.') {
           char c = s.charAt(i++);
           if (c == '`' || Character.isWhitespace(c)) {
-            throw new TableAclStore.SqlError("PARSE_SYNTAX_ERROR", "Syntax error in the name " + raw);
+            throw new TableAclStore.SqlError(
+                "PARSE_SYNTAX_ERROR", "Syntax error in the name " + raw);
           }
           part.append(c);
         }

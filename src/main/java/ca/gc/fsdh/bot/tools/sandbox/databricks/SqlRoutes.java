@@ -29,15 +29,20 @@ final class SqlRoutes implements Routes {
   public void register(Router r) {
     r.add("POST", "/api/2.0/sql/statements", SQL_STATEMENTS, this::execute);
     r.add("POST", "/api/2.0/sql/statements/", SQL_STATEMENTS, this::execute);
-    r.addPrefix("GET", PREFIX, SQL_STATEMENTS, c -> {
-      String id = c.path().substring(PREFIX.length());
-      ObjectNode s = statements.get(id);
-      if (s == null) {
-        throw ApiError.notFound("Statement " + id + " does not exist.");
-      }
-      return Reply.json(s);
-    });
-    r.addPrefix("POST", PREFIX, SQL_STATEMENTS, c -> Reply.ok()); // cancel: statements are already done
+    r.addPrefix(
+        "GET",
+        PREFIX,
+        SQL_STATEMENTS,
+        c -> {
+          String id = c.path().substring(PREFIX.length());
+          ObjectNode s = statements.get(id);
+          if (s == null) {
+            throw ApiError.notFound("Statement " + id + " does not exist.");
+          }
+          return Reply.json(s);
+        });
+    r.addPrefix(
+        "POST", PREFIX, SQL_STATEMENTS, c -> Reply.ok()); // cancel: statements are already done
   }
 
   private Reply execute(ApiCall call) {
@@ -55,8 +60,12 @@ final class SqlRoutes implements Routes {
       SqlInterpreter.Table table = interpreter.run(call.required("statement"));
       response.putObject("status").put("state", "SUCCEEDED");
       response.set("manifest", manifest(table));
-      ObjectNode result = response.putObject("result").put("chunk_index", 0).put("row_offset", 0)
-          .put("row_count", table.rows().size());
+      ObjectNode result =
+          response
+              .putObject("result")
+              .put("chunk_index", 0)
+              .put("row_offset", 0)
+              .put("row_count", table.rows().size());
       if (!table.columns().isEmpty()) {
         ArrayNode data = result.putArray("data_array");
         for (List<String> row : table.rows()) {
@@ -65,7 +74,11 @@ final class SqlRoutes implements Routes {
         }
       }
     } catch (TableAclStore.SqlError e) {
-      response.putObject("status").put("state", "FAILED").putObject("error").put("error_code", e.errorCode)
+      response
+          .putObject("status")
+          .put("state", "FAILED")
+          .putObject("error")
+          .put("error_code", e.errorCode)
           .put("message", "[" + e.errorCode + "] " + e.getMessage());
     }
     statements.put(id, response);
@@ -73,15 +86,26 @@ final class SqlRoutes implements Routes {
   }
 
   private static ObjectNode manifest(SqlInterpreter.Table table) {
-    ObjectNode m = Json.object().put("format", "JSON_ARRAY").put("total_chunk_count", 1)
-        .put("total_row_count", table.rows().size()).put("truncated", false);
+    ObjectNode m =
+        Json.object()
+            .put("format", "JSON_ARRAY")
+            .put("total_chunk_count", 1)
+            .put("total_row_count", table.rows().size())
+            .put("truncated", false);
     ObjectNode schema = m.putObject("schema").put("column_count", table.columns().size());
     ArrayNode cols = schema.putArray("columns");
     for (int i = 0; i < table.columns().size(); i++) {
-      cols.addObject().put("name", table.columns().get(i)).put("type_text", "STRING").put("type_name", "STRING")
+      cols.addObject()
+          .put("name", table.columns().get(i))
+          .put("type_text", "STRING")
+          .put("type_name", "STRING")
           .put("position", i);
     }
-    m.putArray("chunks").addObject().put("chunk_index", 0).put("row_offset", 0).put("row_count", table.rows().size());
+    m.putArray("chunks")
+        .addObject()
+        .put("chunk_index", 0)
+        .put("row_offset", 0)
+        .put("row_count", table.rows().size());
     return m;
   }
 }

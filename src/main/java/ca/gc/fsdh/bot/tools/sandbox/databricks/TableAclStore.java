@@ -1,37 +1,50 @@
 package ca.gc.fsdh.bot.tools.sandbox.databricks;
 
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * The hive_metastore catalog (databases, tables, views) and its grants, denies and owners. Keys
- * are held as {@code db} and {@code db.table}, lower case; {@code SHOW GRANTS} prints them in the
- * form set with {@link #printKeys(KeyForm)}.
+ * The hive_metastore catalog (databases, tables, views) and its grants, denies and owners. Keys are
+ * held as {@code db} and {@code db.table}, lower case; {@code SHOW GRANTS} prints them in the form
+ * set with {@link #printKeys(KeyForm)}.
  */
 public final class TableAclStore {
-  public static final Set<String> PRIVILEGES = Set.of("SELECT", "CREATE", "MODIFY", "USAGE", "READ_METADATA",
-      "CREATE_NAMED_FUNCTION", "MODIFY_CLASSPATH", "ALL PRIVILEGES");
+  public static final Set<String> PRIVILEGES =
+      Set.of(
+          "SELECT",
+          "CREATE",
+          "MODIFY",
+          "USAGE",
+          "READ_METADATA",
+          "CREATE_NAMED_FUNCTION",
+          "MODIFY_CLASSPATH",
+          "ALL PRIVILEGES");
 
   /**
    * How {@code SHOW GRANTS} prints its ObjectKey column. Newer Databricks runtimes quote each part
    * ({@code `db`.`t`}), older ones print it plain ({@code db.t}) (Databricks SQL reference, SHOW
    * GRANTS: "objectKey STRING: The identifier of the object"; both forms are met in practice).
    */
-  public enum KeyForm { BACKQUOTED, PLAIN }
+  public enum KeyForm {
+    BACKQUOTED,
+    PLAIN
+  }
 
   private volatile KeyForm keyForm = KeyForm.BACKQUOTED;
 
   /** Database to table name to "TABLE" or "VIEW". */
   private final Map<String, Map<String, String>> databases = new ConcurrentSkipListMap<>();
-  private final Set<TableGrant> grants = new ConcurrentSkipListSet<>(
-      (a, b) -> (a.objectType() + a.objectKey() + a.principal() + a.actionType())
-          .compareTo(b.objectType() + b.objectKey() + b.principal() + b.actionType()));
+
+  private final Set<TableGrant> grants =
+      new ConcurrentSkipListSet<>((a, b) ->
+          (a.objectType() + a.objectKey() + a.principal() + a.actionType())
+              .compareTo(b.objectType() + b.objectKey() + b.principal() + b.actionType()));
   private final Map<String, String> owners = new ConcurrentSkipListMap<>();
 
   public synchronized void createDatabase(String db) {
@@ -63,7 +76,9 @@ public final class TableAclStore {
 
   /** The ObjectKey column of a SHOW GRANTS row for {@code g}. */
   String printedKey(TableGrant g) {
-    return g.objectKey().isEmpty() || keyForm == KeyForm.PLAIN ? g.objectKey() : quoted(g.objectKey());
+    return g.objectKey().isEmpty() || keyForm == KeyForm.PLAIN
+        ? g.objectKey()
+        : quoted(g.objectKey());
   }
 
   /** {@code db.t} as {@code `db`.`t`}, a back-quote in a part doubled. */
@@ -89,14 +104,16 @@ public final class TableAclStore {
         int dot = key.indexOf('.');
         var inDb = dot < 0 ? null : databases.get(key.substring(0, dot));
         if (inDb == null || !inDb.containsKey(key.substring(dot + 1))) {
-          throw new SqlError("TABLE_OR_VIEW_NOT_FOUND", "The table or view " + quoted(key) + " cannot be found.");
+          throw new SqlError(
+              "TABLE_OR_VIEW_NOT_FOUND", "The table or view " + quoted(key) + " cannot be found.");
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
-  public void grant(String principal, String privilege, String objectType, String key, boolean deny) {
+  public void grant(
+      String principal, String privilege, String objectType, String key, boolean deny) {
     requireExists(objectType, key);
     grants.add(new TableGrant(principal, (deny ? "DENIED_" : "") + privilege, objectType, key));
   }
@@ -104,9 +121,11 @@ public final class TableAclStore {
   /** Removes grants and denies of {@code privilege} (REVOKE undoes both). */
   public void revoke(String principal, String privilege, String objectType, String key) {
     requireExists(objectType, key);
-    grants.removeIf(g -> g.principal().equals(principal) && g.objectType().equals(objectType)
-        && g.objectKey().equals(key)
-        && (g.actionType().equals(privilege) || g.actionType().equals("DENIED_" + privilege)));
+    grants.removeIf(g ->
+        g.principal().equals(principal)
+            && g.objectType().equals(objectType)
+            && g.objectKey().equals(key)
+            && (g.actionType().equals(privilege) || g.actionType().equals("DENIED_" + privilege)));
   }
 
   public void setOwner(String objectType, String key, String principal) {
@@ -121,15 +140,19 @@ public final class TableAclStore {
     if (owner != null) {
       out.add(new TableGrant(owner, "OWN", objectType, key));
     }
-    grants.stream().filter(g -> g.objectType().equals(objectType) && g.objectKey().equals(key)).forEach(out::add);
+    grants.stream()
+        .filter(g -> g.objectType().equals(objectType) && g.objectKey().equals(key))
+        .forEach(out::add);
     return out;
   }
 
   /** Every grant, deny and ownership, for assertions. */
   public List<TableGrant> all() {
     List<TableGrant> out = new ArrayList<>();
-    owners.forEach((k, p) -> out.add(new TableGrant(p, "OWN", k.substring(0, k.indexOf(':')),
-        k.substring(k.indexOf(':') + 1))));
+    owners.forEach((k, p) ->
+        out.add(
+            new TableGrant(
+                p, "OWN", k.substring(0, k.indexOf(':')), k.substring(k.indexOf(':') + 1))));
     out.addAll(grants);
     return out;
   }

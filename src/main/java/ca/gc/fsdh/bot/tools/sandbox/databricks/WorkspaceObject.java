@@ -8,8 +8,14 @@ import com.databricks.sdk.service.workspace.ObjectType;
  * notebooks only, {@code content} for notebooks and files only. For a repo, {@code id} is also the
  * repo id (as in the real service).
  */
-public record WorkspaceObject(long id, String path, ObjectType type, Language language, Content content,
-    long createdAt, long modifiedAt) {
+public record WorkspaceObject(
+    long id,
+    String path,
+    ObjectType type,
+    Language language,
+    Content content,
+    long createdAt,
+    long modifiedAt) {
 
   public String name() {
     return path.equals("/") ? "" : path.substring(path.lastIndexOf('/') + 1);

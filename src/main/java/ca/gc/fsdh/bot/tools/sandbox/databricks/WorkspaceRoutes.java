@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * {@code /api/2.0/workspace/*}: list (not recursive, not paged, like the real one), get-status,
- * export, import, mkdirs, delete. Export and import refuse objects over 10 MB with
- * {@code MAX_NOTEBOOK_SIZE_EXCEEDED}, the error code the real service uses.
+ * export, import, mkdirs, delete. Export and import refuse objects over 10 MB with {@code
+ * MAX_NOTEBOOK_SIZE_EXCEEDED}, the error code the real service uses.
  */
 final class WorkspaceRoutes implements Routes {
   /** The real service's limit on one exported or imported object: 10 MB. */
@@ -41,8 +41,12 @@ final class WorkspaceRoutes implements Routes {
   }
 
   static ObjectNode info(WorkspaceObject o) {
-    ObjectNode n = Json.object().put("object_type", o.type().name()).put("path", o.path())
-        .put("object_id", o.id()).put("resource_id", Long.toString(o.id()));
+    ObjectNode n =
+        Json.object()
+            .put("object_type", o.type().name())
+            .put("path", o.path())
+            .put("object_id", o.id())
+            .put("resource_id", Long.toString(o.id()));
     if (o.type() != ObjectType.DIRECTORY) {
       n.put("created_at", o.createdAt()).put("modified_at", o.modifiedAt());
     }
@@ -56,7 +60,8 @@ final class WorkspaceRoutes implements Routes {
   }
 
   private WorkspaceObject require(String path) {
-    return tree.get(path).orElseThrow(() -> ApiError.notFound("Path (" + path + ") doesn't exist."));
+    return tree.get(path)
+        .orElseThrow(() -> ApiError.notFound("Path (" + path + ") doesn't exist."));
   }
 
   private Reply list(ApiCall call) {
@@ -82,22 +87,32 @@ final class WorkspaceRoutes implements Routes {
 
   private Reply export(ApiCall call) {
     WorkspaceObject o = require(call.required("path"));
-    String format = call.param("format") == null ? "SOURCE" : call.param("format").toUpperCase(Locale.ROOT);
-    Exported e = switch (o.type()) {
-      case NOTEBOOK -> exportNotebook(o, format);
-      case FILE -> exportFile(o, format);
-      case DIRECTORY, REPO -> exportDirectory(o, format);
-      default -> throw ApiError.invalid("Cannot export " + o.type() + " " + o.path() + ".");
-    };
+    String format =
+        call.param("format") == null ? "SOURCE" : call.param("format").toUpperCase(Locale.ROOT);
+    Exported e =
+        switch (o.type()) {
+          case NOTEBOOK -> exportNotebook(o, format);
+          case FILE -> exportFile(o, format);
+          case DIRECTORY, REPO -> exportDirectory(o, format);
+          default -> throw ApiError.invalid("Cannot export " + o.type() + " " + o.path() + ".");
+        };
     if (e.bytes().length > MAX_SIZE) {
-      throw new ApiError(400, "MAX_NOTEBOOK_SIZE_EXCEEDED", "File size exported is (" + e.bytes().length
-          + " bytes), exceeded max size (" + MAX_SIZE + " bytes)");
+      throw new ApiError(
+          400,
+          "MAX_NOTEBOOK_SIZE_EXCEEDED",
+          "File size exported is ("
+              + e.bytes().length
+              + " bytes), exceeded max size ("
+              + MAX_SIZE
+              + " bytes)");
     }
     if (call.flag("direct_download")) {
       return Reply.bytes(e.bytes(), "application/octet-stream", Map.of());
     }
-    return Reply.json(Json.object().put("content", Base64.getEncoder().encodeToString(e.bytes()))
-        .put("file_type", e.fileType()));
+    return Reply.json(
+        Json.object()
+            .put("content", Base64.getEncoder().encodeToString(e.bytes()))
+            .put("file_type", e.fileType()));
   }
 
   private record Exported(byte[] bytes, String fileType) {}
@@ -106,17 +121,22 @@ final class WorkspaceRoutes implements Routes {
     byte[] source = o.content().bytes();
     return switch (format) {
       case "SOURCE", "AUTO" -> new Exported(source, NotebookFormats.extension(o.language()));
-      case "JUPYTER" -> new Exported(NotebookFormats.toJupyter(o.name(), o.language(), source), "ipynb");
+      case "JUPYTER" ->
+          new Exported(NotebookFormats.toJupyter(o.name(), o.language(), source), "ipynb");
       case "HTML" -> new Exported(NotebookFormats.toHtml(o.name(), source), "html");
-      case "DBC" -> new Exported(NotebookFormats.toDbc(
-          List.of(new NotebookFormats.Entry(o.name(), o.language(), source))), "dbc");
+      case "DBC" ->
+          new Exported(
+              NotebookFormats.toDbc(
+                  List.of(new NotebookFormats.Entry(o.name(), o.language(), source))),
+              "dbc");
       case "R_MARKDOWN" -> {
         if (o.language() != Language.R) {
           throw ApiError.invalid("R_MARKDOWN export is only for R notebooks.");
         }
         yield new Exported(source, "Rmd");
       }
-      default -> throw ApiError.invalid("Export format " + format + " is not supported for notebooks.");
+      default ->
+          throw ApiError.invalid("Export format " + format + " is not supported for notebooks.");
     };
   }
 
@@ -135,11 +155,13 @@ final class WorkspaceRoutes implements Routes {
     return switch (format) {
       case "DBC" -> new Exported(NotebookFormats.toDbc(entries), "dbc");
       case "SOURCE", "AUTO" -> new Exported(NotebookFormats.sourceZip(entries), "zip");
-      default -> throw ApiError.invalid("Export format " + format + " is not supported for directories.");
+      default ->
+          throw ApiError.invalid("Export format " + format + " is not supported for directories.");
     };
   }
 
-  private void collect(WorkspaceObject dir, String prefix, List<NotebookFormats.Entry> out, boolean notebooksOnly) {
+  private void collect(
+      WorkspaceObject dir, String prefix, List<NotebookFormats.Entry> out, boolean notebooksOnly) {
     long total = 0;
     for (WorkspaceObject child : tree.children(dir.path())) {
       String rel = prefix + child.name();
@@ -149,8 +171,14 @@ final class WorkspaceRoutes implements Routes {
         byte[] bytes = child.content().bytes();
         total += bytes.length;
         if (total > MAX_SIZE) {
-          throw new ApiError(400, "MAX_NOTEBOOK_SIZE_EXCEEDED", "Size of the exported folder " + dir.path()
-              + " exceeded max size (" + MAX_SIZE + " bytes)");
+          throw new ApiError(
+              400,
+              "MAX_NOTEBOOK_SIZE_EXCEEDED",
+              "Size of the exported folder "
+                  + dir.path()
+                  + " exceeded max size ("
+                  + MAX_SIZE
+                  + " bytes)");
         }
         out.add(new NotebookFormats.Entry(rel, child.language(), bytes));
       }
@@ -167,10 +195,17 @@ final class WorkspaceRoutes implements Routes {
       throw ApiError.invalid("The content is not valid base64.");
     }
     if (content.length > MAX_SIZE) {
-      throw new ApiError(400, "MAX_NOTEBOOK_SIZE_EXCEEDED", "File size imported is (" + content.length
-          + " bytes), exceeded max size (" + MAX_SIZE + " bytes)");
+      throw new ApiError(
+          400,
+          "MAX_NOTEBOOK_SIZE_EXCEEDED",
+          "File size imported is ("
+              + content.length
+              + " bytes), exceeded max size ("
+              + MAX_SIZE
+              + " bytes)");
     }
-    String format = call.param("format") == null ? "SOURCE" : call.param("format").toUpperCase(Locale.ROOT);
+    String format =
+        call.param("format") == null ? "SOURCE" : call.param("format").toUpperCase(Locale.ROOT);
     boolean overwrite = call.flag("overwrite");
     String language = call.param("language");
     switch (format) {
@@ -178,17 +213,23 @@ final class WorkspaceRoutes implements Routes {
         if (language == null) {
           throw ApiError.invalid("The language field is required when format is SOURCE.");
         }
-        tree.importObject(path, ObjectType.NOTEBOOK, languageOf(language), Content.of(content), overwrite);
+        tree.importObject(
+            path, ObjectType.NOTEBOOK, languageOf(language), Content.of(content), overwrite);
       }
       case "JUPYTER" -> {
         var parsed = NotebookFormats.fromJupyter(content);
-        tree.importObject(stripExtension(path, ".ipynb"), ObjectType.NOTEBOOK, parsed.language(),
-            Content.of(parsed.source()), overwrite);
+        tree.importObject(
+            stripExtension(path, ".ipynb"),
+            ObjectType.NOTEBOOK,
+            parsed.language(),
+            Content.of(parsed.source()),
+            overwrite);
       }
       case "RAW" -> tree.importObject(path, ObjectType.FILE, null, Content.of(content), overwrite);
       case "AUTO" -> importAuto(path, content, overwrite);
       case "DBC" -> importDbc(path, content);
-      default -> throw ApiError.invalid("Import format " + format + " is not supported by the sandbox.");
+      default ->
+          throw ApiError.invalid("Import format " + format + " is not supported by the sandbox.");
     }
     return Reply.ok();
   }
@@ -197,11 +238,16 @@ final class WorkspaceRoutes implements Routes {
     Language lang = NotebookFormats.languageOfSource(content, path);
     if (lang != null) {
       String ext = "." + NotebookFormats.extension(lang);
-      tree.importObject(stripExtension(path, ext), ObjectType.NOTEBOOK, lang, Content.of(content), overwrite);
+      tree.importObject(
+          stripExtension(path, ext), ObjectType.NOTEBOOK, lang, Content.of(content), overwrite);
     } else if (path.endsWith(".ipynb")) {
       var parsed = NotebookFormats.fromJupyter(content);
-      tree.importObject(stripExtension(path, ".ipynb"), ObjectType.NOTEBOOK, parsed.language(),
-          Content.of(parsed.source()), overwrite);
+      tree.importObject(
+          stripExtension(path, ".ipynb"),
+          ObjectType.NOTEBOOK,
+          parsed.language(),
+          Content.of(parsed.source()),
+          overwrite);
     } else {
       tree.importObject(path, ObjectType.FILE, null, Content.of(content), overwrite);
     }
@@ -213,7 +259,8 @@ final class WorkspaceRoutes implements Routes {
     }
     var entries = NotebookFormats.fromDbc(content);
     if (tree.get(WorkspaceTree.parentOf(path)).isEmpty()) {
-      throw ApiError.notFound("The parent folder (" + WorkspaceTree.parentOf(path) + ") does not exist.");
+      throw ApiError.notFound(
+          "The parent folder (" + WorkspaceTree.parentOf(path) + ") does not exist.");
     }
     for (var e : entries) {
       tree.putNotebook(path + "/" + e.relativePath(), e.language(), Content.of(e.source()));
@@ -222,14 +269,16 @@ final class WorkspaceRoutes implements Routes {
 
   private static String stripExtension(String path, String ext) {
     return path.toLowerCase(Locale.ROOT).endsWith(ext.toLowerCase(Locale.ROOT))
-        ? path.substring(0, path.length() - ext.length()) : path;
+        ? path.substring(0, path.length() - ext.length())
+        : path;
   }
 
   private static Language languageOf(String language) {
     try {
       return Language.valueOf(language.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiError.invalid("Unknown language " + language + "; expected PYTHON, SQL, SCALA or R.");
+      throw ApiError.invalid(
+          "Unknown language " + language + "; expected PYTHON, SQL, SCALA or R.");
     }
   }
 

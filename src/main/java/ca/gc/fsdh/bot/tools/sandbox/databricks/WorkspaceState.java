@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything a {@link FakeDatabricks} holds, in memory: the workspace tree, repos, jobs, secrets,
- * table grants, the model registry, DBFS, object permissions and the compute inventory. Each part is
- * thread-safe. Tests seed it directly (or with {@link SampleWorkspace}) and compare exports with it.
+ * table grants, the model registry, DBFS, object permissions and the compute inventory. Each part
+ * is thread-safe. Tests seed it directly (or with {@link SampleWorkspace}) and compare exports with
+ * it.
  */
 public final class WorkspaceState {
   /** The user the sandbox token belongs to; creator of what the API creates. */

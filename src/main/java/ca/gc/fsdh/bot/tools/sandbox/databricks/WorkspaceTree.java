@@ -30,8 +30,8 @@ public final class WorkspaceTree {
   }
 
   /**
-   * Checks and normalises an absolute workspace path ({@code /a/b}, no trailing slash). The
-   * {@code /Workspace} prefix is an alias of the root, as in the real service.
+   * Checks and normalises an absolute workspace path ({@code /a/b}, no trailing slash). The {@code
+   * /Workspace} prefix is an alias of the root, as in the real service.
    */
   public static String normalize(String path) {
     if (path == null || !path.startsWith("/")) {
@@ -90,13 +90,19 @@ public final class WorkspaceTree {
     WorkspaceObject existing = byPath.get(p);
     if (existing != null) {
       if (!existing.isDirectoryLike()) {
-        throw ApiError.alreadyExists("Cannot create directory " + p + " because a " + existing.type()
-            + " with the same name exists.");
+        throw ApiError.alreadyExists(
+            "Cannot create directory "
+                + p
+                + " because a "
+                + existing.type()
+                + " with the same name exists.");
       }
       return existing;
     }
     mkdirs(parentOf(p));
-    return put(new WorkspaceObject(ids.incrementAndGet(), p, ObjectType.DIRECTORY, null, null, now(), now()));
+    return put(
+        new WorkspaceObject(
+            ids.incrementAndGet(), p, ObjectType.DIRECTORY, null, null, now(), now()));
   }
 
   /** Adds or replaces a notebook, creating missing parents (for seeding and tests). */
@@ -113,8 +119,8 @@ public final class WorkspaceTree {
    * Writes a notebook or file as the import endpoint does: the parent must exist, and an existing
    * object is replaced only with {@code overwrite} and only by the same kind of object.
    */
-  synchronized WorkspaceObject importObject(String path, ObjectType type, Language language, Content content,
-      boolean overwrite) {
+  synchronized WorkspaceObject importObject(
+      String path, ObjectType type, Language language, Content content, boolean overwrite) {
     WorkspaceObject parent = byPath.get(parentOf(path));
     if (parent == null) {
       throw ApiError.notFound("The parent folder (" + parentOf(path) + ") does not exist.");
@@ -129,8 +135,8 @@ public final class WorkspaceTree {
     return putLeaf(path, type, language, content, false);
   }
 
-  private synchronized WorkspaceObject putLeaf(String p, ObjectType type, Language language, Content content,
-      boolean createParents) {
+  private synchronized WorkspaceObject putLeaf(
+      String p, ObjectType type, Language language, Content content, boolean createParents) {
     WorkspaceObject existing = byPath.get(p);
     if (existing != null && existing.isDirectoryLike()) {
       throw ApiError.alreadyExists("Path (" + p + ") already exists.");
@@ -156,7 +162,9 @@ public final class WorkspaceTree {
       throw ApiError.alreadyExists("Path (" + p + ") already exists.");
     }
     mkdirs(parentOf(p));
-    return put(new WorkspaceObject(ids.incrementAndGet(), p, ObjectType.LIBRARY, null, null, now(), now()));
+    return put(
+        new WorkspaceObject(
+            ids.incrementAndGet(), p, ObjectType.LIBRARY, null, null, now(), now()));
   }
 
   /** Adds the workspace entry of a repo (its id is the repo id). */

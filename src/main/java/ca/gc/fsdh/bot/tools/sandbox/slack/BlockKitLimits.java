@@ -8,25 +8,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Block Kit's published limits, checked the way Slack checks a message's {@code blocks} or a
- * {@code view} before it takes them: counts of blocks, elements and options, text lengths, ids, and the
- * fields each type may have. Each problem names its JSON pointer, as Slack's own answers do
- * ({@code must be less than 3001 characters [json-pointer:/blocks/1/text/text]}).
+ * Block Kit's published limits, checked the way Slack checks a message's {@code blocks} or a {@code
+ * view} before it takes them: counts of blocks, elements and options, text lengths, ids, and the
+ * fields each type may have. Each problem names its JSON pointer, as Slack's own answers do ({@code
+ * must be less than 3001 characters [json-pointer:/blocks/1/text/text]}).
  *
  * <p>Used by {@link FakeSlackApi} on every call that carries blocks or a view, and by the test that
- * builds every payload the bot can send. Unknown block, element and text types are refused: Slack answers
- * them with {@code failed to match all allowed schemas}.
+ * builds every payload the bot can send. Unknown block, element and text types are refused: Slack
+ * answers them with {@code failed to match all allowed schemas}.
  *
- * <p>Sources (docs.slack.dev, Block Kit reference): "Blocks" (50 blocks per message, 100 per modal or
- * Home tab), "Section block", "Header block", "Context block", "Actions block", "Input block", "Button
- * element", "Select menu element", "Checkboxes element", "Radio button group element", "Plain-text input
- * element", "File input element", "Option object", "Text object", "Modal views", "Home tab views". The
- * refusal wording is Slack's, as quoted in public issue threads (slackapi/java-slack-sdk#302,
- * rtCamp/frappe-slack-connector#54, metabase/metabase#74943, nicklambourne/slackblocks#36).
+ * <p>Sources (docs.slack.dev, Block Kit reference): "Blocks" (50 blocks per message, 100 per modal
+ * or Home tab), "Section block", "Header block", "Context block", "Actions block", "Input block",
+ * "Button element", "Select menu element", "Checkboxes element", "Radio button group element",
+ * "Plain-text input element", "File input element", "Option object", "Text object", "Modal views",
+ * "Home tab views". The refusal wording is Slack's, as quoted in public issue threads
+ * (slackapi/java-slack-sdk#302, rtCamp/frappe-slack-connector#54, metabase/metabase#74943,
+ * nicklambourne/slackblocks#36).
  */
 public final class BlockKitLimits {
   /** Where blocks go: each surface has its own block count and its own block types. */
-  public enum Surface { MESSAGE, MODAL, HOME }
+  public enum Surface {
+    MESSAGE,
+    MODAL,
+    HOME
+  }
 
   /** One refusal: where it is, and what Slack says about it. */
   public record Violation(String pointer, String problem) {
@@ -41,10 +46,12 @@ public final class BlockKitLimits {
     }
   }
 
-  // "Blocks": "You can include up to 50 blocks in each message, and 100 blocks in modals or Home tabs."
+  // "Blocks": "You can include up to 50 blocks in each message, and 100 blocks in modals or Home
+  // tabs."
   public static final int MESSAGE_BLOCKS = 50;
   public static final int VIEW_BLOCKS = 100;
-  // Text object: "minimum 1 and maximum 3000 characters"; Section block: text 3,000, fields 10 of 2,000.
+  // Text object: "minimum 1 and maximum 3000 characters"; Section block: text 3,000, fields 10 of
+  // 2,000.
   public static final int TEXT = 3000;
   public static final int SECTION_FIELDS = 10;
   public static final int FIELD_TEXT = 2000;
@@ -61,7 +68,8 @@ public final class BlockKitLimits {
   public static final int URL = 3000;
   // Placeholders of inputs and menus: 150.
   public static final int PLACEHOLDER = 150;
-  // Option object: text 75, value 150, description 75. Static select: 100 options; checkboxes and radio buttons: 10.
+  // Option object: text 75, value 150, description 75. Static select: 100 options; checkboxes and
+  // radio buttons: 10.
   public static final int OPTION_TEXT = 75;
   public static final int OPTION_VALUE = 150;
   public static final int SELECT_OPTIONS = 100;
@@ -70,9 +78,11 @@ public final class BlockKitLimits {
   public static final int INPUT_LENGTH = 3000;
   // File input element: max_files 1..10.
   public static final int MAX_FILES = 10;
-  // Modal views: title, submit and close 24; private_metadata 3,000; callback_id and external_id 255.
+  // Modal views: title, submit and close 24; private_metadata 3,000; callback_id and external_id
+  // 255.
   public static final int VIEW_TITLE = 24;
   public static final int PRIVATE_METADATA = 3000;
+
   /**
    * Not in the reference: Slack refuses a message whose blocks hold more text than about 13,200
    * characters in all with {@code msg_blocks_too_long} (measured against the live API in
@@ -80,32 +90,86 @@ public final class BlockKitLimits {
    * Checked with a little margin.
    */
   public static final int MESSAGE_BLOCKS_TEXT = 13_000;
-  /** chat.postMessage: "Slack will truncate messages containing more than 40,000 characters" (its text). */
+
+  /**
+   * chat.postMessage: "Slack will truncate messages containing more than 40,000 characters" (its
+   * text).
+   */
   public static final int MESSAGE_TEXT = 40_000;
 
-  private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
-      Map.entry("section", Set.of("type", "block_id", "text", "fields", "accessory", "expand")),
-      Map.entry("divider", Set.of("type", "block_id")),
-      Map.entry("header", Set.of("type", "block_id", "text")),
-      Map.entry("context", Set.of("type", "block_id", "elements")),
-      Map.entry("actions", Set.of("type", "block_id", "elements")),
-      Map.entry("input", Set.of("type", "block_id", "label", "element", "hint", "optional", "dispatch_action")),
-      Map.entry("plain_text", Set.of("type", "text", "emoji")),
-      Map.entry("mrkdwn", Set.of("type", "text", "verbatim")),
-      Map.entry("button", Set.of("type", "action_id", "text", "value", "url", "style", "confirm",
-          "accessibility_label")),
-      Map.entry("static_select", Set.of("type", "action_id", "options", "option_groups", "initial_option",
-          "placeholder", "confirm", "focus_on_load")),
-      Map.entry("checkboxes", Set.of("type", "action_id", "options", "initial_options", "confirm", "focus_on_load")),
-      Map.entry("radio_buttons", Set.of("type", "action_id", "options", "initial_option", "confirm", "focus_on_load")),
-      Map.entry("plain_text_input", Set.of("type", "action_id", "initial_value", "multiline", "min_length",
-          "max_length", "placeholder", "dispatch_action_config", "focus_on_load")),
-      Map.entry("file_input", Set.of("type", "action_id", "filetypes", "max_files")),
-      Map.entry("image", Set.of("type", "image_url", "alt_text", "slack_file")),
-      Map.entry("option", Set.of("text", "value", "description")),
-      Map.entry("modal", Set.of("type", "title", "blocks", "close", "submit", "private_metadata", "callback_id",
-          "clear_on_close", "notify_on_close", "external_id", "submit_disabled")),
-      Map.entry("home", Set.of("type", "blocks", "private_metadata", "callback_id", "external_id")));
+  private static final Map<String, Set<String>> FIELDS =
+      Map.ofEntries(
+          Map.entry("section", Set.of("type", "block_id", "text", "fields", "accessory", "expand")),
+          Map.entry("divider", Set.of("type", "block_id")),
+          Map.entry("header", Set.of("type", "block_id", "text")),
+          Map.entry("context", Set.of("type", "block_id", "elements")),
+          Map.entry("actions", Set.of("type", "block_id", "elements")),
+          Map.entry(
+              "input",
+              Set.of(
+                  "type", "block_id", "label", "element", "hint", "optional", "dispatch_action")),
+          Map.entry("plain_text", Set.of("type", "text", "emoji")),
+          Map.entry("mrkdwn", Set.of("type", "text", "verbatim")),
+          Map.entry(
+              "button",
+              Set.of(
+                  "type",
+                  "action_id",
+                  "text",
+                  "value",
+                  "url",
+                  "style",
+                  "confirm",
+                  "accessibility_label")),
+          Map.entry(
+              "static_select",
+              Set.of(
+                  "type",
+                  "action_id",
+                  "options",
+                  "option_groups",
+                  "initial_option",
+                  "placeholder",
+                  "confirm",
+                  "focus_on_load")),
+          Map.entry(
+              "checkboxes",
+              Set.of(
+                  "type", "action_id", "options", "initial_options", "confirm", "focus_on_load")),
+          Map.entry(
+              "radio_buttons",
+              Set.of("type", "action_id", "options", "initial_option", "confirm", "focus_on_load")),
+          Map.entry(
+              "plain_text_input",
+              Set.of(
+                  "type",
+                  "action_id",
+                  "initial_value",
+                  "multiline",
+                  "min_length",
+                  "max_length",
+                  "placeholder",
+                  "dispatch_action_config",
+                  "focus_on_load")),
+          Map.entry("file_input", Set.of("type", "action_id", "filetypes", "max_files")),
+          Map.entry("image", Set.of("type", "image_url", "alt_text", "slack_file")),
+          Map.entry("option", Set.of("text", "value", "description")),
+          Map.entry(
+              "modal",
+              Set.of(
+                  "type",
+                  "title",
+                  "blocks",
+                  "close",
+                  "submit",
+                  "private_metadata",
+                  "callback_id",
+                  "clear_on_close",
+                  "notify_on_close",
+                  "external_id",
+                  "submit_disabled")),
+          Map.entry(
+              "home", Set.of("type", "blocks", "private_metadata", "callback_id", "external_id")));
 
   private final List<Violation> found = new ArrayList<>();
   private final Surface surface;
@@ -114,14 +178,20 @@ public final class BlockKitLimits {
     this.surface = surface;
   }
 
-  /** The blocks of a message ({@code chat.postMessage}, {@code chat.update}, a {@code response_url} post). */
+  /**
+   * The blocks of a message ({@code chat.postMessage}, {@code chat.update}, a {@code response_url}
+   * post).
+   */
   public static List<Violation> message(JsonNode blocks) {
     BlockKitLimits check = new BlockKitLimits(Surface.MESSAGE);
     check.blocks(blocks, "/blocks", MESSAGE_BLOCKS);
     return List.copyOf(check.found);
   }
 
-  /** A modal or Home tab ({@code views.open}, {@code views.push}, {@code views.update}, {@code views.publish}). */
+  /**
+   * A modal or Home tab ({@code views.open}, {@code views.push}, {@code views.update}, {@code
+   * views.publish}).
+   */
   public static List<Violation> view(JsonNode view) {
     String type = view.path("type").asText();
     if (!type.equals("modal") && !type.equals("home")) {
@@ -200,8 +270,10 @@ public final class BlockKitLimits {
           text(fields.get(i), at + "/fields/" + i, FIELD_TEXT, true);
         }
         if (block.has("accessory")) {
-          element(block.get("accessory"), at + "/accessory", Set.of("button", "static_select", "checkboxes",
-              "radio_buttons"));
+          element(
+              block.get("accessory"),
+              at + "/accessory",
+              Set.of("button", "static_select", "checkboxes", "radio_buttons"));
         }
       }
       case "header" -> plainText(block.get("text"), at + "/text", HEADER_TEXT, true);
@@ -220,8 +292,10 @@ public final class BlockKitLimits {
         JsonNode elements = block.path("elements");
         count(elements, at + "/elements", 1, ACTIONS_ELEMENTS);
         for (int i = 0; i < elements.size(); i++) {
-          element(elements.get(i), at + "/elements/" + i, Set.of("button", "static_select", "checkboxes",
-              "radio_buttons"));
+          element(
+              elements.get(i),
+              at + "/elements/" + i,
+              Set.of("button", "static_select", "checkboxes", "radio_buttons"));
         }
       }
       case "input" -> {
@@ -230,16 +304,25 @@ public final class BlockKitLimits {
         if (!block.has("element")) {
           refuse(at, "missing required field: element");
         } else {
-          element(block.get("element"), at + "/element", surface == Surface.MODAL
-              ? Set.of("static_select", "checkboxes", "radio_buttons", "plain_text_input", "file_input")
-              // File input element: "modals only".
-              : Set.of("static_select", "checkboxes", "radio_buttons", "plain_text_input"));
+          element(
+              block.get("element"),
+              at + "/element",
+              surface == Surface.MODAL
+                  ? Set.of(
+                      "static_select",
+                      "checkboxes",
+                      "radio_buttons",
+                      "plain_text_input",
+                      "file_input")
+                  // File input element: "modals only".
+                  : Set.of("static_select", "checkboxes", "radio_buttons", "plain_text_input"));
         }
-        if (block.path("dispatch_action").asBoolean(false) && block.path("element").path("type").asText().equals("file_input")) {
+        if (block.path("dispatch_action").asBoolean(false)
+            && block.path("element").path("type").asText().equals("file_input")) {
           refuse(at + "/dispatch_action", "unsupported type");
         }
       }
-      default -> { } // divider: nothing but its id
+      default -> {} // divider: nothing but its id
     }
   }
 
@@ -259,7 +342,8 @@ public final class BlockKitLimits {
         plainText(element.get("text"), at + "/text", BUTTON_TEXT, true);
         length(element, "value", at, BUTTON_VALUE);
         length(element, "url", at, URL);
-        if (element.has("style") && !Set.of("primary", "danger").contains(element.path("style").asText())) {
+        if (element.has("style")
+            && !Set.of("primary", "danger").contains(element.path("style").asText())) {
           refuse(at + "/style", "must be one of primary, danger");
         }
       }
@@ -317,7 +401,9 @@ public final class BlockKitLimits {
     textObject(text, at, type, max);
   }
 
-  /** A text object that must be {@code plain_text} (titles, labels, buttons, placeholders, headers). */
+  /**
+   * A text object that must be {@code plain_text} (titles, labels, buttons, placeholders, headers).
+   */
   private void plainText(JsonNode text, String at, int max, boolean required) {
     if (text == null) {
       if (required) {

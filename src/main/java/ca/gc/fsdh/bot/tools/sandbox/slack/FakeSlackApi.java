@@ -1,6 +1,5 @@
 package ca.gc.fsdh.bot.tools.sandbox.slack;
 
-import java.util.Collections;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,22 +26,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * A local stand-in for the Slack Web API, for tests, the demo and benchmarks. It keeps state (posted
- * messages and their updates, views, uploaded files), records every call for assertions, checks the
- * bot token, and can answer 429 with {@code Retry-After} or a 5xx on demand ({@link SlackFault}).
+ * A local stand-in for the Slack Web API, for tests, the demo and benchmarks. It keeps state
+ * (posted messages and their updates, views, uploaded files), records every call for assertions,
+ * checks the bot token, and can answer 429 with {@code Retry-After} or a 5xx on demand ({@link
+ * SlackFault}).
  *
  * <p>It is as strict as Slack about Block Kit: every message, {@code response_url} post and view is
- * checked against {@link BlockKitLimits} and refused as Slack refuses it ({@code invalid_blocks} for a
- * message, {@code invalid_arguments} for a view, each problem with its JSON pointer in
- * {@code response_metadata.messages}). Each refusal is also kept ({@link #refusals()}).
+ * checked against {@link BlockKitLimits} and refused as Slack refuses it ({@code invalid_blocks}
+ * for a message, {@code invalid_arguments} for a view, each problem with its JSON pointer in {@code
+ * response_metadata.messages}). Each refusal is also kept ({@link #refusals()}).
  *
- * <p>Files a person uploads through a modal's {@code file_input} are seeded with {@link #userFile}; the
- * bot reads them as Slack lets it: {@code files.info}, then {@code url_private_download} with its token.
+ * <p>Files a person uploads through a modal's {@code file_input} are seeded with {@link #userFile};
+ * the bot reads them as Slack lets it: {@code files.info}, then {@code url_private_download} with
+ * its token.
  *
  * <p>Point the bot at it with {@code SLACK_API_URL=}{@link #apiUrl()}. Slash commands sent by
- * {@link SlackSender} carry a {@code response_url} on this server ({@link #responseUrl()}). For Socket
- * Mode, {@link #socketMode} names the app token and the WebSocket URL that {@code apps.connections.open}
- * hands out.
+ * {@link SlackSender} carry a {@code response_url} on this server ({@link #responseUrl()}). For
+ * Socket Mode, {@link #socketMode} names the app token and the WebSocket URL that {@code
+ * apps.connections.open} hands out.
  */
 public final class FakeSlackApi implements AutoCloseable {
   public static final String TEAM_ID = "T0SANDBOX";
@@ -82,7 +84,8 @@ public final class FakeSlackApi implements AutoCloseable {
     server.createContext("/upload/", this::upload);
     server.createContext("/response/", this::responseUrlPost);
     server.createContext("/files-pri/", this::privateDownload);
-    userFiles = new UserFiles("http://127.0.0.1:" + server.getAddress().getPort() + "/files-pri/", TEAM_ID);
+    userFiles =
+        new UserFiles("http://127.0.0.1:" + server.getAddress().getPort() + "/files-pri/", TEAM_ID);
     server.start();
   }
 
@@ -92,14 +95,23 @@ public final class FakeSlackApi implements AutoCloseable {
 
   /** A fresh {@code response_url} for one slash command or action. */
   public String responseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + sequence.incrementAndGet();
+    return "http://127.0.0.1:"
+        + server.getAddress().getPort()
+        + "/response/"
+        + sequence.incrementAndGet();
   }
 
   // ---- seeding --------------------------------------------------------------------------------
 
   public FakeSlackApi user(String id, String realName, String locale) {
-    ObjectNode u = JSON.createObjectNode().put("id", id).put("name", realName.toLowerCase().replace(' ', '.'))
-        .put("real_name", realName).put("locale", locale).put("tz", "America/Toronto").put("team_id", TEAM_ID);
+    ObjectNode u =
+        JSON.createObjectNode()
+            .put("id", id)
+            .put("name", realName.toLowerCase().replace(' ', '.'))
+            .put("real_name", realName)
+            .put("locale", locale)
+            .put("tz", "America/Toronto")
+            .put("team_id", TEAM_ID);
     u.putObject("profile").put("real_name", realName).put("display_name", realName);
     users.put(id, u);
     return this;
@@ -110,15 +122,19 @@ public final class FakeSlackApi implements AutoCloseable {
     return this;
   }
 
-  /** Answers {@code apps.connections.open} for {@code appToken} (an {@code xapp-} token) with {@code url}. */
+  /**
+   * Answers {@code apps.connections.open} for {@code appToken} (an {@code xapp-} token) with {@code
+   * url}.
+   */
   public FakeSlackApi socketMode(String appToken, String url) {
     socketMode = new SocketModeEndpoint(appToken, url);
     return this;
   }
 
   /**
-   * A file {@code user} uploaded through a modal's {@code file_input}. Returns the file object Slack puts
-   * in the {@code view_submission}'s state ({@code state.values[block][action].files[]}).
+   * A file {@code user} uploaded through a modal's {@code file_input}. Returns the file object
+   * Slack puts in the {@code view_submission}'s state ({@code
+   * state.values[block][action].files[]}).
    */
   public ObjectNode userFile(String user, String name, String mimetype, byte[] bytes) {
     return userFiles.add("F" + sequence.incrementAndGet(), user, name, mimetype, bytes);
@@ -128,7 +144,10 @@ public final class FakeSlackApi implements AutoCloseable {
     faults.add(fault);
   }
 
-  /** An outage: while down, every Web API call is recorded and answered 503, until {@code down(false)}. */
+  /**
+   * An outage: while down, every Web API call is recorded and answered 503, until {@code
+   * down(false)}.
+   */
   public void down(boolean down) {
     this.down = down;
   }
@@ -181,7 +200,8 @@ public final class FakeSlackApi implements AutoCloseable {
       String method = ex.getRequestURI().getPath().substring("/api/".length());
       Map<String, String> params = parseBody(ex);
       String auth = ex.getRequestHeaders().getFirst("Authorization");
-      String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+      String token =
+          auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
       calls.add(new SlackCall(method, Map.copyOf(params), token));
       if (down) {
         send(ex, 503, "text/plain", "sandbox outage");
@@ -205,21 +225,39 @@ public final class FakeSlackApi implements AutoCloseable {
 
   private ObjectNode answer(String method, Map<String, String> p) throws IOException {
     return switch (method) {
-      case "auth.test" -> ok().put("url", "https://fsdh-sandbox.slack.com/").put("team", "FSDH sandbox")
-          .put("user", "fsdh").put("team_id", TEAM_ID).put("user_id", BOT_USER_ID).put("bot_id", "B0FSDHBOT");
+      case "auth.test" ->
+          ok().put("url", "https://fsdh-sandbox.slack.com/")
+              .put("team", "FSDH sandbox")
+              .put("user", "fsdh")
+              .put("team_id", TEAM_ID)
+              .put("user_id", BOT_USER_ID)
+              .put("bot_id", "B0FSDHBOT");
       case "chat.postMessage" -> postMessage(p);
       case "chat.update" -> updateMessage(p);
-      case "chat.postEphemeral" -> refusedBlocks(method, p).orElseGet(() -> ok().put("message_ts", nextTs()));
-      case "views.open", "views.push" -> refusedView(method, p).orElseGet(() -> saveView(p, "V" + sequence.incrementAndGet()));
-      case "views.update" -> refusedView(method, p).orElseGet(() ->
-          p.containsKey("view_id") && views.containsKey(p.get("view_id")) ? saveView(p, p.get("view_id")) : error("not_found"));
+      case "chat.postEphemeral" ->
+          refusedBlocks(method, p).orElseGet(() -> ok().put("message_ts", nextTs()));
+      case "views.open", "views.push" ->
+          refusedView(method, p).orElseGet(() -> saveView(p, "V" + sequence.incrementAndGet()));
+      case "views.update" ->
+          refusedView(method, p)
+              .orElseGet(() ->
+                  p.containsKey("view_id") && views.containsKey(p.get("view_id"))
+                      ? saveView(p, p.get("view_id"))
+                      : error("not_found"));
       case "views.publish" -> refusedView(method, p).orElseGet(() -> publishHome(p));
-      case "files.info" -> userFiles.info(p.getOrDefault("file", "")).map(f -> ok().<ObjectNode>set("file", f))
-          .orElseGet(() -> error("file_not_found"));
-      case "usergroups.users.list" -> userGroups.containsKey(p.get("usergroup"))
-          ? withUsers(ok(), userGroups.get(p.get("usergroup"))) : error("no_such_subteam");
-      case "users.info" -> users.containsKey(p.get("user"))
-          ? ok().set("user", users.get(p.get("user"))) : error("user_not_found");
+      case "files.info" ->
+          userFiles
+              .info(p.getOrDefault("file", ""))
+              .map(f -> ok().<ObjectNode>set("file", f))
+              .orElseGet(() -> error("file_not_found"));
+      case "usergroups.users.list" ->
+          userGroups.containsKey(p.get("usergroup"))
+              ? withUsers(ok(), userGroups.get(p.get("usergroup")))
+              : error("no_such_subteam");
+      case "users.info" ->
+          users.containsKey(p.get("user"))
+              ? ok().set("user", users.get(p.get("user")))
+              : error("user_not_found");
       case "conversations.open" -> openIm(p);
       case "files.getUploadURLExternal" -> uploadUrl(p);
       case "files.completeUploadExternal" -> completeUpload(p);
@@ -229,8 +267,8 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   /**
-   * The app-level token opens Socket Mode connections; the SDK also checks it with {@code auth.test}.
-   * Like Slack, it calls nothing else.
+   * The app-level token opens Socket Mode connections; the SDK also checks it with {@code
+   * auth.test}. Like Slack, it calls nothing else.
    */
   private static ObjectNode appTokenAnswer(String method, SocketModeEndpoint endpoint) {
     return switch (method) {
@@ -257,7 +295,9 @@ public final class FakeSlackApi implements AutoCloseable {
     if (p.containsKey("thread_ts")) {
       message.put("thread_ts", p.get("thread_ts"));
     }
-    messages.computeIfAbsent(channel, c -> Collections.synchronizedMap(new LinkedHashMap<>())).put(ts, message);
+    messages
+        .computeIfAbsent(channel, c -> Collections.synchronizedMap(new LinkedHashMap<>()))
+        .put(ts, message);
     ObjectNode r = ok().put("channel", channel).put("ts", ts);
     r.set("message", message);
     return r;
@@ -284,8 +324,16 @@ public final class FakeSlackApi implements AutoCloseable {
   private ObjectNode message(Map<String, String> p, String ts) throws IOException {
     String text = p.getOrDefault("text", "");
     // chat.postMessage: "Slack will truncate messages containing more than 40,000 characters."
-    ObjectNode m = JSON.createObjectNode().put("type", "message").put("ts", ts).put("user", BOT_USER_ID)
-        .put("text", text.length() > BlockKitLimits.MESSAGE_TEXT ? text.substring(0, BlockKitLimits.MESSAGE_TEXT) : text);
+    ObjectNode m =
+        JSON.createObjectNode()
+            .put("type", "message")
+            .put("ts", ts)
+            .put("user", BOT_USER_ID)
+            .put(
+                "text",
+                text.length() > BlockKitLimits.MESSAGE_TEXT
+                    ? text.substring(0, BlockKitLimits.MESSAGE_TEXT)
+                    : text);
     if (!isBlank(p.get("blocks"))) {
       m.set("blocks", JSON.readTree(p.get("blocks")));
     }
@@ -294,7 +342,8 @@ public final class FakeSlackApi implements AutoCloseable {
 
   /**
    * A message's blocks as Slack checks them: {@code invalid_blocks_format} when they are not a JSON
-   * array, {@code invalid_blocks} with each problem, {@code msg_blocks_too_long} past the text Slack takes.
+   * array, {@code invalid_blocks} with each problem, {@code msg_blocks_too_long} past the text
+   * Slack takes.
    */
   private Optional<ObjectNode> refusedBlocks(String method, Map<String, String> p) {
     if (isBlank(p.get("blocks"))) {
@@ -322,7 +371,10 @@ public final class FakeSlackApi implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** A view as Slack checks it: any problem is {@code invalid_arguments}, each named in the messages. */
+  /**
+   * A view as Slack checks it: any problem is {@code invalid_arguments}, each named in the
+   * messages.
+   */
   private Optional<ObjectNode> refusedView(String method, Map<String, String> p) {
     JsonNode view;
     try {
@@ -331,11 +383,16 @@ public final class FakeSlackApi implements AutoCloseable {
       view = null;
     }
     if (view == null || !view.isObject()) {
-      return Optional.of(refuse(method, "invalid_arguments",
-          List.of(new BlockKitLimits.Violation("/view", "missing required field: view"))));
+      return Optional.of(
+          refuse(
+              method,
+              "invalid_arguments",
+              List.of(new BlockKitLimits.Violation("/view", "missing required field: view"))));
     }
     List<BlockKitLimits.Violation> problems = BlockKitLimits.view(view);
-    return problems.isEmpty() ? Optional.empty() : Optional.of(refuse(method, "invalid_arguments", problems));
+    return problems.isEmpty()
+        ? Optional.empty()
+        : Optional.of(refuse(method, "invalid_arguments", problems));
   }
 
   private ObjectNode refuse(String method, String code, List<BlockKitLimits.Violation> problems) {
@@ -394,8 +451,11 @@ public final class FakeSlackApi implements AutoCloseable {
       }
       String channel = p.getOrDefault("channel_id", p.get("channels"));
       files.put(file.id(), new UploadedFile(file.id(), file.name(), file.bytes(), channel));
-      done.addObject().put("id", file.id()).put("title", f.path("title").asText(file.name()))
-          .put("name", file.name()).put("size", file.bytes().length);
+      done.addObject()
+          .put("id", file.id())
+          .put("title", f.path("title").asText(file.name()))
+          .put("name", file.name())
+          .put("size", file.bytes().length);
     }
     return (ObjectNode) ok().set("files", done);
   }
@@ -404,7 +464,9 @@ public final class FakeSlackApi implements AutoCloseable {
     try (ex) {
       String id = ex.getRequestURI().getPath().substring("/upload/".length());
       byte[] bytes = ex.getRequestBody().readAllBytes();
-      calls.add(new SlackCall("upload", Map.of("file_id", id, "length", Integer.toString(bytes.length)), null));
+      calls.add(
+          new SlackCall(
+              "upload", Map.of("file_id", id, "length", Integer.toString(bytes.length)), null));
       UploadedFile file = files.get(id);
       if (file == null) {
         send(ex, 404, "text/plain", "no such upload");
@@ -418,7 +480,9 @@ public final class FakeSlackApi implements AutoCloseable {
   private void responseUrlPost(HttpExchange ex) throws IOException {
     try (ex) {
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      calls.add(new SlackCall("response_url", Map.of("url", ex.getRequestURI().getPath(), "json", body), null));
+      calls.add(
+          new SlackCall(
+              "response_url", Map.of("url", ex.getRequestURI().getPath(), "json", body), null));
       if (fault(ex, "response_url")) {
         return;
       }
@@ -429,12 +493,16 @@ public final class FakeSlackApi implements AutoCloseable {
         return;
       }
       if (message.has("blocks")) {
-        List<BlockKitLimits.Violation> problems = message.get("blocks").isArray()
-            ? BlockKitLimits.message(message.get("blocks"))
-            : List.of(new BlockKitLimits.Violation("/blocks", "must be an array"));
+        List<BlockKitLimits.Violation> problems =
+            message.get("blocks").isArray()
+                ? BlockKitLimits.message(message.get("blocks"))
+                : List.of(new BlockKitLimits.Violation("/blocks", "must be an array"));
         if (!problems.isEmpty()) {
-          refusals.add(new Refusal("response_url", "invalid_blocks",
-              problems.stream().map(BlockKitLimits.Violation::slackMessage).toList()));
+          refusals.add(
+              new Refusal(
+                  "response_url",
+                  "invalid_blocks",
+                  problems.stream().map(BlockKitLimits.Violation::slackMessage).toList()));
           send(ex, 400, "text/plain", "invalid_blocks");
           return;
         }
@@ -444,18 +512,22 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   /**
-   * {@code url_private_download}: the file's bytes, only with the bot's token in an
-   * {@code Authorization: Bearer} header ("Important Changes to Files in the Web API", Slack platform blog,
-   * 2015: url_private and url_private_download require it, from a token with files:read).
+   * {@code url_private_download}: the file's bytes, only with the bot's token in an {@code
+   * Authorization: Bearer} header ("Important Changes to Files in the Web API", Slack platform
+   * blog, 2015: url_private and url_private_download require it, from a token with files:read).
    */
   private void privateDownload(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath().substring("/files-pri/".length());
       String auth = ex.getRequestHeaders().getFirst("Authorization");
-      calls.add(new SlackCall("files-pri", Map.of("path", path), auth != null && auth.startsWith("Bearer ")
-          ? auth.substring(7) : null));
+      calls.add(
+          new SlackCall(
+              "files-pri",
+              Map.of("path", path),
+              auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null));
       if (!fault(ex, "files-pri")) {
-        userFiles.download(ex, path, ex.getRequestMethod().equals("GET") && ("Bearer " + botToken).equals(auth));
+        userFiles.download(
+            ex, path, ex.getRequestMethod().equals("GET") && ("Bearer " + botToken).equals(auth));
       }
     }
   }
@@ -476,7 +548,8 @@ public final class FakeSlackApi implements AutoCloseable {
             continue;
           }
           if (f.times() > 1) {
-            faults.add(new SlackFault(f.method(), f.status(), f.retryAfterSeconds(), f.times() - 1));
+            faults.add(
+                new SlackFault(f.method(), f.status(), f.retryAfterSeconds(), f.times() - 1));
           }
         }
         if (f.status() == 429) {
@@ -520,8 +593,12 @@ public final class FakeSlackApi implements AutoCloseable {
     String type = ex.getRequestHeaders().getFirst("Content-Type");
     Map<String, String> params = new HashMap<>();
     if (type != null && type.startsWith("application/json") && !body.isBlank()) {
-      JSON.readTree(body).properties().forEach(e ->
-          params.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+      JSON.readTree(body)
+          .properties()
+          .forEach(e ->
+              params.put(
+                  e.getKey(),
+                  e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
       return params;
     }
     for (String pair : body.split("&")) {
@@ -530,7 +607,8 @@ public final class FakeSlackApi implements AutoCloseable {
       }
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       params.put(key, value);
     }
     String query = ex.getRequestURI().getRawQuery();
@@ -538,7 +616,8 @@ public final class FakeSlackApi implements AutoCloseable {
       for (String pair : query.split("&")) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
-          params.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          params.putIfAbsent(
+              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
               URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }
@@ -550,7 +629,8 @@ public final class FakeSlackApi implements AutoCloseable {
     send(ex, 200, "application/json; charset=utf-8", body.toString());
   }
 
-  private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type);
     ex.sendResponseHeaders(status, bytes.length);

@@ -4,7 +4,7 @@ package ca.gc.fsdh.bot.tools.sandbox.slack;
  * A failure {@link FakeSlackApi} answers instead of the real response, for the next {@code times}
  * calls of {@code method} ({@code *} for any).
  *
- * @param status            HTTP status, e.g. 429 or 503
+ * @param status HTTP status, e.g. 429 or 503
  * @param retryAfterSeconds sent as {@code Retry-After} with a 429
  */
 public record SlackFault(String method, int status, int retryAfterSeconds, int times) {

@@ -19,9 +19,11 @@ public final class SlackPayloads {
     this.clock = clock;
   }
 
-  /** The fields of a {@code /fsdh} slash command: a form over HTTP, a JSON object in Socket Mode. */
-  public Map<String, String> slashCommand(String userId, String channelId, String text, String responseUrl,
-      String triggerId) {
+  /**
+   * The fields of a {@code /fsdh} slash command: a form over HTTP, a JSON object in Socket Mode.
+   */
+  public Map<String, String> slashCommand(
+      String userId, String channelId, String text, String responseUrl, String triggerId) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "legacy-verification-token-unused");
     form.put("team_id", FakeSlackApi.TEAM_ID);
@@ -39,29 +41,65 @@ public final class SlackPayloads {
   }
 
   /** A click on a button: {@code block_actions} with one action. */
-  public ObjectNode blockAction(String userId, String actionId, String value, String channelId, String messageTs,
+  public ObjectNode blockAction(
+      String userId,
+      String actionId,
+      String value,
+      String channelId,
+      String messageTs,
       String responseUrl) {
-    ObjectNode payload = JSON.createObjectNode().put("type", "block_actions")
-        .put("trigger_id", "trigger." + System.nanoTime()).put("api_app_id", APP_ID)
-        .put("response_url", responseUrl);
+    ObjectNode payload =
+        JSON.createObjectNode()
+            .put("type", "block_actions")
+            .put("trigger_id", "trigger." + System.nanoTime())
+            .put("api_app_id", APP_ID)
+            .put("response_url", responseUrl);
     payload.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "fsdh-sandbox");
-    payload.putObject("user").put("id", userId).put("username", userId.toLowerCase()).put("team_id", FakeSlackApi.TEAM_ID);
+    payload
+        .putObject("user")
+        .put("id", userId)
+        .put("username", userId.toLowerCase())
+        .put("team_id", FakeSlackApi.TEAM_ID);
     payload.putObject("channel").put("id", channelId).put("name", "sandbox");
-    payload.putObject("container").put("type", "message").put("message_ts", messageTs).put("channel_id", channelId);
+    payload
+        .putObject("container")
+        .put("type", "message")
+        .put("message_ts", messageTs)
+        .put("channel_id", channelId);
     payload.putObject("message").put("type", "message").put("ts", messageTs).put("text", "");
-    payload.putArray("actions").addObject().put("type", "button").put("action_id", actionId)
-        .put("block_id", "actions").put("value", value).put("action_ts", clock.instant().getEpochSecond() + ".000001");
+    payload
+        .putArray("actions")
+        .addObject()
+        .put("type", "button")
+        .put("action_id", actionId)
+        .put("block_id", "actions")
+        .put("value", value)
+        .put("action_ts", clock.instant().getEpochSecond() + ".000001");
     return payload;
   }
 
   /** A modal's submit button: {@code view_submission} with {@code state.values[block][action]}. */
-  public ObjectNode viewSubmission(String userId, String callbackId, String privateMetadata,
+  public ObjectNode viewSubmission(
+      String userId,
+      String callbackId,
+      String privateMetadata,
       Map<String, Map<String, ObjectNode>> values) {
-    ObjectNode payload = JSON.createObjectNode().put("type", "view_submission").put("api_app_id", APP_ID);
+    ObjectNode payload =
+        JSON.createObjectNode().put("type", "view_submission").put("api_app_id", APP_ID);
     payload.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "fsdh-sandbox");
-    payload.putObject("user").put("id", userId).put("username", userId.toLowerCase()).put("team_id", FakeSlackApi.TEAM_ID);
-    ObjectNode view = payload.putObject("view").put("id", "V" + System.nanoTime()).put("type", "modal")
-        .put("callback_id", callbackId).put("private_metadata", privateMetadata).put("team_id", FakeSlackApi.TEAM_ID);
+    payload
+        .putObject("user")
+        .put("id", userId)
+        .put("username", userId.toLowerCase())
+        .put("team_id", FakeSlackApi.TEAM_ID);
+    ObjectNode view =
+        payload
+            .putObject("view")
+            .put("id", "V" + System.nanoTime())
+            .put("type", "modal")
+            .put("callback_id", callbackId)
+            .put("private_metadata", privateMetadata)
+            .put("team_id", FakeSlackApi.TEAM_ID);
     ObjectNode state = view.putObject("state").putObject("values");
     values.forEach((block, actions) -> {
       ObjectNode b = state.putObject(block);
@@ -72,9 +110,14 @@ public final class SlackPayloads {
 
   /** An Events API callback wrapping {@code event}. */
   public ObjectNode eventCallback(ObjectNode event, String eventId) {
-    ObjectNode body = JSON.createObjectNode().put("token", "unused").put("team_id", FakeSlackApi.TEAM_ID)
-        .put("api_app_id", APP_ID).put("type", "event_callback").put("event_id", eventId)
-        .put("event_time", clock.instant().getEpochSecond());
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("token", "unused")
+            .put("team_id", FakeSlackApi.TEAM_ID)
+            .put("api_app_id", APP_ID)
+            .put("type", "event_callback")
+            .put("event_id", eventId)
+            .put("event_time", clock.instant().getEpochSecond());
     body.set("event", event);
     return body;
   }

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The files people uploaded through a modal's {@code file_input}, for {@link FakeSlackApi}: their file
- * objects (docs.slack.dev, "File object": what {@code files.info} and a {@code view_submission}'s state
- * carry) and their private download URLs.
+ * The files people uploaded through a modal's {@code file_input}, for {@link FakeSlackApi}: their
+ * file objects (docs.slack.dev, "File object": what {@code files.info} and a {@code
+ * view_submission}'s state carry) and their private download URLs.
  */
 final class UserFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,7 +23,10 @@ final class UserFiles {
 
   private record File(String id, String user, String name, String mimetype, byte[] bytes) {}
 
-  /** @param baseUrl where {@code url_private} and {@code url_private_download} point, ending with "/" */
+  /**
+   * @param baseUrl where {@code url_private} and {@code url_private_download} point, ending with
+   *     "/"
+   */
   UserFiles(String baseUrl, String teamId) {
     this.baseUrl = baseUrl;
     this.teamId = teamId;
@@ -41,14 +44,29 @@ final class UserFiles {
 
   private ObjectNode object(File f) {
     String base = baseUrl + teamId + "-" + f.id() + "/";
-    String type = f.name().contains(".") ? f.name().substring(f.name().lastIndexOf('.') + 1) : "text";
-    return JSON.createObjectNode().put("id", f.id()).put("created", 1_700_000_000L)
-        .put("timestamp", 1_700_000_000L).put("name", f.name()).put("title", f.name()).put("mimetype", f.mimetype())
-        .put("filetype", type).put("pretty_type", type).put("user", f.user()).put("user_team", teamId)
-        .put("mode", "hosted").put("editable", false).put("is_external", false).put("is_public", false)
-        .put("size", f.bytes().length).put("url_private", base + f.name())
+    String type =
+        f.name().contains(".") ? f.name().substring(f.name().lastIndexOf('.') + 1) : "text";
+    return JSON.createObjectNode()
+        .put("id", f.id())
+        .put("created", 1_700_000_000L)
+        .put("timestamp", 1_700_000_000L)
+        .put("name", f.name())
+        .put("title", f.name())
+        .put("mimetype", f.mimetype())
+        .put("filetype", type)
+        .put("pretty_type", type)
+        .put("user", f.user())
+        .put("user_team", teamId)
+        .put("mode", "hosted")
+        .put("editable", false)
+        .put("is_external", false)
+        .put("is_public", false)
+        .put("size", f.bytes().length)
+        .put("url_private", base + f.name())
         .put("url_private_download", base + "download/" + f.name())
-        .put("permalink", "https://fsdh-sandbox.slack.com/files/" + f.user() + "/" + f.id() + "/" + f.name());
+        .put(
+            "permalink",
+            "https://fsdh-sandbox.slack.com/files/" + f.user() + "/" + f.id() + "/" + f.name());
   }
 
   /**
@@ -61,18 +79,31 @@ final class UserFiles {
     String id = parts[0].startsWith(teamId + "-") ? parts[0].substring(teamId.length() + 1) : "";
     File file = files.get(id);
     if (!authorized) {
-      send(ex, 403, "text/html; charset=utf-8", "<!DOCTYPE html><html><body>Sign in to Slack</body></html>"
-          .getBytes(StandardCharsets.UTF_8));
+      send(
+          ex,
+          403,
+          "text/html; charset=utf-8",
+          "<!DOCTYPE html><html><body>Sign in to Slack</body></html>"
+              .getBytes(StandardCharsets.UTF_8));
     } else if (file == null || parts.length < 3 || !parts[1].equals("download")) {
-      send(ex, 404, "text/html; charset=utf-8", "<!DOCTYPE html><html><body>Not found</body></html>"
-          .getBytes(StandardCharsets.UTF_8));
+      send(
+          ex,
+          404,
+          "text/html; charset=utf-8",
+          "<!DOCTYPE html><html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8));
     } else {
-      send(ex, 200, file.mimetype() == null || file.mimetype().isBlank() ? "application/octet-stream" : file.mimetype(),
+      send(
+          ex,
+          200,
+          file.mimetype() == null || file.mimetype().isBlank()
+              ? "application/octet-stream"
+              : file.mimetype(),
           file.bytes());
     }
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, byte[] body)
+      throws IOException {
     ex.getResponseHeaders().set("Content-Type", type);
     ex.sendResponseHeaders(status, body.length);
     try (OutputStream out = ex.getResponseBody()) {

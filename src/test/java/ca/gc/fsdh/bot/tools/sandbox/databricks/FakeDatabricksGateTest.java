@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class FakeDatabricksGateTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static HttpResponse<String> get(FakeDatabricks server, String path, String token) throws Exception {
+  private static HttpResponse<String> get(FakeDatabricks server, String path, String token)
+      throws Exception {
     var b = HttpRequest.newBuilder(URI.create(server.host() + path));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
@@ -36,10 +37,17 @@ class FakeDatabricksGateTest {
       assertThat(none.statusCode()).isEqualTo(401);
       assertThat(none.headers().firstValue("Content-Type")).hasValue("application/json");
       assertThat(none.body()).contains("\"error_code\":\"UNAUTHENTICATED\"");
-      assertThat(get(server, "/api/2.0/workspace/list?path=/", "wrong").statusCode()).isEqualTo(403);
-      var client = new WorkspaceClient(new DatabricksConfig().setHost(server.host())
-          .setToken("wrong").setAuthType("pat").setCredentialsProvider(new PatCredentialsProvider()));
-      assertThatThrownBy(() -> client.workspace().getStatus("/")).isInstanceOf(PermissionDenied.class);
+      assertThat(get(server, "/api/2.0/workspace/list?path=/", "wrong").statusCode())
+          .isEqualTo(403);
+      var client =
+          new WorkspaceClient(
+              new DatabricksConfig()
+                  .setHost(server.host())
+                  .setToken("wrong")
+                  .setAuthType("pat")
+                  .setCredentialsProvider(new PatCredentialsProvider()));
+      assertThatThrownBy(() -> client.workspace().getStatus("/"))
+          .isInstanceOf(PermissionDenied.class);
     }
   }
 
@@ -54,7 +62,8 @@ class FakeDatabricksGateTest {
 
   @Test
   void burstAboveTheLimitGets429WithRetryAfterAndTheSdkRetriesThrough() throws Exception {
-    var options = FakeDatabricksOptions.builder().rateLimit(EndpointGroup.WORKSPACE_READ, 5).build();
+    var options =
+        FakeDatabricksOptions.builder().rateLimit(EndpointGroup.WORKSPACE_READ, 5).build();
     try (var server = FakeDatabricks.start(options)) {
       List<Integer> statuses = new ArrayList<>();
       String retryAfter = null;
@@ -73,7 +82,8 @@ class FakeDatabricksGateTest {
 
   @Test
   void theSdkWaitsForRetryAfterAndGetsThrough() throws Exception {
-    var options = FakeDatabricksOptions.builder().rateLimit(EndpointGroup.WORKSPACE_READ, 5).build();
+    var options =
+        FakeDatabricksOptions.builder().rateLimit(EndpointGroup.WORKSPACE_READ, 5).build();
     try (var server = FakeDatabricks.start(options)) {
       var client = SdkClients.workspace(server);
       try (var pool = Executors.newFixedThreadPool(8)) {
@@ -94,12 +104,16 @@ class FakeDatabricksGateTest {
   void faultsAreDeterministicForASeed() throws Exception {
     List<List<Integer>> runs = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
-      var options = FakeDatabricksOptions.builder().noRateLimits()
-          .faults(new FaultRates(0.2, 0.2, 0, 7)).build();
+      var options =
+          FakeDatabricksOptions.builder()
+              .noRateLimits()
+              .faults(new FaultRates(0.2, 0.2, 0, 7))
+              .build();
       try (var server = FakeDatabricks.start(options)) {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-          statuses.add(get(server, "/api/2.0/workspace/get-status?path=/", server.token()).statusCode());
+          statuses.add(
+              get(server, "/api/2.0/workspace/get-status?path=/", server.token()).statusCode());
         }
         runs.add(statuses);
         assertThat(statuses).contains(200, 500, 503);
@@ -110,7 +124,11 @@ class FakeDatabricksGateTest {
 
   @Test
   void droppedConnectionsAreRetriedByTheSdk() {
-    var options = FakeDatabricksOptions.builder().noRateLimits().faults(new FaultRates(0, 0, 0.3, 11)).build();
+    var options =
+        FakeDatabricksOptions.builder()
+            .noRateLimits()
+            .faults(new FaultRates(0, 0, 0.3, 11))
+            .build();
     try (var server = FakeDatabricks.start(options)) {
       var client = SdkClients.workspace(server);
       for (int i = 0; i < 10; i++) {

@@ -60,11 +60,16 @@ class FakeDatabricksPagingTest {
     var jobs = new JobsExt(client.apiClient());
     List<BaseJob> listed = all(jobs.list(new ListJobsRequest().setExpandTasks(true)));
     assertThat(listed).hasSize(30);
-    BaseJob big = listed.stream().filter(j -> j.getSettings().getTasks().size() > 100).findFirst().orElseThrow();
+    BaseJob big =
+        listed.stream()
+            .filter(j -> j.getSettings().getTasks().size() > 100)
+            .findFirst()
+            .orElseThrow();
     assertThat(big.getSettings().getTasks()).hasSize(120);
     var full = jobs.get(new GetJobRequest().setJobId(big.getJobId()));
     assertThat(full.getSettings().getTasks()).hasSize(120);
-    assertThat(full.getSettings().getTasks().stream().map(t -> t.getTaskKey()).distinct()).hasSize(120);
+    assertThat(full.getSettings().getTasks().stream().map(t -> t.getTaskKey()).distinct())
+        .hasSize(120);
   }
 
   @Test

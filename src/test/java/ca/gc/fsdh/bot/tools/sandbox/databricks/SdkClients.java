@@ -9,7 +9,11 @@ final class SdkClients {
   private SdkClients() {}
 
   static WorkspaceClient workspace(FakeDatabricks server) {
-    return new WorkspaceClient(new DatabricksConfig().setHost(server.host()).setToken(server.token())
-        .setAuthType("pat").setCredentialsProvider(new PatCredentialsProvider()));
+    return new WorkspaceClient(
+        new DatabricksConfig()
+            .setHost(server.host())
+            .setToken(server.token())
+            .setAuthType("pat")
+            .setCredentialsProvider(new PatCredentialsProvider()));
   }
 }
