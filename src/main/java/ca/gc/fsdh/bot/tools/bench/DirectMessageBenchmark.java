@@ -152,7 +152,7 @@ public final class DirectMessageBenchmark implements Runnable {
             MigrationRequest r = store.find(ids.get(n - 1)).orElseThrow();
             Instant told =
                 watcher.first(AckBenchmark.lead(n), t -> t.contains(approvedWords)).orElseThrow();
-            latencies[n - 1] = Duration.between(r.decidedAt().orElseThrow(), told).toNanos();
+            latencies[n - 1] = Duration.between(r.decision().orElseThrow().at(), told).toNanos();
           }
           out.println(LatencyStats.of(latencies, 0).line("approved -> direct message"));
           out.flush();
