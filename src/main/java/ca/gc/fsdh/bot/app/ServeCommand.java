@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,22 +26,42 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path file = ConfigFile.resolve(config, System.getenv());
     var loaded = new ConfigLoader(System.getenv(), WorkspaceHost::problem).load(file);
-    var bot = Wiring.wire(loaded, Clock.systemUTC()).start();
+    var bot = Wiring.wire(loaded, Clock.systemUTC());
     var stopped = new CountDownLatch(1);
+    // The hook is there before the bot starts, so a SIGTERM that comes while it starts (or just
+    // after it says it listens) still stops it cleanly; the lock keeps a stop from running beside
+    // a start, and a bot stopped before it started is not started.
+    var lifecycle = new Object();
+    var stopping = new AtomicBoolean();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  try {
-                    bot.close();
-                  } catch (Exception e) {
-                    LoggerFactory.getLogger(ServeCommand.class)
-                        .warn("unclean shutdown: {}", e.toString());
-                  } finally {
-                    stopped.countDown();
+                  synchronized (lifecycle) {
+                    if (stopping.getAndSet(true)) {
+                      return; // never started: nothing to stop
+                    }
+                    try {
+                      bot.close();
+                    } catch (Exception e) {
+                      LoggerFactory.getLogger(ServeCommand.class)
+                          .warn("unclean shutdown: {}", e.toString());
+                    } finally {
+                      stopped.countDown();
+                    }
                   }
                 },
                 "fsdh-shutdown"));
+    synchronized (lifecycle) {
+      if (!stopping.get()) {
+        try {
+          bot.start();
+        } catch (Exception e) {
+          stopping.set(true); // as before the hook existed: a failed start is reported, not stopped
+          throw e;
+        }
+      }
+    }
     stopped.await();
     return 0;
   }
