@@ -219,7 +219,8 @@ public final class Wiring {
               directory,
               support,
               RequestListener.all(outbox, plans, execution),
-              clock);
+              clock,
+              config.approvals().allowOwnDecisions());
       var reply = new OutcomeReply(text, directory);
       var modal =
           new RequestModal(service, directory, text, reply, RequestModal.keyFileReader(), clock);

@@ -50,24 +50,48 @@ public final class RequestText {
     return text.toString();
   }
 
-  /** "Approved by @x on date" or "Rejected by @x on date: reason", once decided. */
+  /**
+   * "Approved by @x on date" or "Rejected by @x on date: reason", once decided; marked when the
+   * decider made the request or leads or administers its workspace (allowed only for a one-person
+   * support team, {@code approvals.allowOwnDecisions}).
+   */
   public Optional<String> decision(Language l, MigrationRequest r) {
     if (r.decidedBy().isEmpty() || r.decidedAt().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
+    String decider = r.decidedBy().get();
+    String decision =
         r.decisionReason().isPresent() && r.state() == RequestState.REJECTED
             ? messages.text(
                 l,
                 "request.decision.rejected",
-                Mrkdwn.user(r.decidedBy().get()),
+                Mrkdwn.user(decider),
                 SlackDates.dateTime(r.decidedAt().get()),
                 r.decisionReason().get())
             : messages.text(
                 l,
                 "request.decision.approved",
-                Mrkdwn.user(r.decidedBy().get()),
-                SlackDates.dateTime(r.decidedAt().get())));
+                Mrkdwn.user(decider),
+                SlackDates.dateTime(r.decidedAt().get()));
+    return Optional.of(
+        ownRole(r, decider)
+            .map(role ->
+                decision + "\n" + messages.text(l, "duty.marked", Mrkdwn.user(decider), role))
+            .orElse(decision));
+  }
+
+  /** 0: the decider made the request, 1: leads its workspace, 2: administers it; else empty. */
+  private Optional<Integer> ownRole(MigrationRequest r, String decider) {
+    if (r.requester().equals(decider)) {
+      return Optional.of(0);
+    }
+    var w = directory.find(r.workspace());
+    if (w.map(x -> x.lead().equals(decider)).orElse(false)) {
+      return Optional.of(1);
+    }
+    return w.map(x -> x.admins().contains(decider)).orElse(false)
+        ? Optional.of(2)
+        : Optional.empty();
   }
 
   public String kind(Language l, MigrationRequest r) {
