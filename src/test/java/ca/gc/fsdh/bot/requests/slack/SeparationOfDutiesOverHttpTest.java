@@ -187,7 +187,7 @@ class SeparationOfDutiesOverHttpTest {
 
   @Test
   void aOnePersonSupportTeamMayDecideItsOwnRequestAndTheDecisionIsMarked() throws Exception {
-    start(yaml -> yaml + "\napprovals:\n  allowOwnDecisions: true\n");
+    start(yaml -> replaced(yaml, "allowOwnDecisions: false", "allowOwnDecisions: true"));
     request(ADA);
     send(ADA, SlackIds.APPROVE);
     String updated =
@@ -212,6 +212,12 @@ class SeparationOfDutiesOverHttpTest {
                     .orElse(null));
     assertThat(row.actor()).isEqualTo(ADA);
     assertThat(row.detail()).contains("own decision allowed: own_request");
+  }
+
+  /** The example configuration with one setting changed (failing if the setting is not there). */
+  static String replaced(String yaml, String from, String to) {
+    assertThat(yaml).contains(from);
+    return yaml.replace(from, to);
   }
 
   /** Request 1's run failed (the state only: what retry looks at). */
