@@ -9,6 +9,7 @@ import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.slackkit.SlackDates;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -56,28 +57,26 @@ public final class RequestText {
    * support team, {@code approvals.allowOwnDecisions}).
    */
   public Optional<String> decision(Language l, MigrationRequest r) {
-    if (r.decidedBy().isEmpty() || r.decidedAt().isEmpty()) {
-      return Optional.empty();
-    }
-    String decider = r.decidedBy().get();
-    String decision =
-        r.decisionReason().isPresent() && r.state() == RequestState.REJECTED
-            ? messages.text(
-                l,
-                "request.decision.rejected",
-                Mrkdwn.user(decider),
-                SlackDates.dateTime(r.decidedAt().get()),
-                r.decisionReason().get())
-            : messages.text(
-                l,
-                "request.decision.approved",
-                Mrkdwn.user(decider),
-                SlackDates.dateTime(r.decidedAt().get()));
-    return Optional.of(
-        ownRole(r, decider)
-            .map(role ->
-                decision + "\n" + messages.text(l, "duty.marked", Mrkdwn.user(decider), role))
-            .orElse(decision));
+    return r.decision()
+        .map(d -> {
+          String decision =
+              d.reason().isPresent() && r.state() == RequestState.REJECTED
+                  ? messages.text(
+                      l,
+                      "request.decision.rejected",
+                      Mrkdwn.user(d.by()),
+                      SlackDates.dateTime(d.at()),
+                      d.reason().get())
+                  : messages.text(
+                      l,
+                      "request.decision.approved",
+                      Mrkdwn.user(d.by()),
+                      SlackDates.dateTime(d.at()));
+          return ownRole(r, d.by())
+              .map(role ->
+                  decision + "\n" + messages.text(l, "duty.marked", Mrkdwn.user(d.by()), role))
+              .orElse(decision);
+        });
   }
 
   /** 0: the decider made the request, 1: leads its workspace, 2: administers it; else empty. */
@@ -92,6 +91,18 @@ public final class RequestText {
     return w.map(x -> x.admins().contains(decider)).orElse(false)
         ? Optional.of(2)
         : Optional.empty();
+  }
+
+  /** One request in a list ("#12 · Migration of *OCEAN* · Approved · date"), dated {@code when}. */
+  public String listLine(Language l, MigrationRequest r, Instant when) {
+    return messages.text(
+        l,
+        "list.line",
+        r.number(),
+        kind(l, r),
+        r.workspace(),
+        state(l, r),
+        SlackDates.dateTime(when));
   }
 
   public String kind(Language l, MigrationRequest r) {
