@@ -87,7 +87,9 @@ public final class NudgeMessage implements NudgePoster {
             return ":hourglass: " + waited + days;
           }
           String group = settings.escalateTo().orElse(supportGroup);
-          String mention = settings.escalatesToUserGroup() ? "<!subteam^" + group + "> " : "";
+          // the group is mentioned once, in the first language's half: one ping per escalation
+          String mention =
+              settings.escalatesToUserGroup() && l == language ? "<!subteam^" + group + "> " : "";
           return mention
               + ":rotating_light: "
               + waited

@@ -116,6 +116,7 @@ class NudgesOverHttpTest {
     assertThat(escalation.has("thread_ts")).as("a message of its own, not in the thread").isFalse();
     assertThat(escalation.path("text").asText())
         .startsWith("<!subteam^" + SandboxConfig.SUPPORT_GROUP + "> :rotating_light:")
+        .containsOnlyOnce("<!subteam^")
         .contains("has waited 2 business days")
         .contains("Nobody has decided it yet: please decide it in its thread in <#" + SUPPORT + ">")
         .contains("Personne ne l’a encore tranchée");
