@@ -3,7 +3,9 @@ package ca.gc.fsdh.bot.app;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
+import ca.gc.fsdh.bot.platform.config.BusinessDays;
 import ca.gc.fsdh.bot.platform.config.Config;
+import ca.gc.fsdh.bot.platform.config.Milestone;
 import ca.gc.fsdh.bot.platform.config.Secret;
 import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.platform.database.HandBuiltJobs;
@@ -26,11 +28,16 @@ import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.requests.RequestStores;
 import ca.gc.fsdh.bot.requests.RunWorker;
 import ca.gc.fsdh.bot.requests.StandingFromRequests;
+import ca.gc.fsdh.bot.requests.nudges.NudgeJob;
+import ca.gc.fsdh.bot.requests.nudges.NudgeLedger;
+import ca.gc.fsdh.bot.requests.nudges.Nudges;
+import ca.gc.fsdh.bot.requests.nudges.WaitingRequests;
 import ca.gc.fsdh.bot.requests.slack.ApprovalMessage;
 import ca.gc.fsdh.bot.requests.slack.BundleDelivery;
 import ca.gc.fsdh.bot.requests.slack.DecisionButtons;
 import ca.gc.fsdh.bot.requests.slack.HomeTab;
 import ca.gc.fsdh.bot.requests.slack.ListSubcommand;
+import ca.gc.fsdh.bot.requests.slack.NudgeMessage;
 import ca.gc.fsdh.bot.requests.slack.OutboxDispatcher;
 import ca.gc.fsdh.bot.requests.slack.OutcomeReply;
 import ca.gc.fsdh.bot.requests.slack.ProgressMessage;
@@ -42,6 +49,7 @@ import ca.gc.fsdh.bot.requests.slack.RequestSubcommand;
 import ca.gc.fsdh.bot.requests.slack.RequestText;
 import ca.gc.fsdh.bot.requests.slack.RunReportText;
 import ca.gc.fsdh.bot.requests.slack.StatusSubcommand;
+import ca.gc.fsdh.bot.requests.slack.WaitedTime;
 import ca.gc.fsdh.bot.slackkit.DirectMessageChannels;
 import ca.gc.fsdh.bot.slackkit.FailureReply;
 import ca.gc.fsdh.bot.slackkit.FsdhCommand;
@@ -88,6 +96,12 @@ public final class Wiring {
    * Requests one instance runs at once; more wait in its queue (or are taken by another instance).
    */
   static final int PARALLEL_RUNS = 2;
+
+  /**
+   * How often the waiting requests are looked at for a nudge (each is nudged at most once a
+   * business day whatever this is).
+   */
+  static final Duration NUDGE_SWEEP_EVERY = Duration.ofSeconds(10);
 
   /** How often an instance looks for runs that have no live owner. */
   static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
@@ -227,7 +241,8 @@ public final class Wiring {
               directory,
               support,
               RequestListener.all(outbox, plans, execution),
-              clock);
+              clock,
+              config.approvals().allowOwnDecisions());
       var reply = new OutcomeReply(text, directory);
       var modal =
           new RequestModal(service, directory, text, reply, RequestModal.keyFileReader(), clock);
@@ -246,12 +261,39 @@ public final class Wiring {
               clock,
               Reminders.SWEEP_EVERY);
 
+      // Requests left waiting are nudged, then escalated (docs/approvals.md).
+      var approvals = config.approvals();
+      var businessDays = new BusinessDays(config.deadlines().holidays());
+      var nudges =
+          new Nudges(
+              new WaitingRequests(database.dataSource()),
+              new NudgeLedger(database.dataSource()),
+              new NudgeMessage(
+                  slack.methods(botToken),
+                  requests,
+                  text,
+                  language,
+                  approvals,
+                  slackSettings.supportChannel(),
+                  slackSettings.supportUserGroup()),
+              approvals,
+              businessDays,
+              config.deadlines().timeZone(),
+              () -> reminders.deadlines.milestone(approvals.finalMilestone()).map(Milestone::date),
+              clock,
+              owner);
+      jobs.register(NudgeJob.class, new NudgeJob(nudges));
+
       var fsdhCommand =
           new FsdhCommand(
               List.of(
                   new RequestSubcommand(RequestKind.MIGRATE, service, modal, reply),
                   new RequestSubcommand(RequestKind.OFFBOARD, service, modal, reply),
-                  new StatusSubcommand(service, reply, text),
+                  new StatusSubcommand(
+                      service,
+                      reply,
+                      text,
+                      new WaitedTime(messages, businessDays, config.deadlines().timeZone(), clock)),
                   new ListSubcommand(service, text),
                   new RequestActionSubcommand(
                       RequestActionSubcommand.Action.CANCEL, service, reply, text),
@@ -293,7 +335,8 @@ public final class Wiring {
               execution::start,
               () -> BundleRetention.schedule(quartz),
               outbox::start,
-              plans::resume);
+              plans::resume,
+              () -> NudgeJob.schedule(quartz, NUDGE_SWEEP_EVERY));
       return new Bot(app, http, database, reminders, services, resources, socketMode);
     } catch (Exception | Error e) {
       Bot.closeAll(resources);

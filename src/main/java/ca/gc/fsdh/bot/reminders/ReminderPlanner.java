@@ -1,5 +1,6 @@
 package ca.gc.fsdh.bot.reminders;
 
+import ca.gc.fsdh.bot.platform.config.BusinessDays;
 import ca.gc.fsdh.bot.platform.config.Deadlines;
 import ca.gc.fsdh.bot.platform.config.Milestone;
 import java.time.Instant;

@@ -1,12 +1,15 @@
 package ca.gc.fsdh.bot.requests;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The answer of {@link RequestService} to one action: what happened, and the request concerned when
  * there is one (for a refusal: the request as it is, e.g. who decided first).
+ *
+ * @param others for a refusal by separation of duties: the support members who may decide instead
  */
-public record Outcome(Status status, Optional<MigrationRequest> request) {
+public record Outcome(Status status, Optional<MigrationRequest> request, List<String> others) {
   public enum Status {
     DONE,
     /** The same Slack interaction again: nothing new was done. */
@@ -19,7 +22,21 @@ public record Outcome(Status status, Optional<MigrationRequest> request) {
     NOT_FOUND,
     NOT_ALLOWED,
     /** The request is no longer in a state where this action applies (someone acted first). */
-    WRONG_STATE
+    WRONG_STATE,
+    /** Separation of duties: a support member may not decide a request they made. */
+    OWN_REQUEST,
+    /** Separation of duties: nor one for a workspace they lead. */
+    LEADS_WORKSPACE,
+    /** Separation of duties: nor one for a workspace they administer. */
+    ADMINISTERS_WORKSPACE
+  }
+
+  public Outcome {
+    others = List.copyOf(others);
+  }
+
+  public Outcome(Status status, Optional<MigrationRequest> request) {
+    this(status, request, List.of());
   }
 
   public static Outcome of(Status status, MigrationRequest request) {
@@ -31,7 +48,7 @@ public record Outcome(Status status, Optional<MigrationRequest> request) {
   }
 
   Outcome withRequest(Optional<MigrationRequest> r) {
-    return new Outcome(status, r);
+    return new Outcome(status, r, others);
   }
 
   public boolean done() {

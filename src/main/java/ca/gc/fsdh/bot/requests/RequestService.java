@@ -19,7 +19,10 @@ import java.util.Optional;
  * <ul>
  *   <li>a workspace's lead or admins (from the directory) may request for it and cancel a pending
  *       request;
- *   <li>members of the support team may approve, reject and retry, and see every request;
+ *   <li>members of the support team may approve, reject and retry, and see every request; but
+ *       nobody decides a request they made, or one for a workspace they lead or administer
+ *       (separation of duties), unless the setting for a one-person support team allows it, and
+ *       then every such decision is marked in the audit log;
  *   <li>the requester, lead and admins may see their workspace's requests.
  * </ul>
  */
@@ -33,7 +36,9 @@ public final class RequestService {
   private final SupportTeam support;
   private final RequestListener listener;
   private final Clock clock;
+  private final boolean allowOwnDecisions;
 
+  /** With separation of duties enforced. */
   public RequestService(
       RequestStore store,
       AuditLog audit,
@@ -41,6 +46,22 @@ public final class RequestService {
       SupportTeam support,
       RequestListener listener,
       Clock clock) {
+    this(store, audit, directory, support, listener, clock, false);
+  }
+
+  /**
+   * @param allowOwnDecisions for a one-person support team: a member may decide their own or their
+   *     workspace's request, and the decision is marked in the audit log
+   */
+  public RequestService(
+      RequestStore store,
+      AuditLog audit,
+      WorkspaceDirectory directory,
+      SupportTeam support,
+      RequestListener listener,
+      Clock clock,
+      boolean allowOwnDecisions) {
+    this.allowOwnDecisions = allowOwnDecisions;
     this.store = store;
     this.audit = audit;
     this.directory = directory;
@@ -125,6 +146,10 @@ public final class RequestService {
     if (!support.isMember(userId)) {
       return refuse(userId, "request.reject", found, Status.NOT_ALLOWED);
     }
+    Optional<Outcome> conflicted = separationOfDuties(found.get(), userId, "request.reject");
+    if (conflicted.isPresent()) {
+      return conflicted.get();
+    }
     if (found.get().state() != RequestState.PENDING_APPROVAL) {
       return refuse(userId, "request.reject", found, Status.WRONG_STATE);
     }
@@ -148,11 +173,15 @@ public final class RequestService {
     if (!support.isMember(userId)) {
       return refuse(userId, action, found, Status.NOT_ALLOWED);
     }
+    Optional<Outcome> conflicted = separationOfDuties(found.get(), userId, action);
+    if (conflicted.isPresent()) {
+      return conflicted.get();
+    }
     if (!store.decide(id, to, userId, reason, clock.instant())) {
       return refuse(userId, action, store.find(id), Status.WRONG_STATE);
     }
     MigrationRequest decided = store.find(id).orElseThrow();
-    record(userId, action, "ok", decided, reason.orElse(null));
+    record(userId, action, "ok", decided, marked(decided, userId, reason.orElse(null)));
     listener.changed(decided, userId);
     return Outcome.of(Status.DONE, decided);
   }
@@ -182,6 +211,10 @@ public final class RequestService {
     }
     if (!support.isMember(userId)) {
       return refuse(userId, "request.retry", found, Status.NOT_ALLOWED);
+    }
+    Optional<Outcome> conflicted = separationOfDuties(found.get(), userId, "request.retry");
+    if (conflicted.isPresent()) {
+      return conflicted.get();
     }
     RequestState from = found.get().state();
     if (from != RequestState.FAILED && from != RequestState.PARTLY_SUCCEEDED) {
@@ -257,9 +290,75 @@ public final class RequestService {
       return refuse(userId, action, store.find(r.id()), Status.WRONG_STATE);
     }
     MigrationRequest moved = store.find(r.id()).orElseThrow();
-    record(userId, action, "ok", moved, null);
+    record(
+        userId,
+        action,
+        "ok",
+        moved,
+        action.equals("request.retry") ? marked(moved, userId, null) : null);
     listener.changed(moved, userId);
     return Outcome.of(Status.DONE, moved);
+  }
+
+  /**
+   * Why this person may not decide this request by separation of duties: they made it, lead its
+   * workspace or administer it (in that order); empty when nothing stands in the way.
+   */
+  public Optional<Status> conflictOfInterest(MigrationRequest r, String userId) {
+    if (r.requester().equals(userId)) {
+      return Optional.of(Status.OWN_REQUEST);
+    }
+    Optional<Workspace> w = directory.find(r.workspace());
+    if (w.map(x -> x.lead().equals(userId)).orElse(false)) {
+      return Optional.of(Status.LEADS_WORKSPACE);
+    }
+    if (w.map(x -> x.admins().contains(userId)).orElse(false)) {
+      return Optional.of(Status.ADMINISTERS_WORKSPACE);
+    }
+    return Optional.empty();
+  }
+
+  /** The support members who may decide this request, this person aside, sorted. */
+  public List<String> othersWhoMayDecide(MigrationRequest r, String userId) {
+    return support.members().stream()
+        .filter(m -> !m.equals(userId) && conflictOfInterest(r, m).isEmpty())
+        .sorted()
+        .toList();
+  }
+
+  /**
+   * The refusal (audited, with who else may decide) when separation of duties forbids this
+   * decision; empty when it is allowed, by the setting for a one-person team included.
+   */
+  private Optional<Outcome> separationOfDuties(MigrationRequest r, String userId, String action) {
+    Optional<Status> conflict = conflictOfInterest(r, userId);
+    if (conflict.isEmpty() || allowOwnDecisions) {
+      return Optional.empty();
+    }
+    audit.record(
+        new AuditEntry(
+            clock.instant(),
+            userId,
+            action,
+            "refused",
+            Optional.of(r.workspace()),
+            Optional.of(r.id()),
+            Optional.of(
+                "separation of duties: " + conflict.get().name().toLowerCase(Locale.ROOT))));
+    return Optional.of(new Outcome(conflict.get(), Optional.of(r), othersWhoMayDecide(r, userId)));
+  }
+
+  /**
+   * The audit detail of a decision, marked when it was allowed only by the setting for a one-person
+   * support team.
+   */
+  private String marked(MigrationRequest r, String userId, String detail) {
+    Optional<Status> conflict = conflictOfInterest(r, userId);
+    if (conflict.isEmpty()) {
+      return detail;
+    }
+    String mark = "own decision allowed: " + conflict.get().name().toLowerCase(Locale.ROOT);
+    return detail == null ? mark : mark + "; " + detail;
   }
 
   private boolean mayManage(MigrationRequest r, String userId) {

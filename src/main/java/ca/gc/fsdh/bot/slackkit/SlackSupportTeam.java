@@ -33,7 +33,8 @@ public final class SlackSupportTeam implements SupportTeam {
     return members().contains(slackUserId);
   }
 
-  private Set<String> members() {
+  @Override
+  public Set<String> members() {
     Instant now = clock.instant();
     if (now.isBefore(fetchedAt.plus(KEEP))) {
       return members;

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A running bot wired exactly as in production, against the Slack stand-in, on a free port, with a
@@ -30,14 +31,15 @@ public final class BotHarness implements AutoCloseable {
   public final Config config;
   private final Path dataDir;
 
-  private BotHarness(FakeSlackApi slack, Bot bot, Config config, Path dataDir) {
+  private BotHarness(FakeSlackApi slack, Bot bot, Config config, Path dataDir, Clock clock) {
     this.slack = slack;
     this.bot = bot;
     this.config = config;
     this.dataDir = dataDir;
     this.sender =
         new SlackSender(
-            URI.create(url("/slack/events")), SandboxConfig.SIGNING_SECRET, Clock.systemUTC());
+            // the bot's own clock: Slack signs with the time the bot checks it against
+            URI.create(url("/slack/events")), SandboxConfig.SIGNING_SECRET, clock);
   }
 
   public static BotHarness start() throws Exception {
@@ -103,6 +105,41 @@ public final class BotHarness implements AutoCloseable {
       String pocHost,
       String prodHost)
       throws Exception {
+    return start(
+        environment, slackSetup, pocHost, prodHost, UnaryOperator.identity(), Clock.systemUTC());
+  }
+
+  /**
+   * A bot on a fresh database of this kind, with its Slack stand-in prepared, its YAML changed by
+   * {@code yaml} (a test's settings) and its own clock (a test moves time instead of sleeping).
+   */
+  public static BotHarness start(
+      TestDatabases.Kind kind,
+      Consumer<FakeSlackApi> slackSetup,
+      UnaryOperator<String> yaml,
+      Clock clock)
+      throws Exception {
+    Consumer<Map<String, String>> environment = env -> {};
+    if (kind == TestDatabases.Kind.POSTGRES) {
+      var db = TestDatabases.postgres();
+      environment =
+          env -> {
+            env.put("FSDH_DB_URL", db.url());
+            db.user().ifPresent(u -> env.put("FSDH_DB_USER", u));
+            db.password().ifPresent(p -> env.put("FSDH_DB_PASSWORD", p.value()));
+          };
+    }
+    return start(environment, slackSetup, null, null, yaml, clock);
+  }
+
+  private static BotHarness start(
+      Consumer<Map<String, String>> environment,
+      Consumer<FakeSlackApi> slackSetup,
+      String pocHost,
+      String prodHost,
+      UnaryOperator<String> yaml,
+      Clock clock)
+      throws Exception {
     FakeSlackApi slack = SandboxConfig.slack();
     Path dataDir = Files.createTempDirectory("fsdh-test-");
     try {
@@ -113,10 +150,10 @@ public final class BotHarness implements AutoCloseable {
       // retries), never leaves the machine.
       Config config =
           pocHost == null
-              ? SandboxConfig.load(env, CLOSED_PORT, CLOSED_PORT, dataDir)
-              : SandboxConfig.load(env, pocHost, prodHost, dataDir);
-      Bot bot = Wiring.wire(config, Clock.systemUTC()).start();
-      return new BotHarness(slack, bot, config, dataDir);
+              ? SandboxConfig.load(env, CLOSED_PORT, CLOSED_PORT, dataDir, yaml)
+              : SandboxConfig.load(env, pocHost, prodHost, dataDir, yaml);
+      Bot bot = Wiring.wire(config, clock).start();
+      return new BotHarness(slack, bot, config, dataDir, clock);
     } catch (Exception | Error e) {
       slack.close();
       throw e;

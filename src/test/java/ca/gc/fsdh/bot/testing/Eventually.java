@@ -31,8 +31,12 @@ public final class Eventually {
   }
 
   public static <T> T value(String what, Supplier<T> supplier) {
+    return value(LIMIT, what, supplier);
+  }
+
+  public static <T> T value(Duration limit, String what, Supplier<T> supplier) {
     Object[] holder = new Object[1];
-    await(what, () -> (holder[0] = supplier.get()) != null);
+    await(limit, what, () -> (holder[0] = supplier.get()) != null);
     @SuppressWarnings("unchecked")
     T value = (T) holder[0];
     return value;

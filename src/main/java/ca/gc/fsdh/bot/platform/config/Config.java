@@ -7,6 +7,7 @@ import java.util.Map;
  * checked once by {@link ConfigLoader}.
  *
  * @param databricks authentication per environment name ({@code poc}, {@code prod})
+ * @param approvals separation of duties and the nudges of waiting requests ({@code approvals:})
  */
 public record Config(
     int port,
@@ -15,7 +16,8 @@ public record Config(
     Map<String, DatabricksAuth> databricks,
     WorkspaceDirectory directory,
     Deadlines deadlines,
-    BundleSettings bundles) {
+    BundleSettings bundles,
+    ApprovalSettings approvals) {
 
   public Config {
     databricks = Map.copyOf(databricks);

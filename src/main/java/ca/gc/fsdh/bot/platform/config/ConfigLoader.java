@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,7 +87,15 @@ public final class ConfigLoader {
       throw new ConfigException(List.of("config file " + source + ": must be a YAML mapping"));
     }
     top.allowOnly(
-        Set.of("slack", "server", "database", "databricks", "workspaces", "deadlines", "bundles"));
+        Set.of(
+            "slack",
+            "server",
+            "database",
+            "databricks",
+            "workspaces",
+            "deadlines",
+            "bundles",
+            "approvals"));
 
     SlackSettings slack = slack(top.object("slack"), problems);
     int port = port(top.object("server"), problems);
@@ -95,12 +104,20 @@ public final class ConfigLoader {
     List<Workspace> workspaces = workspaces(top, databricks.keySet(), problems);
     Deadlines deadlines = deadlines(top.object("deadlines"), problems);
     BundleSettings bundles = bundles(top.object("bundles"));
+    ApprovalSettings approvals = approvals(top.object("approvals"), deadlines);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new Config(
-        port, slack, database, databricks, new WorkspaceDirectory(workspaces), deadlines, bundles);
+        port,
+        slack,
+        database,
+        databricks,
+        new WorkspaceDirectory(workspaces),
+        deadlines,
+        bundles,
+        approvals);
   }
 
   private SlackSettings slack(ConfigNode n, List<String> problems) {
@@ -404,6 +421,52 @@ public final class ConfigLoader {
             .orElse(BundleSettings.DEFAULT_RETENTION_DAYS);
     return new BundleSettings(
         directory, maxMb * 1024 * 1024, Duration.ofDays(days), n.optionalText("fetchCommand"));
+  }
+
+  private static ApprovalSettings approvals(ConfigNode n, Deadlines deadlines) {
+    n.allowOnly(
+        Set.of(
+            "allowOwnDecisions",
+            "nudgeAfterBusinessDays",
+            "escalateAfterBusinessDays",
+            "escalateTo",
+            "finalMilestone"));
+    boolean allowOwn =
+        n.parsed("allowOwnDecisions", ConfigLoader::bool, "true or false").orElse(false);
+    int nudge = businessDays(n, "nudgeAfterBusinessDays", ApprovalSettings.DEFAULT_NUDGE_AFTER);
+    int escalate =
+        businessDays(n, "escalateAfterBusinessDays", ApprovalSettings.DEFAULT_ESCALATE_AFTER);
+    Optional<String> escalateTo = n.optionalText("escalateTo");
+    escalateTo.ifPresent(t -> {
+      if (!CHANNEL_ID.matcher(t).matches() && !USERGROUP_ID.matcher(t).matches()) {
+        n.problem(
+            "escalateTo",
+            "'"
+                + t
+                + "' is not a channel id such as C012AB3CD or a user group id such as S012AB3CD");
+      }
+    });
+    String finalMilestone =
+        n.optionalText("finalMilestone").orElse(ApprovalSettings.DEFAULT_FINAL_MILESTONE);
+    boolean known = deadlines.milestones().stream().anyMatch(m -> m.id().equals(finalMilestone));
+    if (!known && n.optionalText("finalMilestone").isPresent()) {
+      n.problem("finalMilestone", "'" + finalMilestone + "' is not the id of a milestone");
+    }
+    return new ApprovalSettings(allowOwn, nudge, escalate, escalateTo, finalMilestone);
+  }
+
+  private static boolean bool(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(text);
+    };
+  }
+
+  private static int businessDays(ConfigNode n, String key, int fallback) {
+    return n.parsed(key, Integer::parseInt, "a whole number of business days such as 1")
+        .filter(d -> (d >= 1 && d <= 60) || fail(n, key, d + " is not from 1 to 60 business days"))
+        .orElse(fallback);
   }
 
   private static boolean fail(ConfigNode n, String key, String what) {

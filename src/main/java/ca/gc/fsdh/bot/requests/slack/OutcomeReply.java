@@ -9,10 +9,14 @@ import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.Outcome;
 import ca.gc.fsdh.bot.requests.RequestService;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Turns what {@link RequestService} answered into what the person reads. */
 public final class OutcomeReply {
+  /** Slack user ids, as the support group lists them: only these become mentions. */
+  private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+
   private final RequestText text;
   private final WorkspaceDirectory directory;
 
@@ -63,7 +67,26 @@ public final class OutcomeReply {
               ? m.text(l, "request.not-found", Mrkdwn.codeSpan(asked, 20))
               : m.text(l, "request.wrong-state", r.number(), text.state(l, r))
                   + text.decision(l, r).map(d -> "\n" + d).orElse("");
+      case OWN_REQUEST -> conflict(l, "duty.own-request", outcome);
+      case LEADS_WORKSPACE -> conflict(l, "duty.leads", outcome);
+      case ADMINISTERS_WORKSPACE -> conflict(l, "duty.administers", outcome);
     };
+  }
+
+  /** A refusal by separation of duties: why, and who else in the support team may decide. */
+  private String conflict(Language l, String key, Outcome outcome) {
+    var m = text.messages();
+    MigrationRequest r = outcome.request().orElseThrow();
+    String mentions =
+        outcome.others().stream()
+            .filter(id -> USER_ID.matcher(id).matches())
+            .map(id -> Mrkdwn.user(id).text())
+            .collect(Collectors.joining(", "));
+    String others =
+        mentions.isEmpty()
+            ? m.text(l, "duty.nobody")
+            : m.text(l, "duty.others", Mrkdwn.raw(mentions));
+    return m.text(l, key, r.number(), r.workspace()) + " " + others;
   }
 
   private String managed(String userId) {

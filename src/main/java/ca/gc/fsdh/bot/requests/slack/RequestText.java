@@ -51,22 +51,46 @@ public final class RequestText {
     return text.toString();
   }
 
-  /** "Approved by @x on date" or "Rejected by @x on date: reason", once decided. */
+  /**
+   * "Approved by @x on date" or "Rejected by @x on date: reason", once decided; marked when the
+   * decider made the request or leads or administers its workspace (allowed only for a one-person
+   * support team, {@code approvals.allowOwnDecisions}).
+   */
   public Optional<String> decision(Language l, MigrationRequest r) {
     return r.decision()
-        .map(d ->
-            d.reason().isPresent() && r.state() == RequestState.REJECTED
-                ? messages.text(
-                    l,
-                    "request.decision.rejected",
-                    Mrkdwn.user(d.by()),
-                    SlackDates.dateTime(d.at()),
-                    d.reason().get())
-                : messages.text(
-                    l,
-                    "request.decision.approved",
-                    Mrkdwn.user(d.by()),
-                    SlackDates.dateTime(d.at())));
+        .map(d -> {
+          String decision =
+              d.reason().isPresent() && r.state() == RequestState.REJECTED
+                  ? messages.text(
+                      l,
+                      "request.decision.rejected",
+                      Mrkdwn.user(d.by()),
+                      SlackDates.dateTime(d.at()),
+                      d.reason().get())
+                  : messages.text(
+                      l,
+                      "request.decision.approved",
+                      Mrkdwn.user(d.by()),
+                      SlackDates.dateTime(d.at()));
+          return ownRole(r, d.by())
+              .map(role ->
+                  decision + "\n" + messages.text(l, "duty.marked", Mrkdwn.user(d.by()), role))
+              .orElse(decision);
+        });
+  }
+
+  /** 0: the decider made the request, 1: leads its workspace, 2: administers it; else empty. */
+  private Optional<Integer> ownRole(MigrationRequest r, String decider) {
+    if (r.requester().equals(decider)) {
+      return Optional.of(0);
+    }
+    var w = directory.find(r.workspace());
+    if (w.map(x -> x.lead().equals(decider)).orElse(false)) {
+      return Optional.of(1);
+    }
+    return w.map(x -> x.admins().contains(decider)).orElse(false)
+        ? Optional.of(2)
+        : Optional.empty();
   }
 
   /** One request in a list ("#12 · Migration of *OCEAN* · Approved · date"), dated {@code when}. */

@@ -1,5 +1,7 @@
 package ca.gc.fsdh.bot.requests.slack;
 
+import ca.gc.fsdh.bot.platform.config.Language;
+import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.Outcome;
 import ca.gc.fsdh.bot.requests.RequestService;
@@ -14,11 +16,20 @@ public final class StatusSubcommand implements Subcommand {
   private final RequestService service;
   private final OutcomeReply reply;
   private final RequestText text;
+  private final WaitedTime waited;
 
-  public StatusSubcommand(RequestService service, OutcomeReply reply, RequestText text) {
+  public StatusSubcommand(
+      RequestService service, OutcomeReply reply, RequestText text, WaitedTime waited) {
     this.service = service;
     this.reply = reply;
     this.text = text;
+    this.waited = waited;
+  }
+
+  /** The request's summary and, while it waits for a decision, for how long. */
+  private Bilingual summary(Language first, MigrationRequest r) {
+    return Bilingual.build(
+        first, l -> text.summaryText(l, r) + waited.line(l, r).map(w -> "\n" + w).orElse(""));
   }
 
   @Override
@@ -35,7 +46,7 @@ public final class StatusSubcommand implements Subcommand {
               SlackReplies.ephemeral(
                   newest.isEmpty()
                       ? text.messages().both(in.language(), "status.none")
-                      : text.summary(in.language(), newest.get(0))));
+                      : summary(in.language(), newest.get(0))));
     }
     Optional<Long> id = RequestId.parse(in.args().get(0));
     if (id.isEmpty() || in.args().size() > 1) {
@@ -50,7 +61,7 @@ public final class StatusSubcommand implements Subcommand {
         .ack(
             SlackReplies.ephemeral(
                 outcome.done()
-                    ? text.summary(in.language(), outcome.request().orElseThrow())
+                    ? summary(in.language(), outcome.request().orElseThrow())
                     : reply.render(
                         outcome,
                         in.language(),

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The bundled example configuration ({@code fsdh.example.yml}) with an environment that points it
@@ -68,6 +69,16 @@ public final class SandboxConfig {
    */
   public static Config load(
       Map<String, String> env, String pocHost, String prodHost, Path dataDir) {
+    return load(env, pocHost, prodHost, dataDir, UnaryOperator.identity());
+  }
+
+  /** The same, with the YAML changed by {@code edit} before it is read (a test's settings). */
+  public static Config load(
+      Map<String, String> env,
+      String pocHost,
+      String prodHost,
+      Path dataDir,
+      UnaryOperator<String> edit) {
     Path mapping = dataDir.resolve("ocean-mapping.yml");
     try {
       Files.writeString(mapping, SampleProd.mappingYaml());
@@ -85,7 +96,8 @@ public final class SandboxConfig {
             .replace(
                 "directory: data/bundles",
                 "directory: " + dataDir.resolve("bundles").toAbsolutePath());
-    return new ConfigLoader(env, WorkspaceHost::problem).parse(yaml, "fsdh.example.yml (sandbox)");
+    return new ConfigLoader(env, WorkspaceHost::problem)
+        .parse(edit.apply(yaml), "fsdh.example.yml (sandbox)");
   }
 
   /** A Slack stand-in seeded with the example directory's people and the support group. */

@@ -124,11 +124,34 @@ public final class FakeDatabricks implements AutoCloseable {
   }
 
   /**
+   * A workspace host's discovery document, which the SDK (0.141) fetches once per client while it
+   * resolves its configuration, without credentials ({@code DatabricksConfig.getHostMetadata}: a
+   * bare GET), and answered by every real host; without it the SDK logs "Failed to resolve host
+   * metadata" and falls back. Fields as the SDK's {@code oauth.HostMetadata} reads them ({@code
+   * oidc_endpoint}, {@code account_id}, {@code workspace_id}, {@code cloud}; also databricks-sdk-go
+   * PR #1499); a workspace's OIDC endpoints live under {@code {host}/oidc}.
+   */
+  private Reply hostMetadata() {
+    return new Reply(
+        200,
+        Reply.JSON,
+        Json.bytes(
+            Json.object()
+                .put("oidc_endpoint", host() + "/oidc")
+                .put("workspace_id", Long.toString(server.getAddress().getPort()))
+                .put("cloud", "azure")),
+        Map.of());
+  }
+
+  /**
    * Auth, rate limit and faults; null drops the connection; status 200 means go on to the route.
    */
   private Reply gate(HttpExchange ex, ApiCall call, EndpointGroup group) {
+    if (call.method().equals("GET") && call.path().equals("/.well-known/databricks-config")) {
+      return hostMetadata();
+    }
     if (call.path().startsWith("/.well-known/")) {
-      return Reply.error(404, "NOT_FOUND", "No host metadata in the sandbox.");
+      return Reply.error(404, "NOT_FOUND", "No such discovery document.");
     }
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (auth == null || !auth.startsWith("Bearer ")) {
