@@ -109,7 +109,8 @@ final class UcError extends RuntimeException {
       default -> "RESOURCE_ALREADY_EXISTS";
     };
     String restCode = kind.equals("FUNCTION") ? "RESOURCE_ALREADY_EXISTS" : kind + "_ALREADY_EXISTS";
-    return new UcError(409, restCode, kind.charAt(0) + kind.substring(1).toLowerCase() + " '" + name + "' already exists.",
+    String label = kind.equals("FUNCTION") ? "Registered model" : kind.charAt(0) + kind.substring(1).toLowerCase();
+    return new UcError(409, restCode, label + " '" + name + "' already exists.",
         sqlClass, "Cannot create " + kind.toLowerCase() + " " + TableAclStore.quoted(name) + " because it already exists.");
   }
 }

@@ -300,6 +300,11 @@ class FakeDatabricksUcModelsTest {
     assertThat(r.getStatus().getError()).isNull();
     assertThat(server.state().unityCatalog().grantsOn("function", MODEL)).containsEntry("analystes",
         List.of("APPLY_TAG", "EXECUTE"));
+    var shown = client.statementExecution().executeStatement(new com.databricks.sdk.service.sql.ExecuteStatementRequest()
+        .setWarehouseId(SampleWorkspace.WAREHOUSE_ID).setStatement("SHOW GRANTS ON FUNCTION " + MODEL));
+    assertThat(shown.getResult().getDataArray()).containsExactly(
+        List.of("analystes", "APPLY TAG", "FUNCTION", "`fsdh_prod`.`ml`.`prevision_debit`"),
+        List.of("analystes", "EXECUTE", "FUNCTION", "`fsdh_prod`.`ml`.`prevision_debit`"));
     assertThat(client.registeredModels().update(new UpdateRegisteredModelRequest().setFullName(MODEL)
         .setOwner("analystes")).getOwner()).isEqualTo("analystes");
     assertThatThrownBy(() -> client.registeredModels().update(new UpdateRegisteredModelRequest().setFullName(MODEL)
