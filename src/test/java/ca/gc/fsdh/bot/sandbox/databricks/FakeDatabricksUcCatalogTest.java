@@ -130,6 +130,22 @@ class FakeDatabricksUcCatalogTest {
   }
 
   @Test
+  void catalogsAndSchemasAreCreatedWithUnityCatalogNames() {
+    WorkspaceClient client = start(UnityCatalog.Mode.WITHOUT_HIVE_METASTORE);
+    assertThat(client.catalogs().create(new com.databricks.sdk.service.catalog.CreateCatalog().setName("Bac_A_Sable"))
+        .getName()).isEqualTo("bac_a_sable");
+    assertThat(client.schemas().create(new com.databricks.sdk.service.catalog.CreateSchema().setCatalogName("bac_a_sable")
+        .setName("essais")).getFullName()).isEqualTo("bac_a_sable.essais");
+    assertThatThrownBy(() -> client.schemas().create(new com.databricks.sdk.service.catalog.CreateSchema()
+        .setCatalogName("bac_a_sable").setName("essais"))).isInstanceOf(com.databricks.sdk.core.error.platform.ResourceConflict.class)
+        .satisfies(e -> assertThat(((DatabricksError) e).getErrorCode()).isEqualTo("SCHEMA_ALREADY_EXISTS"));
+    assertThatThrownBy(() -> client.schemas().create(new com.databricks.sdk.service.catalog.CreateSchema()
+        .setCatalogName("bac_a_sable").setName("mes essais"))).isInstanceOf(InvalidParameterValue.class);
+    assertThatThrownBy(() -> client.catalogs().create(new com.databricks.sdk.service.catalog.CreateCatalog()
+        .setName("hive_metastore"))).isInstanceOf(com.databricks.sdk.core.error.platform.ResourceConflict.class);
+  }
+
+  @Test
   void missingObjectsMalformedNamesAndUnknownOwnersAreRefused() {
     WorkspaceClient client = start(UnityCatalog.Mode.WITHOUT_HIVE_METASTORE);
     assertThatThrownBy(() -> client.schemas().get("fsdh_prod.nulle")).isInstanceOf(NotFound.class)

@@ -73,9 +73,10 @@ class FakeDatabricksUcModelsTest {
 
   private JsonNode call(String method, String path, ObjectNode body) {
     try {
-      Request r = body == null || method.equals("GET") ? new Request(method, BASE + path)
+      boolean query = method.equals("GET") || method.equals("DELETE");
+      Request r = body == null || query ? new Request(method, BASE + path)
           : new Request(method, BASE + path, JSON.writeValueAsString(body)).withHeader("Content-Type", "application/json");
-      if (body != null && method.equals("GET")) {
+      if (body != null && query) {
         body.fields().forEachRemaining(e -> r.withQueryParam(e.getKey(), e.getValue().asText()));
       }
       try (var in = client.apiClient().execute(r, java.io.InputStream.class)) {
@@ -309,6 +310,58 @@ class FakeDatabricksUcModelsTest {
         .setOwner("analystes")).getOwner()).isEqualTo("analystes");
     assertThatThrownBy(() -> client.registeredModels().update(new UpdateRegisteredModelRequest().setFullName(MODEL)
         .setOwner("stagiaires"))).isInstanceOf(NotFound.class);
+  }
+
+  @Test
+  void updatesDeletesAndTheRestOfBothSurfacesActOnOneRegistry() {
+    call("POST", "registered-models/create", body("name", MODEL));
+    createVersion(MODEL);
+    String location = createVersion(MODEL).get("storage_location").asText();
+    call("PATCH", "registered-models/update", body("name", MODEL, "description", "Nouvelle description"));
+    assertThat(client.registeredModels().get(MODEL).getComment()).isEqualTo("Nouvelle description");
+    call("PATCH", "model-versions/update", body("name", MODEL, "version", "2", "description", "v2"));
+    assertThat(client.modelVersions().get(MODEL, 2L).getComment()).isEqualTo("v2");
+    client.modelVersions().update(new com.databricks.sdk.service.catalog.UpdateModelVersionRequest().setFullName(MODEL)
+        .setVersion(1L).setComment("v1"));
+    assertThat(call("GET", "model-versions/get", body("name", MODEL, "version", "1")).get("model_version")
+        .get("description").asText()).isEqualTo("v1");
+    assertThat(call("GET", "model-versions/get-download-uri", body("name", MODEL, "version", "2")).get("artifact_uri")
+        .asText()).isEqualTo(location);
+
+    call("POST", "registered-models/alias", body("name", MODEL, "alias", "champion", "version", "2"));
+    assertThat(call("GET", "registered-models/alias", body("name", MODEL, "alias", "champion")).get("model_version")
+        .get("version").asText()).isEqualTo("2");
+    call("DELETE", "registered-models/alias", body("name", MODEL, "alias", "champion"));
+    assertThatThrownBy(() -> call("GET", "registered-models/alias", body("name", MODEL, "alias", "champion")))
+        .isInstanceOf(ResourceDoesNotExist.class);
+
+    call("POST", "registered-models/tags", body("name", MODEL, "key", "k", "value", "v"));
+    call("DELETE", "registered-models/tags", body("name", MODEL, "key", "k"));
+    call("POST", "model-versions/tags", body("name", MODEL, "version", "1", "key", "k", "value", "v"));
+    call("DELETE", "model-versions/tags", body("name", MODEL, "version", "1", "key", "k"));
+    assertThat(call("GET", "registered-models/get", body("name", MODEL)).get("registered_model").get("tags")).isEmpty();
+    assertThat(call("GET", "model-versions/get", body("name", MODEL, "version", "1")).get("model_version").get("tags"))
+        .isEmpty();
+
+    call("POST", "registered-models/alias", body("name", MODEL, "alias", "challenger", "version", "2"));
+    call("DELETE", "model-versions/delete", body("name", MODEL, "version", "2"));
+    assertThatThrownBy(() -> client.modelVersions().get(MODEL, 2L)).isInstanceOf(NotFound.class);
+    assertThat(client.registeredModels().get(new GetRegisteredModelRequest().setFullName(MODEL).setIncludeAliases(true))
+        .getAliases()).as("an alias goes with its version").isNullOrEmpty();
+    assertThat(createVersion(MODEL).get("version").asText()).as("a number is never given twice").isEqualTo("3");
+    client.modelVersions().delete(MODEL, 3L);
+
+    client.grants().update(new UpdatePermissions().setSecurableType("function").setFullName(MODEL).setChanges(List.of(
+        new PermissionsChange().setPrincipal("analystes").setAdd(List.of(Privilege.EXECUTE)))));
+    call("DELETE", "registered-models/delete", body("name", MODEL));
+    assertThatThrownBy(() -> client.registeredModels().get(MODEL)).isInstanceOf(NotFound.class);
+
+    RegisteredModelInfo created = client.registeredModels().create(new com.databricks.sdk.service.catalog
+        .CreateRegisteredModelRequest().setCatalogName("fsdh_prod").setSchemaName("ml").setName("Prevision_Debit"));
+    assertThat(created.getFullName()).isEqualTo(MODEL);
+    assertThat(server.state().unityCatalog().grantsOn("function", MODEL)).as("a new model has no old grants").isEmpty();
+    client.registeredModels().delete(MODEL);
+    assertThat(server.state().unityCatalog().modelVersions()).isEmpty();
   }
 
   @Test
