@@ -11,6 +11,7 @@ import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
 import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
+import ca.gc.fsdh.bot.migration.spi.ModelTargetOptions;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -150,7 +151,8 @@ public final class ImportCommand implements Callable<Integer> {
                 values == null ? SecretValueSource.NONE : values,
                 workers,
                 !noPermissions,
-                dryRun);
+                dryRun,
+                ModelTargetOptions.auto());
         int refused = Preflight.signIn(err, workspace);
         if (refused != 0) return refused;
         var paced = connection.connect(spec.commandLine());

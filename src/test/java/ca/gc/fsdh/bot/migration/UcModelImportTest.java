@@ -1,0 +1,231 @@
+package ca.gc.fsdh.bot.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.gc.fsdh.bot.migration.bundle.BundleReader;
+import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.item.ProgressListener;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import ca.gc.fsdh.bot.migration.models.StageAliases;
+import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.migration.spi.ImportOptions;
+import ca.gc.fsdh.bot.migration.spi.ModelTargetOptions;
+import ca.gc.fsdh.bot.migration.verify.ItemCheck;
+import ca.gc.fsdh.bot.migration.verify.Verifier;
+import ca.gc.fsdh.bot.migration.verify.VerifyOptions;
+import ca.gc.fsdh.bot.migration.verify.VerifyReport;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.ModelVersion;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.UcModelRegistry;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.UnityCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Workspace-registry models of the POC into a Unity Catalog PROD, through the real SDK, the MLflow
+ * UC endpoints and the stand-in's blob endpoint: every version copied with its bytes, stages as
+ * aliases, permissions as grants, a crash before finalize resumed without a second version, a
+ * version without signature reported. One export is shared; each test imports into a fresh PROD.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UcModelImportTest {
+  /** The sample's model that gets a version logged without a signature. */
+  static final String UNSIGNED = "modele sans signature";
+
+  @TempDir Path dir;
+  PocAndProd env;
+  Path bundleDir;
+
+  @BeforeAll
+  void exportOnce(@TempDir Path shared) throws Exception {
+    env = new PocAndProd(FakeDatabricksOptions.builder().noRateLimits());
+    var poc = env.poc.server.state();
+    String source = "dbfs:/databricks/mlflow-tracking/9/abc/artifacts/model";
+    poc.dbfs().put(source + "/MLmodel", "artifact_path: model\nflavors: {}\n".getBytes(), true);
+    poc.dbfs().put(source + "/model.pkl", new byte[] {1, 2, 3}, true);
+    poc.models().createModel(UNSIGNED, "sans signature", env.renamedUser, Map.of());
+    poc.models().createVersion(UNSIGNED, source, "abc", "v1", env.renamedUser, Map.of());
+    bundleDir = shared.resolve("bundle");
+    var export =
+        new WorkspaceExport(env.poc.client, env.poc.server.host())
+            .run(
+                bundleDir,
+                ExportOptions.allTypes().withTypes(Set.of(ResourceType.MODELS)).withWorkers(4),
+                ProgressListener.NONE);
+    assertThat(export.manifest().totalFailed()).isZero();
+  }
+
+  @AfterAll
+  void stop() {
+    env.close();
+  }
+
+  record Prod(StandIn standIn, SampleProd.UcTarget target) implements AutoCloseable {
+    UnityCatalog uc() {
+      return standIn.server.state().unityCatalog();
+    }
+
+    @Override
+    public void close() {
+      standIn.close();
+    }
+  }
+
+  Prod freshProd(UnityCatalog.Mode mode) {
+    var prod =
+        new StandIn(FakeDatabricksOptions.builder().noRateLimits().build(), RateLimits.defaults());
+    var target = SampleProd.prepareUnityCatalog(env.poc.server.state(), prod.server.state(), mode);
+    // the groups of the models' permissions are account groups in PROD
+    prod.server.state().unityCatalog().addGroup("lecteurs").addGroup("scientifiques");
+    // prove the importer checks signatures itself: this stand-in refuses at finalize otherwise
+    prod.server.state().unityCatalog().checkSignatures(true);
+    return new Prod(prod, target);
+  }
+
+  MappingFile mapping(String modelSchema) {
+    var base = env.mapping();
+    return new MappingFile(
+        base.principals(),
+        base.paths(),
+        base.clusters(),
+        base.instancePools(),
+        base.policies(),
+        base.warehouses(),
+        base.keyVaults(),
+        base.existing(),
+        new MappingFile.Models(null, modelSchema));
+  }
+
+  ModelTargetOptions models(Prod prod) {
+    return ModelTargetOptions.auto().withBlobEndpoint(prod.standIn().server.blobEndpoint());
+  }
+
+  ImportResult importInto(Prod prod, MappingFile mapping, Path state) throws Exception {
+    try (var bundle = BundleReader.open(bundleDir)) {
+      return new WorkspaceImport(prod.standIn().client, prod.standIn().server.host())
+          .run(
+              bundle,
+              mapping,
+              ImportOptions.defaults(state)
+                  .withTypes(Set.of(ResourceType.MODELS))
+                  .withWorkers(4)
+                  .withModels(models(prod)),
+              ProgressListener.NONE);
+    }
+  }
+
+  VerifyReport verify(Prod prod, MappingFile mapping) throws Exception {
+    try (var bundle = BundleReader.open(bundleDir)) {
+      return new Verifier(prod.standIn().client, prod.standIn().server.host())
+          .verify(
+              bundle,
+              mapping,
+              VerifyOptions.defaults()
+                  .withTypes(Set.of(ResourceType.MODELS))
+                  .withWorkers(4)
+                  .withModels(models(prod)));
+    }
+  }
+
+  /** POC model name to its version numbers, the unsigned model left out. */
+  Map<String, List<ModelVersion>> pocVersions() {
+    var out = new TreeMap<String, List<ModelVersion>>();
+    var poc = env.poc.server.state().models();
+    for (var m : poc.models())
+      if (!m.name().equals(UNSIGNED)) out.put(m.name(), poc.versions(m.name()));
+    return out;
+  }
+
+  static String ucName(String schema, String poc) {
+    return schema + "." + poc.toLowerCase().replace(' ', '_');
+  }
+
+  /** Every signed POC version is one READY UC version, in order, with the same bytes. */
+  void assertEveryVersionCopied(Prod prod, String schema) {
+    var uc = prod.uc();
+    var registry = uc.models();
+    for (var e : pocVersions().entrySet()) {
+      String name = ucName(schema, e.getKey());
+      List<UcModelRegistry.Version> versions = registry.versions(name);
+      assertThat(versions).as(name).hasSize(e.getValue().size());
+      for (int i = 0; i < versions.size(); i++) {
+        var v = versions.get(i);
+        var pv = e.getValue().get(i);
+        assertThat(v.version()).isEqualTo(i + 1L);
+        assertThat(v.status()).isEqualTo(UcModelRegistry.Status.READY);
+        assertThat(v.tags()).containsEntry("fsdh_poc_version", pv.version());
+        assertThat(v.source()).isEqualTo("models:/" + e.getKey() + "/" + pv.version());
+        for (String file : List.of("MLmodel", "model.pkl", "conda.yaml", "requirements.txt")) {
+          byte[] expected =
+              env.poc.server.state().dbfs().read(pv.storageLocation() + "/" + file).orElseThrow();
+          assertThat(uc.blobs().read(v.storageLocation() + "/" + file))
+              .as(name + " v" + v.version() + " " + file)
+              .hasValueSatisfying(b -> assertThat(b).isEqualTo(expected));
+        }
+      }
+      // the latest Production version is the champion
+      long production =
+          e.getValue().stream()
+              .filter(v -> v.stage().equals("Production"))
+              .mapToLong(v -> Long.parseLong(v.version()))
+              .max()
+              .orElseThrow();
+      var model = registry.model(name).orElseThrow();
+      assertThat(model.aliases()).containsEntry(StageAliases.PRODUCTION, production);
+      assertThat(uc.grantsOn("function", name))
+          .containsEntry("lecteurs", List.of("EXECUTE"))
+          .containsKey("scientifiques");
+    }
+  }
+
+  @Test
+  void everyVersionLandsInTheDefaultCatalogOfAPRODWithoutHiveMetastoreAndVerifiesClean()
+      throws Exception {
+    try (var prod = freshProd(UnityCatalog.Mode.WITHOUT_HIVE_METASTORE)) {
+      var mapping = mapping(null);
+      var result = importInto(prod, mapping, dir.resolve("state"));
+      String schema = SampleProd.PROD_CATALOG + ".default";
+      assertThat(result.failed())
+          .singleElement()
+          .satisfies(l -> {
+            assertThat(l.id()).isEqualTo(UNSIGNED + "/1");
+            assertThat(l.text()).contains("signature");
+          });
+      assertEveryVersionCopied(prod, schema);
+      // the unsigned version never reached UC; nothing went to the workspace registry
+      assertThat(prod.uc().models().versions(ucName(schema, UNSIGNED))).isEmpty();
+      assertThat(prod.standIn().server.state().models().models()).isEmpty();
+
+      var report = verify(prod, mapping);
+      assertThat(report.items().stream().filter(ItemCheck::bad).map(ItemCheck::id))
+          .containsExactly(UNSIGNED + "/1");
+    }
+  }
+
+  @Test
+  void withHiveMetastoreTheMappingFilesSchemaReceivesTheModels() throws Exception {
+    try (var prod = freshProd(UnityCatalog.Mode.WITH_HIVE_METASTORE)) {
+      String schema = SampleProd.PROD_CATALOG + "." + SampleProd.PROD_MODEL_SCHEMA;
+      var mapping = mapping(schema);
+      var result = importInto(prod, mapping, dir.resolve("state"));
+      assertThat(result.failed())
+          .extracting(ImportResult.Line::id)
+          .containsExactly(UNSIGNED + "/1");
+      assertEveryVersionCopied(prod, schema);
+      assertThat(prod.uc().modelVersions().keySet()).allMatch(n -> n.startsWith(schema + "."));
+      var report = verify(prod, mapping);
+      assertThat(report.items().stream().filter(ItemCheck::bad).map(ItemCheck::id))
+          .containsExactly(UNSIGNED + "/1");
+    }
+  }
+}
