@@ -1,9 +1,11 @@
 package ca.gc.fsdh.bot.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
+import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
@@ -20,11 +22,17 @@ import ca.gc.fsdh.bot.tools.sandbox.databricks.ModelVersion;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.UcModelRegistry;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.UnityCatalog;
+import com.databricks.sdk.service.catalog.DeleteAliasRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -226,6 +234,103 @@ class UcModelImportTest {
       var report = verify(prod, mapping);
       assertThat(report.items().stream().filter(ItemCheck::bad).map(ItemCheck::id))
           .containsExactly(UNSIGNED + "/1");
+    }
+  }
+
+  /** A process that dies at one exact call: the request never reaches PROD. */
+  static final class Crash extends Error {
+    private static final long serialVersionUID = 1L;
+
+    Crash(String at) {
+      super("crashed before " + at);
+    }
+  }
+
+  @Test
+  void aCrashBeforeFinalizeIsResumedWithoutASecondVersion() throws Exception {
+    try (var prod = freshProd(UnityCatalog.Mode.WITHOUT_HIVE_METASTORE)) {
+      var mapping = mapping(null);
+      String schema = SampleProd.PROD_CATALOG + ".default";
+      Path state = dir.resolve("crashed");
+      // the process dies right before the third finalize: that version created and its files
+      // uploaded, but still PENDING_REGISTRATION (versions of other models, on other workers, may
+      // be anywhere in their flow)
+      var finalizes = new AtomicInteger();
+      var crashedAt = new AtomicReference<JsonNode>();
+      prod.standIn().beforeSend =
+          r -> {
+            if (r.getUrl().contains("/model-versions/finalize")
+                && finalizes.incrementAndGet() == 3) {
+              crashedAt.set(json(r.getBodyString()));
+              throw new Crash("finalize");
+            }
+          };
+      assertThatThrownBy(() -> importInto(prod, mapping, state)).hasStackTraceContaining("crashed");
+      prod.standIn().beforeSend = r -> {};
+      var crashed =
+          prod.uc()
+              .models()
+              .version(
+                  crashedAt.get().path("name").asText(), crashedAt.get().path("version").asLong());
+      assertThat(crashed.status()).isEqualTo(UcModelRegistry.Status.PENDING_REGISTRATION);
+      assertThat(prod.uc().blobs().list(crashed.storageLocation()))
+          .as("its files were uploaded before the crash")
+          .contains("MLmodel", "model.pkl");
+
+      var resumed = importInto(prod, mapping, state);
+      assertThat(resumed.failed())
+          .extracting(ImportResult.Line::id)
+          .containsExactly(UNSIGNED + "/1");
+      assertEveryVersionCopied(prod, schema);
+      assertThat(verify(prod, mapping).items().stream().filter(ItemCheck::bad).map(ItemCheck::id))
+          .containsExactly(UNSIGNED + "/1");
+
+      // a rerun without the journal finds every version by the POC version it records
+      var before = prod.uc().modelVersions();
+      var again = importInto(prod, mapping, dir.resolve("fresh-state"));
+      assertThat(again.counts().get("models"))
+          .containsEntry(ImportOutcome.SKIPPED, before.size() + versionCount())
+          .doesNotContainKey(ImportOutcome.CREATED);
+      assertThat(prod.uc().modelVersions()).isEqualTo(before);
+    }
+  }
+
+  long versionCount() {
+    return pocVersions().values().stream().mapToLong(List::size).sum();
+  }
+
+  static JsonNode json(String body) {
+    try {
+      return new ObjectMapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void verifyNamesTheVersionWhoseAliasOrBytesDiffer() throws Exception {
+    try (var prod = freshProd(UnityCatalog.Mode.WITHOUT_HIVE_METASTORE)) {
+      var mapping = mapping(null);
+      String schema = SampleProd.PROD_CATALOG + ".default";
+      importInto(prod, mapping, dir.resolve("state"));
+      var first = pocVersions().entrySet().iterator().next();
+      String name = ucName(schema, first.getKey());
+      long champion = prod.uc().models().model(name).orElseThrow().aliases().get("champion");
+      prod.standIn()
+          .client
+          .registeredModels()
+          .deleteAlias(new DeleteAliasRequest().setFullName(name).setAlias("champion"));
+
+      var report = verify(prod, mapping);
+      var bad = report.items().stream().filter(ItemCheck::bad).toList();
+      assertThat(bad)
+          .anySatisfy(i -> {
+            assertThat(i.target()).isEqualTo(name + " version " + champion);
+            assertThat(i.status()).isEqualTo(ItemCheck.Status.MISMATCH);
+            assertThat(i.differences())
+                .containsExactly("alias @champion is missing, expected on version " + champion);
+          });
+      assertThat(bad).hasSize(2); // and the unsigned version, never copied
     }
   }
 }
