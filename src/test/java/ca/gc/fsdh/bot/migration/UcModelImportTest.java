@@ -9,9 +9,12 @@ import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
+import ca.gc.fsdh.bot.migration.models.ModelRegistryChoice;
 import ca.gc.fsdh.bot.migration.models.StageAliases;
+import ca.gc.fsdh.bot.migration.models.UcModelTarget;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
+import ca.gc.fsdh.bot.migration.spi.ModelRegistryTarget;
 import ca.gc.fsdh.bot.migration.spi.ModelTargetOptions;
 import ca.gc.fsdh.bot.migration.verify.ItemCheck;
 import ca.gc.fsdh.bot.migration.verify.Verifier;
@@ -331,6 +334,76 @@ class UcModelImportTest {
                 .containsExactly("alias @champion is missing, expected on version " + champion);
           });
       assertThat(bad).hasSize(2); // and the unsigned version, never copied
+    }
+  }
+
+  @Test
+  void theRegistryIsChosenFromTheOptionsTheMappingFileAndPROD() throws Exception {
+    var auto = ModelTargetOptions.auto();
+    var none = new MappingFile.Models(null, null);
+    try (var legacy = new StandIn(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      var choice = ModelRegistryChoice.resolve(legacy.client, auto, none);
+      assertThat(choice.unityCatalog()).isEmpty();
+      assertThat(choice.describe()).contains("no Unity Catalog metastore");
+      assertThatThrownBy(() ->
+              ModelRegistryChoice.resolve(
+                  legacy.client, auto.withRegistry(ModelRegistryTarget.UNITY_CATALOG), none))
+          .hasMessageContaining("no Unity Catalog metastore");
+    }
+    try (var prod = freshProd(UnityCatalog.Mode.WITH_HIVE_METASTORE)) {
+      var client = prod.standIn().client;
+      assertThat(ModelRegistryChoice.resolve(client, auto, none).unityCatalog())
+          .hasValue(new UcModelTarget(SampleProd.PROD_CATALOG, "default"));
+      // the mapping file names the schema; the command line's wins over it
+      var mapped = new MappingFile.Models(null, "fsdh_prod.modeles");
+      assertThat(ModelRegistryChoice.resolve(client, auto, mapped).unityCatalog())
+          .hasValue(new UcModelTarget(SampleProd.PROD_CATALOG, "modeles"));
+      assertThat(
+              ModelRegistryChoice.resolve(client, auto.withSchema("autre.modeles"), mapped)
+                  .unityCatalog())
+          .hasValue(new UcModelTarget("autre", "modeles"));
+      assertThat(
+              ModelRegistryChoice.resolve(client, auto, new MappingFile.Models("workspace", null))
+                  .unityCatalog())
+          .isEmpty();
+      assertThatThrownBy(
+              () -> ModelRegistryChoice.resolve(client, auto.withSchema("hive_metastore.x"), none))
+          .hasMessageContaining("cannot go into hive_metastore");
+    }
+  }
+
+  @Test
+  void theMappingFileSaysWhereModelsGo() throws Exception {
+    Path file = dir.resolve("mapping.yml");
+    java.nio.file.Files.writeString(
+        file, "models:\n  registry: unity-catalog\n  schema: fsdh_prod.modeles\n");
+    var models = MappingFile.read(file).models();
+    assertThat(models.registry()).isEqualTo("unity-catalog");
+    assertThat(models.schema()).isEqualTo("fsdh_prod.modeles");
+    assertThat(MappingFile.empty().models()).isEqualTo(new MappingFile.Models(null, null));
+  }
+
+  @Test
+  void unityCatalogForcedOnAPRODWithoutMetastoreFailsEveryModelWithTheReason() throws Exception {
+    try (var legacy = new StandIn(FakeDatabricksOptions.builder().noRateLimits().build())) {
+      ImportResult result;
+      try (var bundle = BundleReader.open(bundleDir)) {
+        result =
+            new WorkspaceImport(legacy.client, legacy.server.host())
+                .run(
+                    bundle,
+                    env.mapping(),
+                    ImportOptions.defaults(dir.resolve("state"))
+                        .withTypes(Set.of(ResourceType.MODELS))
+                        .withModels(
+                            ModelTargetOptions.auto()
+                                .withRegistry(ModelRegistryTarget.UNITY_CATALOG)),
+                    ProgressListener.NONE);
+      }
+      assertThat(result.failed()).hasSize(pocVersions().size() + 1 + (int) versionCount() + 1);
+      assertThat(result.failed())
+          .allSatisfy(l -> assertThat(l.text()).contains("no Unity Catalog metastore"));
+      assertThat(legacy.server.state().models().models()).isEmpty();
     }
   }
 }

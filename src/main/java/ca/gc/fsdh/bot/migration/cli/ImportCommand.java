@@ -11,7 +11,6 @@ import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
 import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
-import ca.gc.fsdh.bot.migration.spi.ModelTargetOptions;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -92,6 +91,8 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Mixin GpgSecretKeyOptions gpg = new GpgSecretKeyOptions();
 
+  @Mixin ModelTargetMixin models = new ModelTargetMixin();
+
   @Spec CommandSpec spec;
 
   static Map<ResourceType, ExistingPolicy> policies(Map<String, String> given, MappingFile m) {
@@ -152,7 +153,7 @@ public final class ImportCommand implements Callable<Integer> {
                 workers,
                 !noPermissions,
                 dryRun,
-                ModelTargetOptions.auto());
+                models.options());
         int refused = Preflight.signIn(err, workspace);
         if (refused != 0) return refused;
         var paced = connection.connect(spec.commandLine());

@@ -30,6 +30,8 @@ public final class MigrateCommand implements Callable<Integer> {
   @Mixin WorkspaceConnection source = new WorkspaceConnection();
   @Mixin TargetConnection target = new TargetConnection();
 
+  @Mixin ModelTargetMixin models = new ModelTargetMixin();
+
   @Option(
       names = "--work-dir",
       required = true,
@@ -96,7 +98,8 @@ public final class MigrateCommand implements Callable<Integer> {
             .withTypes(typeSet)
             .withWorkers(workers)
             .withSqlWarehouse(targetWarehouse)
-            .withExisting(ImportCommand.policies(Map.of(), map));
+            .withExisting(ImportCommand.policies(Map.of(), map))
+            .withModels(models.options());
     var console = new ConsoleProgress(err, System.console() != null && !json);
     CoreMigration.Progress progress =
         new CoreMigration.Progress() {

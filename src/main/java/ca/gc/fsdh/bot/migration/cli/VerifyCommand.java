@@ -64,6 +64,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Mixin GpgSecretKeyOptions gpg = new GpgSecretKeyOptions();
 
+  @Mixin ModelTargetMixin models = new ModelTargetMixin();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -103,7 +105,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 .withTypes(ResourceType.parseList(types))
                 .withSqlWarehouse(sqlWarehouse)
                 .withWorkers(workers)
-                .withSecretValues(targetCluster, values == null ? SecretValueSource.NONE : values);
+                .withSecretValues(targetCluster, values == null ? SecretValueSource.NONE : values)
+                .withModels(models.options());
         var report =
             new Verifier(paced.workspace(), connection.hostName(paced))
                 .verify(reader, map, options);
