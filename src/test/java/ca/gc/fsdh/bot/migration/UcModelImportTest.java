@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
@@ -29,6 +30,7 @@ import com.databricks.sdk.service.catalog.DeleteAliasRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,25 +57,43 @@ class UcModelImportTest {
 
   @TempDir Path dir;
   PocAndProd env;
+
+  /** The sample's models, every version logged with a signature. */
   Path bundleDir;
+
+  /** The same, plus {@link #UNSIGNED}: v1 without signature, v2 inputs only, v3 complete. */
+  Path unsignedBundleDir;
 
   @BeforeAll
   void exportOnce(@TempDir Path shared) throws Exception {
     env = new PocAndProd(FakeDatabricksOptions.builder().noRateLimits());
+    bundleDir = export(shared.resolve("bundle"));
     var poc = env.poc.server.state();
-    String source = "dbfs:/databricks/mlflow-tracking/9/abc/artifacts/model";
-    poc.dbfs().put(source + "/MLmodel", "artifact_path: model\nflavors: {}\n".getBytes(), true);
-    poc.dbfs().put(source + "/model.pkl", new byte[] {1, 2, 3}, true);
     poc.models().createModel(UNSIGNED, "sans signature", env.renamedUser, Map.of());
-    poc.models().createVersion(UNSIGNED, source, "abc", "v1", env.renamedUser, Map.of());
-    bundleDir = shared.resolve("bundle");
+    String[] mlmodels = {
+      "artifact_path: model\nflavors: {}\n",
+      "artifact_path: model\nsignature:\n  inputs: '[{\"type\": \"double\"}]'\n",
+      "artifact_path: model\nsignature:\n  inputs: '[{\"type\": \"double\"}]'\n"
+          + "  outputs: '[{\"type\": \"double\"}]'\n"
+    };
+    for (int v = 0; v < mlmodels.length; v++) {
+      String source = "dbfs:/databricks/mlflow-tracking/9/run" + v + "/artifacts/model";
+      poc.dbfs().put(source + "/MLmodel", mlmodels[v].getBytes(StandardCharsets.UTF_8), true);
+      poc.dbfs().put(source + "/model.pkl", new byte[] {1, 2, (byte) v}, true);
+      poc.models().createVersion(UNSIGNED, source, "run" + v, "v", env.renamedUser, Map.of());
+    }
+    unsignedBundleDir = export(shared.resolve("unsigned"));
+  }
+
+  Path export(Path to) throws Exception {
     var export =
         new WorkspaceExport(env.poc.client, env.poc.server.host())
             .run(
-                bundleDir,
+                to,
                 ExportOptions.allTypes().withTypes(Set.of(ResourceType.MODELS)).withWorkers(4),
                 ProgressListener.NONE);
     assertThat(export.manifest().totalFailed()).isZero();
+    return to;
   }
 
   @AfterAll
@@ -122,6 +142,11 @@ class UcModelImportTest {
   }
 
   ImportResult importInto(Prod prod, MappingFile mapping, Path state) throws Exception {
+    return importInto(prod, bundleDir, mapping, state);
+  }
+
+  ImportResult importInto(Prod prod, Path bundleDir, MappingFile mapping, Path state)
+      throws Exception {
     try (var bundle = BundleReader.open(bundleDir)) {
       return new WorkspaceImport(prod.standIn().client, prod.standIn().server.host())
           .run(
@@ -136,6 +161,10 @@ class UcModelImportTest {
   }
 
   VerifyReport verify(Prod prod, MappingFile mapping) throws Exception {
+    return verify(prod, bundleDir, mapping);
+  }
+
+  VerifyReport verify(Prod prod, Path bundleDir, MappingFile mapping) throws Exception {
     try (var bundle = BundleReader.open(bundleDir)) {
       return new Verifier(prod.standIn().client, prod.standIn().server.host())
           .verify(
@@ -206,20 +235,15 @@ class UcModelImportTest {
       var mapping = mapping(null);
       var result = importInto(prod, mapping, dir.resolve("state"));
       String schema = SampleProd.PROD_CATALOG + ".default";
-      assertThat(result.failed())
-          .singleElement()
-          .satisfies(l -> {
-            assertThat(l.id()).isEqualTo(UNSIGNED + "/1");
-            assertThat(l.text()).contains("signature");
-          });
+      assertThat(result.failed()).isEmpty();
       assertEveryVersionCopied(prod, schema);
-      // the unsigned version never reached UC; nothing went to the workspace registry
-      assertThat(prod.uc().models().versions(ucName(schema, UNSIGNED))).isEmpty();
+      // nothing went to the workspace registry
       assertThat(prod.standIn().server.state().models().models()).isEmpty();
 
       var report = verify(prod, mapping);
-      assertThat(report.items().stream().filter(ItemCheck::bad).map(ItemCheck::id))
-          .containsExactly(UNSIGNED + "/1");
+      assertThat(report.items().stream().filter(ItemCheck::bad).toList()).isEmpty();
+      assertThat(report.clean()).isTrue();
+      assertThat(report.counts()).containsOnlyKeys("models");
     }
   }
 
@@ -229,14 +253,43 @@ class UcModelImportTest {
       String schema = SampleProd.PROD_CATALOG + "." + SampleProd.PROD_MODEL_SCHEMA;
       var mapping = mapping(schema);
       var result = importInto(prod, mapping, dir.resolve("state"));
-      assertThat(result.failed())
-          .extracting(ImportResult.Line::id)
-          .containsExactly(UNSIGNED + "/1");
+      assertThat(result.failed()).isEmpty();
       assertEveryVersionCopied(prod, schema);
       assertThat(prod.uc().modelVersions().keySet()).allMatch(n -> n.startsWith(schema + "."));
-      var report = verify(prod, mapping);
-      assertThat(report.items().stream().filter(ItemCheck::bad).map(ItemCheck::id))
-          .containsExactly(UNSIGNED + "/1");
+      assertThat(verify(prod, mapping).clean()).isTrue();
+    }
+  }
+
+  @Test
+  void aVersionUnityCatalogCannotTakeIsReportedWithTheReasonAndNeverWritten() throws Exception {
+    try (var prod = freshProd(UnityCatalog.Mode.WITHOUT_HIVE_METASTORE)) {
+      var mapping = mapping(null);
+      String name = ucName(SampleProd.PROD_CATALOG + ".default", UNSIGNED);
+      var result = importInto(prod, unsignedBundleDir, mapping, dir.resolve("state"));
+      assertThat(result.failed())
+          .extracting(ImportResult.Line::id)
+          .containsExactlyInAnyOrder(UNSIGNED + "/1", UNSIGNED + "/2");
+      assertThat(result.failed())
+          .filteredOn(l -> l.id().equals(UNSIGNED + "/1"))
+          .singleElement()
+          .satisfies(l -> assertThat(l.text()).contains("logged without a signature"));
+      assertThat(result.failed())
+          .filteredOn(l -> l.id().equals(UNSIGNED + "/2"))
+          .singleElement()
+          .satisfies(l -> assertThat(l.text()).contains("signature has inputs only"));
+      // only the complete version reached UC, as its version 1; none failed registration there
+      assertThat(prod.uc().models().versions(name))
+          .singleElement()
+          .satisfies(v -> {
+            assertThat(v.tags()).containsEntry("fsdh_poc_version", "3");
+            assertThat(v.status()).isEqualTo(UcModelRegistry.Status.READY);
+          });
+      var report = verify(prod, unsignedBundleDir, mapping);
+      assertThat(report.items().stream().filter(ItemCheck::bad).toList())
+          .extracting(ItemCheck::id, ItemCheck::status)
+          .containsExactlyInAnyOrder(
+              tuple(UNSIGNED + "/1", ItemCheck.Status.MISSING),
+              tuple(UNSIGNED + "/2", ItemCheck.Status.MISSING));
     }
   }
 
@@ -281,12 +334,10 @@ class UcModelImportTest {
           .contains("MLmodel", "model.pkl");
 
       var resumed = importInto(prod, mapping, state);
-      assertThat(resumed.failed())
-          .extracting(ImportResult.Line::id)
-          .containsExactly(UNSIGNED + "/1");
+      assertThat(resumed.failed()).isEmpty();
+      assertThat(resumed.resumed()).isPositive();
       assertEveryVersionCopied(prod, schema);
-      assertThat(verify(prod, mapping).items().stream().filter(ItemCheck::bad).map(ItemCheck::id))
-          .containsExactly(UNSIGNED + "/1");
+      assertThat(verify(prod, mapping).clean()).isTrue();
 
       // a rerun without the journal finds every version by the POC version it records
       var before = prod.uc().modelVersions();
@@ -333,7 +384,7 @@ class UcModelImportTest {
             assertThat(i.differences())
                 .containsExactly("alias @champion is missing, expected on version " + champion);
           });
-      assertThat(bad).hasSize(2); // and the unsigned version, never copied
+      assertThat(bad).hasSize(1);
     }
   }
 
@@ -400,7 +451,7 @@ class UcModelImportTest {
                                 .withRegistry(ModelRegistryTarget.UNITY_CATALOG)),
                     ProgressListener.NONE);
       }
-      assertThat(result.failed()).hasSize(pocVersions().size() + 1 + (int) versionCount() + 1);
+      assertThat(result.failed()).hasSize(pocVersions().size() + (int) versionCount());
       assertThat(result.failed())
           .allSatisfy(l -> assertThat(l.text()).contains("no Unity Catalog metastore"));
       assertThat(legacy.server.state().models().models()).isEmpty();

@@ -92,4 +92,17 @@ public record ModelRegistryChoice(Optional<UcModelTarget> unityCatalog, String w
   public String describe() {
     return "models: " + why;
   }
+
+  /**
+   * The plan's line on where models will land; a choice PROD cannot take is said, not thrown (the
+   * import then fails every model with the same reason).
+   */
+  public static String planLine(
+      WorkspaceClient target, ModelTargetOptions options, MappingFile.Models mapped) {
+    try {
+      return resolve(target, options, mapped).describe();
+    } catch (IllegalArgumentException e) {
+      return "models: cannot be imported as set: " + e.getMessage();
+    }
+  }
 }
