@@ -13,6 +13,7 @@ import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.models.ModelRegistryChoice;
 import ca.gc.fsdh.bot.migration.models.StageAliases;
 import ca.gc.fsdh.bot.migration.models.UcModelTarget;
+import ca.gc.fsdh.bot.migration.models.UcModelsApi;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.spi.ModelRegistryTarget;
@@ -455,6 +456,36 @@ class UcModelImportTest {
       assertThat(result.failed())
           .allSatisfy(l -> assertThat(l.text()).contains("no Unity Catalog metastore"));
       assertThat(legacy.server.state().models().models()).isEmpty();
+    }
+  }
+
+  @Test
+  void aVersionRegisteredWithAnotherSourceIsFoundByItsTagsAndNotCopiedTwice() throws Exception {
+    try (var prod = freshProd(UnityCatalog.Mode.WITHOUT_HIVE_METASTORE)) {
+      var mapping = mapping(null);
+      var first = pocVersions().entrySet().iterator().next();
+      String poc = first.getKey();
+      String pocVersion = first.getValue().getFirst().version();
+      String name = ucName(SampleProd.PROD_CATALOG + ".default", poc);
+      // someone registered POC version 1 by hand, from elsewhere, keeping the tags
+      var api = new UcModelsApi(prod.standIn().client);
+      api.createModel(name, null, Map.of());
+      api.createVersion(
+          name,
+          "dbfs:/ailleurs/model",
+          null,
+          Map.of("fsdh_poc_model", poc, "fsdh_poc_version", pocVersion));
+
+      assertThat(importInto(prod, mapping, dir.resolve("state")).failed()).isEmpty();
+      var versions = prod.uc().models().versions(name);
+      assertThat(versions).hasSize(first.getValue().size());
+      assertThat(versions.getFirst().source()).isEqualTo("dbfs:/ailleurs/model");
+      assertThat(versions.getFirst().status()).isEqualTo(UcModelRegistry.Status.READY);
+      // every version verifies; the model, found already there, was skipped (models: skip), so its
+      // description and grants are the hand-made ones and verify names them
+      assertThat(verify(prod, mapping).items().stream().filter(ItemCheck::bad))
+          .extracting(ItemCheck::id)
+          .containsExactly(poc);
     }
   }
 }

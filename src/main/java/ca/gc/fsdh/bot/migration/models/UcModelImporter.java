@@ -285,7 +285,11 @@ public final class UcModelImporter implements ModelImporter.Flow {
     String source = sourceOf(poc, pocVersion);
     List<JsonNode> all = api.versions(name);
     for (JsonNode v : all) if (source.equals(v.path("source").asText())) return Optional.of(v);
+    // a version registered with another source may still carry the tags; versions with this
+    // import's own source form are another POC version's, and need no second read
+    String ours = "models:/" + poc + "/";
     for (JsonNode v : all) {
+      if (v.path("source").asText().startsWith(ours)) continue;
       JsonNode full = api.version(name, v.path("version").asText());
       var tags = tags(full.path("tags"));
       if (poc.equals(tags.get(POC_MODEL_TAG))
