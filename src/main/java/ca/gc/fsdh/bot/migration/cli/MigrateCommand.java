@@ -3,8 +3,6 @@ package ca.gc.fsdh.bot.migration.cli;
 import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.ImportReportText;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.item.ItemStatus;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
@@ -30,19 +28,15 @@ public final class MigrateCommand implements Callable<Integer> {
   @Mixin WorkspaceConnection source = new WorkspaceConnection();
   @Mixin TargetConnection target = new TargetConnection();
 
-  @Mixin ModelTargetMixin models = new ModelTargetMixin();
-
   @Option(
       names = "--work-dir",
       required = true,
       description = "Holds bundle/ and import/; reuse it to resume.")
   Path workDir;
 
-  @Option(names = "--mapping", description = "Mapping file (YAML or JSON; see docs/import.md).")
-  Path mapping;
+  @Mixin MappingOption mapping = new MappingOption();
 
-  @Option(names = "--types", description = "Comma-separated types (default: all).")
-  String types;
+  @Mixin TypesOption types = new TypesOption();
 
   @Option(
       names = "--secrets-cluster",
@@ -62,14 +56,11 @@ public final class MigrateCommand implements Callable<Integer> {
       description = "PROD cluster that reads secret values back to compare them.")
   String targetCluster;
 
-  @Option(
-      names = "--workers",
-      defaultValue = "8",
-      description = "Worker threads per type (default: ${DEFAULT-VALUE}).")
-  int workers;
+  @Mixin WorkersOption workers = new WorkersOption();
 
-  @Option(names = "--json", description = "Print a JSON summary.")
-  boolean json;
+  @Mixin JsonOption json = new JsonOption();
+
+  @Mixin ModelTargetOption models = new ModelTargetOption();
 
   @Spec CommandSpec spec;
 
@@ -77,8 +68,8 @@ public final class MigrateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
-    var typeSet = ResourceType.parseList(types);
+    MappingFile map = mapping.read();
+    var typeSet = types.set();
     int refused =
         Preflight.check(
             err,
@@ -90,34 +81,17 @@ public final class MigrateCommand implements Callable<Integer> {
     var export =
         ExportOptions.allTypes()
             .withTypes(typeSet)
-            .withWorkers(workers)
+            .withWorkers(workers.count())
             .withSqlWarehouse(sqlWarehouse)
             .withSecretsCluster(secretsCluster, SecretValueSink.NONE);
     var imports =
         ImportOptions.defaults(workDir.resolve("import"))
             .withTypes(typeSet)
-            .withWorkers(workers)
+            .withWorkers(workers.count())
             .withSqlWarehouse(targetWarehouse)
             .withExisting(ImportCommand.policies(Map.of(), map))
             .withModels(models.options());
-    var console = new ConsoleProgress(err, System.console() != null && !json);
-    CoreMigration.Progress progress =
-        new CoreMigration.Progress() {
-          @Override
-          public void phase(CoreMigration.Phase p) {
-            console.phase(p.name());
-          }
-
-          @Override
-          public void discovered(ResourceType t, long n) {
-            console.discovered(t, n);
-          }
-
-          @Override
-          public void itemDone(ResourceType t, String id, ItemStatus s, boolean r) {
-            console.itemDone(t, id, s, r);
-          }
-        };
+    var console = new ConsoleProgress(err, System.console() != null && !json.on());
     var result =
         new CoreMigration()
             .migrate(
@@ -130,9 +104,9 @@ public final class MigrateCommand implements Callable<Integer> {
                     imports,
                     Optional.ofNullable(targetWarehouse),
                     Optional.ofNullable(targetCluster)),
-                progress);
+                console);
     console.finish();
-    if (json) {
+    if (json.on()) {
       var s = new LinkedHashMap<String, Object>();
       s.put("ok", result.ok());
       s.put("bundle", result.bundle());

@@ -108,7 +108,7 @@ public final class ModelImporter implements ResourceImporter {
         for (var v : vs) ctx.failed(type(), v.id(), ExportContext.reason(e));
       return;
     }
-    try (var queue = ctx.queue(type())) {
+    try (var loop = ctx.loop(type())) {
       for (var m : models.values()) {
         var own = new ArrayList<>(versions.getOrDefault(m.id(), List.of()));
         own.sort(Comparator.comparingLong(ModelImporter::pocVersion));
@@ -117,11 +117,10 @@ public final class ModelImporter implements ResourceImporter {
           stages.put(
               pocVersion(v), v.record().path("version").path("current_stage").asText("None"));
         var aliases = StageAliases.of(stages);
-        queue.submit(() -> {
-          ImportContext.run(ctx, type(), m.id(), resuming -> flow.model(ctx, m.record(), resuming));
+        loop.submit(() -> {
+          ctx.item(type(), m.id(), resuming -> flow.model(ctx, m.record(), resuming));
           for (JournalEntry v : own)
-            ImportContext.run(
-                ctx, type(), v.id(), resuming -> flow.version(ctx, v.record(), aliases, resuming));
+            ctx.item(type(), v.id(), resuming -> flow.version(ctx, v.record(), aliases, resuming));
         });
       }
       for (var orphan : versions.keySet()) {
@@ -130,8 +129,7 @@ public final class ModelImporter implements ResourceImporter {
             ctx.failed(type(), v.id(), "the bundle has this version but not its model");
         }
       }
-      queue.await();
-      ctx.rethrowFatal();
+      loop.finish();
     }
   }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * (docs/import.md, "Models into Unity Catalog"). Unset, the mapping file's {@code models} section
  * and then PROD decide.
  */
-final class ModelTargetMixin {
+final class ModelTargetOption {
   /** The stand-in prints this variable; production leaves it unset (Azure's own blob URLs). */
   static final String BLOB_ENDPOINT_ENV = "AZURE_BLOB_ENDPOINT";
 
