@@ -71,7 +71,9 @@ public final class WorkspaceImport {
     ImportJournal journal = options.dryRun() ? null : ImportJournal.open(options.stateDir());
     int resumed = journal == null ? 0 : journal.finishedCount();
     var ctx = new ImportContext(target, bundle, mapping, options, journal, listener);
-    try {
+    // try-with-resources: when the import stops on an error, a failure to close the journal (an
+    // interrupted writer closes its file channel) is kept as suppressed, never in its place
+    try (journal) {
       var threads =
           Executors.newThreadPerTaskExecutor(
               Thread.ofPlatform().name("import-", 0).daemon().factory());
@@ -100,8 +102,6 @@ public final class WorkspaceImport {
         threads.shutdownNow();
       }
       ctx.rethrowFatal();
-    } finally {
-      if (journal != null) journal.close();
     }
     Collection<ImportJournal.Entry> entries =
         journal == null ? ctx.dryRunEntries() : lastEntries(journal.file());

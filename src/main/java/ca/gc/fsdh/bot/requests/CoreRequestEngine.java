@@ -10,6 +10,8 @@ import ca.gc.fsdh.bot.migration.plan.MigrationPlan;
 import ca.gc.fsdh.bot.migration.plan.Planner;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
+import ca.gc.fsdh.bot.migration.spi.ModelRegistryTarget;
+import ca.gc.fsdh.bot.migration.spi.ModelTargetOptions;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import ca.gc.fsdh.bot.platform.config.BundleSettings;
@@ -106,6 +108,10 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
       if (w.prodSqlWarehouse().isPresent()) {
         imports = imports.withSqlWarehouse(w.prodSqlWarehouse().get());
       }
+      var models = ModelTargetOptions.auto();
+      if (w.prodModelRegistry().isPresent())
+        models = models.withRegistry(ModelRegistryTarget.parse(w.prodModelRegistry().get()));
+      imports = imports.withModels(models.withSchema(w.prodModelSchema().orElse(null)));
       var result =
           core.migrate(
               source,

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The Databricks stand-in with a real SDK client on it, and a wire tap counting answered exports
@@ -37,6 +38,12 @@ final class StandIn implements AutoCloseable {
    */
   final Map<String, LongAdder> callsByItem = new ConcurrentHashMap<>();
 
+  /**
+   * Runs before each request leaves the client: a test throws here to stop the process at an exact
+   * call (the request never reaches the stand-in).
+   */
+  volatile Consumer<Request> beforeSend = r -> {};
+
   StandIn(FakeDatabricksOptions options) {
     this(options, RateLimits.defaults());
   }
@@ -47,6 +54,7 @@ final class StandIn implements AutoCloseable {
     HttpClient wire = DatabricksClients.transport(config);
     HttpClient tap =
         request -> {
+          beforeSend.accept(request);
           Response r = wire.execute(request);
           if (r.getStatusCode() == 200 && request.getUrl().contains("/api/2.0/workspace/export")) {
             exportsByPath.computeIfAbsent(path(request), k -> new LongAdder()).increment();

@@ -77,6 +77,8 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Mixin GpgSecretKeyOptions gpg = new GpgSecretKeyOptions();
 
+  @Mixin ModelTargetOption models = new ModelTargetOption();
+
   @Spec CommandSpec spec;
 
   static Map<ResourceType, ExistingPolicy> policies(Map<String, String> given, MappingFile m) {
@@ -121,7 +123,8 @@ public final class ImportCommand implements Callable<Integer> {
                   values == null ? SecretValueSource.NONE : values,
                   workers.count(),
                   !noPermissions,
-                  dryRun);
+                  dryRun,
+                  models.options());
           int refused = Preflight.signIn(err, workspace);
           if (refused != 0) return refused;
           var paced = connection.connect(spec.commandLine());

@@ -60,6 +60,8 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Mixin JsonOption json = new JsonOption();
 
+  @Mixin ModelTargetOption models = new ModelTargetOption();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -87,7 +89,8 @@ public final class MigrateCommand implements Callable<Integer> {
             .withTypes(typeSet)
             .withWorkers(workers.count())
             .withSqlWarehouse(targetWarehouse)
-            .withExisting(ImportCommand.policies(Map.of(), map));
+            .withExisting(ImportCommand.policies(Map.of(), map))
+            .withModels(models.options());
     var console = new ConsoleProgress(err, System.console() != null && !json.on());
     var result =
         new CoreMigration()

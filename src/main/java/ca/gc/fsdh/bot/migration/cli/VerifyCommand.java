@@ -51,6 +51,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Mixin GpgSecretKeyOptions gpg = new GpgSecretKeyOptions();
 
+  @Mixin ModelTargetOption models = new ModelTargetOption();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -76,8 +78,8 @@ public final class VerifyCommand implements Callable<Integer> {
                   .withTypes(types.set())
                   .withSqlWarehouse(sqlWarehouse)
                   .withWorkers(workers.count())
-                  .withSecretValues(
-                      targetCluster, values == null ? SecretValueSource.NONE : values);
+                  .withSecretValues(targetCluster, values == null ? SecretValueSource.NONE : values)
+                  .withModels(models.options());
           var report =
               new Verifier(paced.workspace(), connection.hostName(paced))
                   .verify(reader, map, options);

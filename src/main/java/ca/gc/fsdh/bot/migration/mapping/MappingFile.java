@@ -25,6 +25,8 @@ import java.util.Map;
  * @param keyVaults by scope name or POC vault DNS name: the PROD vault of a Key Vault-backed scope
  * @param existing per resource type ({@code notebooks}, {@code jobs}...): {@code skip} or {@code
  *     overwrite}
+ * @param models where models go: {@code registry} ({@code auto}, {@code workspace}, {@code
+ *     unity-catalog}) and {@code schema} ({@code catalog.schema}) for Unity Catalog
  */
 public record MappingFile(
     Principals principals,
@@ -34,7 +36,8 @@ public record MappingFile(
     Map<String, String> policies,
     Map<String, String> warehouses,
     Map<String, KeyVault> keyVaults,
-    Map<String, String> existing) {
+    Map<String, String> existing,
+    Models models) {
 
   public MappingFile {
     principals = principals == null ? new Principals(null, null, null) : principals;
@@ -45,6 +48,32 @@ public record MappingFile(
     warehouses = warehouses == null ? Map.of() : Map.copyOf(warehouses);
     keyVaults = keyVaults == null ? Map.of() : Map.copyOf(keyVaults);
     existing = existing == null ? Map.of() : Map.copyOf(existing);
+    models = models == null ? new Models(null, null) : models;
+  }
+
+  /** Where models go; either part may be null (decided from PROD). */
+  public record Models(String registry, String schema) {}
+
+  /** The same file without a {@code models} section, for callers that predate it. */
+  public MappingFile(
+      Principals principals,
+      List<PathRewrite> paths,
+      Map<String, ClusterRule> clusters,
+      Map<String, String> instancePools,
+      Map<String, String> policies,
+      Map<String, String> warehouses,
+      Map<String, KeyVault> keyVaults,
+      Map<String, String> existing) {
+    this(
+        principals,
+        paths,
+        clusters,
+        instancePools,
+        policies,
+        warehouses,
+        keyVaults,
+        existing,
+        null);
   }
 
   public record Principals(

@@ -5,6 +5,7 @@ import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
+import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext;
 import ca.gc.fsdh.bot.migration.spi.ImportContext.Done;
 import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
@@ -40,10 +41,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Recreates registered models: the model (description, tags, permissions), then each version in
- * order, its artifacts uploaded to DBFS under {@link #sourceOf} and registered from there, with its
- * tags and stage. A version is found again by that source or by its {@value #POC_VERSION_TAG} tag,
- * so a rerun never registers it twice. The POC run does not exist in PROD: its id is kept as a tag.
+ * Recreates registered models, into PROD's Unity Catalog ({@link UcModelImporter}) or its workspace
+ * registry, as {@link ModelRegistryChoice} decides. In the workspace registry: the model
+ * (description, tags, permissions), then each version in order, its artifacts uploaded to DBFS
+ * under {@link #sourceOf} and registered from there, with its tags and stage. A version is found
+ * again by that source or by its {@value #POC_VERSION_TAG} tag, so a rerun never registers it
+ * twice. The POC run does not exist in PROD: its id is kept as a tag.
  */
 public final class ModelImporter implements ResourceImporter {
   public static final String POC_VERSION_TAG = "fsdh_poc_version";
@@ -68,6 +71,17 @@ public final class ModelImporter implements ResourceImporter {
         + pocVersion;
   }
 
+  /** How models and versions land in one registry. */
+  interface Flow {
+    Done model(ImportContext ctx, JsonNode record, boolean resuming) throws Exception;
+
+    /**
+     * @param aliases alias to POC version number for the version's model ({@link StageAliases})
+     */
+    Done version(ImportContext ctx, JsonNode record, Map<String, Long> aliases, boolean resuming)
+        throws Exception;
+  }
+
   @Override
   public void importAll(ImportContext ctx) throws Exception {
     Map<String, JournalEntry> models = new LinkedHashMap<>();
@@ -84,17 +98,29 @@ public final class ModelImporter implements ResourceImporter {
                     .add(e);
             });
     ctx.discovered(type(), models.size() + versions.values().stream().mapToLong(List::size).sum());
-    var permissions = new PermissionWriter(ctx.target(), ctx.mapping());
+    Flow flow;
+    try {
+      flow = flow(ctx, models.keySet());
+    } catch (RuntimeException e) {
+      // no registry to import into: every item fails with the reason, none is dropped
+      for (var m : models.values()) ctx.failed(type(), m.id(), ExportContext.reason(e));
+      for (var vs : versions.values())
+        for (var v : vs) ctx.failed(type(), v.id(), ExportContext.reason(e));
+      return;
+    }
     try (var loop = ctx.loop(type())) {
       for (var m : models.values()) {
         var own = new ArrayList<>(versions.getOrDefault(m.id(), List.of()));
-        own.sort(
-            Comparator.comparingInt(
-                v -> Integer.parseInt(v.record().path("version").path("version").asText("0"))));
+        own.sort(Comparator.comparingLong(ModelImporter::pocVersion));
+        var stages = new LinkedHashMap<Long, String>();
+        for (var v : own)
+          stages.put(
+              pocVersion(v), v.record().path("version").path("current_stage").asText("None"));
+        var aliases = StageAliases.of(stages);
         loop.submit(() -> {
-          ctx.item(type(), m.id(), resuming -> model(ctx, permissions, m.record(), resuming));
+          ctx.item(type(), m.id(), resuming -> flow.model(ctx, m.record(), resuming));
           for (JournalEntry v : own)
-            ctx.item(type(), v.id(), resuming -> version(ctx, v.record(), resuming));
+            ctx.item(type(), v.id(), resuming -> flow.version(ctx, v.record(), aliases, resuming));
         });
       }
       for (var orphan : versions.keySet()) {
@@ -107,12 +133,46 @@ public final class ModelImporter implements ResourceImporter {
     }
   }
 
-  private Done model(
+  private static long pocVersion(JournalEntry v) {
+    return Long.parseLong(v.record().path("version").path("version").asText("0"));
+  }
+
+  /** The registry chosen for this import: Unity Catalog or the workspace one. */
+  static Flow flow(ImportContext ctx, Iterable<String> pocModels) {
+    var choice =
+        ModelRegistryChoice.resolve(
+            ctx.target(), ctx.options().models(), ctx.mapping().file().models());
+    if (choice.unityCatalog().isEmpty()) return new WorkspaceFlow();
+    return new UcModelImporter(
+        choice.unityCatalog().get(),
+        new BlobFiles(ctx.options().models().blobEndpoint()),
+        pocModels);
+  }
+
+  /** The workspace model registry: stages kept as stages, artifacts through DBFS. */
+  static final class WorkspaceFlow implements Flow {
+    @Override
+    public Done model(ImportContext ctx, JsonNode record, boolean resuming) {
+      return ModelImporter.model(
+          ctx, new PermissionWriter(ctx.target(), ctx.mapping()), record, resuming);
+    }
+
+    @Override
+    public Done version(
+        ImportContext ctx, JsonNode record, Map<String, Long> aliases, boolean resuming)
+        throws Exception {
+      return ModelImporter.version(ctx, record, resuming);
+    }
+  }
+
+  private static Done model(
       ImportContext ctx, PermissionWriter permissions, JsonNode record, boolean resuming) {
     var registry = ctx.target().modelRegistry();
     String name = record.path("name").asText();
     Optional<ModelDatabricks> existing = find(ctx, name);
-    if (existing.isPresent() && ctx.policy(type()) == ExistingPolicy.SKIP && !resuming) {
+    if (existing.isPresent()
+        && ctx.policy(ResourceType.MODELS) == ExistingPolicy.SKIP
+        && !resuming) {
       return new Done(
           ImportOutcome.SKIPPED, existing.get().getId(), List.of("already in the target"));
     }
@@ -184,7 +244,8 @@ public final class ModelImporter implements ResourceImporter {
             new SearchModelVersionsRequest().setFilter("name='" + model.replace("'", "\\'") + "'"));
   }
 
-  private Done version(ImportContext ctx, JsonNode record, boolean resuming) throws Exception {
+  private static Done version(ImportContext ctx, JsonNode record, boolean resuming)
+      throws Exception {
     JsonNode v = record.path("version");
     String model = v.path("name").asText();
     String pocVersion = v.path("version").asText();
@@ -194,7 +255,9 @@ public final class ModelImporter implements ResourceImporter {
         ctx.dryRun() && find(ctx, model).isEmpty()
             ? Optional.empty()
             : findVersion(versionsOf(ctx, model), model, pocVersion);
-    if (existing.isPresent() && ctx.policy(type()) == ExistingPolicy.SKIP && !resuming) {
+    if (existing.isPresent()
+        && ctx.policy(ResourceType.MODELS) == ExistingPolicy.SKIP
+        && !resuming) {
       return new Done(
           ImportOutcome.SKIPPED,
           model + "/" + existing.get().getVersion(),

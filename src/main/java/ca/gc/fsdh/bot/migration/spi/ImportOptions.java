@@ -20,6 +20,7 @@ import java.util.Set;
  * @param workers worker threads per resource type
  * @param permissions whether object permissions are replayed
  * @param dryRun read the target, write nothing, report what would be created, overwritten, skipped
+ * @param models which registry receives the models (and where in Unity Catalog)
  */
 public record ImportOptions(
     Set<ResourceType> types,
@@ -29,7 +30,8 @@ public record ImportOptions(
     SecretValueSource secretValues,
     int workers,
     boolean permissions,
-    boolean dryRun) {
+    boolean dryRun,
+    ModelTargetOptions models) {
   public ImportOptions {
     types = Set.copyOf(types);
     var e = new EnumMap<ResourceType, ExistingPolicy>(defaultPolicies());
@@ -38,6 +40,7 @@ public record ImportOptions(
     Objects.requireNonNull(stateDir, "stateDir == null");
     Objects.requireNonNull(secretValues, "secretValues == null");
     if (workers < 1) throw new IllegalArgumentException("workers < 1: " + workers);
+    Objects.requireNonNull(models, "models == null");
   }
 
   /**
@@ -65,7 +68,8 @@ public record ImportOptions(
         SecretValueSource.NONE,
         8,
         true,
-        false);
+        false,
+        ModelTargetOptions.auto());
   }
 
   public ExistingPolicy policy(ResourceType type) {
@@ -74,12 +78,12 @@ public record ImportOptions(
 
   public ImportOptions withTypes(Set<ResourceType> t) {
     return new ImportOptions(
-        t, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun);
+        t, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun, models);
   }
 
   public ImportOptions withExisting(Map<ResourceType, ExistingPolicy> e) {
     return new ImportOptions(
-        types, e, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun);
+        types, e, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun, models);
   }
 
   public ImportOptions withSqlWarehouse(String id) {
@@ -91,26 +95,32 @@ public record ImportOptions(
         secretValues,
         workers,
         permissions,
-        dryRun);
+        dryRun,
+        models);
   }
 
   public ImportOptions withSecretValues(SecretValueSource s) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, s, workers, permissions, dryRun);
+        types, existing, stateDir, sqlWarehouse, s, workers, permissions, dryRun, models);
   }
 
   public ImportOptions withWorkers(int n) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, secretValues, n, permissions, dryRun);
+        types, existing, stateDir, sqlWarehouse, secretValues, n, permissions, dryRun, models);
   }
 
   public ImportOptions withPermissions(boolean p) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, secretValues, workers, p, dryRun);
+        types, existing, stateDir, sqlWarehouse, secretValues, workers, p, dryRun, models);
   }
 
   public ImportOptions withDryRun(boolean d) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, d);
+        types, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, d, models);
+  }
+
+  public ImportOptions withModels(ModelTargetOptions m) {
+    return new ImportOptions(
+        types, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun, m);
   }
 }

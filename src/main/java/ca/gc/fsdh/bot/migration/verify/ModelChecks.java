@@ -4,7 +4,9 @@ import ca.gc.fsdh.bot.migration.bundle.BundleFinisher;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.models.BlobFiles;
 import ca.gc.fsdh.bot.migration.models.ModelImporter;
+import ca.gc.fsdh.bot.migration.models.ModelRegistryChoice;
 import ca.gc.fsdh.bot.migration.spi.PermissionGrant;
 import com.databricks.sdk.core.error.platform.NotFound;
 import com.databricks.sdk.service.files.ReadDbfsRequest;
@@ -19,10 +21,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Models: the model with its description; each version found by its source, with its stage and
- * artifact bytes.
+ * Models: in Unity Catalog when the import put them there ({@link UcModelChecks}), else in the
+ * workspace registry: the model with its description; each version found by its source, with its
+ * stage and artifact bytes.
  */
 final class ModelChecks implements Verifier.TypeCheck {
   @Override
@@ -30,9 +34,37 @@ final class ModelChecks implements Verifier.TypeCheck {
     return ResourceType.MODELS;
   }
 
+  /** Set by {@link #prepare}: the Unity Catalog checks, or null for the workspace registry. */
+  private UcModelChecks unityCatalog;
+
+  private Map<String, Map<String, Long>> aliases = Map.of();
+
+  @Override
+  public void prepare(Verifier.Run run) throws Exception {
+    var choice =
+        ModelRegistryChoice.resolve(
+            run.target(), run.options().models(), run.mapping().file().models());
+    if (choice.unityCatalog().isPresent()) {
+      unityCatalog =
+          new UcModelChecks(
+              choice.unityCatalog().get(), new BlobFiles(run.options().models().blobEndpoint()));
+      aliases = UcModelChecks.expectedAliases(run);
+    }
+  }
+
   @Override
   public void check(Verifier.Run run, JournalEntry e) {
     JsonNode r = e.record();
+    if (unityCatalog != null) {
+      if (r.has("version"))
+        unityCatalog.version(
+            run,
+            e.id(),
+            r,
+            aliases.getOrDefault(r.path("version").path("name").asText(), Map.of()));
+      else unityCatalog.model(run, e.id(), r);
+      return;
+    }
     if (r.has("version")) {
       version(run, e.id(), r);
       return;

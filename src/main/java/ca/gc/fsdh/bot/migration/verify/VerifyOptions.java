@@ -1,7 +1,9 @@
 package ca.gc.fsdh.bot.migration.verify;
 
 import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.migration.spi.ModelTargetOptions;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +14,7 @@ import java.util.Set;
  * @param targetCluster target cluster that reads secret values back (values are compared only when
  *     this and {@code expectedValues} are given; they are never printed)
  * @param permissions whether object permissions are compared
+ * @param models which registry the models were imported into (decided as the import does)
  */
 public record VerifyOptions(
     Set<ResourceType> types,
@@ -19,9 +22,11 @@ public record VerifyOptions(
     Optional<String> targetCluster,
     SecretValueSource expectedValues,
     int workers,
-    boolean permissions) {
+    boolean permissions,
+    ModelTargetOptions models) {
   public VerifyOptions {
     types = Set.copyOf(types);
+    Objects.requireNonNull(models, "models == null");
   }
 
   public static VerifyOptions defaults() {
@@ -31,28 +36,37 @@ public record VerifyOptions(
         Optional.empty(),
         SecretValueSource.NONE,
         8,
-        true);
+        true,
+        ModelTargetOptions.auto());
   }
 
   public VerifyOptions withTypes(Set<ResourceType> t) {
-    return new VerifyOptions(t, sqlWarehouse, targetCluster, expectedValues, workers, permissions);
+    return new VerifyOptions(
+        t, sqlWarehouse, targetCluster, expectedValues, workers, permissions, models);
   }
 
   public VerifyOptions withSqlWarehouse(String w) {
     return new VerifyOptions(
-        types, Optional.ofNullable(w), targetCluster, expectedValues, workers, permissions);
+        types, Optional.ofNullable(w), targetCluster, expectedValues, workers, permissions, models);
   }
 
   public VerifyOptions withSecretValues(String cluster, SecretValueSource expected) {
     return new VerifyOptions(
-        types, sqlWarehouse, Optional.ofNullable(cluster), expected, workers, permissions);
+        types, sqlWarehouse, Optional.ofNullable(cluster), expected, workers, permissions, models);
   }
 
   public VerifyOptions withWorkers(int n) {
-    return new VerifyOptions(types, sqlWarehouse, targetCluster, expectedValues, n, permissions);
+    return new VerifyOptions(
+        types, sqlWarehouse, targetCluster, expectedValues, n, permissions, models);
   }
 
   public VerifyOptions withPermissions(boolean p) {
-    return new VerifyOptions(types, sqlWarehouse, targetCluster, expectedValues, workers, p);
+    return new VerifyOptions(
+        types, sqlWarehouse, targetCluster, expectedValues, workers, p, models);
+  }
+
+  public VerifyOptions withModels(ModelTargetOptions m) {
+    return new VerifyOptions(
+        types, sqlWarehouse, targetCluster, expectedValues, workers, permissions, m);
   }
 }

@@ -279,7 +279,9 @@ public final class ConfigLoader {
               "secretsCluster",
               "sqlWarehouse",
               "mappingFile",
-              "prodSqlWarehouse"));
+              "prodSqlWarehouse",
+              "prodModelRegistry",
+              "prodModelSchema"));
       String acronym = matching(w, "acronym", ACRONYM, "ABC (upper case, at most 10 characters)");
       if (!acronym.isEmpty() && !seen.add(acronym)) {
         w.problem("acronym", "'" + acronym + "' appears more than once");
@@ -320,7 +322,9 @@ public final class ConfigLoader {
               w.optionalText("secretsCluster"),
               w.optionalText("sqlWarehouse"),
               mapping,
-              w.optionalText("prodSqlWarehouse")));
+              w.optionalText("prodSqlWarehouse"),
+              modelRegistry(w),
+              modelSchema(w)));
     }
     if (!out.isEmpty() && !environments.contains("poc")) {
       problems.add(
@@ -330,6 +334,29 @@ public final class ConfigLoader {
       problems.add("databricks.prod: is required because a workspace has a prodHost");
     }
     return out;
+  }
+
+  /** The core's words for a model registry (its {@code ModelRegistryTarget}). */
+  private static final Pattern MODEL_REGISTRY =
+      Pattern.compile("(?i)auto|workspace|unity[-_]catalog");
+
+  /** A Unity Catalog {@code catalog.schema}: two parts without space, slash or another period. */
+  private static final Pattern MODEL_SCHEMA = Pattern.compile("[^.\\s/]+\\.[^.\\s/]+");
+
+  private static Optional<String> modelRegistry(ConfigNode w) {
+    Optional<String> r = w.optionalText("prodModelRegistry");
+    r.filter(v -> !MODEL_REGISTRY.matcher(v).matches())
+        .ifPresent(v ->
+            w.problem("prodModelRegistry", "'" + v + "' is not auto, workspace or unity-catalog"));
+    return r;
+  }
+
+  private static Optional<String> modelSchema(ConfigNode w) {
+    Optional<String> s = w.optionalText("prodModelSchema");
+    s.filter(v -> !MODEL_SCHEMA.matcher(v).matches())
+        .ifPresent(
+            v -> w.problem("prodModelSchema", "'" + v + "' is not a Unity Catalog catalog.schema"));
+    return s;
   }
 
   private Deadlines deadlines(ConfigNode n, List<String> problems) {

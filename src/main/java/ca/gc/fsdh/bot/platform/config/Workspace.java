@@ -16,6 +16,10 @@ import java.util.Optional;
  * @param mappingFile the import mapping (principals, paths, clusters) for this workspace's
  *     migration
  * @param prodSqlWarehouse a PROD SQL warehouse id that replays and checks table ACLs
+ * @param prodModelRegistry where models go: {@code auto}, {@code workspace} or {@code
+ *     unity-catalog} (empty: the mapping file's, else auto)
+ * @param prodModelSchema the Unity Catalog {@code catalog.schema} for models (empty: the mapping
+ *     file's, else PROD's default catalog, schema {@code default})
  */
 public record Workspace(
     String acronym,
@@ -30,10 +34,45 @@ public record Workspace(
     Optional<String> secretsCluster,
     Optional<String> sqlWarehouse,
     Optional<Path> mappingFile,
-    Optional<String> prodSqlWarehouse) {
+    Optional<String> prodSqlWarehouse,
+    Optional<String> prodModelRegistry,
+    Optional<String> prodModelSchema) {
 
   public Workspace {
     admins = List.copyOf(admins);
+  }
+
+  /** A workspace whose models go where the mapping file or PROD says. */
+  public Workspace(
+      String acronym,
+      String nameEn,
+      String nameFr,
+      String lead,
+      List<String> admins,
+      String leadChannel,
+      Language language,
+      String pocHost,
+      Optional<String> prodHost,
+      Optional<String> secretsCluster,
+      Optional<String> sqlWarehouse,
+      Optional<Path> mappingFile,
+      Optional<String> prodSqlWarehouse) {
+    this(
+        acronym,
+        nameEn,
+        nameFr,
+        lead,
+        admins,
+        leadChannel,
+        language,
+        pocHost,
+        prodHost,
+        secretsCluster,
+        sqlWarehouse,
+        mappingFile,
+        prodSqlWarehouse,
+        Optional.empty(),
+        Optional.empty());
   }
 
   public String name(Language language) {

@@ -76,6 +76,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void whereModelsGoIsReadPerWorkspaceAndCheckedOnce() {
+    String good =
+        SandboxConfig.exampleYaml()
+            .replace("# prodModelRegistry: auto", "prodModelRegistry: unity-catalog")
+            .replace("# prodModelSchema: ocean.modeles", "prodModelSchema: ocean.modeles");
+    Workspace ocean =
+        new ConfigLoader(env(), WorkspaceHost::problem)
+            .parse(good, "test.yml")
+            .directory()
+            .find("OCEAN")
+            .orElseThrow();
+    assertThat(ocean.prodModelRegistry()).contains("unity-catalog");
+    assertThat(ocean.prodModelSchema()).contains("ocean.modeles");
+    assertThat(SandboxConfig.load(env()).directory().find("OCEAN").orElseThrow().prodModelSchema())
+        .isEmpty();
+    String bad =
+        SandboxConfig.exampleYaml()
+            .replace("# prodModelRegistry: auto", "prodModelRegistry: legacy")
+            .replace("# prodModelSchema: ocean.modeles", "prodModelSchema: modeles");
+    assertThat(problems(bad, env()))
+        .containsExactlyInAnyOrder(
+            "workspaces[0].prodModelRegistry: 'legacy' is not auto, workspace or unity-catalog",
+            "workspaces[0].prodModelSchema: 'modeles' is not a Unity Catalog catalog.schema");
+  }
+
+  @Test
   void environmentOverridesPortAndDatabase() {
     Map<String, String> env = env();
     env.put("FSDH_PORT", "8081");

@@ -63,6 +63,15 @@ public final class DatabricksSandboxCommand implements Callable<Integer> {
           "How SHOW GRANTS prints object keys: BACKQUOTED (`db`.`t`, newer runtimes) or PLAIN (db.t, older). Default: ${DEFAULT-VALUE}.")
   TableAclStore.KeyForm grantKeys;
 
+  @Option(
+      names = "--unity-catalog",
+      defaultValue = "NONE",
+      description =
+          "NONE: a workspace without metastore holding the POC sample. WITH_HIVE_METASTORE or"
+              + " WITHOUT_HIVE_METASTORE: a Unity Catalog PROD prepared for the sample (docs/databricks-standin.md)."
+              + " Default: ${DEFAULT-VALUE}.")
+  UnityCatalog.Mode unityCatalog;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -71,21 +80,46 @@ public final class DatabricksSandboxCommand implements Callable<Integer> {
     if (noRateLimits) {
       options.noRateLimits();
     }
-    var state = new WorkspaceState();
-    state.tables().printKeys(grantKeys);
-    if (sample != Sample.empty) {
-      var base = sample == Sample.small ? SampleSpec.small() : SampleSpec.large();
-      SampleWorkspace.seed(state, base.toBuilder().seed(seed).build());
-    }
     PrintWriter out = spec.commandLine().getOut();
-    FakeDatabricks server = FakeDatabricks.start(options.build(), state);
+    FakeDatabricks server = FakeDatabricks.start(options.build(), seededState());
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    out.println("Databricks stand-in (" + sample + " sample) listening.");
+    out.println(
+        "Databricks stand-in ("
+            + sample
+            + " sample"
+            + (unityCatalog == UnityCatalog.Mode.NONE ? "" : ", Unity Catalog PROD " + unityCatalog)
+            + ") listening.");
     out.println("DATABRICKS_HOST=" + server.host());
     out.println("DATABRICKS_TOKEN=" + token);
+    if (unityCatalog != UnityCatalog.Mode.NONE) {
+      // where model version files go: abfss://<container>@<account>.dfs.core.windows.net/<path> is
+      // <endpoint>/<account>/<container>/<path>
+      out.println("AZURE_BLOB_ENDPOINT=" + server.blobEndpoint());
+    }
     out.println("Stop with Ctrl-C.");
     out.flush();
     new CountDownLatch(1).await();
     return 0;
+  }
+
+  /** The POC sample, or a Unity Catalog PROD prepared for it. */
+  WorkspaceState seededState() {
+    var state = new WorkspaceState();
+    state.tables().printKeys(grantKeys);
+    var base =
+        (sample == Sample.large ? SampleSpec.large() : SampleSpec.small())
+            .toBuilder().seed(seed).build();
+    if (unityCatalog == UnityCatalog.Mode.NONE) {
+      if (sample != Sample.empty) {
+        SampleWorkspace.seed(state, base);
+      }
+    } else if (sample == Sample.empty) {
+      state.unityCatalog().enable(unityCatalog, SampleProd.PROD_CATALOG);
+    } else {
+      var poc = new WorkspaceState();
+      SampleWorkspace.seed(poc, base);
+      SampleProd.prepareUnityCatalog(poc, state, unityCatalog);
+    }
+    return state;
   }
 }

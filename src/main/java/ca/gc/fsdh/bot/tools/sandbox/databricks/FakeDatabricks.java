@@ -32,6 +32,7 @@ public final class FakeDatabricks implements AutoCloseable {
   private final FaultInjector faults;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final FakeBlobStorage blobs;
 
   private FakeDatabricks(FakeDatabricksOptions options, WorkspaceState state) throws IOException {
     this.options = options;
@@ -51,13 +52,25 @@ public final class FakeDatabricks implements AutoCloseable {
             new DbfsRoutes(state),
             new FilesRoutes(state),
             new PermissionsRoutes(state),
-            new ScimRoutes(state))) {
+            new ScimRoutes(state),
+            new UcCatalogRoutes(state),
+            new UcGrantsRoutes(state),
+            new UcMlflowRoutes(state),
+            new UcModelsRoutes(state))) {
       routes.register(router);
     }
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 512);
     server.setExecutor(executor);
     server.createContext("/", this::exchange);
     server.start();
+    try {
+      blobs =
+          FakeBlobStorage.start(
+              state.unityCatalog().blobs(), () -> state.unityCatalog().clock().instant());
+    } catch (RuntimeException e) {
+      server.stop(0);
+      throw e;
+    }
   }
 
   /** Starts an empty workspace (only {@code /Users}, {@code /Shared}, {@code /Repos}). */
@@ -82,6 +95,22 @@ public final class FakeDatabricks implements AutoCloseable {
 
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /**
+   * The blob endpoint of the metastore's storage account, Azurite-style: a model version's {@code
+   * abfss://<container>@<account>.dfs.core.windows.net/<path>} is at {@code
+   * <blobEndpoint>/<account>/<container>/<path>} (see {@link FakeBlobStorage}).
+   */
+  public String blobEndpoint() {
+    return blobs.endpoint();
+  }
+
+  /**
+   * The blob endpoint itself ({@link FakeBlobStorage#urlOf(String)} maps an {@code abfss://} URI).
+   */
+  public FakeBlobStorage blobStorage() {
+    return blobs;
   }
 
   public String token() {
@@ -244,6 +273,7 @@ public final class FakeDatabricks implements AutoCloseable {
 
   @Override
   public void close() {
+    blobs.close();
     server.stop(0);
     executor.shutdownNow();
   }

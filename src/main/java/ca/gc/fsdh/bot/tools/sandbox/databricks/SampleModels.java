@@ -44,7 +44,11 @@ final class SampleModels {
                 ("artifact_path: model\nflavors:\n  python_function:\n    loader_module: "
                         + "mlflow.sklearn\n  sklearn:\n    pickled_model: model.pkl\nrun_id: "
                         + run
-                        + "\n")
+                        + "\n"
+                        // what mlflow.sklearn.log_model writes with a signature (MLmodel format)
+                        + "signature:\n  inputs: '[{\"type\": \"double\", \"name\": \"debit\"},"
+                        + " {\"type\": \"long\", \"name\": \"jour\"}]'\n"
+                        + "  outputs: '[{\"type\": \"double\"}]'\n")
                     .getBytes(StandardCharsets.UTF_8),
                 true);
         state

@@ -18,11 +18,13 @@ final class SqlRoutes implements Routes {
   private static final String PREFIX = "/api/2.0/sql/statements/";
   private final WorkspaceState state;
   private final SqlInterpreter interpreter;
+  private final UcSqlInterpreter unityCatalog;
   private final Map<String, ObjectNode> statements = new ConcurrentHashMap<>();
 
   SqlRoutes(WorkspaceState state) {
     this.state = state;
     this.interpreter = new SqlInterpreter(state.tables());
+    this.unityCatalog = new UcSqlInterpreter(state.unityCatalog(), state.tables(), interpreter);
   }
 
   @Override
@@ -57,7 +59,13 @@ final class SqlRoutes implements Routes {
     String id = UUID.randomUUID().toString();
     ObjectNode response = Json.object().put("statement_id", id);
     try {
-      SqlInterpreter.Table table = interpreter.run(call.required("statement"));
+      // a UC warehouse resolves names against the statement's catalog and schema, else the default
+      // catalog
+      SqlInterpreter.Table table =
+          state.unityCatalog().enabled()
+              ? unityCatalog.run(
+                  call.required("statement"), call.param("catalog"), call.param("schema"))
+              : interpreter.run(call.required("statement"));
       response.putObject("status").put("state", "SUCCEEDED");
       response.set("manifest", manifest(table));
       ObjectNode result =

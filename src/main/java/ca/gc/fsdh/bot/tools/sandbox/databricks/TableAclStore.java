@@ -76,9 +76,12 @@ public final class TableAclStore {
 
   /** The ObjectKey column of a SHOW GRANTS row for {@code g}. */
   String printedKey(TableGrant g) {
-    return g.objectKey().isEmpty() || keyForm == KeyForm.PLAIN
-        ? g.objectKey()
-        : quoted(g.objectKey());
+    return printedKey(g.objectKey());
+  }
+
+  /** An object key ({@code db.t}, or a Unity Catalog full name) as SHOW GRANTS prints it. */
+  String printedKey(String key) {
+    return key.isEmpty() || keyForm == KeyForm.PLAIN ? key : quoted(key);
   }
 
   /** {@code db.t} as {@code `db`.`t`}, a back-quote in a part doubled. */

@@ -22,6 +22,7 @@ public final class WorkspaceState {
   private final TableAclStore tables = new TableAclStore();
   private final ModelRegistryStore models = new ModelRegistryStore(dbfs);
   private final PermissionStore permissions = new PermissionStore();
+  private final UnityCatalog unityCatalog = new UnityCatalog(tables, CURRENT_USER);
 
   public WorkspaceState() {
     for (String dir : new String[] {"/Users", "/Shared", "/Repos"}) {
@@ -67,6 +68,13 @@ public final class WorkspaceState {
   /** Direct object permissions (inherited ones are derived when read). */
   public PermissionStore permissions() {
     return permissions;
+  }
+
+  /**
+   * The Unity Catalog metastore, when one is assigned ({@link UnityCatalog.Mode#NONE} by default).
+   */
+  public UnityCatalog unityCatalog() {
+    return unityCatalog;
   }
 
   public String currentUser() {
