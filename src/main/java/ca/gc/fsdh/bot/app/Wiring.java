@@ -1,5 +1,9 @@
 package ca.gc.fsdh.bot.app;
 
+import ca.gc.fsdh.bot.campaign.Campaign;
+import ca.gc.fsdh.bot.campaign.RequestHistory;
+import ca.gc.fsdh.bot.campaign.slack.CampaignText;
+import ca.gc.fsdh.bot.campaign.slack.ProgressCommand;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
@@ -238,6 +242,16 @@ public final class Wiring {
               clock,
               Reminders.SWEEP_EVERY);
 
+      // The campaign at a glance (issue 14): reads requests through its own queries.
+      var campaign =
+          new Campaign(
+              directory,
+              reminders.deadlines,
+              new RequestHistory(database.dataSource()),
+              config.campaign(),
+              clock);
+      var campaignText = new CampaignText(messages);
+
       var fsdhCommand =
           new FsdhCommand(
               List.of(
@@ -251,7 +265,8 @@ public final class Wiring {
                       RequestActionSubcommand.Action.RETRY, service, reply, text),
                   new DeadlinesCommand(
                       reminders.deadlines, reminders.scheduler, support, audit, messages, clock),
-                  new RemindersCommand(reminders, support, audit, messages, clock)),
+                  new RemindersCommand(reminders, support, audit, messages, clock),
+                  new ProgressCommand(campaign, campaignText, support, audit, clock)),
               messages,
               directory,
               language);

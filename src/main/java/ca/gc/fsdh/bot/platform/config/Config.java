@@ -15,7 +15,8 @@ public record Config(
     Map<String, DatabricksAuth> databricks,
     WorkspaceDirectory directory,
     Deadlines deadlines,
-    BundleSettings bundles) {
+    BundleSettings bundles,
+    CampaignSettings campaign) {
 
   public Config {
     databricks = Map.copyOf(databricks);

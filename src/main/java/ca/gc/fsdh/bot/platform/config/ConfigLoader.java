@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,7 +88,15 @@ public final class ConfigLoader {
       throw new ConfigException(List.of("config file " + source + ": must be a YAML mapping"));
     }
     top.allowOnly(
-        Set.of("slack", "server", "database", "databricks", "workspaces", "deadlines", "bundles"));
+        Set.of(
+            "slack",
+            "server",
+            "database",
+            "databricks",
+            "workspaces",
+            "deadlines",
+            "bundles",
+            "campaign"));
 
     SlackSettings slack = slack(top.object("slack"), problems);
     int port = port(top.object("server"), problems);
@@ -95,12 +105,20 @@ public final class ConfigLoader {
     List<Workspace> workspaces = workspaces(top, databricks.keySet(), problems);
     Deadlines deadlines = deadlines(top.object("deadlines"), problems);
     BundleSettings bundles = bundles(top.object("bundles"));
+    CampaignSettings campaign = campaign(top.object("campaign"), deadlines);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new Config(
-        port, slack, database, databricks, new WorkspaceDirectory(workspaces), deadlines, bundles);
+        port,
+        slack,
+        database,
+        databricks,
+        new WorkspaceDirectory(workspaces),
+        deadlines,
+        bundles,
+        campaign);
   }
 
   private SlackSettings slack(ConfigNode n, List<String> problems) {
@@ -388,6 +406,35 @@ public final class ConfigLoader {
             })
             .orElse(Deadlines.DEFAULT_RATE_PER_SECOND);
     return new Deadlines(zone, time, offsets, holidays, milestones, rate);
+  }
+
+  private static CampaignSettings campaign(ConfigNode n, Deadlines deadlines) {
+    n.allowOnly(Set.of("finalMilestone", "start", "digestDay", "digestTime", "digest"));
+    CampaignSettings d = CampaignSettings.DEFAULT;
+    Optional<String> finalMilestone = n.optionalText("finalMilestone");
+    finalMilestone.ifPresent(id -> {
+      if (deadlines.milestones().stream().noneMatch(m -> m.id().equals(id))) {
+        n.problem("finalMilestone", "'" + id + "' is not the id of a milestone under deadlines");
+      }
+    });
+    return new CampaignSettings(
+        finalMilestone,
+        n.parsed("start", LocalDate::parse, "a date such as 2025-09-01"),
+        n.parsed(
+                "digestDay",
+                s -> DayOfWeek.valueOf(s.toUpperCase(Locale.ROOT)),
+                "a day of the week such as monday")
+            .orElse(d.digestDay()),
+        n.parsed("digestTime", LocalTime::parse, "a time such as 09:00").orElse(d.digestTime()),
+        n.parsed("digest", ConfigLoader::bool, "true or false").orElse(d.digest()));
+  }
+
+  private static boolean bool(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(text);
+    };
   }
 
   private static BundleSettings bundles(ConfigNode n) {
