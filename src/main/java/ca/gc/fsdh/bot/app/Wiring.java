@@ -1,8 +1,11 @@
 package ca.gc.fsdh.bot.app;
 
+import ca.gc.fsdh.bot.campaign.BurnDownChart;
 import ca.gc.fsdh.bot.campaign.Campaign;
 import ca.gc.fsdh.bot.campaign.RequestHistory;
+import ca.gc.fsdh.bot.campaign.slack.CampaignHomeSection;
 import ca.gc.fsdh.bot.campaign.slack.CampaignText;
+import ca.gc.fsdh.bot.campaign.slack.ChartUpload;
 import ca.gc.fsdh.bot.campaign.slack.ProgressCommand;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
@@ -251,6 +254,12 @@ public final class Wiring {
               config.campaign(),
               clock);
       var campaignText = new CampaignText(messages);
+      var chartUpload =
+          new ChartUpload(
+              slack.methods(botToken),
+              new BurnDownChart(messages, config.deadlines().timeZone()),
+              campaignText,
+              slackSettings.supportChannel());
 
       var fsdhCommand =
           new FsdhCommand(
@@ -276,7 +285,15 @@ public final class Wiring {
           modal,
           new DecisionButtons(service, reply, text, language, background, requests, approval),
           new HomeTab(
-              service, directory, config.deadlines(), text, modal, language, clock, background));
+              service,
+              directory,
+              config.deadlines(),
+              text,
+              modal,
+              language,
+              clock,
+              background,
+              List.of(new CampaignHomeSection(campaign, campaignText, chartUpload))));
 
       var metrics = new BotMetrics();
       var endpoint =

@@ -98,7 +98,8 @@ public final class SandboxConfig {
           .user("U0ALANTUR", "Alan Turing", "en-GB")
           .user("U0SUPPORT1", "Sam Support", "en-US")
           .user("U0SUPPORT2", "Sophie Soutien", "fr-CA")
-          .userGroup(SUPPORT_GROUP, List.of("U0SUPPORT1", "U0SUPPORT2"));
+          .userGroup(SUPPORT_GROUP, List.of("U0SUPPORT1", "U0SUPPORT2"))
+          .channelMembers(SUPPORT_CHANNEL, List.of("U0SUPPORT1", "U0SUPPORT2"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
