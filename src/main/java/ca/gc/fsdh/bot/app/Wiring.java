@@ -1,11 +1,14 @@
 package ca.gc.fsdh.bot.app;
 
+import ca.gc.fsdh.bot.campaign.AuditHistory;
 import ca.gc.fsdh.bot.campaign.BurnDownChart;
 import ca.gc.fsdh.bot.campaign.Campaign;
+import ca.gc.fsdh.bot.campaign.CampaignExport;
 import ca.gc.fsdh.bot.campaign.RequestHistory;
 import ca.gc.fsdh.bot.campaign.slack.CampaignHomeSection;
 import ca.gc.fsdh.bot.campaign.slack.CampaignText;
 import ca.gc.fsdh.bot.campaign.slack.ChartUpload;
+import ca.gc.fsdh.bot.campaign.slack.ExportCommand;
 import ca.gc.fsdh.bot.campaign.slack.ProgressCommand;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
@@ -246,13 +249,9 @@ public final class Wiring {
               Reminders.SWEEP_EVERY);
 
       // The campaign at a glance (issue 14): reads requests through its own queries.
+      var requestHistory = new RequestHistory(database.dataSource());
       var campaign =
-          new Campaign(
-              directory,
-              reminders.deadlines,
-              new RequestHistory(database.dataSource()),
-              config.campaign(),
-              clock);
+          new Campaign(directory, reminders.deadlines, requestHistory, config.campaign(), clock);
       var campaignText = new CampaignText(messages);
       var chartUpload =
           new ChartUpload(
@@ -275,7 +274,18 @@ public final class Wiring {
                   new DeadlinesCommand(
                       reminders.deadlines, reminders.scheduler, support, audit, messages, clock),
                   new RemindersCommand(reminders, support, audit, messages, clock),
-                  new ProgressCommand(campaign, campaignText, support, audit, clock)),
+                  new ProgressCommand(campaign, campaignText, support, audit, clock),
+                  new ExportCommand(
+                      campaign,
+                      new CampaignExport(requestHistory, new AuditHistory(database.dataSource())),
+                      campaignText,
+                      support,
+                      audit,
+                      new DirectMessageChannels(
+                          database.dataSource(), slack.methods(botToken), slackCalls, clock),
+                      slack.methods(botToken),
+                      background,
+                      clock)),
               messages,
               directory,
               language);
