@@ -4,12 +4,16 @@ import ca.gc.fsdh.bot.campaign.AuditHistory;
 import ca.gc.fsdh.bot.campaign.BurnDownChart;
 import ca.gc.fsdh.bot.campaign.Campaign;
 import ca.gc.fsdh.bot.campaign.CampaignExport;
+import ca.gc.fsdh.bot.campaign.DigestClaims;
+import ca.gc.fsdh.bot.campaign.DigestSchedule;
 import ca.gc.fsdh.bot.campaign.RequestHistory;
 import ca.gc.fsdh.bot.campaign.slack.CampaignHomeSection;
 import ca.gc.fsdh.bot.campaign.slack.CampaignText;
 import ca.gc.fsdh.bot.campaign.slack.ChartUpload;
+import ca.gc.fsdh.bot.campaign.slack.DigestJob;
 import ca.gc.fsdh.bot.campaign.slack.ExportCommand;
 import ca.gc.fsdh.bot.campaign.slack.ProgressCommand;
+import ca.gc.fsdh.bot.campaign.slack.WeeklyDigest;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
@@ -259,6 +263,21 @@ public final class Wiring {
               new BurnDownChart(messages, config.deadlines().timeZone()),
               campaignText,
               slackSettings.supportChannel());
+      jobs.register(
+          DigestJob.class,
+          new DigestJob(
+              new WeeklyDigest(
+                  campaign,
+                  campaignText,
+                  chartUpload,
+                  new DigestClaims(database.dataSource()),
+                  DigestSchedule.of(config.campaign(), config.deadlines().timeZone()),
+                  slack.methods(botToken),
+                  slackSettings.supportChannel(),
+                  language,
+                  config.campaign().digest(),
+                  clock,
+                  owner)));
 
       var fsdhCommand =
           new FsdhCommand(
@@ -326,6 +345,7 @@ public final class Wiring {
               reminders::start,
               execution::start,
               () -> BundleRetention.schedule(quartz),
+              () -> DigestJob.schedule(quartz, DigestJob.EVERY),
               outbox::start,
               plans::resume);
       return new Bot(app, http, database, reminders, services, resources, socketMode);
