@@ -12,6 +12,7 @@ import java.util.TimeZone;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -53,6 +54,8 @@ public final class BurnDownChart {
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(Math.max(1.0, burnDown.total()));
     chart.getStyler().setYAxisDecimalPattern("#");
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
 
     List<Date> days = new ArrayList<>();
     List<Integer> remaining = new ArrayList<>();
@@ -64,9 +67,10 @@ public final class BurnDownChart {
       days.add(date(burnDown.start()));
       remaining.add(burnDown.total());
     }
+    // Few days: a dot on each, so that a single day still shows.
     chart
         .addSeries(both(first, "campaign.chart.series.remaining"), days, remaining)
-        .setMarker(SeriesMarkers.NONE);
+        .setMarker(days.size() <= 31 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
     LocalDate last = burnDown.lastDay();
     chart
         .addSeries(

@@ -22,6 +22,9 @@ import java.util.Optional;
  * moved them) and the requests as stored. Reads only; cheap enough to run for each command or view.
  */
 public final class Campaign {
+  /** Weeks shown before the final date when no request came before it. */
+  static final int LEAD_WEEKS = 4;
+
   private static final List<String> DONE_STATES = List.of("SUCCEEDED", "PARTLY_SUCCEEDED");
 
   private final WorkspaceDirectory directory;
@@ -80,6 +83,12 @@ public final class Campaign {
     if (start.isAfter(today)) {
       start = today;
     }
+    // A campaign starts before its final date: if the first request came after it, the chart
+    // still shows the last weeks before the date and the overrun since.
+    LocalDate finalDate = target.map(Milestone::date).orElse(today);
+    if (settings.start().isEmpty() && !start.isBefore(finalDate)) {
+      start = finalDate.minusWeeks(LEAD_WEEKS);
+    }
     List<LocalDate> days = new ArrayList<>();
     List<Integer> remaining = new ArrayList<>();
     for (LocalDate day = start; !day.isAfter(today); day = day.plusDays(1)) {
@@ -92,9 +101,7 @@ public final class Campaign {
       days.add(day);
       remaining.add(stages.size() - (int) done);
     }
-    BurnDown burnDown =
-        new BurnDown(
-            start, target.map(Milestone::date).orElse(today), stages.size(), days, remaining);
+    BurnDown burnDown = new BurnDown(start, finalDate, stages.size(), days, remaining);
     return new CampaignSnapshot(today, stages, d.milestones(), target, burnDown);
   }
 
