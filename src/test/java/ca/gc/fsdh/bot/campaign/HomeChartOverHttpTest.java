@@ -103,6 +103,17 @@ class HomeChartOverHttpTest {
   }
 
   @Test
+  void theSandboxPostsNoDigestOfItsOwnSoThatNoTestFindsAnExtraFileOnAMonday() {
+    assertThat(h.config.campaign().digest()).isFalse();
+    assertThat(
+            SandboxConfig.load(SandboxConfig.environment(h.slack.apiUrl(), h.dataDir()))
+                .campaign()
+                .digest())
+        .as("the example configuration itself keeps the digest on")
+        .isTrue();
+  }
+
+  @Test
   void aLeadSeesNoCampaignAndNoChart() throws Exception {
     JsonNode home = openHome("U0ADALOVE");
     assertThat(home.toString()).doesNotContain("Campaign / Campagne", "\"image\"");

@@ -64,7 +64,7 @@ public final class SandboxConfig {
   /**
    * The example configuration with every POC workspace on {@code pocHost} and every PROD workspace
    * on {@code prodHost} (two Databricks stand-ins), OCEAN's mapping for the sample ({@link
-   * SampleProd}), and bundles kept under {@code dataDir}.
+   * SampleProd}), bundles kept under {@code dataDir}, and no weekly digest.
    */
   public static Config load(
       Map<String, String> env, String pocHost, String prodHost, Path dataDir) {
@@ -84,7 +84,11 @@ public final class SandboxConfig {
                 "mappingFile: " + mapping.toAbsolutePath())
             .replace(
                 "directory: data/bundles",
-                "directory: " + dataDir.resolve("bundles").toAbsolutePath());
+                "directory: " + dataDir.resolve("bundles").toAbsolutePath())
+            // A bot started on a Monday morning would post the weekly digest (a message and a
+            // file in the support channel) into every test and the demo: the digest's own test
+            // runs it on a clock of its own.
+            .replace("  digest: true ", "  digest: false");
     return new ConfigLoader(env, WorkspaceHost::problem).parse(yaml, "fsdh.example.yml (sandbox)");
   }
 
