@@ -1,14 +1,12 @@
 package ca.gc.fsdh.bot.migration.cli;
 
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.plan.PlanRenderer;
 import ca.gc.fsdh.bot.migration.plan.Planner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code plan}: the inventory of a workspace before anything moves. */
@@ -20,14 +18,9 @@ import picocli.CommandLine.Spec;
 public final class PlanCommand implements Callable<Integer> {
   @Mixin WorkspaceConnection connection = new WorkspaceConnection();
 
-  @Option(
-      names = "--types",
-      description =
-          "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
-  String types;
+  @Mixin TypesOption types = new TypesOption();
 
-  @Option(names = "--json", description = "Print the plan as JSON.")
-  boolean json;
+  @Mixin JsonOption json = new JsonOption();
 
   @Spec CommandSpec spec;
 
@@ -40,9 +33,9 @@ public final class PlanCommand implements Callable<Integer> {
     var paced = connection.connect(spec.commandLine());
     var plan =
         new Planner(paced.workspace(), connection.limits())
-            .plan(connection.hostName(paced), ResourceType.parseList(types));
+            .plan(connection.hostName(paced), types.set());
     var out = spec.commandLine().getOut();
-    out.println(json ? BundleJson.PRETTY.writeValueAsString(plan) : PlanRenderer.text(plan));
+    out.println(json.on() ? BundleJson.PRETTY.writeValueAsString(plan) : PlanRenderer.text(plan));
     out.flush();
     return plan.unread().isEmpty() ? 0 : 1; // an incomplete inventory must not pass for a whole one
   }

@@ -50,33 +50,20 @@ public final class TableAclImporter implements ResourceImporter {
   public void importAll(ImportContext ctx) throws Exception {
     String warehouse = warehouse(ctx);
     var sql = warehouse == null ? null : new WarehouseSql(ctx.target(), warehouse);
-    long[] n = {0};
-    try (var queue = ctx.queue(type())) {
-      ctx.bundle()
-          .items(
-              type(),
-              e -> {
-                ctx.discovered(type(), ++n[0]);
-                if (sql == null) {
-                  ctx.failed(
-                      type(),
-                      e.id(),
-                      "no SQL warehouse in the target to replay grants: give --target-sql-warehouse"
-                          + " or map the POC warehouse (warehouses: in the mapping file)");
-                  return;
-                }
-                try {
-                  var grants = mapped(ctx, e.record());
-                  queue.submit(() ->
-                      ImportContext.run(ctx, type(), e.id(), resuming -> replay(ctx, sql, grants)));
-                } catch (InterruptedException ex) {
-                  Thread.currentThread().interrupt();
-                  throw new IllegalStateException(ex);
-                }
-              });
-      queue.await();
-      ctx.rethrowFatal();
-    }
+    ctx.eachItem(
+        type(),
+        e -> {
+          if (sql == null) {
+            ctx.failed(
+                type(),
+                e.id(),
+                "no SQL warehouse in the target to replay grants: give --target-sql-warehouse"
+                    + " or map the POC warehouse (warehouses: in the mapping file)");
+            return null;
+          }
+          var grants = mapped(ctx, e.record());
+          return resuming -> replay(ctx, sql, grants);
+        });
   }
 
   static String warehouse(ImportContext ctx) {
