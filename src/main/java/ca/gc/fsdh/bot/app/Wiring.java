@@ -7,11 +7,11 @@ import ca.gc.fsdh.bot.campaign.CampaignExport;
 import ca.gc.fsdh.bot.campaign.DigestClaims;
 import ca.gc.fsdh.bot.campaign.DigestSchedule;
 import ca.gc.fsdh.bot.campaign.RequestHistory;
+import ca.gc.fsdh.bot.campaign.slack.CampaignExportCommand;
 import ca.gc.fsdh.bot.campaign.slack.CampaignHomeSection;
 import ca.gc.fsdh.bot.campaign.slack.CampaignText;
 import ca.gc.fsdh.bot.campaign.slack.ChartUpload;
 import ca.gc.fsdh.bot.campaign.slack.DigestJob;
-import ca.gc.fsdh.bot.campaign.slack.ExportCommand;
 import ca.gc.fsdh.bot.campaign.slack.ProgressCommand;
 import ca.gc.fsdh.bot.campaign.slack.WeeklyDigest;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
@@ -302,7 +302,7 @@ public final class Wiring {
                       reminders.deadlines, reminders.scheduler, support, audit, messages, clock),
                   new RemindersCommand(reminders, support, audit, messages, clock),
                   new ProgressCommand(campaign, campaignText, support, audit, clock),
-                  new ExportCommand(
+                  new CampaignExportCommand(
                       campaign,
                       new CampaignExport(requestHistory, new AuditHistory(database.dataSource())),
                       campaignText,

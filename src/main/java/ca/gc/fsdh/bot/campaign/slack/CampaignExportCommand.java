@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Acked at once; the files are written and uploaded after the ack. Refusals and exports are
  * audited.
  */
-public final class ExportCommand implements Subcommand {
-  private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
+public final class CampaignExportCommand implements Subcommand {
+  private static final Logger log = LoggerFactory.getLogger(CampaignExportCommand.class);
 
   private final Campaign campaign;
   private final CampaignExport export;
@@ -42,7 +42,7 @@ public final class ExportCommand implements Subcommand {
   private final Executor background;
   private final Clock clock;
 
-  public ExportCommand(
+  public CampaignExportCommand(
       Campaign campaign,
       CampaignExport export,
       CampaignText text,
