@@ -11,8 +11,10 @@ COPY src src
 RUN mvn -B -q --no-transfer-progress -DskipTests package
 
 FROM eclipse-temurin:21-jre
+# fontconfig and a font: the campaign chart is drawn with AWT, headless, which needs both
+# (without them: "libfreetype.so.6: cannot open shared object file", adoptium/temurin-build#3101).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends curl \
+ && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system fsdh && useradd --system --gid fsdh --home-dir /app --shell /usr/sbin/nologin fsdh \
  && mkdir -p /app/data /config && chown fsdh:fsdh /app/data

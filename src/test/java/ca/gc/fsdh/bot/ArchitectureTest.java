@@ -44,7 +44,8 @@ class ArchitectureTest {
           .matching(BASE + ".(*)..")
           .should()
           .beFreeOfCycles()
-          .as("no cycle between app, platform, slackkit, requests, reminders, migration and tools");
+          .as(
+              "no cycle between app, platform, slackkit, requests, reminders, campaign, migration and tools");
 
   @ArchTest
   static final ArchRule theCoreImportsNothingOfTheBot =
@@ -59,6 +60,7 @@ class ArchitectureTest {
               BASE + ".slackkit..",
               BASE + ".requests..",
               BASE + ".reminders..",
+              BASE + ".campaign..",
               BASE + ".tools..",
               "com.slack..")
           .as(
@@ -85,6 +87,7 @@ class ArchitectureTest {
               BASE + ".app..",
               BASE + ".requests..",
               BASE + ".reminders..",
+              BASE + ".campaign..",
               BASE + ".migration..",
               BASE + ".tools..")
           .as("the Slack kit imports no feature");
@@ -101,6 +104,7 @@ class ArchitectureTest {
               BASE + ".slackkit..",
               BASE + ".requests..",
               BASE + ".reminders..",
+              BASE + ".campaign..",
               BASE + ".migration..",
               BASE + ".tools..")
           .as("the platform imports no feature and not the Slack kit");
@@ -147,6 +151,38 @@ class ArchitectureTest {
           .resideInAnyPackage(BASE + ".slackkit..", BASE + ".requests.slack..", "com.slack..")
           .as("the request domain (requests/, not requests/slack/) imports no Slack");
 
+  @ArchTest
+  static final ArchRule theCampaignReadsRequestsThroughItsOwnQueries =
+      noClasses()
+          .that()
+          .resideInAPackage(BASE + ".campaign..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(BASE + ".requests..", BASE + ".migration..")
+          .as(
+              "the campaign imports neither requests nor the core: it reads requests' table through"
+                  + " its own read-only queries (RequestHistory)");
+
+  @ArchTest
+  static final ArchRule theCampaignDomainImportsNoSlack =
+      noClasses()
+          .that()
+          .resideInAPackage(BASE + ".campaign")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(BASE + ".slackkit..", BASE + ".campaign.slack..", "com.slack..")
+          .as("the campaign domain (campaign/, not campaign/slack/) imports no Slack");
+
+  @ArchTest
+  static final ArchRule noOtherFeatureImportsTheCampaign =
+      noClasses()
+          .that()
+          .resideInAnyPackage(BASE + ".requests..", BASE + ".reminders..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(BASE + ".campaign..")
+          .as("requests and reminders know nothing of the campaign, which reads them");
+
   /** Simple names of top-level types, production and tools together, must each name one class. */
   @ArchTest
   static void noTwoTopLevelTypesShareASimpleName(JavaClasses classes) {
@@ -187,7 +223,14 @@ class ArchitectureTest {
                 .map(p -> p.substring(BASE.length() + 1).split("\\.")[0])
                 .distinct())
         .containsExactlyInAnyOrder(
-            "app", "platform", "slackkit", "requests", "reminders", "migration", "tools");
+            "app",
+            "platform",
+            "slackkit",
+            "requests",
+            "reminders",
+            "campaign",
+            "migration",
+            "tools");
     assertThat(classes.contain(BASE + ".tools.ToolsMain")).isTrue();
     assertThat(classes.stream().filter(resideInAnyPackage(BASE + ".migration..")::test).count())
         .isGreaterThan(100);

@@ -1,5 +1,19 @@
 package ca.gc.fsdh.bot.app;
 
+import ca.gc.fsdh.bot.campaign.AuditHistory;
+import ca.gc.fsdh.bot.campaign.BurnDownChart;
+import ca.gc.fsdh.bot.campaign.Campaign;
+import ca.gc.fsdh.bot.campaign.CampaignExport;
+import ca.gc.fsdh.bot.campaign.DigestClaims;
+import ca.gc.fsdh.bot.campaign.DigestSchedule;
+import ca.gc.fsdh.bot.campaign.RequestHistory;
+import ca.gc.fsdh.bot.campaign.slack.CampaignExportCommand;
+import ca.gc.fsdh.bot.campaign.slack.CampaignHomeSection;
+import ca.gc.fsdh.bot.campaign.slack.CampaignText;
+import ca.gc.fsdh.bot.campaign.slack.ChartUpload;
+import ca.gc.fsdh.bot.campaign.slack.DigestJob;
+import ca.gc.fsdh.bot.campaign.slack.ProgressCommand;
+import ca.gc.fsdh.bot.campaign.slack.WeeklyDigest;
 import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.platform.audit.JdbcAuditLog;
@@ -283,6 +297,32 @@ public final class Wiring {
               clock,
               owner);
       jobs.register(NudgeJob.class, new NudgeJob(nudges));
+      // The campaign at a glance (issue 14): reads requests through its own queries.
+      var requestHistory = new RequestHistory(database.dataSource());
+      var campaign =
+          new Campaign(directory, reminders.deadlines, requestHistory, config.campaign(), clock);
+      var campaignText = new CampaignText(messages);
+      var chartUpload =
+          new ChartUpload(
+              slack.methods(botToken),
+              new BurnDownChart(messages, config.deadlines().timeZone()),
+              campaignText,
+              slackSettings.supportChannel());
+      jobs.register(
+          DigestJob.class,
+          new DigestJob(
+              new WeeklyDigest(
+                  campaign,
+                  campaignText,
+                  chartUpload,
+                  new DigestClaims(database.dataSource()),
+                  DigestSchedule.of(config.campaign(), config.deadlines().timeZone()),
+                  slack.methods(botToken),
+                  slackSettings.supportChannel(),
+                  language,
+                  config.campaign().digest(),
+                  clock,
+                  owner)));
 
       var fsdhCommand =
           new FsdhCommand(
@@ -301,7 +341,19 @@ public final class Wiring {
                       RequestActionSubcommand.Action.RETRY, service, reply, text),
                   new DeadlinesCommand(
                       reminders.deadlines, reminders.scheduler, support, audit, messages, clock),
-                  new RemindersCommand(reminders, support, audit, messages, clock)),
+                  new RemindersCommand(reminders, support, audit, messages, clock),
+                  new ProgressCommand(campaign, campaignText, support, audit, clock),
+                  new CampaignExportCommand(
+                      campaign,
+                      new CampaignExport(requestHistory, new AuditHistory(database.dataSource())),
+                      campaignText,
+                      support,
+                      audit,
+                      new DirectMessageChannels(
+                          database.dataSource(), slack.methods(botToken), slackCalls, clock),
+                      slack.methods(botToken),
+                      background,
+                      clock)),
               messages,
               directory,
               language);
@@ -311,7 +363,15 @@ public final class Wiring {
           modal,
           new DecisionButtons(service, reply, text, language, background, stores.plans(), approval),
           new HomeTab(
-              service, directory, config.deadlines(), text, modal, language, clock, background));
+              service,
+              directory,
+              config.deadlines(),
+              text,
+              modal,
+              language,
+              clock,
+              background,
+              List.of(new CampaignHomeSection(campaign, campaignText, chartUpload))));
 
       var metrics = new BotMetrics();
       var endpoint =
@@ -334,6 +394,7 @@ public final class Wiring {
               reminders::start,
               execution::start,
               () -> BundleRetention.schedule(quartz),
+              () -> DigestJob.schedule(quartz, DigestJob.EVERY),
               outbox::start,
               plans::resume,
               () -> NudgeJob.schedule(quartz, NUDGE_SWEEP_EVERY));

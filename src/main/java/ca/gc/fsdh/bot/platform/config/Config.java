@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param databricks authentication per environment name ({@code poc}, {@code prod})
  * @param approvals separation of duties and the nudges of waiting requests ({@code approvals:})
+ * @param campaign the campaign view, its chart and the weekly digest ({@code campaign:})
  */
 public record Config(
     int port,
@@ -17,7 +18,8 @@ public record Config(
     WorkspaceDirectory directory,
     Deadlines deadlines,
     BundleSettings bundles,
-    ApprovalSettings approvals) {
+    ApprovalSettings approvals,
+    CampaignSettings campaign) {
 
   public Config {
     databricks = Map.copyOf(databricks);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -95,7 +96,8 @@ public final class ConfigLoader {
             "workspaces",
             "deadlines",
             "bundles",
-            "approvals"));
+            "approvals",
+            "campaign"));
 
     SlackSettings slack = slack(top.object("slack"), problems);
     int port = port(top.object("server"), problems);
@@ -105,6 +107,7 @@ public final class ConfigLoader {
     Deadlines deadlines = deadlines(top.object("deadlines"), problems);
     BundleSettings bundles = bundles(top.object("bundles"));
     ApprovalSettings approvals = approvals(top.object("approvals"), deadlines);
+    CampaignSettings campaign = campaign(top.object("campaign"), deadlines);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -117,7 +120,8 @@ public final class ConfigLoader {
         new WorkspaceDirectory(workspaces),
         deadlines,
         bundles,
-        approvals);
+        approvals,
+        campaign);
   }
 
   private SlackSettings slack(ConfigNode n, List<String> problems) {
@@ -434,6 +438,35 @@ public final class ConfigLoader {
     return new Deadlines(zone, time, offsets, holidays, milestones, rate);
   }
 
+  private static CampaignSettings campaign(ConfigNode n, Deadlines deadlines) {
+    n.allowOnly(Set.of("finalMilestone", "start", "digestDay", "digestTime", "digest"));
+    CampaignSettings d = CampaignSettings.DEFAULT;
+    Optional<String> finalMilestone = n.optionalText("finalMilestone");
+    finalMilestone.ifPresent(id -> {
+      if (deadlines.milestones().stream().noneMatch(m -> m.id().equals(id))) {
+        n.problem("finalMilestone", "'" + id + "' is not the id of a milestone under deadlines");
+      }
+    });
+    return new CampaignSettings(
+        finalMilestone,
+        n.parsed("start", LocalDate::parse, "a date such as 2025-09-01"),
+        n.parsed(
+                "digestDay",
+                s -> DayOfWeek.valueOf(s.toUpperCase(Locale.ROOT)),
+                "a day of the week such as monday")
+            .orElse(d.digestDay()),
+        n.parsed("digestTime", LocalTime::parse, "a time such as 09:00").orElse(d.digestTime()),
+        n.parsed("digest", ConfigLoader::bool, "true or false").orElse(d.digest()));
+  }
+
+  private static boolean bool(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(text);
+    };
+  }
+
   private static BundleSettings bundles(ConfigNode n) {
     n.allowOnly(Set.of("directory", "maxUploadMegabytes", "retentionDays", "fetchCommand"));
     Path directory =
@@ -480,14 +513,6 @@ public final class ConfigLoader {
       n.problem("finalMilestone", "'" + finalMilestone + "' is not the id of a milestone");
     }
     return new ApprovalSettings(allowOwn, nudge, escalate, escalateTo, finalMilestone);
-  }
-
-  private static boolean bool(String text) {
-    return switch (text.toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException(text);
-    };
   }
 
   private static int businessDays(ConfigNode n, String key, int fallback) {

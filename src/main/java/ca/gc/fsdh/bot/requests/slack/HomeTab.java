@@ -18,6 +18,7 @@ import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
+import ca.gc.fsdh.bot.slackkit.HomeSection;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
@@ -56,6 +57,9 @@ public final class HomeTab {
    */
   static final int WORKSPACES_SHOWN = 30;
 
+  /** Slack's most blocks in a Home tab. */
+  private static final int MAX_BLOCKS = 100;
+
   /** Requests listed in the support queue; the count says how many wait in all. */
   static final int QUEUE_SHOWN = 20;
 
@@ -70,6 +74,7 @@ public final class HomeTab {
   private final Language defaultLanguage;
   private final Clock clock;
   private final Executor background;
+  private final List<HomeSection> supportSections;
 
   public HomeTab(
       RequestService service,
@@ -80,6 +85,23 @@ public final class HomeTab {
       Language defaultLanguage,
       Clock clock,
       Executor background) {
+    this(service, directory, deadlines, text, modal, defaultLanguage, clock, background, List.of());
+  }
+
+  /**
+   * @param supportSections other features' parts of the support view, shown under the queue
+   */
+  public HomeTab(
+      RequestService service,
+      WorkspaceDirectory directory,
+      Deadlines deadlines,
+      RequestText text,
+      RequestModal modal,
+      Language defaultLanguage,
+      Clock clock,
+      Executor background,
+      List<HomeSection> supportSections) {
+    this.supportSections = List.copyOf(supportSections);
     this.service = service;
     this.directory = directory;
     this.deadlines = deadlines;
@@ -171,6 +193,13 @@ public final class HomeTab {
       blocks.add(divider());
       List<MigrationRequest> pending = service.pending();
       blocks.add(section(s -> s.text(markdownText(both(l, lang -> queueText(lang, pending))))));
+      for (HomeSection extra : supportSections) {
+        List<LayoutBlock> more = extra.supportBlocks(userId, l);
+        // Slack takes 100 blocks in a Home tab; a section that would not fit is left out whole.
+        if (blocks.size() + more.size() <= MAX_BLOCKS) {
+          blocks.addAll(more);
+        }
+      }
     }
     return view(v -> v.type("home").blocks(blocks));
   }

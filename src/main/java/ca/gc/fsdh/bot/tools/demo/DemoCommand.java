@@ -76,6 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Clock.systemUTC());
         new DemoScenario(transcript, slack, sender, bot.port()).run();
         new RequestsDemo(transcript, slack, sender).run();
+        new CampaignDemo(transcript, slack, sender).run();
         new ReminderDemo(transcript, slack, config, dataDir).run();
       }
       // The stand-in refuses what Slack refuses; a refusal is a defect the demo must not hide.

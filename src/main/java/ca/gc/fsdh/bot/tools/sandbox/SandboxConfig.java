@@ -65,7 +65,7 @@ public final class SandboxConfig {
   /**
    * The example configuration with every POC workspace on {@code pocHost} and every PROD workspace
    * on {@code prodHost} (two Databricks stand-ins), OCEAN's mapping for the sample ({@link
-   * SampleProd}), and bundles kept under {@code dataDir}.
+   * SampleProd}), bundles kept under {@code dataDir}, and no weekly digest.
    */
   public static Config load(
       Map<String, String> env, String pocHost, String prodHost, Path dataDir) {
@@ -95,7 +95,11 @@ public final class SandboxConfig {
                 "mappingFile: " + mapping.toAbsolutePath())
             .replace(
                 "directory: data/bundles",
-                "directory: " + dataDir.resolve("bundles").toAbsolutePath());
+                "directory: " + dataDir.resolve("bundles").toAbsolutePath())
+            // A bot started on a Monday morning would post the weekly digest (a message and a
+            // file in the support channel) into every test and the demo: the digest's own test
+            // runs it on a clock of its own.
+            .replace("  digest: true ", "  digest: false");
     return new ConfigLoader(env, WorkspaceHost::problem)
         .parse(edit.apply(yaml), "fsdh.example.yml (sandbox)");
   }
@@ -110,7 +114,8 @@ public final class SandboxConfig {
           .user("U0ALANTUR", "Alan Turing", "en-GB")
           .user("U0SUPPORT1", "Sam Support", "en-US")
           .user("U0SUPPORT2", "Sophie Soutien", "fr-CA")
-          .userGroup(SUPPORT_GROUP, List.of("U0SUPPORT1", "U0SUPPORT2"));
+          .userGroup(SUPPORT_GROUP, List.of("U0SUPPORT1", "U0SUPPORT2"))
+          .channelMembers(SUPPORT_CHANNEL, List.of("U0SUPPORT1", "U0SUPPORT2"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Block Kit's published limits, checked the way Slack checks a message's {@code blocks} or a {@code
@@ -66,6 +67,11 @@ public final class BlockKitLimits {
   public static final int BUTTON_TEXT = 75;
   public static final int BUTTON_VALUE = 2000;
   public static final int URL = 3000;
+
+  /** An image block's alt text and title. */
+  public static final int IMAGE_TEXT = 2000;
+
+  private static final Pattern SLACK_FILE_ID = Pattern.compile("^F[A-Z0-9]{8,}$");
   // Placeholders of inputs and menus: 150.
   public static final int PLACEHOLDER = 150;
   // Option object: text 75, value 150, description 75. Static select: 100 options; checkboxes and
@@ -153,6 +159,11 @@ public final class BlockKitLimits {
                   "focus_on_load")),
           Map.entry("file_input", Set.of("type", "action_id", "filetypes", "max_files")),
           Map.entry("image", Set.of("type", "image_url", "alt_text", "slack_file")),
+          // Image block: docs.slack.dev reference/block-kit/blocks/image-block.
+          Map.entry(
+              "image block",
+              Set.of("type", "image_url", "slack_file", "alt_text", "title", "block_id")),
+          Map.entry("slack_file", Set.of("id", "url")),
           Map.entry("option", Set.of("text", "value", "description")),
           Map.entry(
               "modal",
@@ -252,11 +263,12 @@ public final class BlockKitLimits {
 
   private void block(JsonNode block, String at) {
     String type = block.path("type").asText();
-    if (!fields(block, at, type)) {
+    if (!fields(block, at, type.equals("image") ? "image block" : type)) {
       return;
     }
     length(block, "block_id", at, ID);
     switch (type) {
+      case "image" -> image(block, at);
       case "section" -> {
         if (!block.has("text") && !block.has("fields")) {
           refuse(at, "must define either `text` or `fields`");
@@ -323,6 +335,34 @@ public final class BlockKitLimits {
         }
       }
       default -> {} // divider: nothing but its id
+    }
+  }
+
+  /**
+   * An image block (docs.slack.dev reference/block-kit/blocks/image-block): exactly one of {@code
+   * image_url} (at most 3,000) and {@code slack_file}; {@code alt_text} required, at most 2,000;
+   * {@code title} plain text, at most 2,000. A Slack file object has exactly one of {@code id} and
+   * {@code url} (composition-objects/slack-file-object); an id must match {@code ^F[A-Z0-9]{8,}$}
+   * (Slack's own error, quoted in python-slack-sdk issue 1521).
+   */
+  private void image(JsonNode block, String at) {
+    if (block.has("image_url") == block.has("slack_file")) {
+      refuse(at, "must provide exactly one of image_url or slack_file");
+    }
+    length(block, "image_url", at, URL);
+    if (!block.hasNonNull("alt_text") || block.get("alt_text").asText().isEmpty()) {
+      refuse(at, "missing required field: alt_text");
+    }
+    length(block, "alt_text", at, IMAGE_TEXT);
+    plainText(block.get("title"), at + "/title", IMAGE_TEXT, false);
+    JsonNode file = block.get("slack_file");
+    if (file != null && fields(file, at + "/slack_file", "slack_file")) {
+      if (file.has("id") == file.has("url")) {
+        refuse(at + "/slack_file", "must provide exactly one of id or url");
+      }
+      if (file.has("id") && !SLACK_FILE_ID.matcher(file.get("id").asText()).matches()) {
+        refuse(at + "/slack_file/id", "does not match pattern ^[F][A-Z0-9]{8,}$");
+      }
     }
   }
 

@@ -50,6 +50,10 @@ public final class FakeSlackApi implements AutoCloseable {
   public static final String BOT_USER_ID = "U0FSDHBOT";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** files.getUploadURLExternal's {@code alt_txt}: at most 1,000 characters. */
+  static final int ALT_TXT = 1000;
+
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final String botToken;
@@ -61,14 +65,27 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, UploadedFile> files = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
   private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> channelMembers = new ConcurrentHashMap<>();
   private final UserFiles userFiles;
   private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong(1_700_000_000L);
   private volatile SocketModeEndpoint socketMode;
   private volatile boolean down;
 
-  /** A file received through {@code files.uploadV2}; {@code channel} is set once completed. */
-  public record UploadedFile(String id, String name, byte[] bytes, String channel) {}
+  /**
+   * A file received through {@code files.uploadV2}: announced ({@code length} bytes), its bytes
+   * received ({@code uploaded}), then completed: {@code channel} is where it was shared, null while
+   * it is private (only the bot can see it).
+   */
+  public record UploadedFile(
+      String id,
+      String name,
+      byte[] bytes,
+      String channel,
+      long length,
+      boolean uploaded,
+      String altText,
+      String title) {}
 
   /** A call refused for its blocks or view: the method, Slack's error and its messages. */
   public record Refusal(String method, String error, List<String> messages) {}
@@ -119,6 +136,16 @@ public final class FakeSlackApi implements AutoCloseable {
 
   public FakeSlackApi userGroup(String id, List<String> members) {
     userGroups.put(id, List.copyOf(members));
+    return this;
+  }
+
+  /**
+   * Who is in a channel: a file shared there is visible to them only. A channel never named here is
+   * taken as public (every member of the workspace can see what is shared in it); a direct message
+   * {@code D<user>} (as {@code conversations.open} answers here) is visible to that user.
+   */
+  public FakeSlackApi channelMembers(String channel, List<String> members) {
+    channelMembers.put(channel, List.copyOf(members));
     return this;
   }
 
@@ -244,7 +271,15 @@ public final class FakeSlackApi implements AutoCloseable {
                   p.containsKey("view_id") && views.containsKey(p.get("view_id"))
                       ? saveView(p, p.get("view_id"))
                       : error("not_found"));
-      case "views.publish" -> refusedView(method, p).orElseGet(() -> publishHome(p));
+      case "views.publish" ->
+          refusedView(method, p)
+              .or(() ->
+                  refusedFiles(
+                      method,
+                      readTree(p.get("view")).path("blocks"),
+                      "/view/blocks",
+                      p.get("user_id")))
+              .orElseGet(() -> publishHome(p));
       case "files.info" ->
           userFiles
               .info(p.getOrDefault("file", ""))
@@ -286,7 +321,9 @@ public final class FakeSlackApi implements AutoCloseable {
     if (isBlank(p.get("text")) && isBlank(p.get("blocks")) && isBlank(p.get("attachments"))) {
       return error("no_text");
     }
-    Optional<ObjectNode> refused = refusedBlocks("chat.postMessage", p);
+    Optional<ObjectNode> refused =
+        refusedBlocks("chat.postMessage", p)
+            .or(() -> refusedFiles("chat.postMessage", readTree(p.get("blocks")), "/blocks", null));
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -431,35 +468,91 @@ public final class FakeSlackApi implements AutoCloseable {
     return r;
   }
 
+  /**
+   * files.getUploadURLExternal (docs.slack.dev reference/methods/files.getUploadURLExternal):
+   * {@code filename} and {@code length} (the size in bytes) are required; {@code alt_txt} at most
+   * 1,000 characters ({@code alt_txt_too_large}, Slack's method spec as mirrored by slack_kit on
+   * hex.pm). The upload URL is absolute: the SDK posts the bytes to it with its own HTTP client,
+   * not through the API URL prefix (java-slack-sdk 1.51 FilesUploadV2Helper).
+   */
   private ObjectNode uploadUrl(Map<String, String> p) {
     if (isBlank(p.get("filename")) || isBlank(p.get("length"))) {
       return error("invalid_arguments");
     }
+    long length;
+    try {
+      length = Long.parseLong(p.get("length").trim());
+    } catch (NumberFormatException e) {
+      return error("invalid_arguments");
+    }
+    if (length <= 0) {
+      return error("invalid_arguments");
+    }
+    String alt = p.get("alt_txt");
+    if (alt != null && alt.length() > ALT_TXT) {
+      return error("alt_txt_too_large");
+    }
     String id = "F" + sequence.incrementAndGet();
-    files.put(id, new UploadedFile(id, p.get("filename"), new byte[0], null));
+    files.put(
+        id, new UploadedFile(id, p.get("filename"), new byte[0], null, length, false, alt, null));
     return ok().put("file_id", id)
         .put("upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/" + id);
   }
 
+  /**
+   * files.completeUploadExternal (docs.slack.dev reference/methods/files.completeUploadExternal):
+   * {@code files} is required, a JSON array of {@code {"id", "title"}}; each file must have been
+   * announced and its bytes received; without {@code channel_id} (or {@code channels}) "the file
+   * will be private": shared nowhere, so no one but the bot can see it. {@code thread_ts} needs a
+   * channel.
+   */
   private ObjectNode completeUpload(Map<String, String> p) throws IOException {
-    JsonNode list = JSON.readTree(p.getOrDefault("files", "[]"));
+    if (isBlank(p.get("files"))) {
+      return error("invalid_arguments");
+    }
+    JsonNode list = readTree(p.get("files"));
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      return error("invalid_arguments");
+    }
+    String channel = isBlank(p.get("channel_id")) ? p.get("channels") : p.get("channel_id");
+    if (isBlank(channel) && !isBlank(p.get("thread_ts"))) {
+      return error("invalid_arguments");
+    }
     ArrayNode done = JSON.createArrayNode();
     for (JsonNode f : list) {
       UploadedFile file = files.get(f.path("id").asText());
-      if (file == null) {
+      if (file == null || !file.uploaded()) {
         return error("file_not_found");
       }
-      String channel = p.getOrDefault("channel_id", p.get("channels"));
-      files.put(file.id(), new UploadedFile(file.id(), file.name(), file.bytes(), channel));
+    }
+    for (JsonNode f : list) {
+      UploadedFile file = files.get(f.path("id").asText());
+      String title = f.path("title").asText(file.name());
+      files.put(
+          file.id(),
+          new UploadedFile(
+              file.id(),
+              file.name(),
+              file.bytes(),
+              isBlank(channel) ? null : channel,
+              file.length(),
+              true,
+              file.altText(),
+              title));
       done.addObject()
           .put("id", file.id())
-          .put("title", f.path("title").asText(file.name()))
+          .put("title", title)
           .put("name", file.name())
           .put("size", file.bytes().length);
     }
     return (ObjectNode) ok().set("files", done);
   }
 
+  /**
+   * The raw upload to an {@code upload_url}: HTTP 200 once the bytes are in (docs.slack.dev
+   * files.getUploadURLExternal, "Slack will respond with HTTP 200"). Bytes whose count differs from
+   * the announced {@code length} are refused (400): the length is the file's size in bytes.
+   */
   private void upload(HttpExchange ex) throws IOException {
     try (ex) {
       String id = ex.getRequestURI().getPath().substring("/upload/".length());
@@ -468,13 +561,71 @@ public final class FakeSlackApi implements AutoCloseable {
           new SlackCall(
               "upload", Map.of("file_id", id, "length", Integer.toString(bytes.length)), null));
       UploadedFile file = files.get(id);
-      if (file == null) {
+      if (file == null || !ex.getRequestMethod().equals("POST")) {
         send(ex, 404, "text/plain", "no such upload");
         return;
       }
-      files.put(id, new UploadedFile(id, file.name(), bytes, file.channel()));
+      if (bytes.length != file.length()) {
+        send(ex, 400, "text/plain", "length mismatch: " + bytes.length + " != " + file.length());
+        return;
+      }
+      files.put(
+          id,
+          new UploadedFile(
+              id,
+              file.name(),
+              bytes,
+              file.channel(),
+              file.length(),
+              true,
+              file.altText(),
+              file.title()));
       send(ex, 200, "text/plain", "OK - " + bytes.length);
     }
+  }
+
+  /**
+   * A {@code slack_file} named by id in image blocks must be a file "the user posting these blocks"
+   * (or, in a Home tab, its viewer) can see (docs.slack.dev composition-objects/slack-file-object):
+   * a private file, never shared, is refused as Slack refuses it ("invalid slack file", with its
+   * JSON pointer: python-slack-sdk issue 1658, java-slack-sdk issue 1349); for a Home tab, the file
+   * must be shared where the viewer is.
+   */
+  private Optional<ObjectNode> refusedFiles(
+      String method, JsonNode blocks, String at, String viewer) {
+    if (blocks == null || !blocks.isArray()) {
+      return Optional.empty();
+    }
+    List<BlockKitLimits.Violation> problems = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      JsonNode id = blocks.get(i).path("slack_file").path("id");
+      if (!id.isTextual()) {
+        continue;
+      }
+      UploadedFile file = files.get(id.asText());
+      if (file == null
+          || file.channel() == null
+          || (viewer != null && !canSee(viewer, file.channel()))) {
+        problems.add(
+            new BlockKitLimits.Violation(at + "/" + i + "/slack_file", "invalid slack file"));
+      }
+    }
+    if (problems.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        refuse(
+            method,
+            method.equals("chat.postMessage") ? "invalid_blocks" : "invalid_arguments",
+            problems));
+  }
+
+  private boolean canSee(String user, String channel) {
+    if (channel.startsWith("D")) {
+      return channel.equals("D" + user);
+    }
+    List<String> members = channelMembers.get(channel);
+    return members == null || members.contains(user);
   }
 
   private void responseUrlPost(HttpExchange ex) throws IOException {
