@@ -448,12 +448,16 @@ public final class Wiring {
     return new OutboxDispatcher(stores.outbox(), notifier, clock, owner, settings);
   }
 
-  /** An executor that, at shutdown, gets a few seconds to finish what it was given. */
+  /**
+   * An executor that, at shutdown, gets a few seconds to finish what it was given, then is
+   * interrupted and waited for again: what it runs uses the database, closed after it.
+   */
   private static <E extends ExecutorService> E executor(List<AutoCloseable> resources, E executor) {
     resources.add(() -> {
       executor.shutdown();
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
         executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
       }
     });
     return executor;

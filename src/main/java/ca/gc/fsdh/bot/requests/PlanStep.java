@@ -96,7 +96,13 @@ public final class PlanStep implements RequestListener {
                       + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse(""))
               .toString();
     }
-    plans.setPlan(request.id(), stored, clock.instant());
+    try {
+      plans.setPlan(request.id(), stored, clock.instant());
+    } catch (RuntimeException e) {
+      // the database going away at a stop: the next start makes the plan again
+      log.warn("request {}: plan not stored: {}", request.id(), e.getMessage());
+      return;
+    }
     planned.accept(store.find(request.id()).orElse(request));
   }
 

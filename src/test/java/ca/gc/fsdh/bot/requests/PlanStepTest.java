@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 /** The plan of a pending request: made once, stored, made again at start when a stop lost it. */
 class PlanStepTest {
@@ -81,5 +82,44 @@ class PlanStepTest {
     assertThat(PlanStep.read(plans, r.id()).orElseThrow().path("error").asText())
         .isEqualTo("IllegalStateException: workspace FORET is no longer in the directory");
     assertThat(shown).containsExactly(r.id());
+  }
+
+  /**
+   * A stop closes the database while a plan is being made: storing it fails, the plan thread says
+   * so in one line and ends quietly (before, the failure escaped the thread with a stack trace),
+   * and nothing is shown; the next start makes the plan again.
+   */
+  @Test
+  void aPlanThatCannotBeStoredAtAStopEndsQuietly() throws Exception {
+    MigrationRequest r = pending("ARCTIC");
+    var summary = new PlanSummary(Map.of(), 0, List.of(), List.of(), List.of(), 0);
+    PlansAndResults closing = Mockito.spy(plans);
+    Mockito.doThrow(new IllegalStateException("cannot store the plan: the pool has been closed"))
+        .when(closing)
+        .setPlan(Mockito.anyLong(), Mockito.anyString(), Mockito.any());
+    var escaped = new CopyOnWriteArrayList<Throwable>();
+    ExecutorService watched =
+        Executors.newSingleThreadExecutor(task -> {
+          Thread t = new Thread(task);
+          t.setUncaughtExceptionHandler((thread, e) -> escaped.add(e));
+          return t;
+        });
+    try {
+      new PlanStep(
+              request -> summary,
+              stores.requests(),
+              closing,
+              watched,
+              Clock.systemUTC(),
+              m -> shown.add(m.id()))
+          .changed(r, "U0ADALOVE");
+      watched.shutdown();
+      assertThat(watched.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      watched.shutdownNow();
+    }
+    assertThat(escaped).isEmpty();
+    assertThat(shown).isEmpty();
+    assertThat(plans.plan(r.id())).isEmpty();
   }
 }
