@@ -20,6 +20,7 @@ import java.util.Set;
  * @param workers worker threads per resource type
  * @param permissions whether object permissions are replayed
  * @param dryRun read the target, write nothing, report what would be created, overwritten, skipped
+ * @param tableAclTarget where table ACLs are replayed; AUTO decides from what PROD has
  */
 public record ImportOptions(
     Set<ResourceType> types,
@@ -29,8 +30,32 @@ public record ImportOptions(
     SecretValueSource secretValues,
     int workers,
     boolean permissions,
-    boolean dryRun) {
+    boolean dryRun,
+    TableAclTarget tableAclTarget) {
+  /** The options without a table ACL target (AUTO), as every caller before it wrote them. */
+  public ImportOptions(
+      Set<ResourceType> types,
+      Map<ResourceType, ExistingPolicy> existing,
+      Path stateDir,
+      Optional<String> sqlWarehouse,
+      SecretValueSource secretValues,
+      int workers,
+      boolean permissions,
+      boolean dryRun) {
+    this(
+        types,
+        existing,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        workers,
+        permissions,
+        dryRun,
+        TableAclTarget.AUTO);
+  }
+
   public ImportOptions {
+    Objects.requireNonNull(tableAclTarget, "tableAclTarget == null");
     types = Set.copyOf(types);
     var e = new EnumMap<ResourceType, ExistingPolicy>(defaultPolicies());
     e.putAll(existing);
@@ -74,12 +99,28 @@ public record ImportOptions(
 
   public ImportOptions withTypes(Set<ResourceType> t) {
     return new ImportOptions(
-        t, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun);
+        t,
+        existing,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        workers,
+        permissions,
+        dryRun,
+        tableAclTarget);
   }
 
   public ImportOptions withExisting(Map<ResourceType, ExistingPolicy> e) {
     return new ImportOptions(
-        types, e, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun);
+        types,
+        e,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        workers,
+        permissions,
+        dryRun,
+        tableAclTarget);
   }
 
   public ImportOptions withSqlWarehouse(String id) {
@@ -91,26 +132,48 @@ public record ImportOptions(
         secretValues,
         workers,
         permissions,
-        dryRun);
+        dryRun,
+        tableAclTarget);
   }
 
   public ImportOptions withSecretValues(SecretValueSource s) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, s, workers, permissions, dryRun);
+        types, existing, stateDir, sqlWarehouse, s, workers, permissions, dryRun, tableAclTarget);
   }
 
   public ImportOptions withWorkers(int n) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, secretValues, n, permissions, dryRun);
+        types,
+        existing,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        n,
+        permissions,
+        dryRun,
+        tableAclTarget);
   }
 
   public ImportOptions withPermissions(boolean p) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, secretValues, workers, p, dryRun);
+        types, existing, stateDir, sqlWarehouse, secretValues, workers, p, dryRun, tableAclTarget);
   }
 
   public ImportOptions withDryRun(boolean d) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, d);
+        types,
+        existing,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        workers,
+        permissions,
+        d,
+        tableAclTarget);
+  }
+
+  public ImportOptions withTableAclTarget(TableAclTarget t) {
+    return new ImportOptions(
+        types, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun, t);
   }
 }
