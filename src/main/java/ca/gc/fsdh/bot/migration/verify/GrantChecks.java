@@ -81,7 +81,8 @@ final class GrantChecks implements Verifier.TypeCheck {
    */
   static String show(Grant g) {
     String type = g.objectType().toUpperCase(Locale.ROOT);
-    if (type.startsWith("CATALOG")) return "SHOW GRANTS ON CATALOG";
+    if (type.startsWith("CATALOG"))
+      return "SHOW GRANTS ON CATALOG " + "`" + Grant.HIVE_METASTORE + "`";
     if (type.equals("ANY_FILE") || type.equals("ANY FILE")) return "SHOW GRANTS ON ANY FILE";
     if (type.startsWith("ANONYMOUS")) return "SHOW GRANTS ON ANONYMOUS FUNCTION";
     String kind =
@@ -90,6 +91,6 @@ final class GrantChecks implements Verifier.TypeCheck {
           case "VIEW" -> "VIEW ";
           default -> "TABLE ";
         };
-    return "SHOW GRANTS ON " + kind + g.name();
+    return "SHOW GRANTS ON " + kind + g.qualifiedName();
   }
 }
