@@ -132,7 +132,8 @@ public final class CoreMigration {
                 .withTypes(importOptions.types())
                 .withSqlWarehouse(o.targetWarehouse().or(importOptions::sqlWarehouse).orElse(null))
                 .withSecretValues(o.targetCluster().orElse(null), secretValues)
-                .withPermissions(importOptions.permissions());
+                .withPermissions(importOptions.permissions())
+                .withTableAclTarget(importOptions.tableAclTarget());
         var report =
             new Verifier(target.client(), target.host()).verify(bundle, o.mapping(), verifyOptions);
         report.write(importOptions.stateDir());

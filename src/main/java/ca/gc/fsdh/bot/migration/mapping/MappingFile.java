@@ -25,6 +25,9 @@ import java.util.Map;
  * @param keyVaults by scope name or POC vault DNS name: the PROD vault of a Key Vault-backed scope
  * @param existing per resource type ({@code notebooks}, {@code jobs}...): {@code skip} or {@code
  *     overwrite}
+ * @param databases POC database (hive_metastore schema) to PROD {@code catalog.schema}, for table
+ *     ACLs replayed into Unity Catalog; a database not listed goes to PROD's default catalog under
+ *     its own name
  */
 public record MappingFile(
     Principals principals,
@@ -34,7 +37,30 @@ public record MappingFile(
     Map<String, String> policies,
     Map<String, String> warehouses,
     Map<String, KeyVault> keyVaults,
-    Map<String, String> existing) {
+    Map<String, String> existing,
+    Map<String, String> databases) {
+
+  /** A mapping without database targets, as every caller before them wrote it. */
+  public MappingFile(
+      Principals principals,
+      List<PathRewrite> paths,
+      Map<String, ClusterRule> clusters,
+      Map<String, String> instancePools,
+      Map<String, String> policies,
+      Map<String, String> warehouses,
+      Map<String, KeyVault> keyVaults,
+      Map<String, String> existing) {
+    this(
+        principals,
+        paths,
+        clusters,
+        instancePools,
+        policies,
+        warehouses,
+        keyVaults,
+        existing,
+        null);
+  }
 
   public MappingFile {
     principals = principals == null ? new Principals(null, null, null) : principals;
@@ -45,6 +71,15 @@ public record MappingFile(
     warehouses = warehouses == null ? Map.of() : Map.copyOf(warehouses);
     keyVaults = keyVaults == null ? Map.of() : Map.copyOf(keyVaults);
     existing = existing == null ? Map.of() : Map.copyOf(existing);
+    databases = databases == null ? Map.of() : Map.copyOf(databases);
+  }
+
+  /** The same mapping with {@code more} database targets added over this file's. */
+  public MappingFile withDatabases(Map<String, String> more) {
+    var all = new java.util.HashMap<>(databases);
+    all.putAll(more);
+    return new MappingFile(
+        principals, paths, clusters, instancePools, policies, warehouses, keyVaults, existing, all);
   }
 
   public record Principals(
@@ -70,7 +105,7 @@ public record MappingFile(
   public record KeyVault(String resourceId, String dnsName) {}
 
   public static MappingFile empty() {
-    return new MappingFile(null, null, null, null, null, null, null, null);
+    return new MappingFile(null, null, null, null, null, null, null, null, null);
   }
 
   private static final ObjectMapper YAML =

@@ -2,6 +2,8 @@ package ca.gc.fsdh.bot.migration.verify;
 
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
+import ca.gc.fsdh.bot.migration.spi.TableAclTarget;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +14,8 @@ import java.util.Set;
  * @param targetCluster target cluster that reads secret values back (values are compared only when
  *     this and {@code expectedValues} are given; they are never printed)
  * @param permissions whether object permissions are compared
+ * @param tableAclTarget where table ACLs were replayed (AUTO: Unity Catalog when the target has a
+ *     metastore), so grants are compared in that target's terms
  */
 public record VerifyOptions(
     Set<ResourceType> types,
@@ -19,9 +23,34 @@ public record VerifyOptions(
     Optional<String> targetCluster,
     SecretValueSource expectedValues,
     int workers,
-    boolean permissions) {
+    boolean permissions,
+    TableAclTarget tableAclTarget) {
+  /** The options without a table ACL target (AUTO), as every caller before it wrote them. */
+  public VerifyOptions(
+      Set<ResourceType> types,
+      Optional<String> sqlWarehouse,
+      Optional<String> targetCluster,
+      SecretValueSource expectedValues,
+      int workers,
+      boolean permissions) {
+    this(
+        types,
+        sqlWarehouse,
+        targetCluster,
+        expectedValues,
+        workers,
+        permissions,
+        TableAclTarget.AUTO);
+  }
+
   public VerifyOptions {
     types = Set.copyOf(types);
+    Objects.requireNonNull(tableAclTarget, "tableAclTarget == null");
+  }
+
+  public VerifyOptions withTableAclTarget(TableAclTarget t) {
+    return new VerifyOptions(
+        types, sqlWarehouse, targetCluster, expectedValues, workers, permissions, t);
   }
 
   public static VerifyOptions defaults() {
@@ -35,24 +64,39 @@ public record VerifyOptions(
   }
 
   public VerifyOptions withTypes(Set<ResourceType> t) {
-    return new VerifyOptions(t, sqlWarehouse, targetCluster, expectedValues, workers, permissions);
+    return new VerifyOptions(
+        t, sqlWarehouse, targetCluster, expectedValues, workers, permissions, tableAclTarget);
   }
 
   public VerifyOptions withSqlWarehouse(String w) {
     return new VerifyOptions(
-        types, Optional.ofNullable(w), targetCluster, expectedValues, workers, permissions);
+        types,
+        Optional.ofNullable(w),
+        targetCluster,
+        expectedValues,
+        workers,
+        permissions,
+        tableAclTarget);
   }
 
   public VerifyOptions withSecretValues(String cluster, SecretValueSource expected) {
     return new VerifyOptions(
-        types, sqlWarehouse, Optional.ofNullable(cluster), expected, workers, permissions);
+        types,
+        sqlWarehouse,
+        Optional.ofNullable(cluster),
+        expected,
+        workers,
+        permissions,
+        tableAclTarget);
   }
 
   public VerifyOptions withWorkers(int n) {
-    return new VerifyOptions(types, sqlWarehouse, targetCluster, expectedValues, n, permissions);
+    return new VerifyOptions(
+        types, sqlWarehouse, targetCluster, expectedValues, n, permissions, tableAclTarget);
   }
 
   public VerifyOptions withPermissions(boolean p) {
-    return new VerifyOptions(types, sqlWarehouse, targetCluster, expectedValues, workers, p);
+    return new VerifyOptions(
+        types, sqlWarehouse, targetCluster, expectedValues, workers, p, tableAclTarget);
   }
 }
