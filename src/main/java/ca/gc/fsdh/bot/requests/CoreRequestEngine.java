@@ -12,6 +12,7 @@ import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
+import ca.gc.fsdh.bot.migration.spi.TableAclTarget;
 import ca.gc.fsdh.bot.platform.config.BundleSettings;
 import ca.gc.fsdh.bot.platform.config.DatabricksAuth;
 import ca.gc.fsdh.bot.platform.config.Workspace;
@@ -98,11 +99,15 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
               .orElseThrow(() -> new IllegalStateException(w.acronym() + " has no PROD workspace"));
       var target = new CoreMigration.Workspace(client("prod", prodHost), prodHost);
       MappingFile mapping =
-          w.mappingFile().isPresent()
-              ? MappingFile.read(w.mappingFile().get())
-              : MappingFile.empty();
+          (w.mappingFile().isPresent()
+                  ? MappingFile.read(w.mappingFile().get())
+                  : MappingFile.empty())
+              .withDatabases(w.databases());
       ImportOptions imports =
-          ImportOptions.defaults(work.resolve("import")).withTypes(request.resourceTypes());
+          ImportOptions.defaults(work.resolve("import"))
+              .withTypes(request.resourceTypes())
+              .withTableAclTarget(
+                  w.tableAclTarget().map(TableAclTarget::parse).orElse(TableAclTarget.AUTO));
       if (w.prodSqlWarehouse().isPresent()) {
         imports = imports.withSqlWarehouse(w.prodSqlWarehouse().get());
       }

@@ -12,6 +12,7 @@ import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
+import ca.gc.fsdh.bot.migration.spi.TableAclTarget;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -86,6 +87,14 @@ public final class ImportCommand implements Callable<Integer> {
           "Read the target, write nothing; report what would be created, overwritten, skipped.")
   boolean dryRun;
 
+  @Option(
+      names = "--table-acl-target",
+      defaultValue = "auto",
+      converter = TableAclTargetConverter.class,
+      description =
+          "Where table ACLs go in PROD: auto (Unity Catalog when PROD has a metastore), hive-metastore or unity-catalog (default: ${DEFAULT-VALUE}).")
+  TableAclTarget tableAclTarget = TableAclTarget.AUTO;
+
   @Option(names = "--json", description = "Print a JSON summary instead of text.")
   boolean json;
 
@@ -150,7 +159,8 @@ public final class ImportCommand implements Callable<Integer> {
                 values == null ? SecretValueSource.NONE : values,
                 workers,
                 !noPermissions,
-                dryRun);
+                dryRun,
+                tableAclTarget);
         int refused = Preflight.signIn(err, workspace);
         if (refused != 0) return refused;
         var paced = connection.connect(spec.commandLine());

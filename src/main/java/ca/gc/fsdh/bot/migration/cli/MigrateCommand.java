@@ -9,6 +9,7 @@ import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
+import ca.gc.fsdh.bot.migration.spi.TableAclTarget;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,6 +67,14 @@ public final class MigrateCommand implements Callable<Integer> {
       description = "Worker threads per type (default: ${DEFAULT-VALUE}).")
   int workers;
 
+  @Option(
+      names = "--table-acl-target",
+      defaultValue = "auto",
+      converter = TableAclTargetConverter.class,
+      description =
+          "Where table ACLs go in PROD: auto (Unity Catalog when PROD has a metastore), hive-metastore or unity-catalog (default: ${DEFAULT-VALUE}).")
+  TableAclTarget tableAclTarget = TableAclTarget.AUTO;
+
   @Option(names = "--json", description = "Print a JSON summary.")
   boolean json;
 
@@ -96,7 +105,8 @@ public final class MigrateCommand implements Callable<Integer> {
             .withTypes(typeSet)
             .withWorkers(workers)
             .withSqlWarehouse(targetWarehouse)
-            .withExisting(ImportCommand.policies(Map.of(), map));
+            .withExisting(ImportCommand.policies(Map.of(), map))
+            .withTableAclTarget(tableAclTarget);
     var console = new ConsoleProgress(err, System.console() != null && !json);
     CoreMigration.Progress progress =
         new CoreMigration.Progress() {

@@ -8,6 +8,7 @@ import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
 import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
+import ca.gc.fsdh.bot.migration.spi.TableAclTarget;
 import ca.gc.fsdh.bot.migration.verify.Verifier;
 import ca.gc.fsdh.bot.migration.verify.VerifyOptions;
 import java.nio.file.Path;
@@ -52,6 +53,14 @@ public final class VerifyCommand implements Callable<Integer> {
       defaultValue = "8",
       description = "Worker threads per type (default: ${DEFAULT-VALUE}).")
   int workers;
+
+  @Option(
+      names = "--table-acl-target",
+      defaultValue = "auto",
+      converter = TableAclTargetConverter.class,
+      description =
+          "Where table ACLs go in PROD: auto (Unity Catalog when PROD has a metastore), hive-metastore or unity-catalog (default: ${DEFAULT-VALUE}).")
+  TableAclTarget tableAclTarget = TableAclTarget.AUTO;
 
   @Option(names = "--json", description = "Print the JSON report instead of text.")
   boolean json;
@@ -102,6 +111,7 @@ public final class VerifyCommand implements Callable<Integer> {
             VerifyOptions.defaults()
                 .withTypes(ResourceType.parseList(types))
                 .withSqlWarehouse(sqlWarehouse)
+                .withTableAclTarget(tableAclTarget)
                 .withWorkers(workers)
                 .withSecretValues(targetCluster, values == null ? SecretValueSource.NONE : values);
         var report =

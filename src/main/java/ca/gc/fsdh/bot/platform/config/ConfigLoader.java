@@ -262,7 +262,9 @@ public final class ConfigLoader {
               "secretsCluster",
               "sqlWarehouse",
               "mappingFile",
-              "prodSqlWarehouse"));
+              "prodSqlWarehouse",
+              "tableAclTarget",
+              "databases"));
       String acronym = matching(w, "acronym", ACRONYM, "ABC (upper case, at most 10 characters)");
       if (!acronym.isEmpty() && !seen.add(acronym)) {
         w.problem("acronym", "'" + acronym + "' appears more than once");
@@ -303,7 +305,9 @@ public final class ConfigLoader {
               w.optionalText("secretsCluster"),
               w.optionalText("sqlWarehouse"),
               mapping,
-              w.optionalText("prodSqlWarehouse")));
+              w.optionalText("prodSqlWarehouse"),
+              tableAclTarget(w),
+              databases(w)));
     }
     if (!out.isEmpty() && !environments.contains("poc")) {
       problems.add(
@@ -449,5 +453,29 @@ public final class ConfigLoader {
       }
     }
     return null;
+  }
+
+  /** The core's {@code TableAclTarget} words (the platform names no core type). */
+  private static final Pattern TABLE_ACL_TARGET =
+      Pattern.compile("auto|hive-metastore|unity-catalog");
+
+  private static final Pattern CATALOG_SCHEMA = Pattern.compile("[^.\\s]+\\.[^.\\s]+");
+
+  private static Optional<String> tableAclTarget(ConfigNode w) {
+    Optional<String> t = w.optionalText("tableAclTarget");
+    t.filter(v -> !TABLE_ACL_TARGET.matcher(v).matches())
+        .ifPresent(v ->
+            w.problem(
+                "tableAclTarget", "'" + v + "' is not auto, hive-metastore or unity-catalog"));
+    return t;
+  }
+
+  private static Map<String, String> databases(ConfigNode w) {
+    Map<String, String> d = w.textMap("databases");
+    d.forEach((db, target) -> {
+      if (!CATALOG_SCHEMA.matcher(target).matches())
+        w.problem("databases", db + ": '" + target + "' is not catalog.schema");
+    });
+    return d;
   }
 }

@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.platform.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,10 @@ import java.util.Optional;
  * @param mappingFile the import mapping (principals, paths, clusters) for this workspace's
  *     migration
  * @param prodSqlWarehouse a PROD SQL warehouse id that replays and checks table ACLs
+ * @param tableAclTarget where table ACLs go in PROD: {@code auto} (Unity Catalog when PROD has a
+ *     metastore), {@code hive-metastore} or {@code unity-catalog}; empty is auto
+ * @param databases POC database to PROD {@code catalog.schema} for table ACLs into Unity Catalog,
+ *     over the mapping file's {@code databases:}
  */
 public record Workspace(
     String acronym,
@@ -30,10 +35,46 @@ public record Workspace(
     Optional<String> secretsCluster,
     Optional<String> sqlWarehouse,
     Optional<Path> mappingFile,
-    Optional<String> prodSqlWarehouse) {
+    Optional<String> prodSqlWarehouse,
+    Optional<String> tableAclTarget,
+    Map<String, String> databases) {
+
+  /** A workspace without table ACL target settings (auto, default catalog). */
+  public Workspace(
+      String acronym,
+      String nameEn,
+      String nameFr,
+      String lead,
+      List<String> admins,
+      String leadChannel,
+      Language language,
+      String pocHost,
+      Optional<String> prodHost,
+      Optional<String> secretsCluster,
+      Optional<String> sqlWarehouse,
+      Optional<Path> mappingFile,
+      Optional<String> prodSqlWarehouse) {
+    this(
+        acronym,
+        nameEn,
+        nameFr,
+        lead,
+        admins,
+        leadChannel,
+        language,
+        pocHost,
+        prodHost,
+        secretsCluster,
+        sqlWarehouse,
+        mappingFile,
+        prodSqlWarehouse,
+        Optional.empty(),
+        Map.of());
+  }
 
   public Workspace {
     admins = List.copyOf(admins);
+    databases = Map.copyOf(databases);
   }
 
   public String name(Language language) {
