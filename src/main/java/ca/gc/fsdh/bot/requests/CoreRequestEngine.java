@@ -5,9 +5,12 @@ import ca.gc.fsdh.bot.migration.bundle.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.client.WorkspaceCheck;
 import ca.gc.fsdh.bot.migration.client.WorkspaceUnavailableException;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.plan.MigrationPlan;
 import ca.gc.fsdh.bot.migration.plan.Planner;
+import ca.gc.fsdh.bot.migration.plan.TableAclLanding;
+import ca.gc.fsdh.bot.migration.plan.TableAclPlanner;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
@@ -98,11 +101,7 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
           w.prodHost()
               .orElseThrow(() -> new IllegalStateException(w.acronym() + " has no PROD workspace"));
       var target = new CoreMigration.Workspace(client("prod", prodHost), prodHost);
-      MappingFile mapping =
-          (w.mappingFile().isPresent()
-                  ? MappingFile.read(w.mappingFile().get())
-                  : MappingFile.empty())
-              .withDatabases(w.databases());
+      MappingFile mapping = mappingOf(w);
       ImportOptions imports =
           ImportOptions.defaults(work.resolve("import"))
               .withTypes(request.resourceTypes())
@@ -143,13 +142,33 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
     MigrationPlan p =
         new Planner(client("poc", w.pocHost()), RateLimits.defaults())
             .plan(w.pocHost(), request.resourceTypes());
+    TableAclLanding tableAcls = null;
+    if (request.kind() == RequestKind.MIGRATE
+        && w.prodHost().isPresent()
+        && request.resourceTypes().contains(ResourceType.TABLE_ACLS)) {
+      tableAcls =
+          new TableAclPlanner(client("poc", w.pocHost()), client("prod", w.prodHost().get()))
+              .plan(
+                  w.tableAclTarget().map(TableAclTarget::parse).orElse(TableAclTarget.AUTO),
+                  w.sqlWarehouse(),
+                  mappingOf(w));
+    }
     return new PlanSummary(
         p.counts(),
         p.bytes(),
         p.cannotExport().stream().map(i -> i.type() + " " + i.item() + ": " + i.reason()).toList(),
         p.unread(),
         p.manual(),
-        p.estimatedSeconds());
+        p.estimatedSeconds(),
+        tableAcls);
+  }
+
+  /** The workspace's mapping file, its configured {@code databases} over the file's. */
+  private static MappingFile mappingOf(Workspace w) throws IOException {
+    return (w.mappingFile().isPresent()
+            ? MappingFile.read(w.mappingFile().get())
+            : MappingFile.empty())
+        .withDatabases(w.databases());
   }
 
   /**

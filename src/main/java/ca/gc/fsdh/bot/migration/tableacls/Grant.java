@@ -62,7 +62,7 @@ public record Grant(String principal, String actionType, String objectType, Stri
   }
 
   /** CATALOG, DATABASE, TABLE, VIEW, FUNCTION, ANY FILE or ANONYMOUS FUNCTION. */
-  String type() {
+  public String type() {
     String t =
         objectType == null
             ? "TABLE"

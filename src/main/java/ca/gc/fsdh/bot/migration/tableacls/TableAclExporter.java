@@ -85,29 +85,40 @@ public final class TableAclExporter implements ResourceExporter {
   }
 
   private JournalEntry global(WarehouseSql sql, ExportContext ctx) throws Exception {
+    return write(ctx, GLOBAL, globalRows(sql), 0);
+  }
+
+  private static List<Grant> globalRows(WarehouseSql sql) throws InterruptedException {
     var grants = new ArrayList<Grant>();
     grants.addAll(grants(sql, "SHOW GRANTS ON CATALOG " + HMS, "CATALOG", "", Set.of()));
     grants.addAll(grants(sql, "SHOW GRANTS ON ANY FILE", "ANY_FILE", "", Set.of()));
     grants.addAll(
         grants(sql, "SHOW GRANTS ON ANONYMOUS FUNCTION", "ANONYMOUS_FUNCTION", "", Set.of()));
-    return write(ctx, GLOBAL, grants, 0);
+    return grants;
   }
 
   /** The database's grants, then each table's and view's; SHOW VIEWS tells which are views. */
   private JournalEntry database(WarehouseSql sql, ExportContext ctx, String db) throws Exception {
+    var rows = new ArrayList<Grant>();
+    int tables = databaseRows(sql, db, rows);
+    return write(ctx, db, rows, tables);
+  }
+
+  /** Adds one database's grants to {@code grants}; returns its number of tables and views. */
+  private static int databaseRows(WarehouseSql sql, String db, List<Grant> grants)
+      throws InterruptedException {
     Set<List<String>> views = new HashSet<>();
     for (Map<String, String> row : sql.query("SHOW VIEWS IN " + HMS + "." + Grant.quote(db))) {
       String view = first(row, "viewname", "view_name", "tablename", "c1");
       if (view != null) views.add(lower(List.of(db, view)));
     }
-    var grants =
-        new ArrayList<Grant>(
-            grants(
-                sql,
-                "SHOW GRANTS ON DATABASE " + HMS + "." + Grant.quote(db),
-                "DATABASE",
-                Grant.quote(db),
-                views));
+    grants.addAll(
+        grants(
+            sql,
+            "SHOW GRANTS ON DATABASE " + HMS + "." + Grant.quote(db),
+            "DATABASE",
+            Grant.quote(db),
+            views));
     int tables = 0;
     for (Map<String, String> row : sql.query("SHOW TABLES IN " + HMS + "." + Grant.quote(db))) {
       if ("true".equalsIgnoreCase(row.get("istemporary"))) continue;
@@ -118,7 +129,19 @@ public final class TableAclExporter implements ResourceExporter {
       grants.addAll(
           grants(sql, "SHOW GRANTS ON " + kind + " " + HMS + "." + key, kind, key, views));
     }
-    return write(ctx, db, grants, tables);
+    return tables;
+  }
+
+  /**
+   * Every legacy grant of the workspace, read as the export reads it (for the plan, which lists
+   * what will not carry over before anything moves).
+   */
+  public static List<Grant> readAll(WarehouseSql sql) throws InterruptedException {
+    var all = new ArrayList<>(globalRows(sql));
+    for (Map<String, String> row : sql.query("SHOW DATABASES IN " + HMS)) {
+      databaseRows(sql, first(row, "databasename", "namespace", "database_name", "c0"), all);
+    }
+    return all;
   }
 
   private JournalEntry write(ExportContext ctx, String id, List<Grant> grants, int tables)
