@@ -22,3 +22,12 @@ pick_jdk() {
   return 1
 }
 pick_jdk
+
+# Maven 3.8/3.9 runs its own Guava, which touches sun.misc.Unsafe; from JDK 24 on, the JDK warns about
+# that on stderr at every build (JEP 471/498). It is Maven's, not the bot's: allow it quietly.
+if [ "$(java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi

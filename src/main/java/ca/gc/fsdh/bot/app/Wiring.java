@@ -19,13 +19,11 @@ import ca.gc.fsdh.bot.reminders.slack.RemindersCommand;
 import ca.gc.fsdh.bot.requests.BundleRetention;
 import ca.gc.fsdh.bot.requests.CoreRequestEngine;
 import ca.gc.fsdh.bot.requests.DurableRuns;
-import ca.gc.fsdh.bot.requests.JdbcOutbox;
-import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.PlanStep;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestListener;
 import ca.gc.fsdh.bot.requests.RequestService;
-import ca.gc.fsdh.bot.requests.RequestStore;
+import ca.gc.fsdh.bot.requests.RequestStores;
 import ca.gc.fsdh.bot.requests.RunWorker;
 import ca.gc.fsdh.bot.requests.StandingFromRequests;
 import ca.gc.fsdh.bot.requests.slack.ApprovalMessage;
@@ -147,7 +145,8 @@ public final class Wiring {
                   PLAN_THREADS, Thread.ofPlatform().name("fsdh-plan-", 0).daemon().factory()));
 
       var audit = new JdbcAuditLog(database.dataSource());
-      var requests = new JdbcRequestStore(database.dataSource());
+      var stores = RequestStores.jdbc(database.dataSource());
+      var requests = stores.requests();
       var text = new RequestText(messages, directory);
       var approval = new ApprovalMessage(text, language);
       String owner = "bot-" + UUID.randomUUID();
@@ -159,7 +158,7 @@ public final class Wiring {
               slack.methods(botToken),
               slackCalls,
               database.dataSource(),
-              requests,
+              stores,
               text,
               approval,
               config,
@@ -203,15 +202,24 @@ public final class Wiring {
               timer,
               PROGRESS_EVERY);
       var worker =
-          new RunWorker(requests, engine, outbox, progressMessage, clock, owner, RunWorker.LEASE);
+          new RunWorker(
+              requests,
+              stores.leases(),
+              engine,
+              outbox,
+              progressMessage,
+              clock,
+              owner,
+              RunWorker.LEASE);
       var execution =
-          new DurableRuns(quartz, jobs, requests, worker, clock, PARALLEL_RUNS, SWEEP_EVERY);
+          new DurableRuns(quartz, jobs, stores.leases(), worker, clock, PARALLEL_RUNS, SWEEP_EVERY);
       resources.add(execution);
       var retention =
           new BundleRetention(config.bundles().directory(), config.bundles().retention(), clock);
       jobs.register(BundleRetention.class, retention);
 
-      var plans = new PlanStep(engine, requests, planning, clock, planned -> outbox.wake());
+      var plans =
+          new PlanStep(engine, requests, stores.plans(), planning, clock, planned -> outbox.wake());
       var service =
           new RequestService(
               requests,
@@ -259,7 +267,7 @@ public final class Wiring {
           app,
           fsdhCommand,
           modal,
-          new DecisionButtons(service, reply, text, language, background, requests, approval),
+          new DecisionButtons(service, reply, text, language, background, stores.plans(), approval),
           new HomeTab(
               service, directory, config.deadlines(), text, modal, language, clock, background));
 
@@ -301,7 +309,7 @@ public final class Wiring {
       MethodsClient slack,
       SlackCalls calls,
       DataSource dataSource,
-      RequestStore requests,
+      RequestStores stores,
       RequestText text,
       ApprovalMessage approval,
       Config config,
@@ -324,7 +332,8 @@ public final class Wiring {
         new RequestNotifier(
             slack,
             calls,
-            requests,
+            stores.requests(),
+            stores.plans(),
             text,
             approval,
             config.directory(),
@@ -332,7 +341,7 @@ public final class Wiring {
             slackSettings.defaultLanguage(),
             dms,
             reports);
-    return new OutboxDispatcher(new JdbcOutbox(dataSource), notifier, clock, owner, settings);
+    return new OutboxDispatcher(stores.outbox(), notifier, clock, owner, settings);
   }
 
   /** An executor that, at shutdown, gets a few seconds to finish what it was given. */

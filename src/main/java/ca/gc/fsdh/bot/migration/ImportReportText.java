@@ -1,6 +1,7 @@
 package ca.gc.fsdh.bot.migration;
 
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
+import java.util.List;
 
 /** The import report as plain text a support person can read and forward. */
 public final class ImportReportText {
@@ -37,30 +38,22 @@ public final class ImportReportText {
         });
     if (r.resumed() > 0)
       sb.append("  ").append(r.resumed()).append(" item(s) were finished by an earlier run\n");
-    if (!r.failed().isEmpty()) {
-      sb.append("\nFailed (run the same command again after fixing the cause):\n");
-      r.failed()
-          .forEach(l ->
-              sb.append("  [")
-                  .append(l.type())
-                  .append("] ")
-                  .append(l.id())
-                  .append(": ")
-                  .append(l.text())
-                  .append('\n'));
-    }
-    if (!r.manual().isEmpty()) {
-      sb.append("\nTo do by hand:\n");
-      r.manual()
-          .forEach(l ->
-              sb.append("  [")
-                  .append(l.type())
-                  .append("] ")
-                  .append(l.id())
-                  .append(": ")
-                  .append(l.text())
-                  .append('\n'));
-    }
+    section(sb, "Failed (run the same command again after fixing the cause):", r.failed());
+    section(sb, "To do by hand:", r.manual());
     return sb.toString();
+  }
+
+  /** A titled list of report lines, {@code [type] id: text}; nothing when there is none. */
+  private static void section(StringBuilder sb, String title, List<ImportResult.Line> lines) {
+    if (lines.isEmpty()) return;
+    sb.append('\n').append(title).append('\n');
+    lines.forEach(l ->
+        sb.append("  [")
+            .append(l.type())
+            .append("] ")
+            .append(l.id())
+            .append(": ")
+            .append(l.text())
+            .append('\n'));
   }
 }

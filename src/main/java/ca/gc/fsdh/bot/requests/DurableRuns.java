@@ -40,7 +40,7 @@ public final class DurableRuns implements RequestListener, AutoCloseable {
   private static final TriggerKey SWEEP = TriggerKey.triggerKey("sweep", GROUP);
 
   private final Scheduler quartz;
-  private final RequestStore store;
+  private final RunLeases leases;
   private final RunWorker worker;
   private final Clock clock;
   private final Duration sweepEvery;
@@ -56,13 +56,13 @@ public final class DurableRuns implements RequestListener, AutoCloseable {
   public DurableRuns(
       Scheduler quartz,
       HandBuiltJobs jobs,
-      RequestStore store,
+      RunLeases leases,
       RunWorker worker,
       Clock clock,
       int parallelRuns,
       Duration sweepEvery) {
     this.quartz = quartz;
-    this.store = store;
+    this.leases = leases;
     this.worker = worker;
     this.clock = clock;
     this.sweepEvery = sweepEvery;
@@ -144,7 +144,7 @@ public final class DurableRuns implements RequestListener, AutoCloseable {
   }
 
   void sweep() {
-    for (MigrationRequest r : store.claimable(clock.instant().minus(worker.lease()))) {
+    for (MigrationRequest r : leases.claimable(clock.instant().minus(worker.lease()))) {
       runHere(r.id());
     }
   }

@@ -1,13 +1,10 @@
 package ca.gc.fsdh.bot.requests;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -26,10 +23,10 @@ public final class JdbcOutbox implements Outbox {
           + " WHERE p.request_id = o.request_id AND p.lane = o.lane AND p.status = 'PENDING')";
   private static final String FREE = "(o.claimed_until IS NULL OR o.claimed_until < ?)";
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
 
   public JdbcOutbox(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource, "the request outbox");
   }
 
   @Override
@@ -85,26 +82,20 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public List<RequestState> foldedInto(OutboxMessage message) {
-    String sql =
-        "SELECT kind, state, status FROM request_outbox WHERE request_id = ? AND seq < ?"
-            + " AND lane = 'REQUESTER' ORDER BY seq DESC";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, message.requestId());
-      s.setInt(2, message.seq());
-      List<RequestState> folded = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()
-            && FOLDED.equals(r.getString("status"))
-            && MessageKind.REQUESTER_DM.name().equals(r.getString("kind"))) {
-          folded.add(0, RequestState.valueOf(r.getString("state")));
-        }
+    List<RequestState> folded = new ArrayList<>();
+    for (String[] row :
+        jdbc.query(
+            r -> new String[] {r.getString("kind"), r.getString("state"), r.getString("status")},
+            "SELECT kind, state, status FROM request_outbox WHERE request_id = ? AND seq < ?"
+                + " AND lane = 'REQUESTER' ORDER BY seq DESC",
+            message.requestId(),
+            message.seq())) {
+      if (!FOLDED.equals(row[2]) || !MessageKind.REQUESTER_DM.name().equals(row[0])) {
+        break;
       }
-      return folded;
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot read the outbox of request " + message.requestId(), e);
+      folded.add(0, RequestState.valueOf(row[1]));
     }
+    return folded;
   }
 
   @Override
@@ -170,44 +161,22 @@ public final class JdbcOutbox implements Outbox {
   }
 
   private boolean update(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      return s.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot update the request outbox", e);
-    }
+    return jdbc.update(sql, args);
   }
 
   private List<OutboxMessage> query(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, args);
-      List<OutboxMessage> out = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new OutboxMessage(
-                  r.getLong("id"),
-                  r.getLong("request_id"),
-                  r.getInt("seq"),
-                  MessageKind.valueOf(r.getString("kind")),
-                  RequestState.valueOf(r.getString("state")),
-                  Optional.ofNullable(r.getString("payload")),
-                  r.getInt("attempts"),
-                  r.getTimestamp("created_at").toInstant()));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the request outbox", e);
-    }
+    return jdbc.query(JdbcOutbox::read, sql, args);
   }
 
-  private static void bind(PreparedStatement s, Object[] args) throws SQLException {
-    List<Object> list = Arrays.asList(args);
-    for (int i = 0; i < list.size(); i++) {
-      s.setObject(i + 1, list.get(i));
-    }
+  private static OutboxMessage read(ResultSet r) throws SQLException {
+    return new OutboxMessage(
+        r.getLong("id"),
+        r.getLong("request_id"),
+        r.getInt("seq"),
+        MessageKind.valueOf(r.getString("kind")),
+        RequestState.valueOf(r.getString("state")),
+        Optional.ofNullable(r.getString("payload")).map(StoredResultJson::read),
+        r.getInt("attempts"),
+        r.getTimestamp("created_at").toInstant());
   }
 }

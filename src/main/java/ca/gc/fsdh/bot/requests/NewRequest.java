@@ -22,4 +22,9 @@ public record NewRequest(
   public NewRequest {
     resourceTypes = Set.copyOf(resourceTypes);
   }
+
+  /** What is asked, as the saved request keeps it. */
+  public MigrationRequest.Ask ask() {
+    return new MigrationRequest.Ask(kind, workspace, requester, resourceTypes, options, note);
+  }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param seq its place among the request's messages: those of one lane ({@link MessageKind#lane})
  *     are posted in this order
  * @param state the request state it tells
- * @param payload what a report tells: the run's stored result ({@link StoredResult} JSON)
+ * @param result what a report tells: the run's stored result
  * @param attempts failed posts so far
  */
 public record OutboxMessage(
@@ -19,7 +19,7 @@ public record OutboxMessage(
     int seq,
     MessageKind kind,
     RequestState state,
-    Optional<String> payload,
+    Optional<StoredResult> result,
     int attempts,
     Instant createdAt) {
 

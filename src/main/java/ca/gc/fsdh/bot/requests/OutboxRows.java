@@ -20,7 +20,7 @@ final class OutboxRows {
       long requestId,
       RequestState state,
       Instant now,
-      Optional<String> payload,
+      Optional<StoredResult> result,
       MessageKind... kinds)
       throws SQLException {
     int seq;
@@ -48,7 +48,7 @@ final class OutboxRows {
         s.setString(
             6,
             kind == MessageKind.REPORT_TO_SUPPORT || kind == MessageKind.REPORT_TO_REQUESTER
-                ? payload.orElse(null)
+                ? result.map(StoredResultJson::write).orElse(null)
                 : null);
         s.setTimestamp(7, Timestamp.from(now));
         s.setTimestamp(8, Timestamp.from(now));

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Computes a new request's plan in the background (list calls against its POC workspace, which can
  * take a while), stores it with the update of the approval message that shows it (see {@link
- * RequestStore#setPlan}). A plan that fails is stored with its reason; the request can still be
+ * PlansAndResults#setPlan}). A plan that fails is stored with its reason; the request can still be
  * decided.
  */
 public final class PlanStep implements RequestListener {
@@ -23,6 +23,7 @@ public final class PlanStep implements RequestListener {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final RequestPlanner planner;
   private final RequestStore store;
+  private final PlansAndResults plans;
   private final Executor executor;
   private final Clock clock;
   private final Consumer<MigrationRequest> planned;
@@ -34,11 +35,13 @@ public final class PlanStep implements RequestListener {
   public PlanStep(
       RequestPlanner planner,
       RequestStore store,
+      PlansAndResults plans,
       Executor executor,
       Clock clock,
       Consumer<MigrationRequest> planned) {
     this.planner = planner;
     this.store = store;
+    this.plans = plans;
     this.executor = executor;
     this.clock = clock;
     this.planned = planned;
@@ -51,7 +54,7 @@ public final class PlanStep implements RequestListener {
     }
     try {
       executor.execute(() -> {
-        if (store
+        if (plans
             .plan(request.id())
             .isEmpty()) { // read here, not on the caller's thread: it may be an ack's
           plan(request);
@@ -93,13 +96,13 @@ public final class PlanStep implements RequestListener {
                       + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse(""))
               .toString();
     }
-    store.setPlan(request.id(), stored, clock.instant());
+    plans.setPlan(request.id(), stored, clock.instant());
     planned.accept(store.find(request.id()).orElse(request));
   }
 
   /** The stored plan, or empty while it is computed; an {@code error} entry when it failed. */
-  public static Optional<JsonNode> read(RequestStore store, long id) {
-    return store
+  public static Optional<JsonNode> read(PlansAndResults plans, long id) {
+    return plans
         .plan(id)
         .map(text -> {
           try {

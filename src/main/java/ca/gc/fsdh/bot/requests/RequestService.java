@@ -120,7 +120,7 @@ public final class RequestService {
   public Outcome mayDecide(long id, String userId) {
     Optional<MigrationRequest> found = store.find(id);
     if (found.isEmpty()) {
-      return refuse(userId, "request.reject", Optional.empty(), Optional.of(id), Status.NOT_FOUND);
+      return notFound(userId, "request.reject", id);
     }
     if (!support.isMember(userId)) {
       return refuse(userId, "request.reject", found, Status.NOT_ALLOWED);
@@ -143,7 +143,7 @@ public final class RequestService {
     String action = to == RequestState.APPROVED ? "request.approve" : "request.reject";
     Optional<MigrationRequest> found = store.find(id);
     if (found.isEmpty()) {
-      return refuse(userId, action, Optional.empty(), Optional.of(id), Status.NOT_FOUND);
+      return notFound(userId, action, id);
     }
     if (!support.isMember(userId)) {
       return refuse(userId, action, found, Status.NOT_ALLOWED);
@@ -161,7 +161,7 @@ public final class RequestService {
   public Outcome cancel(long id, String userId) {
     Optional<MigrationRequest> found = store.find(id);
     if (found.isEmpty()) {
-      return refuse(userId, "request.cancel", Optional.empty(), Optional.of(id), Status.NOT_FOUND);
+      return notFound(userId, "request.cancel", id);
     }
     if (!mayManage(found.get(), userId)) {
       return refuse(userId, "request.cancel", found, Status.NOT_ALLOWED);
@@ -178,7 +178,7 @@ public final class RequestService {
   public Outcome retry(long id, String userId) {
     Optional<MigrationRequest> found = store.find(id);
     if (found.isEmpty()) {
-      return refuse(userId, "request.retry", Optional.empty(), Optional.of(id), Status.NOT_FOUND);
+      return notFound(userId, "request.retry", id);
     }
     if (!support.isMember(userId)) {
       return refuse(userId, "request.retry", found, Status.NOT_ALLOWED);
@@ -198,7 +198,7 @@ public final class RequestService {
   public Outcome status(long id, String userId) {
     Optional<MigrationRequest> found = store.find(id);
     if (found.isEmpty()) {
-      return refuse(userId, "request.status", Optional.empty(), Optional.of(id), Status.NOT_FOUND);
+      return notFound(userId, "request.status", id);
     }
     if (!mayManage(found.get(), userId) && !support.isMember(userId)) {
       return refuse(userId, "request.status", found, Status.NOT_ALLOWED);
@@ -210,8 +210,7 @@ public final class RequestService {
   public Outcome mayViewPlan(long id, String userId) {
     Optional<MigrationRequest> found = store.find(id);
     if (found.isEmpty()) {
-      return refuse(
-          userId, "request.view-plan", Optional.empty(), Optional.of(id), Status.NOT_FOUND);
+      return notFound(userId, "request.view-plan", id);
     }
     if (!support.isMember(userId)) {
       return refuse(userId, "request.view-plan", found, Status.NOT_ALLOWED);
@@ -266,6 +265,11 @@ public final class RequestService {
   private boolean mayManage(MigrationRequest r, String userId) {
     return r.requester().equals(userId)
         || directory.find(r.workspace()).map(w -> w.isManagedBy(userId)).orElse(false);
+  }
+
+  /** No request {@code id}: refused, audited with the number asked for. */
+  private Outcome notFound(String userId, String action, long id) {
+    return refuse(userId, action, Optional.empty(), Optional.of(id), Status.NOT_FOUND);
   }
 
   private Outcome refuse(

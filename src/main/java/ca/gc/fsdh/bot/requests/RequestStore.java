@@ -7,14 +7,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where requests are kept. Every change of state is conditional on the state the caller saw, so
- * that of two concurrent changes exactly one succeeds, on one instance or several.
+ * Where requests are kept, and how they move from one state to the next (runs: {@link RunLeases};
+ * plans and results: {@link PlansAndResults}; all three on one table). Every change of state is
+ * conditional on the state the caller saw, so that of two concurrent changes exactly one succeeds,
+ * on one instance or several.
  *
  * <p>Each change writes, in the same transaction, the Slack messages it causes into the request
  * outbox ({@link Outbox}): a new request its approval message and the requester's message; every
  * change of state the requester's message and an update of the approval message; a finished run
- * also its report (to the support thread, then to the requester). A change and its messages are
- * never apart.
+ * ({@link RunLeases#finish}) also its report (to the support thread, then to the requester). A
+ * change and its messages are never apart.
  */
 public interface RequestStore {
   /** The result of {@link #save}: the request now stored, and whether this call created it. */
@@ -49,38 +51,6 @@ public interface RequestStore {
    * Approves or rejects a pending request, recording who, when and why; true only for the winner.
    */
   boolean decide(long id, RequestState to, String decidedBy, Optional<String> reason, Instant now);
-
-  /**
-   * Claims a request to run it: APPROVED becomes RUNNING, or a RUNNING request whose heartbeat is
-   * older than {@code staleBefore} (its instance died) changes owner. True only for the one winner.
-   */
-  boolean claim(long id, String owner, Instant staleBefore, Instant now);
-
-  /** The owner says it is still running the request; false when it lost the claim. */
-  boolean heartbeat(long id, String owner, Instant now);
-
-  /**
-   * The owner ends its run: RUNNING becomes {@code to}, with the result summary (JSON); false if it
-   * lost the claim.
-   */
-  boolean finish(long id, String owner, RequestState to, String result, Instant now);
-
-  /**
-   * Requests that should be running but have no live owner: APPROVED, or RUNNING with a stale
-   * heartbeat.
-   */
-  List<MigrationRequest> claimable(Instant staleBefore);
-
-  /** The result summary of a finished run, as given to {@link #finish}. */
-  Optional<String> result(long id);
-
-  /**
-   * Stores the request's plan (JSON of a {@link PlanSummary}, or of the reason it could not be
-   * made), with the update of the approval message that shows it.
-   */
-  void setPlan(long id, String plan, Instant now);
-
-  Optional<String> plan(long id);
 
   /** Remembers the approval message, so that later updates edit it. */
   void setSupportMessage(long id, String channel, String ts);

@@ -24,6 +24,7 @@ public final class RunWorker {
   public static final Duration LEASE = Duration.ofMinutes(2);
 
   private final RequestStore store;
+  private final RunLeases leases;
   private final RequestEngine engine;
   private final RequestListener listener;
   private final ProgressReporter reporter;
@@ -36,7 +37,7 @@ public final class RunWorker {
     RunProgress start(MigrationRequest request);
 
     /** The run ended (stored, with its report in the request outbox); show the last progress. */
-    void finished(MigrationRequest request, Optional<RunReport> report, Optional<String> error);
+    void finished(MigrationRequest request, StoredResult result);
 
     ProgressReporter NONE =
         new ProgressReporter() {
@@ -46,8 +47,7 @@ public final class RunWorker {
           }
 
           @Override
-          public void finished(
-              MigrationRequest request, Optional<RunReport> report, Optional<String> error) {}
+          public void finished(MigrationRequest request, StoredResult result) {}
         };
   }
 
@@ -58,6 +58,7 @@ public final class RunWorker {
    */
   public RunWorker(
       RequestStore store,
+      RunLeases leases,
       RequestEngine engine,
       RequestListener listener,
       ProgressReporter reporter,
@@ -65,6 +66,7 @@ public final class RunWorker {
       String owner,
       Duration lease) {
     this.store = store;
+    this.leases = leases;
     this.engine = engine;
     this.listener = listener;
     this.reporter = reporter;
@@ -79,7 +81,7 @@ public final class RunWorker {
 
   /** Runs the request if this instance wins its claim; returns false when another owner has it. */
   public boolean run(long requestId) {
-    if (!store.claim(requestId, owner, clock.instant().minus(lease), clock.instant())) {
+    if (!leases.claim(requestId, owner, clock.instant().minus(lease), clock.instant())) {
       return false;
     }
     MigrationRequest request = store.find(requestId).orElseThrow();
@@ -89,7 +91,7 @@ public final class RunWorker {
             Thread.ofPlatform().name("fsdh-heartbeat-" + requestId).daemon().factory());
     beats.scheduleAtFixedRate(
         () -> {
-          if (!store.heartbeat(requestId, owner, clock.instant())) {
+          if (!leases.heartbeat(requestId, owner, clock.instant())) {
             log.warn("request {}: this instance lost its claim", requestId);
           }
         },
@@ -120,14 +122,14 @@ public final class RunWorker {
     } finally {
       beats.shutdownNow();
     }
-    String result = new StoredResult(report, error).toJson();
-    if (!store.finish(requestId, owner, outcome, result, clock.instant())) {
+    StoredResult result = new StoredResult(report, error);
+    if (!leases.finish(requestId, owner, outcome, result, clock.instant())) {
       log.warn("request {}: finished, but another instance had taken the run over", requestId);
       return true;
     }
     MigrationRequest done = store.find(requestId).orElseThrow();
     listener.changed(done, "system");
-    reporter.finished(done, report, error);
+    reporter.finished(done, result);
     return true;
   }
 }

@@ -1,36 +1,20 @@
 package ca.gc.fsdh.bot.requests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import java.io.IOException;
 import java.util.Optional;
 
-/** What a finished run stored with its request: its report, or the error that ended it. */
+/**
+ * What a finished run stored with its request: its report, or the error that ended it. The JDBC
+ * stores keep it as JSON ({@code StoredResultJson}); everyone else sees this value.
+ */
 public record StoredResult(Optional<RunReport> report, Optional<String> error) {
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module());
+  /** No result (a report message written before results were stored with it). */
+  public static final StoredResult NONE = new StoredResult(Optional.empty(), Optional.empty());
 
-  public String toJson() {
-    try {
-      var node = JSON.createObjectNode();
-      report.ifPresent(r -> node.set("report", JSON.valueToTree(r)));
-      error.ifPresent(e -> node.put("error", e));
-      return JSON.writeValueAsString(node);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+  public static StoredResult of(RunReport report) {
+    return new StoredResult(Optional.of(report), Optional.empty());
   }
 
-  public static StoredResult parse(String json) {
-    try {
-      JsonNode node = JSON.readTree(json);
-      Optional<RunReport> report =
-          node.hasNonNull("report")
-              ? Optional.of(JSON.treeToValue(node.get("report"), RunReport.class))
-              : Optional.empty();
-      return new StoredResult(report, Optional.ofNullable(node.path("error").textValue()));
-    } catch (IOException e) {
-      throw new IllegalStateException("the stored result cannot be read", e);
-    }
+  public static StoredResult failed(String error) {
+    return new StoredResult(Optional.empty(), Optional.of(error));
   }
 }

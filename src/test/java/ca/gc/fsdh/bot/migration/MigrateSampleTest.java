@@ -52,18 +52,14 @@ class MigrateSampleTest {
             .withWorkers(4)
             .withSqlWarehouse(PocAndProd.PROD_WAREHOUSE);
     result =
-        new CoreMigration()
-            .migrate(
-                new CoreMigration.Workspace(env.poc.client, env.poc.server.host()),
-                new CoreMigration.Workspace(env.prod.client, env.prod.server.host()),
-                new CoreMigration.MigrateOptions(
-                    dir,
-                    export,
-                    env.mapping(),
-                    imports,
-                    Optional.of(PocAndProd.PROD_WAREHOUSE),
-                    Optional.of(PocAndProd.PROD_CLUSTER)),
-                new CoreMigration.Progress() {});
+        env.migrate(
+            new CoreMigration.MigrateOptions(
+                dir,
+                export,
+                env.mapping(),
+                imports,
+                Optional.of(PocAndProd.PROD_WAREHOUSE),
+                Optional.of(PocAndProd.PROD_CLUSTER)));
   }
 
   @AfterAll

@@ -49,6 +49,16 @@ final class PocAndProd implements AutoCloseable {
             .substring("/Users/".length());
   }
 
+  /** Migrates the POC stand-in into the PROD one, progress unobserved. */
+  CoreMigration.Result migrate(CoreMigration.MigrateOptions options) throws Exception {
+    return new CoreMigration()
+        .migrate(
+            new CoreMigration.Workspace(poc.client, poc.server.host()),
+            new CoreMigration.Workspace(prod.client, prod.server.host()),
+            options,
+            new CoreMigration.Progress() {});
+  }
+
   static void prepareProd(WorkspaceState poc, WorkspaceState prod) {
     SampleProd.prepare(poc, prod);
   }

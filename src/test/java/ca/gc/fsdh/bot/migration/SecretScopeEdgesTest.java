@@ -78,18 +78,14 @@ class SecretScopeEdgesTest {
             .withTypes(EnumSet.of(ResourceType.SECRETS))
             .withWorkers(4);
     result =
-        new CoreMigration()
-            .migrate(
-                new CoreMigration.Workspace(env.poc.client, env.poc.server.host()),
-                new CoreMigration.Workspace(env.prod.client, env.prod.server.host()),
-                new CoreMigration.MigrateOptions(
-                    dir,
-                    export,
-                    mapping(),
-                    imports,
-                    Optional.empty(),
-                    Optional.of(PocAndProd.PROD_CLUSTER)),
-                new CoreMigration.Progress() {});
+        env.migrate(
+            new CoreMigration.MigrateOptions(
+                dir,
+                export,
+                mapping(),
+                imports,
+                Optional.empty(),
+                Optional.of(PocAndProd.PROD_CLUSTER)));
   }
 
   MappingFile mapping() {

@@ -5,10 +5,9 @@ import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.client.RetryPolicy;
 import ca.gc.fsdh.bot.migration.client.Ticker;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
@@ -44,12 +43,7 @@ final class StandIn implements AutoCloseable {
 
   StandIn(FakeDatabricksOptions options, RateLimits clientLimits) {
     server = FakeDatabricks.start(options);
-    var config =
-        new DatabricksConfig()
-            .setHost(server.host())
-            .setAuthType("pat")
-            .setToken(server.token())
-            .setCredentialsProvider(new PatCredentialsProvider());
+    var config = FakeDatabricksConfig.pat(server);
     HttpClient wire = DatabricksClients.transport(config);
     HttpClient tap =
         request -> {

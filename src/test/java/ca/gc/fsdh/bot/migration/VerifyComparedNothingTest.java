@@ -15,10 +15,9 @@ import ca.gc.fsdh.bot.migration.verify.ItemCheck;
 import ca.gc.fsdh.bot.migration.verify.Verifier;
 import ca.gc.fsdh.bot.migration.verify.VerifyOptions;
 import ca.gc.fsdh.bot.migration.verify.VerifyReport;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
 import com.databricks.sdk.core.http.HttpClient;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
@@ -81,12 +80,7 @@ class VerifyComparedNothingTest {
 
   /** A client of the PROD stand-in through {@code wire} (the transport under the paced client). */
   WorkspaceClient prodClient(String token, UnaryOperator<HttpClient> wire) {
-    var config =
-        new DatabricksConfig()
-            .setHost(env.prod.server.host())
-            .setAuthType("pat")
-            .setToken(token)
-            .setCredentialsProvider(new PatCredentialsProvider());
+    var config = FakeDatabricksConfig.pat(env.prod.server, token);
     var fast =
         new RetryPolicy(
             2, Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofMillis(5), List.of());

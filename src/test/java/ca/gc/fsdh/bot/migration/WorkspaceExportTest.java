@@ -80,6 +80,14 @@ class WorkspaceExportTest {
         .toList();
   }
 
+  /** Where a notebook (source format) or workspace file lands in the bundle. */
+  static String bundleFile(WorkspaceObject o) {
+    return o.type() == ObjectType.NOTEBOOK
+        ? WorkspaceLayout.notebookFile(
+            o.path(), Language.valueOf(o.language().name()), NotebookFormat.SOURCE)
+        : WorkspaceLayout.workspaceFile(o.path());
+  }
+
   @Nested
   class Contents {
     @Test
@@ -92,11 +100,7 @@ class WorkspaceExportTest {
         var objects = exportable(s);
         assertThat(objects).hasSizeGreaterThan(40);
         for (WorkspaceObject o : objects) {
-          String file =
-              o.type() == ObjectType.NOTEBOOK
-                  ? WorkspaceLayout.notebookFile(
-                      o.path(), Language.valueOf(o.language().name()), NotebookFormat.SOURCE)
-                  : WorkspaceLayout.workspaceFile(o.path());
+          String file = bundleFile(o);
           assertThat(Files.readAllBytes(out.resolve(file.substring(0))))
               .as(o.path())
               .isEqualTo(o.content().bytes());
@@ -323,11 +327,7 @@ class WorkspaceExportTest {
         assertThat(result.manifest().failed()).isEmpty();
         var objects = exportable(s);
         for (WorkspaceObject o : objects) {
-          String file =
-              o.type() == ObjectType.NOTEBOOK
-                  ? WorkspaceLayout.notebookFile(
-                      o.path(), Language.valueOf(o.language().name()), NotebookFormat.SOURCE)
-                  : WorkspaceLayout.workspaceFile(o.path());
+          String file = bundleFile(o);
           assertThat(Files.readAllBytes(out.resolve(file)))
               .as(o.path())
               .isEqualTo(o.content().bytes());

@@ -23,24 +23,23 @@ class CoreReportsTest {
   @TempDir Path bundle;
 
   static MigrationRequest request() {
+    var ask =
+        new MigrationRequest.Ask(
+            RequestKind.MIGRATE,
+            "OCEAN",
+            "U0ADALOVE",
+            Set.of(ResourceType.NOTEBOOKS),
+            RequestOptions.DEFAULT,
+            Optional.empty());
     return new MigrationRequest(
         7,
-        RequestKind.MIGRATE,
-        "OCEAN",
-        "U0ADALOVE",
+        ask,
         RequestState.RUNNING,
-        Set.of(ResourceType.NOTEBOOKS),
-        RequestOptions.DEFAULT,
-        Optional.empty(),
         Instant.EPOCH,
         Instant.EPOCH,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        1,
-        Optional.empty());
+        new MigrationRequest.Run(1, Optional.empty()));
   }
 
   RunReport report(List<ItemCheck> checks) throws Exception {

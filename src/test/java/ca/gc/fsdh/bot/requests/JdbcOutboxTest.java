@@ -3,9 +3,9 @@ package ca.gc.fsdh.bot.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.config.DatabaseSettings;
 import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.requests.RequestFixtures.Stores;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -28,22 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JdbcOutboxTest {
   private static final Instant T0 = Instant.parse("2025-11-03T14:00:00Z");
-
-  private static long pending(RequestStore store, String workspace) {
-    return store
-        .save(
-            new NewRequest(
-                RequestKind.MIGRATE,
-                workspace,
-                "U0ADALOVE",
-                ResourceType.ALL,
-                RequestOptions.DEFAULT,
-                Optional.empty(),
-                "t-" + workspace),
-            T0)
-        .request()
-        .id();
-  }
 
   /** The request's messages as stored: "seq kind state status", in order. */
   private static List<String> rows(Database db, long requestId) throws Exception {
@@ -74,24 +58,31 @@ class JdbcOutboxTest {
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void everyChangeWritesItsMessagesAndAChangeThatLosesWritesNone(TestDatabases.Kind kind)
       throws Exception {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
-      long id = pending(store, "OCEAN");
-      store.setPlan(id, "{}", T0);
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
+      long id = stores.pending("OCEAN", T0).id();
+      stores.plans().setPlan(id, "{}", T0);
       assertThat(store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0))
           .isTrue();
       assertThat(store.decide(id, RequestState.REJECTED, "U0SUPPORT2", Optional.of("no"), T0))
           .isFalse();
-      assertThat(store.claim(id, "node-a", T0.minusSeconds(120), T0)).isTrue();
-      assertThat(store.claim(id, "node-b", T0.plusSeconds(60), T0.plusSeconds(180)))
+      assertThat(stores.leases().claim(id, "node-a", T0.minusSeconds(120), T0)).isTrue();
+      assertThat(stores.leases().claim(id, "node-b", T0.plusSeconds(60), T0.plusSeconds(180)))
           .as("a takeover")
           .isTrue();
-      assertThat(store.finish(id, "node-a", RequestState.SUCCEEDED, "{\"old\":1}", T0))
+      assertThat(
+              stores
+                  .leases()
+                  .finish(id, "node-a", RequestState.SUCCEEDED, StoredResult.failed("old"), T0))
           .as("the old owner")
           .isFalse();
-      assertThat(store.finish(id, "node-b", RequestState.SUCCEEDED, "{\"r\":1}", T0)).isTrue();
+      assertThat(
+              stores
+                  .leases()
+                  .finish(id, "node-b", RequestState.SUCCEEDED, StoredResult.failed("r"), T0))
+          .isTrue();
 
-      assertThat(rows(db, id))
+      assertThat(rows(stores.db(), id))
           .containsExactly(
               "1 APPROVAL_POST PENDING_APPROVAL PENDING",
               "2 REQUESTER_DM PENDING_APPROVAL PENDING",
@@ -102,8 +93,8 @@ class JdbcOutboxTest {
               "7 APPROVAL_UPDATE RUNNING PENDING",
               "8 REQUESTER_DM SUCCEEDED PENDING",
               "9 APPROVAL_UPDATE SUCCEEDED PENDING",
-              "10 REPORT_TO_SUPPORT SUCCEEDED PENDING {\"r\":1}",
-              "11 REPORT_TO_REQUESTER SUCCEEDED PENDING {\"r\":1}");
+              "10 REPORT_TO_SUPPORT SUCCEEDED PENDING {\"error\":\"r\"}",
+              "11 REPORT_TO_REQUESTER SUCCEEDED PENDING {\"error\":\"r\"}");
     }
   }
 
@@ -111,10 +102,10 @@ class JdbcOutboxTest {
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void aChangeWhoseMessagesCannotBeWrittenIsNotMadeEither(TestDatabases.Kind kind)
       throws Exception {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
-      long id = pending(store, "OCEAN");
-      try (Connection c = db.dataSource().getConnection();
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
+      long id = stores.pending("OCEAN", T0).id();
+      try (Connection c = stores.db().dataSource().getConnection();
           Statement s = c.createStatement()) {
         s.execute("DROP TABLE request_outbox");
       }
@@ -122,18 +113,8 @@ class JdbcOutboxTest {
               () -> store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0))
           .isInstanceOf(IllegalStateException.class);
       assertThat(store.find(id).orElseThrow().state()).isEqualTo(RequestState.PENDING_APPROVAL);
-      assertThat(store.find(id).orElseThrow().decidedBy()).isEmpty();
-      assertThatThrownBy(() ->
-              store.save(
-                  new NewRequest(
-                      RequestKind.MIGRATE,
-                      "ARCTIC",
-                      "U0ALANTUR",
-                      ResourceType.ALL,
-                      RequestOptions.DEFAULT,
-                      Optional.empty(),
-                      "t-ARCTIC"),
-                  T0))
+      assertThat(store.find(id).orElseThrow().decision()).isEmpty();
+      assertThatThrownBy(() -> store.save(RequestFixtures.migrate("ARCTIC"), T0))
           .isInstanceOf(IllegalStateException.class);
       assertThat(store.activeFor("ARCTIC")).isEmpty();
     }
@@ -143,11 +124,9 @@ class JdbcOutboxTest {
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void onlyTheHeadOfALaneIsClaimedByOneOwnerAndTheNextFollowsOnceItIsPosted(
       TestDatabases.Kind kind) {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
-      var outbox = new JdbcOutbox(db.dataSource());
-      long id = pending(store, "OCEAN");
-      store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
+    try (var stores = Stores.open(kind.fresh())) {
+      var outbox = stores.on().outbox();
+      long id = stores.approved("OCEAN", T0).id();
       Instant until = T0.plusSeconds(60);
 
       List<OutboxMessage> heads = outbox.dueHeads(T0, 10);
@@ -177,10 +156,9 @@ class JdbcOutboxTest {
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void anExpiredClaimIsTakenOverAndItsFormerOwnerCanNoLongerMarkIt(TestDatabases.Kind kind) {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
-      var outbox = new JdbcOutbox(db.dataSource());
-      pending(store, "OCEAN");
+    try (var stores = Stores.open(kind.fresh())) {
+      var outbox = stores.on().outbox();
+      stores.pending("OCEAN", T0);
       OutboxMessage head = outbox.dueHeads(T0, 1).get(0);
       assertThat(outbox.claim(head.id(), "a", T0, T0.plusSeconds(60))).isTrue();
       assertThat(outbox.dueHeads(T0.plusSeconds(59), 10))
@@ -198,10 +176,9 @@ class JdbcOutboxTest {
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void aMessageToTryAgainIsDueOnlyFromItsTimeAndAFailedOneNeverAgain(TestDatabases.Kind kind) {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
-      var outbox = new JdbcOutbox(db.dataSource());
-      long id = pending(store, "OCEAN");
+    try (var stores = Stores.open(kind.fresh())) {
+      var outbox = stores.on().outbox();
+      long id = stores.pending("OCEAN", T0).id();
       OutboxMessage post = outbox.dueHeads(T0, 1).get(0);
       outbox.claim(post.id(), "a", T0, T0.plusSeconds(60));
       assertThat(
@@ -235,14 +212,12 @@ class JdbcOutboxTest {
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void aStateMessageTellsTheStatesFoldedIntoItSinceTheRequestersLastMessage(
       TestDatabases.Kind kind) {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
-      var outbox = new JdbcOutbox(db.dataSource());
-      long id = pending(store, "OCEAN");
-      store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
-      store.claim(id, "run", T0, T0);
-      store.finish(id, "run", RequestState.FAILED, "{}", T0);
-      store.transition(id, RequestState.FAILED, RequestState.APPROVED, T0); // a retry
+    try (var stores = Stores.open(kind.fresh())) {
+      var outbox = stores.on().outbox();
+      long id = stores.approved("OCEAN", T0).id();
+      stores.leases().claim(id, "run", T0, T0);
+      stores.leases().finish(id, "run", RequestState.FAILED, StoredResult.NONE, T0);
+      stores.requests().transition(id, RequestState.FAILED, RequestState.APPROVED, T0); // a retry
       Instant until = T0.plusSeconds(60);
       // the requester's lane: DM pending, DM approved, DM running, DM failed, report, DM approved
       List<OutboxMessage> lane = new ArrayList<>();

@@ -1,10 +1,11 @@
 package ca.gc.fsdh.bot.requests;
 
+import static ca.gc.fsdh.bot.requests.RequestFixtures.cleanReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.requests.RequestFixtures.Stores;
 import ca.gc.fsdh.bot.requests.RequestStore.Saved.Outcome;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.time.Instant;
@@ -37,8 +38,8 @@ class JdbcRequestStoreTest {
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void savesAndReadsBackEveryField(TestDatabases.Kind kind) {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
       var options =
           new RequestOptions("JUPYTER", Optional.of("-----BEGIN PGP PUBLIC KEY BLOCK-----\nx\n"));
       var saved =
@@ -63,7 +64,7 @@ class JdbcRequestStoreTest {
       assertThat(r.options()).isEqualTo(options);
       assertThat(r.note()).isEmpty();
       assertThat(r.createdAt()).isEqualTo(T0);
-      assertThat(r.attempt()).isZero();
+      assertThat(r.run().attempt()).isZero();
       assertThat(store.activeFor("ARCTIC")).map(MigrationRequest::id).contains(r.id());
     }
   }
@@ -71,8 +72,8 @@ class JdbcRequestStoreTest {
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void aReplayedInteractionFindsTheSameRequestAndABusyWorkspaceIsReported(TestDatabases.Kind kind) {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
       long id = store.save(migrate("OCEAN", "trigger-1"), T0).request().id();
       var replay = store.save(migrate("OCEAN", "trigger-1"), T0.plusSeconds(1));
       assertThat(replay.outcome()).isEqualTo(Outcome.REPLAYED);
@@ -87,8 +88,8 @@ class JdbcRequestStoreTest {
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void anEndedRequestFreesTheWorkspaceForANewOne(TestDatabases.Kind kind) {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
       long first = store.save(migrate("OCEAN", "t1"), T0).request().id();
       assertThat(store.transition(first, RequestState.PENDING_APPROVAL, RequestState.CANCELLED, T0))
           .isTrue();
@@ -104,8 +105,8 @@ class JdbcRequestStoreTest {
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void ofTwoConcurrentDecisionsExactlyOneWins(TestDatabases.Kind kind) throws Exception {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
       for (int round = 0; round < 10; round++) {
         long id = store.save(migrate("W" + round, "t" + round), T0).request().id();
         var start = new CountDownLatch(1);
@@ -132,11 +133,14 @@ class JdbcRequestStoreTest {
           assertThat(wins).isEqualTo(1);
         }
         MigrationRequest decided = store.find(id).orElseThrow();
-        assertThat(decided.decidedBy()).isPresent();
+        assertThat(decided.decision()).isPresent();
         assertThat(
                 decided.state() == RequestState.APPROVED
-                    ? decided.decidedBy().get().equals("U0SUPPORT1")
-                    : decided.decisionReason().equals(Optional.of("no")))
+                    ? decided.decision().get().by().equals("U0SUPPORT1")
+                    : decided
+                        .decision()
+                        .flatMap(MigrationRequest.Decision::reason)
+                        .equals(Optional.of("no")))
             .isTrue();
       }
     }
@@ -145,8 +149,8 @@ class JdbcRequestStoreTest {
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void runningCountsAttemptsAndARetryGoesBackToApproved(TestDatabases.Kind kind) {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
       long id = store.save(migrate("OCEAN", "t1"), T0).request().id();
       assertThat(store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0))
           .isTrue();
@@ -157,7 +161,7 @@ class JdbcRequestStoreTest {
       assertThat(store.transition(id, RequestState.FAILED, RequestState.APPROVED, T0)).isTrue();
       assertThat(store.activeFor("OCEAN")).isPresent();
       assertThat(store.transition(id, RequestState.APPROVED, RequestState.RUNNING, T0)).isTrue();
-      assertThat(store.find(id).orElseThrow().attempt()).isEqualTo(2);
+      assertThat(store.find(id).orElseThrow().run().attempt()).isEqualTo(2);
       assertThat(store.inStates(Set.of(RequestState.RUNNING)))
           .extracting(MigrationRequest::id)
           .containsExactly(id);
@@ -167,8 +171,8 @@ class JdbcRequestStoreTest {
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void aRetryIsRefusedWhileTheWorkspaceHasAnotherActiveRequest(TestDatabases.Kind kind) {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
       long failed = store.save(migrate("OCEAN", "t1"), T0).request().id();
       store.decide(failed, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
       store.transition(failed, RequestState.APPROVED, RequestState.RUNNING, T0);
@@ -183,23 +187,29 @@ class JdbcRequestStoreTest {
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void forbiddenTransitionsAreProgrammingErrors(TestDatabases.Kind kind) {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
       long id = store.save(migrate("OCEAN", "t1"), T0).request().id();
       assertThatThrownBy(
               () -> store.transition(id, RequestState.PENDING_APPROVAL, RequestState.SUCCEEDED, T0))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("cannot move from PENDING_APPROVAL to SUCCEEDED");
       store.setSupportMessage(id, "C0FSDHSUPPORT", "1700000000.000100");
-      assertThat(store.find(id).orElseThrow().supportTs()).contains("1700000000.000100");
+      assertThat(
+              store
+                  .find(id)
+                  .orElseThrow()
+                  .supportMessage()
+                  .map(MigrationRequest.SupportMessage::ts))
+          .contains("1700000000.000100");
     }
   }
 
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void manyConcurrentSavesNeverExhaustThePool(TestDatabases.Kind kind) throws Exception {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
       int count = 200;
       var start = new CountDownLatch(1);
       List<Future<RequestStore.Saved>> saves = new ArrayList<>();
@@ -226,39 +236,47 @@ class JdbcRequestStoreTest {
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void oneInstanceClaimsARunAndAStaleRunIsTakenOver(TestDatabases.Kind kind) {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
+      var leases = stores.leases();
       long id = store.save(migrate("OCEAN", "t1"), T0).request().id();
       Instant stale = T0.minusSeconds(120);
-      assertThat(store.claim(id, "node-a", stale, T0))
+      assertThat(leases.claim(id, "node-a", stale, T0))
           .as("pending requests are not claimable")
           .isFalse();
       store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
-      assertThat(store.claimable(stale)).extracting(MigrationRequest::id).containsExactly(id);
+      assertThat(leases.claimable(stale)).extracting(MigrationRequest::id).containsExactly(id);
 
-      assertThat(store.claim(id, "node-a", stale, T0)).isTrue();
-      assertThat(store.claim(id, "node-b", stale, T0)).as("a live run is not taken").isFalse();
-      assertThat(store.claimable(stale)).isEmpty();
-      assertThat(store.heartbeat(id, "node-a", T0.plusSeconds(30))).isTrue();
-      assertThat(store.heartbeat(id, "node-b", T0.plusSeconds(30))).isFalse();
+      assertThat(leases.claim(id, "node-a", stale, T0)).isTrue();
+      assertThat(leases.claim(id, "node-b", stale, T0)).as("a live run is not taken").isFalse();
+      assertThat(leases.claimable(stale)).isEmpty();
+      assertThat(leases.heartbeat(id, "node-a", T0.plusSeconds(30))).isTrue();
+      assertThat(leases.heartbeat(id, "node-b", T0.plusSeconds(30))).isFalse();
 
       Instant later = T0.plusSeconds(600); // node-a stopped beating at T0+30
-      assertThat(store.claimable(later.minusSeconds(120)))
+      assertThat(leases.claimable(later.minusSeconds(120)))
           .extracting(MigrationRequest::id)
           .containsExactly(id);
-      assertThat(store.claim(id, "node-b", later.minusSeconds(120), later)).isTrue();
-      assertThat(store.heartbeat(id, "node-a", later))
+      assertThat(leases.claim(id, "node-b", later.minusSeconds(120), later)).isTrue();
+      assertThat(leases.heartbeat(id, "node-a", later))
           .as("the old owner learns it lost the run")
           .isFalse();
-      assertThat(store.finish(id, "node-a", RequestState.SUCCEEDED, "{}", later)).isFalse();
+      assertThat(leases.finish(id, "node-a", RequestState.SUCCEEDED, StoredResult.NONE, later))
+          .isFalse();
 
       MigrationRequest running = store.find(id).orElseThrow();
-      assertThat(running.claimedBy()).contains("node-b");
-      assertThat(running.attempt()).as("a takeover resumes the same attempt").isEqualTo(1);
-      assertThat(store.finish(id, "node-b", RequestState.PARTLY_SUCCEEDED, "{\"failed\":2}", later))
+      assertThat(running.run().claimedBy()).contains("node-b");
+      assertThat(running.run().attempt()).as("a takeover resumes the same attempt").isEqualTo(1);
+      assertThat(
+              leases.finish(
+                  id,
+                  "node-b",
+                  RequestState.PARTLY_SUCCEEDED,
+                  StoredResult.of(cleanReport(2)),
+                  later))
           .isTrue();
       assertThat(store.find(id).orElseThrow().state()).isEqualTo(RequestState.PARTLY_SUCCEEDED);
-      assertThat(store.result(id)).contains("{\"failed\":2}");
+      assertThat(stores.plans().result(id)).contains(StoredResult.of(cleanReport(2)));
       assertThat(store.activeFor("OCEAN")).isEmpty();
     }
   }
@@ -266,8 +284,9 @@ class JdbcRequestStoreTest {
   @ParameterizedTest
   @MethodSource("ca.gc.fsdh.bot.testing.TestDatabases#both")
   void ofManyConcurrentClaimsExactlyOneWins(TestDatabases.Kind kind) throws Exception {
-    try (Database db = Database.open(kind.fresh())) {
-      var store = new JdbcRequestStore(db.dataSource());
+    try (var stores = Stores.open(kind.fresh())) {
+      var store = stores.requests();
+      var leases = stores.leases();
       long id = store.save(migrate("OCEAN", "t1"), T0).request().id();
       store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
       var start = new CountDownLatch(1);
@@ -278,7 +297,7 @@ class JdbcRequestStoreTest {
           claims.add(
               pool.submit(() -> {
                 start.await();
-                return store.claim(id, owner, T0.minusSeconds(120), T0);
+                return leases.claim(id, owner, T0.minusSeconds(120), T0);
               }));
         }
         start.countDown();

@@ -2,14 +2,12 @@ package ca.gc.fsdh.bot.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.requests.RequestFixtures.Stores;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,30 +17,25 @@ import org.junit.jupiter.api.Test;
 
 /** The plan of a pending request: made once, stored, made again at start when a stop lost it. */
 class PlanStepTest {
-  private final Database db = Database.open(TestDatabases.h2());
-  private final RequestStore store = new JdbcRequestStore(db.dataSource());
+  private final Stores stores = Stores.open(TestDatabases.h2());
+  private final PlansAndResults plans = stores.plans();
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
   private final List<Long> shown = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void stop() {
     executor.shutdownNow();
-    db.close();
+    stores.close();
   }
 
   private MigrationRequest pending(String workspace) {
-    return store
-        .save(
-            new NewRequest(
-                RequestKind.MIGRATE,
-                workspace,
-                "U0ADALOVE",
-                ResourceType.ALL,
-                RequestOptions.DEFAULT,
-                Optional.empty(),
-                "t-" + workspace),
-            Instant.now())
-        .request();
+    return stores.pending(workspace, Instant.now());
+  }
+
+  /** The plan step with this planner, telling {@link #shown} what it stored. */
+  private PlanStep step(RequestPlanner planner) {
+    return new PlanStep(
+        planner, stores.requests(), plans, executor, Clock.systemUTC(), m -> shown.add(m.id()));
   }
 
   private void drain() throws Exception {
@@ -52,28 +45,22 @@ class PlanStepTest {
   @Test
   void aStopDuringPlanningStoresNothingAndTheNextStartMakesThePlan() throws Exception {
     MigrationRequest r = pending("OCEAN");
-    new PlanStep(
+    step(
             request -> {
               throw new InterruptedException("stopping");
-            },
-            store,
-            executor,
-            Clock.systemUTC(),
-            m -> shown.add(m.id()))
+            })
         .changed(r, "U0ADALOVE");
     drain();
-    assertThat(store.plan(r.id())).isEmpty();
+    assertThat(plans.plan(r.id())).isEmpty();
     assertThat(shown).isEmpty();
 
     var summary =
         new PlanSummary(
             Map.of("notebooks", 3L), 1024, List.of(), List.of(), List.of("cluster c1"), 12.5);
-    var restarted =
-        new PlanStep(
-            request -> summary, store, executor, Clock.systemUTC(), m -> shown.add(m.id()));
+    var restarted = step(request -> summary);
     restarted.resume();
     drain();
-    assertThat(PlanStep.read(store, r.id()).orElseThrow().path("counts").path("notebooks").asLong())
+    assertThat(PlanStep.read(plans, r.id()).orElseThrow().path("counts").path("notebooks").asLong())
         .isEqualTo(3);
     assertThat(shown).containsExactly(r.id());
 
@@ -85,17 +72,13 @@ class PlanStepTest {
   @Test
   void aPlanThatFailsIsStoredWithItsReasonAndShown() throws Exception {
     MigrationRequest r = pending("FORET");
-    new PlanStep(
+    step(
             request -> {
               throw new IllegalStateException("workspace FORET is no longer in the directory");
-            },
-            store,
-            executor,
-            Clock.systemUTC(),
-            m -> shown.add(m.id()))
+            })
         .changed(r, "U0ADALOVE");
     drain();
-    assertThat(PlanStep.read(store, r.id()).orElseThrow().path("error").asText())
+    assertThat(PlanStep.read(plans, r.id()).orElseThrow().path("error").asText())
         .isEqualTo("IllegalStateException: workspace FORET is no longer in the directory");
     assertThat(shown).containsExactly(r.id());
   }

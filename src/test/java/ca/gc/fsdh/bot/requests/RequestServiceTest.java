@@ -111,26 +111,9 @@ class RequestServiceTest {
 
     @Test
     void aReplayedInteractionCreatesNothingNew() {
-      var first =
-          service.create(
-              new NewRequest(
-                  RequestKind.MIGRATE,
-                  "OCEAN",
-                  "U0ADALOVE",
-                  ResourceType.ALL,
-                  RequestOptions.DEFAULT,
-                  Optional.empty(),
-                  "same-trigger"));
-      var again =
-          service.create(
-              new NewRequest(
-                  RequestKind.MIGRATE,
-                  "OCEAN",
-                  "U0ADALOVE",
-                  ResourceType.ALL,
-                  RequestOptions.DEFAULT,
-                  Optional.empty(),
-                  "same-trigger"));
+      NewRequest ask = RequestFixtures.migrate("OCEAN");
+      var first = service.create(ask);
+      var again = service.create(ask);
       assertThat(again.status()).isEqualTo(Status.REPLAYED);
       assertThat(again.request().orElseThrow().id()).isEqualTo(first.request().orElseThrow().id());
       assertThat(notified).hasSize(1);
@@ -146,7 +129,8 @@ class RequestServiceTest {
       assertThat(refusals()).containsExactly("U0ADALOVE request.approve not_allowed");
       Outcome approved = service.approve(id, "U0SUPPORT1");
       assertThat(approved.status()).isEqualTo(Status.DONE);
-      assertThat(approved.request().orElseThrow().decidedBy()).contains("U0SUPPORT1");
+      assertThat(approved.request().orElseThrow().decision().map(MigrationRequest.Decision::by))
+          .contains("U0SUPPORT1");
     }
 
     @Test
@@ -157,8 +141,9 @@ class RequestServiceTest {
       assertThat(late.status()).isEqualTo(Status.WRONG_STATE);
       MigrationRequest r = late.request().orElseThrow();
       assertThat(r.state()).isEqualTo(RequestState.REJECTED);
-      assertThat(r.decidedBy()).contains("U0SUPPORT2");
-      assertThat(r.decisionReason()).contains("PROD workspace not ready");
+      assertThat(r.decision().map(MigrationRequest.Decision::by)).contains("U0SUPPORT2");
+      assertThat(r.decision().flatMap(MigrationRequest.Decision::reason))
+          .contains("PROD workspace not ready");
     }
 
     @Test

@@ -1,9 +1,10 @@
 package ca.gc.fsdh.bot.requests;
 
+import static ca.gc.fsdh.bot.requests.RequestFixtures.cleanReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.platform.database.Database;
+import ca.gc.fsdh.bot.requests.RequestFixtures.Stores;
 import ca.gc.fsdh.bot.testing.MutableClock;
 import ca.gc.fsdh.bot.testing.TestDatabases;
 import java.time.Duration;
@@ -22,54 +23,38 @@ import org.junit.jupiter.api.Test;
 class RunWorkerTest {
   private static final Instant T0 = Instant.parse("2025-11-03T14:00:00Z");
   private final MutableClock clock = new MutableClock(T0);
-  private Database db;
-  private JdbcRequestStore store;
+  private Stores stores;
+  private RequestStore store;
   private final List<String> heard = new CopyOnWriteArrayList<>();
   private final RequestListener listener = (r, actor) -> heard.add(r.state().name());
 
-  private static final RunReport CLEAN =
-      new RunReport(
-          Map.of(ResourceType.NOTEBOOKS, new TypeProgress(3, 3, 0)),
-          List.of(),
-          List.of("cluster shared-cpu"),
-          true,
-          List.of(),
-          Optional.empty(),
-          Optional.empty());
+  private static final RunReport CLEAN = cleanReport(3, "cluster shared-cpu");
 
   @BeforeEach
   void setUp() {
-    db = Database.open(TestDatabases.h2());
-    store = new JdbcRequestStore(db.dataSource());
+    stores = Stores.open(TestDatabases.h2());
+    store = stores.requests();
   }
 
   @AfterEach
   void tearDown() {
-    db.close();
+    stores.close();
   }
 
   private long approved() {
-    long id =
-        store
-            .save(
-                new NewRequest(
-                    RequestKind.MIGRATE,
-                    "OCEAN",
-                    "U0ADALOVE",
-                    ResourceType.ALL,
-                    RequestOptions.DEFAULT,
-                    Optional.empty(),
-                    "t" + System.nanoTime()),
-                T0)
-            .request()
-            .id();
-    store.decide(id, RequestState.APPROVED, "U0SUPPORT1", Optional.empty(), T0);
-    return id;
+    return stores.approved("OCEAN", T0).id();
   }
 
   private RunWorker worker(String owner, RequestEngine engine) {
     return new RunWorker(
-        store, engine, listener, RunWorker.ProgressReporter.NONE, clock, owner, RunWorker.LEASE);
+        store,
+        stores.leases(),
+        engine,
+        listener,
+        RunWorker.ProgressReporter.NONE,
+        clock,
+        owner,
+        RunWorker.LEASE);
   }
 
   @Test
@@ -85,7 +70,7 @@ class RunWorkerTest {
                 .run(id))
         .isTrue();
     assertThat(store.find(id).orElseThrow().state()).isEqualTo(RequestState.SUCCEEDED);
-    assertThat(store.result(id).orElseThrow()).contains("\"verified\":true", "cluster shared-cpu");
+    assertThat(stores.plans().result(id)).contains(StoredResult.of(CLEAN));
     assertThat(heard).containsExactly("RUNNING", "SUCCEEDED");
   }
 
@@ -113,8 +98,9 @@ class RunWorkerTest {
         .run(id);
     MigrationRequest failed = store.find(id).orElseThrow();
     assertThat(failed.state()).isEqualTo(RequestState.FAILED);
-    assertThat(failed.attempt()).isEqualTo(2);
-    assertThat(store.result(id).orElseThrow()).contains("POC workspace unreachable");
+    assertThat(failed.run().attempt()).isEqualTo(2);
+    assertThat(stores.plans().result(id).orElseThrow().error().orElseThrow())
+        .contains("POC workspace unreachable");
   }
 
   @Test
@@ -142,7 +128,7 @@ class RunWorkerTest {
   @Test
   void aRunWhoseInstanceDiedIsTakenOverOnceItsLeaseRunsOut() {
     long id = approved();
-    assertThat(store.claim(id, "crashed-node", T0.minus(RunWorker.LEASE), T0))
+    assertThat(stores.leases().claim(id, "crashed-node", T0.minus(RunWorker.LEASE), T0))
         .isTrue(); // then it died
     AtomicInteger runs = new AtomicInteger();
     RequestEngine engine =
@@ -156,6 +142,6 @@ class RunWorkerTest {
     assertThat(runs.get()).isEqualTo(1);
     MigrationRequest done = store.find(id).orElseThrow();
     assertThat(done.state()).isEqualTo(RequestState.SUCCEEDED);
-    assertThat(done.claimedBy()).contains("node-b");
+    assertThat(done.run().claimedBy()).contains("node-b");
   }
 }

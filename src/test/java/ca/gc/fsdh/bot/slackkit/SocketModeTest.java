@@ -159,7 +159,7 @@ class SocketModeTest {
     MigrationRequest request =
         new JdbcRequestStore(h.bot.database().dataSource()).find(1).orElseThrow();
     assertThat(request.state()).isEqualTo(RequestState.PENDING_APPROVAL);
-    assertThat(request.decidedBy()).isEmpty();
+    assertThat(request.decision()).isEmpty();
   }
 
   @Test

@@ -1,7 +1,7 @@
 package ca.gc.fsdh.bot.migration.cli;
 
+import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.item.ItemStatus;
-import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import java.io.PrintWriter;
 import java.util.EnumMap;
@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Counts are per phase: {@link #phase} ends the line of the previous one and starts again from
  * zero, so the import of {@code migrate} never adds its items to the export's. An item is counted
- * once however it ends (resumed included), and found is never shown below done.
+ * once however it ends (resumed included), and found is never shown below done. It follows an
+ * export, an import and the phases of {@code migrate} and {@code offboard} alike.
  */
-final class ConsoleProgress implements ProgressListener {
+final class ConsoleProgress implements CoreMigration.Progress {
   private final PrintWriter out;
   private final boolean terminal;
   private final Map<ResourceType, AtomicLong> found = new EnumMap<>(ResourceType.class);
@@ -48,6 +49,11 @@ final class ConsoleProgress implements ProgressListener {
   @Override
   public void typeDone(ResourceType type) {
     draw(true);
+  }
+
+  @Override
+  public void phase(CoreMigration.Phase phase) {
+    phase(phase.name());
   }
 
   /** Ends the previous phase's line, prints {@code == NAME} and counts from zero again. */

@@ -2,11 +2,9 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import ca.gc.fsdh.bot.migration.WorkspaceExport;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretSink;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -43,18 +41,9 @@ public final class ExportCommand implements Callable<Integer> {
       description = "Bundle directory (created; an existing one is resumed).")
   Path out;
 
-  @Option(
-      names = "--types",
-      description =
-          "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
-  String types;
+  @Mixin TypesOption types = new TypesOption();
 
-  @Option(
-      names = "--format",
-      defaultValue = "SOURCE",
-      description =
-          "Notebook format: SOURCE or JUPYTER (keeps outputs). Default: ${DEFAULT-VALUE}.")
-  NotebookFormat format;
+  @Mixin NotebookFormatOption format = new NotebookFormatOption();
 
   @Option(
       names = "--secrets-cluster",
@@ -72,19 +61,14 @@ public final class ExportCommand implements Callable<Integer> {
       description = "SQL warehouse id that runs SHOW GRANTS for table ACLs.")
   String sqlWarehouse;
 
-  @Option(
-      names = "--workers",
-      defaultValue = "8",
-      description = "Worker threads per resource type (default: ${DEFAULT-VALUE}).")
-  int workers;
+  @Mixin WorkersOption workers = new WorkersOption();
 
   @Option(
       names = "--no-permissions",
       description = "Do not read object permissions (one call less per object).")
   boolean noPermissions;
 
-  @Option(names = "--json", description = "Print a JSON summary instead of text.")
-  boolean json;
+  @Mixin JsonOption json = new JsonOption();
 
   @Spec CommandSpec spec;
 
@@ -96,16 +80,16 @@ public final class ExportCommand implements Callable<Integer> {
         gpgKey == null ? SecretValueSink.NONE : OpenPgpSecretSink.fromKeyFile(gpgKey);
     var options =
         ExportOptions.allTypes()
-            .withTypes(ResourceType.parseList(types))
-            .withFormat(format)
+            .withTypes(types.set())
+            .withFormat(format.value())
             .withSecretsCluster(secretsCluster, sink)
             .withSqlWarehouse(sqlWarehouse)
-            .withWorkers(workers)
+            .withWorkers(workers.count())
             .withPermissions(!noPermissions);
     int refused = Preflight.check(stderr, connection.preflight(spec.commandLine(), "source"));
     if (refused != 0) return refused;
     var paced = connection.connect(spec.commandLine());
-    var progress = new ConsoleProgress(stderr, System.console() != null && !json);
+    var progress = new ConsoleProgress(stderr, System.console() != null && !json.on());
     WorkspaceExport.Result result;
     try {
       result =
@@ -124,7 +108,7 @@ public final class ExportCommand implements Callable<Integer> {
     // a wrong cluster or warehouse id: one line naming the option; its items failed in the report
     result.optionProblems().values().forEach(p -> stderr.println("error: " + p));
     var m = result.manifest();
-    if (json) {
+    if (json.on()) {
       var summary = new LinkedHashMap<String, Object>();
       summary.put("bundle", result.bundle().toString());
       summary.put("report", result.report().toString());

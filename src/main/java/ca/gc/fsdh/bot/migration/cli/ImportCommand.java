@@ -2,17 +2,13 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import ca.gc.fsdh.bot.migration.ImportReportText;
 import ca.gc.fsdh.bot.migration.WorkspaceImport;
-import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
-import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
 import ca.gc.fsdh.bot.migration.spi.ExistingPolicy;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
-import ca.gc.fsdh.bot.migration.spi.TableAclTarget;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -41,11 +37,9 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Mixin WorkspaceConnection connection = new WorkspaceConnection();
 
-  @Option(names = "--bundle", required = true, description = "Bundle directory or offboarding zip.")
-  Path bundle;
+  @Mixin BundleInput bundle = new BundleInput();
 
-  @Option(names = "--mapping", description = "Mapping file (YAML or JSON; see docs/import.md).")
-  Path mapping;
+  @Mixin MappingOption mapping = new MappingOption();
 
   @Option(
       names = "--state",
@@ -53,11 +47,7 @@ public final class ImportCommand implements Callable<Integer> {
           "Import journal and reports (default: <bundle>.import next to the bundle). Reuse it to resume.")
   Path state;
 
-  @Option(
-      names = "--types",
-      description =
-          "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
-  String types;
+  @Mixin TypesOption types = new TypesOption();
 
   @Option(
       names = "--existing",
@@ -72,11 +62,7 @@ public final class ImportCommand implements Callable<Integer> {
       description = "Target SQL warehouse id that replays table grants.")
   String sqlWarehouse;
 
-  @Option(
-      names = "--workers",
-      defaultValue = "8",
-      description = "Worker threads per resource type (default: ${DEFAULT-VALUE}).")
-  int workers;
+  @Mixin WorkersOption workers = new WorkersOption();
 
   @Option(names = "--no-permissions", description = "Do not replay object permissions.")
   boolean noPermissions;
@@ -87,16 +73,9 @@ public final class ImportCommand implements Callable<Integer> {
           "Read the target, write nothing; report what would be created, overwritten, skipped.")
   boolean dryRun;
 
-  @Option(
-      names = "--table-acl-target",
-      defaultValue = "auto",
-      converter = TableAclTargetConverter.class,
-      description =
-          "Where table ACLs go in PROD: auto (Unity Catalog when PROD has a metastore), hive-metastore or unity-catalog (default: ${DEFAULT-VALUE}).")
-  TableAclTarget tableAclTarget = TableAclTarget.AUTO;
+  @Mixin TableAclTargetOption tableAclTarget = new TableAclTargetOption();
 
-  @Option(names = "--json", description = "Print a JSON summary instead of text.")
-  boolean json;
+  @Mixin JsonOption json = new JsonOption();
 
   @Mixin GpgSecretKeyOptions gpg = new GpgSecretKeyOptions();
 
@@ -121,64 +100,48 @@ public final class ImportCommand implements Callable<Integer> {
     var workspace = connection.preflight(spec.commandLine(), "target");
     int badHost = Preflight.hosts(err, workspace);
     if (badHost != 0) return badHost;
-    MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
-    BundleReader reader;
-    try {
-      reader = BundleReader.open(bundle);
-    } catch (BadBundleException e) {
-      err.println("fsdh-bot: bad bundle, nothing was imported: " + e.getMessage());
-      err.flush();
-      return BAD_BUNDLE;
-    }
-    try (reader) {
-      var typeSet = ResourceType.parseList(types);
-      OpenPgpSecretValuesSource values;
-      try {
-        values = gpg.open(reader).orElse(null);
-      } catch (SecretKeyException e) {
-        err.println(
-            "fsdh-bot: the secret values cannot be opened, nothing was imported: "
-                + e.getMessage());
-        err.flush();
-        return GpgSecretKeyOptions.BAD_SECRET_KEY;
-      }
-      try (values) {
-        if (values == null
-            && typeSet.contains(ResourceType.SECRETS)
-            && OpenPgpSecretValuesSource.hasEncryptedValues(reader)) {
-          err.println(
-              "note: this bundle holds secret values encrypted to the lead's OpenPGP key; without --gpg-secret-key"
-                  + " the scopes are created without them and the report lists the keys to put by hand");
-        }
-        var options =
-            new ImportOptions(
-                typeSet,
-                policies(existing, map),
-                state == null ? defaultState(bundle) : state,
-                Optional.ofNullable(sqlWarehouse),
-                values == null ? SecretValueSource.NONE : values,
-                workers,
-                !noPermissions,
-                dryRun,
-                tableAclTarget);
-        int refused = Preflight.signIn(err, workspace);
-        if (refused != 0) return refused;
-        var paced = connection.connect(spec.commandLine());
-        var progress = new ConsoleProgress(err, System.console() != null && !json);
-        var result =
-            new WorkspaceImport(paced.workspace(), connection.hostName(paced))
-                .run(reader, map, options, progress);
-        progress.finish();
-        out.println(
-            json
-                ? BundleJson.PRETTY.writeValueAsString(result)
-                : ImportReportText.render(result)
-                    + (result.report() == null
-                        ? ""
-                        : "Report: " + result.reportText() + " (JSON: " + result.report() + ")"));
-        out.flush();
-        return result.anyFailed() ? ExportCommand.ITEMS_FAILED : 0;
-      }
-    }
+    MappingFile map = mapping.read();
+    return bundle.open(
+        err,
+        gpg,
+        "imported",
+        (reader, values) -> {
+          var typeSet = types.set();
+          if (values == null
+              && typeSet.contains(ResourceType.SECRETS)
+              && OpenPgpSecretValuesSource.hasEncryptedValues(reader)) {
+            err.println(
+                "note: this bundle holds secret values encrypted to the lead's OpenPGP key; without --gpg-secret-key"
+                    + " the scopes are created without them and the report lists the keys to put by hand");
+          }
+          var options =
+              new ImportOptions(
+                  typeSet,
+                  policies(existing, map),
+                  state == null ? defaultState(bundle.path()) : state,
+                  Optional.ofNullable(sqlWarehouse),
+                  values == null ? SecretValueSource.NONE : values,
+                  workers.count(),
+                  !noPermissions,
+                  dryRun,
+                  tableAclTarget.get());
+          int refused = Preflight.signIn(err, workspace);
+          if (refused != 0) return refused;
+          var paced = connection.connect(spec.commandLine());
+          var progress = new ConsoleProgress(err, System.console() != null && !json.on());
+          var result =
+              new WorkspaceImport(paced.workspace(), connection.hostName(paced))
+                  .run(reader, map, options, progress);
+          progress.finish();
+          out.println(
+              json.on()
+                  ? BundleJson.PRETTY.writeValueAsString(result)
+                  : ImportReportText.render(result)
+                      + (result.report() == null
+                          ? ""
+                          : "Report: " + result.reportText() + " (JSON: " + result.report() + ")"));
+          out.flush();
+          return result.anyFailed() ? ExportCommand.ITEMS_FAILED : 0;
+        });
   }
 }

@@ -3,13 +3,10 @@ package ca.gc.fsdh.bot.migration.cli;
 import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.ImportReportText;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.item.ItemStatus;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
-import ca.gc.fsdh.bot.migration.spi.TableAclTarget;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,11 +34,9 @@ public final class MigrateCommand implements Callable<Integer> {
       description = "Holds bundle/ and import/; reuse it to resume.")
   Path workDir;
 
-  @Option(names = "--mapping", description = "Mapping file (YAML or JSON; see docs/import.md).")
-  Path mapping;
+  @Mixin MappingOption mapping = new MappingOption();
 
-  @Option(names = "--types", description = "Comma-separated types (default: all).")
-  String types;
+  @Mixin TypesOption types = new TypesOption();
 
   @Option(
       names = "--secrets-cluster",
@@ -61,22 +56,11 @@ public final class MigrateCommand implements Callable<Integer> {
       description = "PROD cluster that reads secret values back to compare them.")
   String targetCluster;
 
-  @Option(
-      names = "--workers",
-      defaultValue = "8",
-      description = "Worker threads per type (default: ${DEFAULT-VALUE}).")
-  int workers;
+  @Mixin WorkersOption workers = new WorkersOption();
 
-  @Option(
-      names = "--table-acl-target",
-      defaultValue = "auto",
-      converter = TableAclTargetConverter.class,
-      description =
-          "Where table ACLs go in PROD: auto (Unity Catalog when PROD has a metastore), hive-metastore or unity-catalog (default: ${DEFAULT-VALUE}).")
-  TableAclTarget tableAclTarget = TableAclTarget.AUTO;
+  @Mixin TableAclTargetOption tableAclTarget = new TableAclTargetOption();
 
-  @Option(names = "--json", description = "Print a JSON summary.")
-  boolean json;
+  @Mixin JsonOption json = new JsonOption();
 
   @Spec CommandSpec spec;
 
@@ -84,8 +68,8 @@ public final class MigrateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
-    var typeSet = ResourceType.parseList(types);
+    MappingFile map = mapping.read();
+    var typeSet = types.set();
     int refused =
         Preflight.check(
             err,
@@ -97,34 +81,17 @@ public final class MigrateCommand implements Callable<Integer> {
     var export =
         ExportOptions.allTypes()
             .withTypes(typeSet)
-            .withWorkers(workers)
+            .withWorkers(workers.count())
             .withSqlWarehouse(sqlWarehouse)
             .withSecretsCluster(secretsCluster, SecretValueSink.NONE);
     var imports =
         ImportOptions.defaults(workDir.resolve("import"))
             .withTypes(typeSet)
-            .withWorkers(workers)
+            .withWorkers(workers.count())
             .withSqlWarehouse(targetWarehouse)
             .withExisting(ImportCommand.policies(Map.of(), map))
-            .withTableAclTarget(tableAclTarget);
-    var console = new ConsoleProgress(err, System.console() != null && !json);
-    CoreMigration.Progress progress =
-        new CoreMigration.Progress() {
-          @Override
-          public void phase(CoreMigration.Phase p) {
-            console.phase(p.name());
-          }
-
-          @Override
-          public void discovered(ResourceType t, long n) {
-            console.discovered(t, n);
-          }
-
-          @Override
-          public void itemDone(ResourceType t, String id, ItemStatus s, boolean r) {
-            console.itemDone(t, id, s, r);
-          }
-        };
+            .withTableAclTarget(tableAclTarget.get());
+    var console = new ConsoleProgress(err, System.console() != null && !json.on());
     var result =
         new CoreMigration()
             .migrate(
@@ -137,9 +104,9 @@ public final class MigrateCommand implements Callable<Integer> {
                     imports,
                     Optional.ofNullable(targetWarehouse),
                     Optional.ofNullable(targetCluster)),
-                progress);
+                console);
     console.finish();
-    if (json) {
+    if (json.on()) {
       var s = new LinkedHashMap<String, Object>();
       s.put("ok", result.ok());
       s.put("bundle", result.bundle());

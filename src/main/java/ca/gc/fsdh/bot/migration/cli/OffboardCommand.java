@@ -2,10 +2,7 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import ca.gc.fsdh.bot.migration.CoreMigration;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.item.ItemStatus;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
-import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -48,17 +45,11 @@ public final class OffboardCommand implements Callable<Integer> {
   @Option(names = "--sql-warehouse", description = "SQL warehouse for SHOW GRANTS.")
   String sqlWarehouse;
 
-  @Option(
-      names = "--format",
-      defaultValue = "SOURCE",
-      description = "SOURCE or JUPYTER (keeps outputs). Default: ${DEFAULT-VALUE}.")
-  NotebookFormat format;
+  @Mixin NotebookFormatOption format = new NotebookFormatOption();
 
-  @Option(names = "--types", description = "Comma-separated types (default: all).")
-  String types;
+  @Mixin TypesOption types = new TypesOption();
 
-  @Option(names = "--json", description = "Print a JSON summary.")
-  boolean json;
+  @Mixin JsonOption json = new JsonOption();
 
   @Spec CommandSpec spec;
 
@@ -72,38 +63,21 @@ public final class OffboardCommand implements Callable<Integer> {
     var paced = connection.connect(spec.commandLine());
     var export =
         ExportOptions.allTypes()
-            .withTypes(ResourceType.parseList(types))
-            .withFormat(format)
+            .withTypes(types.set())
+            .withFormat(format.value())
             .withSqlWarehouse(sqlWarehouse)
             .withSecretsCluster(secretsCluster, SecretValueSink.NONE);
     var console =
-        new ConsoleProgress(spec.commandLine().getErr(), System.console() != null && !json);
-    CoreMigration.Progress progress =
-        new CoreMigration.Progress() {
-          @Override
-          public void phase(CoreMigration.Phase p) {
-            console.phase(p.name());
-          }
-
-          @Override
-          public void discovered(ResourceType t, long n) {
-            console.discovered(t, n);
-          }
-
-          @Override
-          public void itemDone(ResourceType t, String id, ItemStatus s, boolean r) {
-            console.itemDone(t, id, s, r);
-          }
-        };
+        new ConsoleProgress(spec.commandLine().getErr(), System.console() != null && !json.on());
     var result =
         new CoreMigration()
             .offboard(
                 new CoreMigration.Workspace(paced.workspace(), connection.hostName(paced)),
                 new CoreMigration.OffboardOptions(
                     workDir, acronym, export, Optional.ofNullable(gpgKey)),
-                progress);
+                console);
     console.finish();
-    if (json) {
+    if (json.on()) {
       var s = new LinkedHashMap<String, Object>();
       s.put("zip", result.zip().toString());
       s.put("counts", result.bundle().counts());

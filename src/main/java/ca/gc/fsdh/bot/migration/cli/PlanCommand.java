@@ -2,12 +2,9 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
-import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.plan.PlanRenderer;
 import ca.gc.fsdh.bot.migration.plan.Planner;
 import ca.gc.fsdh.bot.migration.plan.TableAclPlanner;
-import ca.gc.fsdh.bot.migration.spi.TableAclTarget;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -26,14 +23,11 @@ import picocli.CommandLine.Spec;
 public final class PlanCommand implements Callable<Integer> {
   @Mixin WorkspaceConnection connection = new WorkspaceConnection();
 
-  @Option(
-      names = "--types",
-      description =
-          "Comma-separated: notebooks,repos,jobs,secrets,tableacls,models (default: all).")
-  String types;
+  @Mixin TypesOption types = new TypesOption();
 
-  @Option(names = "--json", description = "Print the plan as JSON.")
-  boolean json;
+  @Mixin TableAclTargetOption tableAclTarget = new TableAclTargetOption();
+
+  @Mixin JsonOption json = new JsonOption();
 
   /** PROD, when given: the plan then says where table ACLs land and what will not carry over. */
   @ArgGroup(exclusive = false, heading = "PROD (optional: where table ACLs land)%n")
@@ -44,16 +38,7 @@ public final class PlanCommand implements Callable<Integer> {
       description = "POC SQL warehouse that reads the grants (with --target-host).")
   String sqlWarehouse;
 
-  @Option(names = "--mapping", description = "Mapping file: principal renames and databases:.")
-  Path mapping;
-
-  @Option(
-      names = "--table-acl-target",
-      defaultValue = "auto",
-      converter = TableAclTargetConverter.class,
-      description =
-          "auto (Unity Catalog when PROD has a metastore), hive-metastore or unity-catalog (default: ${DEFAULT-VALUE}).")
-  TableAclTarget tableAclTarget = TableAclTarget.AUTO;
+  @Mixin MappingOption mapping = new MappingOption();
 
   @Spec CommandSpec spec;
 
@@ -64,24 +49,20 @@ public final class PlanCommand implements Callable<Integer> {
             spec.commandLine().getErr(), connection.preflight(spec.commandLine(), "source"));
     if (refused != 0) return refused;
     var paced = connection.connect(spec.commandLine());
-    var typeSet = ResourceType.parseList(types);
     var plan =
         new Planner(paced.workspace(), connection.limits())
-            .plan(connection.hostName(paced), typeSet);
-    if (target != null && typeSet.contains(ResourceType.TABLE_ACLS)) {
+            .plan(connection.hostName(paced), types.set());
+    if (target != null && types.set().contains(ResourceType.TABLE_ACLS)) {
       refused = Preflight.check(spec.commandLine().getErr(), target.preflight(spec.commandLine()));
       if (refused != 0) return refused;
       var prod = target.connect(spec.commandLine(), connection.limits());
       plan =
           plan.withTableAcls(
               new TableAclPlanner(paced.workspace(), prod.workspace())
-                  .plan(
-                      tableAclTarget,
-                      Optional.ofNullable(sqlWarehouse),
-                      mapping == null ? MappingFile.empty() : MappingFile.read(mapping)));
+                  .plan(tableAclTarget.get(), Optional.ofNullable(sqlWarehouse), mapping.read()));
     }
     var out = spec.commandLine().getOut();
-    out.println(json ? BundleJson.PRETTY.writeValueAsString(plan) : PlanRenderer.text(plan));
+    out.println(json.on() ? BundleJson.PRETTY.writeValueAsString(plan) : PlanRenderer.text(plan));
     out.flush();
     return plan.unread().isEmpty() ? 0 : 1; // an incomplete inventory must not pass for a whole one
   }

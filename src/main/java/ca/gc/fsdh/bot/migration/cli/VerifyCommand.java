@@ -1,14 +1,8 @@
 package ca.gc.fsdh.bot.migration.cli;
 
-import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
-import ca.gc.fsdh.bot.migration.bundle.BundleReader;
-import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
-import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
-import ca.gc.fsdh.bot.migration.secrets.SecretKeyException;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
-import ca.gc.fsdh.bot.migration.spi.TableAclTarget;
 import ca.gc.fsdh.bot.migration.verify.Verifier;
 import ca.gc.fsdh.bot.migration.verify.VerifyOptions;
 import java.nio.file.Path;
@@ -31,14 +25,11 @@ import picocli.CommandLine.Spec;
 public final class VerifyCommand implements Callable<Integer> {
   @Mixin WorkspaceConnection connection = new WorkspaceConnection();
 
-  @Option(names = "--bundle", required = true, description = "Bundle directory or offboarding zip.")
-  Path bundle;
+  @Mixin BundleInput bundle = new BundleInput();
 
-  @Option(names = "--mapping", description = "The mapping file used for the import.")
-  Path mapping;
+  @Mixin MappingOption mapping = new MappingOption();
 
-  @Option(names = "--types", description = "Comma-separated types (default: all).")
-  String types;
+  @Mixin TypesOption types = new TypesOption();
 
   @Option(names = "--sql-warehouse", description = "Target SQL warehouse id that runs SHOW GRANTS.")
   String sqlWarehouse;
@@ -48,22 +39,11 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "Where verify-report.json and .txt go (default: <bundle>.import).")
   Path reportDir;
 
-  @Option(
-      names = "--workers",
-      defaultValue = "8",
-      description = "Worker threads per type (default: ${DEFAULT-VALUE}).")
-  int workers;
+  @Mixin WorkersOption workers = new WorkersOption();
 
-  @Option(
-      names = "--table-acl-target",
-      defaultValue = "auto",
-      converter = TableAclTargetConverter.class,
-      description =
-          "Where table ACLs go in PROD: auto (Unity Catalog when PROD has a metastore), hive-metastore or unity-catalog (default: ${DEFAULT-VALUE}).")
-  TableAclTarget tableAclTarget = TableAclTarget.AUTO;
+  @Mixin TableAclTargetOption tableAclTarget = new TableAclTargetOption();
 
-  @Option(names = "--json", description = "Print the JSON report instead of text.")
-  boolean json;
+  @Mixin JsonOption json = new JsonOption();
 
   @Option(
       names = "--target-cluster",
@@ -82,50 +62,37 @@ public final class VerifyCommand implements Callable<Integer> {
     var workspace = connection.preflight(spec.commandLine(), "target");
     int badHost = Preflight.hosts(err, workspace);
     if (badHost != 0) return badHost;
-    MappingFile map = mapping == null ? MappingFile.empty() : MappingFile.read(mapping);
-    BundleReader reader;
-    try {
-      reader = BundleReader.open(bundle);
-    } catch (BadBundleException e) {
-      err.println("fsdh-bot: bad bundle: " + e.getMessage());
-      return ImportCommand.BAD_BUNDLE;
-    }
-    try (reader) {
-      OpenPgpSecretValuesSource values;
-      try {
-        values = gpg.open(reader).orElse(null);
-      } catch (SecretKeyException e) {
-        err.println(
-            "fsdh-bot: the secret values cannot be opened, nothing was verified: "
-                + e.getMessage());
-        err.flush();
-        return GpgSecretKeyOptions.BAD_SECRET_KEY;
-      }
-      try (values) {
-        int refused = Preflight.signIn(err, workspace);
-        if (refused != 0) return refused;
-        if (values != null && targetCluster == null)
-          err.println("note: secret values are not compared without --target-cluster");
-        var paced = connection.connect(spec.commandLine());
-        var options =
-            VerifyOptions.defaults()
-                .withTypes(ResourceType.parseList(types))
-                .withSqlWarehouse(sqlWarehouse)
-                .withTableAclTarget(tableAclTarget)
-                .withWorkers(workers)
-                .withSecretValues(targetCluster, values == null ? SecretValueSource.NONE : values);
-        var report =
-            new Verifier(paced.workspace(), connection.hostName(paced))
-                .verify(reader, map, options);
-        Path written =
-            report.write(reportDir == null ? ImportCommand.defaultState(bundle) : reportDir);
-        out.println(
-            json
-                ? BundleJson.PRETTY.writeValueAsString(report)
-                : report.text() + "\nReport: " + written);
-        out.flush();
-        return report.clean() ? 0 : 1;
-      }
-    }
+    MappingFile map = mapping.read();
+    return bundle.open(
+        err,
+        gpg,
+        "verified",
+        (reader, values) -> {
+          int refused = Preflight.signIn(err, workspace);
+          if (refused != 0) return refused;
+          if (values != null && targetCluster == null)
+            err.println("note: secret values are not compared without --target-cluster");
+          var paced = connection.connect(spec.commandLine());
+          var options =
+              VerifyOptions.defaults()
+                  .withTypes(types.set())
+                  .withSqlWarehouse(sqlWarehouse)
+                  .withTableAclTarget(tableAclTarget.get())
+                  .withWorkers(workers.count())
+                  .withSecretValues(
+                      targetCluster, values == null ? SecretValueSource.NONE : values);
+          var report =
+              new Verifier(paced.workspace(), connection.hostName(paced))
+                  .verify(reader, map, options);
+          Path written =
+              report.write(
+                  reportDir == null ? ImportCommand.defaultState(bundle.path()) : reportDir);
+          out.println(
+              json.on()
+                  ? BundleJson.PRETTY.writeValueAsString(report)
+                  : report.text() + "\nReport: " + written);
+          out.flush();
+          return report.clean() ? 0 : 1;
+        });
   }
 }

@@ -42,27 +42,16 @@ public final class JobExporter implements ResourceExporter {
   public void export(ExportContext ctx) throws Exception {
     var jobs = new JobsExt(ctx.workspace().apiClient());
     var permissions = new PermissionReader(ctx);
-    try (var queue = ctx.queue(type())) {
-      try {
-        for (BaseJob j : jobs.list(new ListJobsRequest().setExpandTasks(false))) {
-          ctx.discovered(type());
-          long id = j.getJobId();
-          queue.submit(() -> {
-            try {
-              ctx.item(type(), String.valueOf(id), () -> job(ctx, jobs, permissions, id));
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new IllegalStateException(e);
-            }
+    try (var loop = ctx.loop(type())) {
+      ctx.eachListed(
+          type(),
+          "jobs",
+          () -> jobs.list(new ListJobsRequest().setExpandTasks(false)),
+          (BaseJob j) -> {
+            long id = j.getJobId();
+            loop.item(String.valueOf(id), () -> job(ctx, jobs, permissions, id));
           });
-        }
-        ctx.listed(type(), "jobs");
-      } catch (RuntimeException e) {
-        if (Thread.currentThread().isInterrupted()) throw e;
-        ctx.listingFailed(type(), "jobs", e);
-      }
-      queue.await();
-      ctx.rethrowFatal();
+      loop.finish();
     }
   }
 

@@ -60,31 +60,13 @@ public final class JobImporter implements ResourceImporter {
     Map<Long, Long> existing = byPocId(ctx.target(), new ListJobsRequest());
     var mapper = new JobSettingsMapper(ctx.mapping());
     var permissions = new PermissionWriter(ctx.target(), ctx.mapping());
-    long[] n = {0};
-    try (var queue = ctx.queue(type())) {
-      ctx.bundle()
-          .items(
-              type(),
-              e -> {
-                try {
-                  ctx.discovered(type(), ++n[0]);
-                  String file = e.record().path("file").asText();
-                  long pocId = Long.parseLong(e.id());
-                  queue.submit(() ->
-                      ImportContext.run(
-                          ctx,
-                          type(),
-                          e.id(),
-                          resuming ->
-                              job(ctx, mapper, permissions, existing, file, pocId, resuming)));
-                } catch (InterruptedException ex) {
-                  Thread.currentThread().interrupt();
-                  throw new IllegalStateException(ex);
-                }
-              });
-      queue.await();
-      ctx.rethrowFatal();
-    }
+    ctx.eachItem(
+        type(),
+        e -> {
+          String file = e.record().path("file").asText();
+          long pocId = Long.parseLong(e.id());
+          return resuming -> job(ctx, mapper, permissions, existing, file, pocId, resuming);
+        });
   }
 
   private Done job(

@@ -51,13 +51,15 @@ public final class ModelExporter implements ResourceExporter {
     var permissions = new PermissionReader(ctx);
     var artifacts = new ArtifactCopier(ctx.workspace());
     var registry = ctx.workspace().modelRegistry();
-    try (var queue = ctx.queue(type())) {
-      try {
-        for (Model m : registry.searchModels(new SearchModelsRequest())) {
-          String name = m.getName();
-          ctx.discovered(type());
-          queue.submit(() -> {
-            try {
+    try (var loop = ctx.loop(type())) {
+      ctx.eachListed(
+          type(),
+          "models",
+          () -> registry.searchModels(new SearchModelsRequest()),
+          (Model m) -> {
+            String name = m.getName();
+            ctx.discovered(type());
+            loop.submit(() -> {
               var versions = new ArrayList<ModelVersion>();
               try {
                 registry
@@ -82,19 +84,9 @@ public final class ModelExporter implements ResourceExporter {
                 ctx.discovered(type());
                 ctx.item(type(), name + "/" + v.getVersion(), () -> version(ctx, artifacts, v));
               }
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new IllegalStateException(e);
-            }
+            });
           });
-        }
-        ctx.listed(type(), "models");
-      } catch (RuntimeException e) {
-        if (Thread.currentThread().isInterrupted()) throw e;
-        ctx.listingFailed(type(), "models", e);
-      }
-      queue.await();
-      ctx.rethrowFatal();
+      loop.finish();
     }
   }
 

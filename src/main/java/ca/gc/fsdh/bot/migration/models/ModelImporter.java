@@ -85,17 +85,16 @@ public final class ModelImporter implements ResourceImporter {
             });
     ctx.discovered(type(), models.size() + versions.values().stream().mapToLong(List::size).sum());
     var permissions = new PermissionWriter(ctx.target(), ctx.mapping());
-    try (var queue = ctx.queue(type())) {
+    try (var loop = ctx.loop(type())) {
       for (var m : models.values()) {
         var own = new ArrayList<>(versions.getOrDefault(m.id(), List.of()));
         own.sort(
             Comparator.comparingInt(
                 v -> Integer.parseInt(v.record().path("version").path("version").asText("0"))));
-        queue.submit(() -> {
-          ImportContext.run(
-              ctx, type(), m.id(), resuming -> model(ctx, permissions, m.record(), resuming));
+        loop.submit(() -> {
+          ctx.item(type(), m.id(), resuming -> model(ctx, permissions, m.record(), resuming));
           for (JournalEntry v : own)
-            ImportContext.run(ctx, type(), v.id(), resuming -> version(ctx, v.record(), resuming));
+            ctx.item(type(), v.id(), resuming -> version(ctx, v.record(), resuming));
         });
       }
       for (var orphan : versions.keySet()) {
@@ -104,8 +103,7 @@ public final class ModelImporter implements ResourceImporter {
             ctx.failed(type(), v.id(), "the bundle has this version but not its model");
         }
       }
-      queue.await();
-      ctx.rethrowFatal();
+      loop.finish();
     }
   }
 

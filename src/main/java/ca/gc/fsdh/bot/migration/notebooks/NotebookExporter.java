@@ -5,6 +5,7 @@ import ca.gc.fsdh.bot.migration.bundle.FileRef;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ExportContext;
+import ca.gc.fsdh.bot.migration.spi.ItemLoop;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.spi.PermissionReader;
 import ca.gc.fsdh.bot.migration.spi.ResourceExporter;
@@ -40,18 +41,20 @@ public final class NotebookExporter implements ResourceExporter {
   @Override
   public void export(ExportContext ctx) throws Exception {
     var permissions = new PermissionReader(ctx);
-    try (var items = ctx.queue(type());
+    try (var items = ctx.loop(type());
         var walkers = new WorkQueue("walk", 4, Integer.MAX_VALUE, ctx.fatal())) {
       var walk = new Walk(ctx, permissions, items, walkers);
       walkers.submit(() -> walk.list("/"));
       walkers.await();
-      items.await();
-      ctx.rethrowFatal();
+      items.finish();
     }
   }
 
   private record Walk(
-      ExportContext ctx, PermissionReader permissions, WorkQueue items, WorkQueue walkers) {
+      ExportContext ctx,
+      PermissionReader permissions,
+      ItemLoop<ExportContext.ItemWork> items,
+      WorkQueue walkers) {
     void list(String dir) {
       Iterable<ObjectInfo> children;
       try {
@@ -77,13 +80,11 @@ public final class NotebookExporter implements ResourceExporter {
                 JournalEntry.skipped(ResourceType.NOTEBOOKS, path, "Trash is not exported", null));
             return;
           }
-          ctx.discovered(ResourceType.NOTEBOOKS);
-          items.submit(() -> run(path, () -> directory(o)));
+          items.item(path, () -> directory(o));
           walkers.submit(() -> list(path));
         }
         case NOTEBOOK, FILE -> {
-          ctx.discovered(ResourceType.NOTEBOOKS);
-          items.submit(() -> run(path, () -> content(o)));
+          items.item(path, () -> content(o));
         }
         case REPO -> {
           /* exported with repos */
@@ -108,15 +109,6 @@ public final class NotebookExporter implements ResourceExporter {
                     path,
                     "dashboards are not one of the six migrated resource types",
                     null));
-      }
-    }
-
-    void run(String path, ExportContext.ItemWork work) {
-      try {
-        ctx.item(ResourceType.NOTEBOOKS, path, work);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
       }
     }
 

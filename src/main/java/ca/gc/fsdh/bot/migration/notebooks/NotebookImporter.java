@@ -17,8 +17,6 @@ import com.databricks.sdk.service.workspace.ImportFormat;
 import com.databricks.sdk.service.workspace.Language;
 import com.databricks.sdk.service.workspace.Mkdirs;
 import com.databricks.sdk.service.workspace.ObjectInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,50 +38,24 @@ public final class NotebookImporter implements ResourceImporter {
   @Override
   public void importAll(ImportContext ctx) throws Exception {
     var permissions = new PermissionWriter(ctx.target(), ctx.mapping());
-    long[] n = {0};
-    try (var queue = ctx.queue(type())) {
-      var dirs = new ArrayList<JournalEntry>();
-      ctx.bundle()
-          .items(
-              type(),
-              e -> {
-                if (e.record() != null
-                    && "DIRECTORY".equals(e.record().path("objectType").asText())) dirs.add(e);
-              });
-      for (JournalEntry e : dirs) {
-        ctx.discovered(type(), ++n[0]);
-        WorkspaceItem item = BundleJson.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
-        queue.submit(() ->
-            ImportContext.run(ctx, type(), e.id(), resuming -> directory(ctx, permissions, item)));
-      }
-      queue.await();
-      ctx.rethrowFatal();
-      ctx.bundle()
-          .items(
-              type(),
-              e -> {
-                if (e.record() == null
-                    || "DIRECTORY".equals(e.record().path("objectType").asText())) return;
-                try {
-                  WorkspaceItem item =
-                      BundleJson.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
-                  ctx.discovered(type(), ++n[0]);
-                  queue.submit(() ->
-                      ImportContext.run(
-                          ctx,
-                          type(),
-                          e.id(),
-                          resuming -> content(ctx, permissions, item, resuming)));
-                } catch (InterruptedException ex) {
-                  Thread.currentThread().interrupt();
-                  throw new IllegalStateException(ex);
-                } catch (IOException ex) {
-                  throw new UncheckedIOException(ex);
-                }
-              });
-      queue.await();
-      ctx.rethrowFatal();
-    }
+    ctx.eachItem(
+        type(),
+        e -> e.record() != null && isDirectory(e),
+        e -> {
+          WorkspaceItem item = BundleJson.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
+          return resuming -> directory(ctx, permissions, item);
+        });
+    ctx.eachItem(
+        type(),
+        e -> e.record() != null && !isDirectory(e),
+        e -> {
+          WorkspaceItem item = BundleJson.MAPPER.treeToValue(e.record(), WorkspaceItem.class);
+          return resuming -> content(ctx, permissions, item, resuming);
+        });
+  }
+
+  private static boolean isDirectory(JournalEntry e) {
+    return "DIRECTORY".equals(e.record().path("objectType").asText());
   }
 
   private Done directory(ImportContext ctx, PermissionWriter permissions, WorkspaceItem item) {

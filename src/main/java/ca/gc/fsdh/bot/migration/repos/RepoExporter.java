@@ -43,26 +43,13 @@ public final class RepoExporter implements ResourceExporter {
   @Override
   public void export(ExportContext ctx) throws Exception {
     var permissions = new PermissionReader(ctx);
-    try (var queue = ctx.queue(type())) {
-      try {
-        for (RepoInfo r : ctx.workspace().repos().list(new ListReposRequest())) {
-          ctx.discovered(type());
-          queue.submit(() -> {
-            try {
-              ctx.item(type(), String.valueOf(r.getId()), () -> repo(ctx, permissions, r));
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new IllegalStateException(e);
-            }
-          });
-        }
-        ctx.listed(type(), "repos");
-      } catch (RuntimeException e) {
-        if (Thread.currentThread().isInterrupted()) throw e;
-        ctx.listingFailed(type(), "repos", e);
-      }
-      queue.await();
-      ctx.rethrowFatal();
+    try (var loop = ctx.loop(type())) {
+      ctx.eachListed(
+          type(),
+          "repos",
+          () -> ctx.workspace().repos().list(new ListReposRequest()),
+          (RepoInfo r) -> loop.item(String.valueOf(r.getId()), () -> repo(ctx, permissions, r)));
+      loop.finish();
     }
   }
 

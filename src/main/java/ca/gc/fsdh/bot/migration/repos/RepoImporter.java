@@ -16,8 +16,6 @@ import com.databricks.sdk.service.workspace.RepoInfo;
 import com.databricks.sdk.service.workspace.SparseCheckout;
 import com.databricks.sdk.service.workspace.SparseCheckoutUpdate;
 import com.databricks.sdk.service.workspace.UpdateRepoRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,31 +38,12 @@ public final class RepoImporter implements ResourceImporter {
     Map<String, RepoInfo> byPath = new ConcurrentHashMap<>();
     for (RepoInfo r : ctx.target().repos().list(new ListReposRequest())) byPath.put(r.getPath(), r);
     var permissions = new PermissionWriter(ctx.target(), ctx.mapping());
-    long[] n = {0};
-    try (var queue = ctx.queue(type())) {
-      ctx.bundle()
-          .items(
-              type(),
-              e -> {
-                try {
-                  RepoItem item = BundleJson.MAPPER.treeToValue(e.record(), RepoItem.class);
-                  ctx.discovered(type(), ++n[0]);
-                  queue.submit(() ->
-                      ImportContext.run(
-                          ctx,
-                          type(),
-                          e.id(),
-                          resuming -> repo(ctx, permissions, byPath, item, resuming)));
-                } catch (InterruptedException ex) {
-                  Thread.currentThread().interrupt();
-                  throw new IllegalStateException(ex);
-                } catch (IOException ex) {
-                  throw new UncheckedIOException(ex);
-                }
-              });
-      queue.await();
-      ctx.rethrowFatal();
-    }
+    ctx.eachItem(
+        type(),
+        e -> {
+          RepoItem item = BundleJson.MAPPER.treeToValue(e.record(), RepoItem.class);
+          return resuming -> repo(ctx, permissions, byPath, item, resuming);
+        });
   }
 
   private Done repo(

@@ -54,31 +54,18 @@ public final class SecretScopeExporter implements ResourceExporter {
         opts.secretsCluster().isPresent()
             && !opts.secretValues().mode().equals("NONE")
             && ctx.optionProblem(OptionCheck.SECRETS_CLUSTER).isEmpty();
-    try (var queue = ctx.queue(type());
+    try (var loop = ctx.loop(type());
         var commands =
             readValues
                 ? new ClusterCommands(
                     ctx.workspace(), opts.secretsCluster().get(), Duration.ofMinutes(5))
                 : null) {
-      try {
-        for (SecretScope scope : ctx.workspace().secrets().listScopes()) {
-          ctx.discovered(type());
-          queue.submit(() -> {
-            try {
-              ctx.item(type(), scope.getName(), () -> scope(ctx, scope, commands));
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new IllegalStateException(e);
-            }
-          });
-        }
-        ctx.listed(type(), "scopes");
-      } catch (RuntimeException e) {
-        if (Thread.currentThread().isInterrupted()) throw e;
-        ctx.listingFailed(type(), "scopes", e);
-      }
-      queue.await();
-      ctx.rethrowFatal();
+      ctx.eachListed(
+          type(),
+          "scopes",
+          () -> ctx.workspace().secrets().listScopes(),
+          (SecretScope scope) -> loop.item(scope.getName(), () -> scope(ctx, scope, commands)));
+      loop.finish();
     }
   }
 

@@ -16,8 +16,6 @@ import com.databricks.sdk.service.workspace.PutAcl;
 import com.databricks.sdk.service.workspace.PutSecret;
 import com.databricks.sdk.service.workspace.ScopeBackendType;
 import com.databricks.sdk.service.workspace.SecretScope;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -49,29 +47,12 @@ public final class SecretScopeImporter implements ResourceImporter {
   public void importAll(ImportContext ctx) throws Exception {
     Set<String> existing = ConcurrentHashMap.newKeySet();
     for (SecretScope s : ctx.target().secrets().listScopes()) existing.add(s.getName());
-    long[] n = {0};
-    try (var queue = ctx.queue(type())) {
-      ctx.bundle()
-          .items(
-              type(),
-              e -> {
-                try {
-                  SecretScopeItem item =
-                      BundleJson.MAPPER.treeToValue(e.record(), SecretScopeItem.class);
-                  ctx.discovered(type(), ++n[0]);
-                  queue.submit(() ->
-                      ImportContext.run(
-                          ctx, type(), e.id(), resuming -> scope(ctx, existing, item, resuming)));
-                } catch (InterruptedException ex) {
-                  Thread.currentThread().interrupt();
-                  throw new IllegalStateException(ex);
-                } catch (IOException ex) {
-                  throw new UncheckedIOException(ex);
-                }
-              });
-      queue.await();
-      ctx.rethrowFatal();
-    }
+    ctx.eachItem(
+        type(),
+        e -> {
+          SecretScopeItem item = BundleJson.MAPPER.treeToValue(e.record(), SecretScopeItem.class);
+          return resuming -> scope(ctx, existing, item, resuming);
+        });
   }
 
   private Done scope(

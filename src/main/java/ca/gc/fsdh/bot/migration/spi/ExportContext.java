@@ -6,26 +6,21 @@ import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.core.DatabricksError;
 import java.io.InterruptedIOException;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What every resource exporter shares during one export run: the client, the bundle, the journal,
- * the listener, and the rule that one item's failure is recorded, never thrown.
+ * and (from {@link RunContext}) the listener, the workers and the rule that one item's failure is
+ * recorded, never thrown.
  */
-public final class ExportContext {
+public final class ExportContext extends RunContext<ExportContext.ItemWork> {
   private final WorkspaceClient workspace;
   private final BundleWriter bundle;
   private final ExportJournal journal;
-  private final ProgressListener listener;
   private final ExportOptions options;
-  private final AtomicReference<Throwable> fatal = new AtomicReference<>();
-  private final Map<ResourceType, AtomicLong> discovered = new EnumMap<>(ResourceType.class);
   private final Map<String, String> optionProblems;
 
   public ExportContext(
@@ -47,13 +42,12 @@ public final class ExportContext {
       ProgressListener listener,
       ExportOptions options,
       Map<String, String> optionProblems) {
+    super(listener, options.workers(), "");
     this.optionProblems = Map.copyOf(optionProblems);
     this.workspace = workspace;
     this.bundle = bundle;
     this.journal = journal;
-    this.listener = listener;
     this.options = options;
-    for (var t : ResourceType.values()) discovered.put(t, new AtomicLong());
   }
 
   public WorkspaceClient workspace() {
@@ -68,41 +62,20 @@ public final class ExportContext {
     return options;
   }
 
-  /** The first error that must stop the run (not an item failure). */
-  public AtomicReference<Throwable> fatal() {
-    return fatal;
-  }
-
-  /** Rethrows the error that stopped the run, if any (after a queue was awaited). */
-  public void rethrowFatal() throws Exception {
-    Throwable t = fatal.get();
-    if (t instanceof Exception e) throw e;
-    if (t instanceof Error e) throw e;
-  }
-
-  /** A worker queue for one resource type; the backlog bounds memory. */
-  public WorkQueue queue(ResourceType type) {
-    return new WorkQueue(type.folder(), options.workers(), options.workers() * 8, fatal);
-  }
-
   /** One item of work: writes the item's files and returns its journal entry. */
   @FunctionalInterface
   public interface ItemWork {
     JournalEntry run() throws Exception;
   }
 
-  /** Counts an item found in the workspace (for progress). */
-  public void discovered(ResourceType type) {
-    listener.discovered(type, discovered.get(type).incrementAndGet());
-  }
-
   /**
    * Exports one item unless an earlier run finished it. A failure is journaled with its reason; an
    * interruption (the run is being stopped) is not, so the item is tried again on a rerun.
    */
+  @Override
   public void item(ResourceType type, String id, ItemWork work) throws InterruptedException {
     if (journal.isFinished(type, id)) {
-      listener.itemDone(type, id, null, true);
+      listener().itemDone(type, id, null, true);
       return;
     }
     JournalEntry entry;
@@ -110,15 +83,13 @@ public final class ExportContext {
       entry = work.run();
     } catch (InterruptedException | InterruptedIOException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedException("stopped during " + type.folder() + " " + id);
+      throw stopped(type, id);
     } catch (Exception e) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new InterruptedException("stopped during " + type.folder() + " " + id);
-      }
+      if (Thread.currentThread().isInterrupted()) throw stopped(type, id);
       entry = JournalEntry.failed(type, id, reason(e));
     }
     journal.record(entry);
-    listener.itemDone(type, id, entry.status(), false);
+    listener().itemDone(type, id, entry.status(), false);
   }
 
   /**
@@ -128,11 +99,35 @@ public final class ExportContext {
   public void record(JournalEntry entry) {
     discovered(entry.type());
     if (journal.isFinished(entry.type(), entry.id())) {
-      listener.itemDone(entry.type(), entry.id(), null, true);
+      listener().itemDone(entry.type(), entry.id(), null, true);
       return;
     }
     journal.record(entry);
-    listener.itemDone(entry.type(), entry.id(), entry.status(), false);
+    listener().itemDone(entry.type(), entry.id(), entry.status(), false);
+  }
+
+  /** What to do with one element of a listing (typically {@link ItemLoop#item} it). */
+  @FunctionalInterface
+  public interface Listed<T> {
+    void accept(T element) throws InterruptedException;
+  }
+
+  /**
+   * Walks a listing (a lazy SDK list: its first page is asked inside), handing each element to
+   * {@code each}. A listing that fails part way is one failed item ({@link #listingFailed}); a
+   * complete one closes the failure an earlier run recorded for it ({@link #listed}). Other lists
+   * and types carry on either way.
+   */
+  public <T> void eachListed(
+      ResourceType type, String what, Supplier<? extends Iterable<T>> listing, Listed<T> each)
+      throws InterruptedException {
+    try {
+      for (T element : listing.get()) each.accept(element);
+      listed(type, what);
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) throw e;
+      listingFailed(type, what, e);
+    }
   }
 
   /** The item id under which a failed listing is reported ({@code list <what>}). */
@@ -158,21 +153,5 @@ public final class ExportContext {
   /** Why an option given on the command line cannot be used (checked before the run), if so. */
   public Optional<String> optionProblem(String option) {
     return Optional.ofNullable(optionProblems.get(option));
-  }
-
-  public void typeDone(ResourceType type) {
-    listener.typeDone(type);
-  }
-
-  /** A short reason for a report line: error code and message, never a request body. */
-  public static String reason(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && !(t instanceof DatabricksError) && t.getMessage() == null) {
-      t = t.getCause();
-    }
-    if (t instanceof DatabricksError d) {
-      return d.getErrorCode() + " (HTTP " + d.getStatusCode() + "): " + d.getMessage();
-    }
-    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
   }
 }

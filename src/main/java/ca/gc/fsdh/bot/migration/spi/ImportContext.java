@@ -3,6 +3,7 @@ package ca.gc.fsdh.bot.migration.spi;
 import ca.gc.fsdh.bot.migration.bundle.BadBundleException;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
 import ca.gc.fsdh.bot.migration.bundle.ImportJournal;
+import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.item.ImportOutcome;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
@@ -16,14 +17,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * What every importer shares during one import run: the target client, the verified bundle, the
  * mapping, the journal, and the rules for one item: skip it if an earlier run finished it, retry it
- * when the target failed in passing, record its outcome, never throw for it.
+ * when the target failed in passing, record its outcome, never throw for it. The listener, the
+ * workers and what stops the run come from {@link RunContext}.
  */
-public final class ImportContext {
+public final class ImportContext extends RunContext<ImportContext.ItemWork> {
   /** Attempts per item: an item converges, so repeating it after an ambiguous 500 is safe. */
   static final int ATTEMPTS = 4;
 
@@ -32,8 +34,6 @@ public final class ImportContext {
   private final Mapping mapping;
   private final ImportOptions options;
   private final ImportJournal journal;
-  private final ProgressListener listener;
-  private final AtomicReference<Throwable> fatal = new AtomicReference<>();
   private final Queue<ImportJournal.Entry> dryRunEntries = new ConcurrentLinkedQueue<>();
 
   public ImportContext(
@@ -43,12 +43,12 @@ public final class ImportContext {
       ImportOptions options,
       ImportJournal journal,
       ProgressListener listener) {
+    super(listener, options.workers(), "import-");
     this.target = target;
     this.bundle = bundle;
     this.mapping = mapping;
     this.options = options;
     this.journal = journal;
-    this.listener = listener;
   }
 
   public WorkspaceClient target() {
@@ -75,18 +75,9 @@ public final class ImportContext {
     return options.policy(type);
   }
 
-  public AtomicReference<Throwable> fatal() {
-    return fatal;
-  }
-
   /** What a dry run would have journaled, for the façade's report. */
   public Queue<ImportJournal.Entry> dryRunEntries() {
     return dryRunEntries;
-  }
-
-  public WorkQueue queue(ResourceType type) {
-    return new WorkQueue(
-        "import-" + type.folder(), options.workers(), options.workers() * 8, fatal);
   }
 
   /** What one item's work did in the target. */
@@ -109,9 +100,10 @@ public final class ImportContext {
   /**
    * Imports one item unless an earlier run finished it; failures are journaled with their reason.
    */
+  @Override
   public void item(ResourceType type, String id, ItemWork work) throws InterruptedException {
     if (journal != null && journal.finished(type, id) != null) {
-      listener.itemDone(type, id, journal.finished(type, id).outcome().asItemStatus(), true);
+      listener().itemDone(type, id, journal.finished(type, id).outcome().asItemStatus(), true);
       return;
     }
     boolean touched = journal != null && journal.touchedBefore(type, id);
@@ -129,23 +121,16 @@ public final class ImportContext {
                 type, id, d.outcome(), d.targetId(), null, d.notes(), Instant.now());
       } catch (InterruptedException | InterruptedIOException e) {
         Thread.currentThread().interrupt();
-        throw new InterruptedException("stopped during " + type.folder() + " " + id);
+        throw stopped(type, id);
       } catch (Exception e) {
-        if (Thread.currentThread().isInterrupted())
-          throw new InterruptedException("stopped during " + type.folder() + " " + id);
+        if (Thread.currentThread().isInterrupted()) throw stopped(type, id);
         if (attempt < ATTEMPTS && transient_(e)) {
           Thread.sleep(200L << attempt);
           continue;
         }
         entry =
             new ImportJournal.Entry(
-                type,
-                id,
-                ImportOutcome.FAILED,
-                null,
-                ExportContext.reason(e),
-                List.of(),
-                Instant.now());
+                type, id, ImportOutcome.FAILED, null, reason(e), List.of(), Instant.now());
       }
     }
     record(entry);
@@ -158,21 +143,13 @@ public final class ImportContext {
     } else {
       dryRunEntries.add(entry);
     }
-    listener.itemDone(entry.type(), entry.id(), entry.outcome().asItemStatus(), false);
+    listener().itemDone(entry.type(), entry.id(), entry.outcome().asItemStatus(), false);
   }
 
   public void failed(ResourceType type, String id, String reason) {
     record(
         new ImportJournal.Entry(
             type, id, ImportOutcome.FAILED, null, reason, List.of(), Instant.now()));
-  }
-
-  public void discovered(ResourceType type, long n) {
-    listener.discovered(type, n);
-  }
-
-  public void typeDone(ResourceType type) {
-    listener.typeDone(type);
   }
 
   /**
@@ -189,19 +166,41 @@ public final class ImportContext {
     return false;
   }
 
-  /** Runs a task body on a queue, turning interruption into the queue's stop signal. */
-  public static void run(ImportContext ctx, ResourceType type, String id, ItemWork work) {
-    try {
-      ctx.item(type, id, work);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+  /** Turns one bundle entry into its work; null when it recorded the item's outcome itself. */
+  @FunctionalInterface
+  public interface EntryWork {
+    ItemWork of(JournalEntry entry) throws Exception;
+  }
+
+  /**
+   * One pass over a type's items in the bundle ({@code which} picks them): each is counted as found
+   * and converged on the workers ({@link #item}). An entry whose record cannot be read fails alone;
+   * the others carry on. Waits for all of them and rethrows what stopped the run, if anything did.
+   */
+  public void eachItem(ResourceType type, Predicate<JournalEntry> which, EntryWork work)
+      throws Exception {
+    try (var loop = loop(type)) {
+      bundle.items(
+          type,
+          e -> {
+            if (!which.test(e)) return;
+            discovered(type);
+            try {
+              ItemWork w = work.of(e);
+              if (w != null) loop.submit(() -> item(type, e.id(), w));
+            } catch (InterruptedException ex) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException(ex);
+            } catch (Exception ex) {
+              failed(type, e.id(), "cannot read its record: " + reason(ex));
+            }
+          });
+      loop.finish();
     }
   }
 
-  public void rethrowFatal() throws Exception {
-    Throwable t = fatal.get();
-    if (t instanceof Exception e) throw e;
-    if (t instanceof Error e) throw e;
+  /** {@link #eachItem(ResourceType, Predicate, EntryWork)} over all the type's items. */
+  public void eachItem(ResourceType type, EntryWork work) throws Exception {
+    eachItem(type, e -> true, work);
   }
 }

@@ -53,9 +53,8 @@ public final class TableAclExporter implements ResourceExporter {
       return;
     }
     var sql = new WarehouseSql(ctx.workspace(), warehouse.get());
-    try (var queue = ctx.queue(type())) {
-      ctx.discovered(type());
-      queue.submit(() -> run(ctx, GLOBAL, () -> global(sql, ctx)));
+    try (var loop = ctx.loop(type())) {
+      loop.item(GLOBAL, () -> global(sql, ctx));
       List<Map<String, String>> databases;
       try {
         databases = sql.query("SHOW DATABASES IN " + HMS);
@@ -67,20 +66,9 @@ public final class TableAclExporter implements ResourceExporter {
       }
       for (Map<String, String> row : databases) {
         String db = first(row, "databasename", "namespace", "database_name", "c0");
-        ctx.discovered(type());
-        queue.submit(() -> run(ctx, db, () -> database(sql, ctx, db)));
+        loop.item(db, () -> database(sql, ctx, db));
       }
-      queue.await();
-      ctx.rethrowFatal();
-    }
-  }
-
-  private void run(ExportContext ctx, String id, ExportContext.ItemWork work) {
-    try {
-      ctx.item(type(), id, work);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      loop.finish();
     }
   }
 

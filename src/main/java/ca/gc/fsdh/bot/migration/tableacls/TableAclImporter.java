@@ -73,14 +73,12 @@ public final class TableAclImporter implements ResourceImporter {
       schemas = new UcSchemas(prod.defaultCatalog(), ctx.mapping().file().databases());
     } catch (RuntimeException e) {
       String reason = "table ACL target: " + ExportContext.reason(e);
-      long[] n = {0};
-      ctx.bundle()
-          .items(
-              type(),
-              i -> {
-                ctx.discovered(type(), ++n[0]);
-                ctx.failed(type(), i.id(), reason);
-              });
+      ctx.eachItem(
+          type(),
+          i -> {
+            ctx.failed(type(), i.id(), reason);
+            return null;
+          });
       return;
     }
     if (mode == TableAclTarget.UNITY_CATALOG) {
@@ -92,29 +90,12 @@ public final class TableAclImporter implements ResourceImporter {
 
   private void intoUnityCatalog(ImportContext ctx, UcSchemas schemas) throws Exception {
     var replay = new UcGrantReplay(ctx.target());
-    long[] n = {0};
-    try (var queue = ctx.queue(type())) {
-      ctx.bundle()
-          .items(
-              type(),
-              e -> {
-                ctx.discovered(type(), ++n[0]);
-                try {
-                  var translated = UcTranslation.translate(mapped(ctx, e.record()), schemas);
-                  queue.submit(() ->
-                      ImportContext.run(
-                          ctx,
-                          type(),
-                          e.id(),
-                          resuming -> done(replay.replay(translated, ctx.dryRun()), ctx.dryRun())));
-                } catch (InterruptedException ex) {
-                  Thread.currentThread().interrupt();
-                  throw new IllegalStateException(ex);
-                }
-              });
-      queue.await();
-      ctx.rethrowFatal();
-    }
+    ctx.eachItem(
+        type(),
+        e -> {
+          var translated = UcTranslation.translate(mapped(ctx, e.record()), schemas);
+          return resuming -> done(replay.replay(translated, ctx.dryRun()), ctx.dryRun());
+        });
   }
 
   private static Done done(UcGrantReplay.Result r, boolean dryRun) {
@@ -147,34 +128,20 @@ public final class TableAclImporter implements ResourceImporter {
   private void intoHiveMetastore(ImportContext ctx, boolean unityCatalog) throws Exception {
     String warehouse = warehouse(ctx);
     var sql = warehouse == null ? null : new WarehouseSql(ctx.target(), warehouse);
-    long[] n = {0};
-    try (var queue = ctx.queue(type())) {
-      ctx.bundle()
-          .items(
-              type(),
-              e -> {
-                ctx.discovered(type(), ++n[0]);
-                if (sql == null) {
-                  ctx.failed(
-                      type(),
-                      e.id(),
-                      "no SQL warehouse in the target to replay grants: give --target-sql-warehouse"
-                          + " or map the POC warehouse (warehouses: in the mapping file)");
-                  return;
-                }
-                try {
-                  var grants = mapped(ctx, e.record());
-                  queue.submit(() ->
-                      ImportContext.run(
-                          ctx, type(), e.id(), resuming -> replay(ctx, sql, grants, unityCatalog)));
-                } catch (InterruptedException ex) {
-                  Thread.currentThread().interrupt();
-                  throw new IllegalStateException(ex);
-                }
-              });
-      queue.await();
-      ctx.rethrowFatal();
-    }
+    ctx.eachItem(
+        type(),
+        e -> {
+          if (sql == null) {
+            ctx.failed(
+                type(),
+                e.id(),
+                "no SQL warehouse in the target to replay grants: give --target-sql-warehouse"
+                    + " or map the POC warehouse (warehouses: in the mapping file)");
+            return null;
+          }
+          var grants = mapped(ctx, e.record());
+          return resuming -> replay(ctx, sql, grants, unityCatalog);
+        });
   }
 
   static String warehouse(ImportContext ctx) {

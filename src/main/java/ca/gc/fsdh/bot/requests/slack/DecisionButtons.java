@@ -16,8 +16,8 @@ import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.Outcome;
 import ca.gc.fsdh.bot.requests.PlanStep;
+import ca.gc.fsdh.bot.requests.PlansAndResults;
 import ca.gc.fsdh.bot.requests.RequestService;
-import ca.gc.fsdh.bot.requests.RequestStore;
 import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -52,7 +52,7 @@ public final class DecisionButtons {
   private final RequestText text;
   private final Language language;
   private final Executor background;
-  private final RequestStore store;
+  private final PlansAndResults plans;
   private final ApprovalMessage approval;
 
   public DecisionButtons(
@@ -61,14 +61,14 @@ public final class DecisionButtons {
       RequestText text,
       Language supportLanguage,
       Executor background,
-      RequestStore store,
+      PlansAndResults plans,
       ApprovalMessage approval) {
     this.service = service;
     this.reply = reply;
     this.text = text;
     this.language = supportLanguage;
     this.background = background;
-    this.store = store;
+    this.plans = plans;
     this.approval = approval;
   }
 
@@ -225,7 +225,7 @@ public final class DecisionButtons {
           reply.render(allowed, language, userId, "request.approved", "request.not-support", sent));
       return context.ack();
     }
-    Optional<JsonNode> plan = PlanStep.read(store, id.get());
+    Optional<JsonNode> plan = PlanStep.read(plans, id.get());
     var opened =
         context
             .client()

@@ -18,7 +18,6 @@ import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
-import ca.gc.fsdh.bot.slackkit.SlackDates;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
@@ -207,17 +206,7 @@ public final class HomeTab {
       b.append('\n').append(text.messages().text(l, "home.no-request"));
     }
     for (MigrationRequest r : requests) {
-      b.append('\n')
-          .append(
-              text.messages()
-                  .text(
-                      l,
-                      "list.line",
-                      r.number(),
-                      text.kind(l, r),
-                      r.workspace(),
-                      text.state(l, r),
-                      SlackDates.dateTime(r.updatedAt())));
+      b.append('\n').append(text.listLine(l, r, r.updatedAt()));
     }
     return b.toString();
   }
@@ -225,17 +214,7 @@ public final class HomeTab {
   private String queueText(Language l, List<MigrationRequest> pending) {
     StringBuilder b = new StringBuilder(text.messages().text(l, "home.queue", pending.size()));
     for (MigrationRequest r : pending.stream().limit(QUEUE_SHOWN).toList()) {
-      b.append('\n')
-          .append(
-              text.messages()
-                  .text(
-                      l,
-                      "list.line",
-                      r.number(),
-                      text.kind(l, r),
-                      r.workspace(),
-                      text.state(l, r),
-                      SlackDates.dateTime(r.createdAt())));
+      b.append('\n').append(text.listLine(l, r, r.createdAt()));
     }
     if (pending.size() > QUEUE_SHOWN) {
       b.append('\n')

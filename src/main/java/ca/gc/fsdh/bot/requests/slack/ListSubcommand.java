@@ -3,7 +3,6 @@ package ca.gc.fsdh.bot.requests.slack;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestService;
-import ca.gc.fsdh.bot.slackkit.SlackDates;
 import ca.gc.fsdh.bot.slackkit.SlackReplies;
 import ca.gc.fsdh.bot.slackkit.Subcommand;
 import com.slack.api.bolt.response.Response;
@@ -38,17 +37,7 @@ public final class ListSubcommand implements Subcommand {
             l -> {
               StringBuilder b = new StringBuilder(text.messages().text(l, "list.title"));
               for (MigrationRequest r : requests) {
-                b.append('\n')
-                    .append(
-                        text.messages()
-                            .text(
-                                l,
-                                "list.line",
-                                r.number(),
-                                text.kind(l, r),
-                                r.workspace(),
-                                text.state(l, r),
-                                SlackDates.dateTime(r.updatedAt())));
+                b.append('\n').append(text.listLine(l, r, r.updatedAt()));
               }
               return b.toString();
             });

@@ -4,9 +4,10 @@ import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
+import ca.gc.fsdh.bot.requests.MigrationRequest.SupportMessage;
 import ca.gc.fsdh.bot.requests.RunProgress;
-import ca.gc.fsdh.bot.requests.RunReport;
 import ca.gc.fsdh.bot.requests.RunWorker;
+import ca.gc.fsdh.bot.requests.StoredResult;
 import ca.gc.fsdh.bot.requests.TypeProgress;
 import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import ca.gc.fsdh.bot.slackkit.SlackCallFailed;
@@ -14,7 +15,6 @@ import ca.gc.fsdh.bot.slackkit.SlackCalls;
 import com.slack.api.methods.MethodsClient;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -71,8 +71,7 @@ public final class ProgressMessage implements RunWorker.ProgressReporter {
 
   /** The last counts; the report itself is in the request outbox, written with the run's end. */
   @Override
-  public void finished(
-      MigrationRequest request, Optional<RunReport> report, Optional<String> error) {
+  public void finished(MigrationRequest request, StoredResult result) {
     Run run = runs.remove(request.id());
     if (run != null) {
       run.task.cancel(false);
@@ -94,7 +93,7 @@ public final class ProgressMessage implements RunWorker.ProgressReporter {
 
     Run(MigrationRequest request) {
       this.request = request;
-      this.channel = request.supportChannel().orElse(supportChannel);
+      this.channel = request.supportMessage().map(SupportMessage::channel).orElse(supportChannel);
     }
 
     @Override
@@ -130,7 +129,7 @@ public final class ProgressMessage implements RunWorker.ProgressReporter {
                           m.channel(channel)
                               .text(message.mrkdwn())
                               .blocks(BilingualBlocks.of(message));
-                          request.supportTs().ifPresent(m::threadTs);
+                          request.supportMessage().map(SupportMessage::ts).ifPresent(m::threadTs);
                           return m;
                         }));
             ts = posted.getTs();

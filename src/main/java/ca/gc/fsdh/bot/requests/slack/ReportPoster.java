@@ -4,6 +4,7 @@ import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
+import ca.gc.fsdh.bot.requests.MigrationRequest.SupportMessage;
 import ca.gc.fsdh.bot.requests.RunReport;
 import ca.gc.fsdh.bot.requests.StoredResult;
 import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
@@ -56,7 +57,7 @@ public final class ReportPoster {
    * @param request the request in the state its run ended in
    */
   void toSupport(MigrationRequest request, StoredResult result) throws SlackCallFailed {
-    Bilingual report = words.report(supportLanguage, request, result.report(), result.error());
+    Bilingual report = words.report(supportLanguage, request, result);
     Optional<Path> bundle = bundle(result);
     if (bundle.isPresent()) {
       try {
@@ -67,13 +68,13 @@ public final class ReportPoster {
       }
     }
     Bilingual message = report;
-    String channel = request.supportChannel().orElse(supportChannel);
+    String channel = request.supportMessage().map(SupportMessage::channel).orElse(supportChannel);
     calls.post(
         channel,
         () ->
             slack.chatPostMessage(m -> {
               m.channel(channel).text(message.mrkdwn()).blocks(BilingualBlocks.of(message));
-              request.supportTs().ifPresent(m::threadTs);
+              request.supportMessage().map(SupportMessage::ts).ifPresent(m::threadTs);
               return m;
             }));
   }
@@ -85,7 +86,7 @@ public final class ReportPoster {
   void toRequester(MigrationRequest request, StoredResult result, Runnable holdLonger)
       throws SlackCallFailed {
     Language first = directory.languageOf(request.requester(), supportLanguage);
-    Bilingual report = words.report(first, request, result.report(), result.error());
+    Bilingual report = words.report(first, request, result);
     String channel = dms.of(request.requester());
     calls.takePostSlot(
         channel); // before the upload: waiting for the slot after it would upload it again

@@ -4,8 +4,10 @@ import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.config.WorkspaceDirectory;
 import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
+import ca.gc.fsdh.bot.requests.MigrationRequest.SupportMessage;
 import ca.gc.fsdh.bot.requests.OutboxMessage;
 import ca.gc.fsdh.bot.requests.PlanStep;
+import ca.gc.fsdh.bot.requests.PlansAndResults;
 import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.requests.RequestStore;
 import ca.gc.fsdh.bot.requests.StoredResult;
@@ -15,7 +17,6 @@ import ca.gc.fsdh.bot.slackkit.SlackCallFailed;
 import ca.gc.fsdh.bot.slackkit.SlackCalls;
 import com.slack.api.methods.MethodsClient;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,7 @@ public final class RequestNotifier implements OutboxDispatcher.Poster {
   private final MethodsClient slack;
   private final SlackCalls calls;
   private final RequestStore store;
+  private final PlansAndResults plans;
   private final RequestText text;
   private final ApprovalMessage approval;
   private final WorkspaceDirectory directory;
@@ -43,6 +45,7 @@ public final class RequestNotifier implements OutboxDispatcher.Poster {
       MethodsClient slack,
       SlackCalls calls,
       RequestStore store,
+      PlansAndResults plans,
       RequestText text,
       ApprovalMessage approval,
       WorkspaceDirectory directory,
@@ -53,6 +56,7 @@ public final class RequestNotifier implements OutboxDispatcher.Poster {
     this.slack = slack;
     this.calls = calls;
     this.store = store;
+    this.plans = plans;
     this.text = text;
     this.approval = approval;
     this.directory = directory;
@@ -70,19 +74,19 @@ public final class RequestNotifier implements OutboxDispatcher.Poster {
             .find(message.requestId())
             .orElseThrow(() ->
                 new IllegalStateException("request " + message.requestId() + " is not stored"));
+    StoredResult result = message.result().orElse(StoredResult.NONE);
     switch (message.kind()) {
       case APPROVAL_POST -> postApproval(request);
       case APPROVAL_UPDATE -> updateApproval(request);
       case REQUESTER_DM -> tellRequester(request.withState(message.state()), told);
-      case REPORT_TO_SUPPORT ->
-          reports.toSupport(request.withState(message.state()), result(message));
+      case REPORT_TO_SUPPORT -> reports.toSupport(request.withState(message.state()), result);
       case REPORT_TO_REQUESTER ->
-          reports.toRequester(request.withState(message.state()), result(message), holdLonger);
+          reports.toRequester(request.withState(message.state()), result, holdLonger);
     }
   }
 
   private void postApproval(MigrationRequest r) throws SlackCallFailed {
-    if (r.supportTs().isPresent()) {
+    if (r.supportMessage().isPresent()) {
       return; // posted and recorded before a stop left this message unmarked
     }
     var posted =
@@ -92,7 +96,7 @@ public final class RequestNotifier implements OutboxDispatcher.Poster {
                 slack.chatPostMessage(m ->
                     m.channel(supportChannel)
                         .text(approval.fallback(r))
-                        .blocks(approval.blocks(r, PlanStep.read(store, r.id())))));
+                        .blocks(approval.blocks(r, PlanStep.read(plans, r.id())))));
     store.setSupportMessage(r.id(), posted.getChannel(), posted.getTs());
   }
 
@@ -101,19 +105,19 @@ public final class RequestNotifier implements OutboxDispatcher.Poster {
    * while pending.
    */
   private void updateApproval(MigrationRequest r) throws SlackCallFailed {
-    if (r.supportTs().isEmpty()) {
+    if (r.supportMessage().isEmpty()) {
       throw SlackCallFailed.refused("request " + r.id() + " has no approval message to update");
     }
-    String channel = r.supportChannel().orElse(supportChannel);
+    String channel = r.supportMessage().map(SupportMessage::channel).orElse(supportChannel);
     calls.call(
         "chat.update",
         channel,
         () ->
             slack.chatUpdate(m ->
                 m.channel(channel)
-                    .ts(r.supportTs().get())
+                    .ts(r.supportMessage().get().ts())
                     .text(approval.fallback(r))
-                    .blocks(approval.blocks(r, PlanStep.read(store, r.id())))));
+                    .blocks(approval.blocks(r, PlanStep.read(plans, r.id())))));
   }
 
   private void tellRequester(MigrationRequest r, List<RequestState> told) throws SlackCallFailed {
@@ -157,12 +161,5 @@ public final class RequestNotifier implements OutboxDispatcher.Poster {
       }
       throw e;
     }
-  }
-
-  private static StoredResult result(OutboxMessage message) {
-    return message
-        .payload()
-        .map(StoredResult::parse)
-        .orElse(new StoredResult(Optional.empty(), Optional.empty()));
   }
 }

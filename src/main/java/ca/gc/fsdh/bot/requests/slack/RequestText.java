@@ -9,6 +9,7 @@ import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.slackkit.SlackDates;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -52,22 +53,32 @@ public final class RequestText {
 
   /** "Approved by @x on date" or "Rejected by @x on date: reason", once decided. */
   public Optional<String> decision(Language l, MigrationRequest r) {
-    if (r.decidedBy().isEmpty() || r.decidedAt().isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        r.decisionReason().isPresent() && r.state() == RequestState.REJECTED
-            ? messages.text(
-                l,
-                "request.decision.rejected",
-                Mrkdwn.user(r.decidedBy().get()),
-                SlackDates.dateTime(r.decidedAt().get()),
-                r.decisionReason().get())
-            : messages.text(
-                l,
-                "request.decision.approved",
-                Mrkdwn.user(r.decidedBy().get()),
-                SlackDates.dateTime(r.decidedAt().get())));
+    return r.decision()
+        .map(d ->
+            d.reason().isPresent() && r.state() == RequestState.REJECTED
+                ? messages.text(
+                    l,
+                    "request.decision.rejected",
+                    Mrkdwn.user(d.by()),
+                    SlackDates.dateTime(d.at()),
+                    d.reason().get())
+                : messages.text(
+                    l,
+                    "request.decision.approved",
+                    Mrkdwn.user(d.by()),
+                    SlackDates.dateTime(d.at())));
+  }
+
+  /** One request in a list ("#12 · Migration of *OCEAN* · Approved · date"), dated {@code when}. */
+  public String listLine(Language l, MigrationRequest r, Instant when) {
+    return messages.text(
+        l,
+        "list.line",
+        r.number(),
+        kind(l, r),
+        r.workspace(),
+        state(l, r),
+        SlackDates.dateTime(when));
   }
 
   public String kind(Language l, MigrationRequest r) {

@@ -7,11 +7,11 @@ import ca.gc.fsdh.bot.platform.i18n.Mrkdwn;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RunReport;
+import ca.gc.fsdh.bot.requests.StoredResult;
 import ca.gc.fsdh.bot.requests.TypeProgress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** The words of a run's progress and of its final report. */
 public final class RunReportText {
@@ -56,8 +56,8 @@ public final class RunReportText {
         });
   }
 
-  public Bilingual report(
-      Language first, MigrationRequest r, Optional<RunReport> report, Optional<String> error) {
+  /** What a finished run tells: its state, the error that ended it or its report. */
+  public Bilingual report(Language first, MigrationRequest r, StoredResult result) {
     return Bilingual.build(
         first,
         l -> {
@@ -71,8 +71,10 @@ public final class RunReportText {
                           text.kind(l, r),
                           r.workspace(),
                           text.state(l, r)));
-          error.ifPresent(e -> b.append('\n').append(text.messages().text(l, "run.error", e)));
-          report.ifPresent(rep -> appendReport(b, l, r, rep));
+          result
+              .error()
+              .ifPresent(e -> b.append('\n').append(text.messages().text(l, "run.error", e)));
+          result.report().ifPresent(rep -> appendReport(b, l, r, rep));
           return b.toString();
         });
   }

@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -181,9 +180,7 @@ public final class AckBenchmark implements Runnable {
           out.flush();
         }
       } finally {
-        try (var paths = Files.walk(data)) {
-          paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        ScratchFiles.deleteTree(data);
       }
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -10,13 +10,11 @@ import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.verify.ItemCheck;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FaultRates;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,14 +23,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -76,16 +72,7 @@ public final class BenchMigrate implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.ERROR);
-    var sample =
-        SampleSpec.builder()
-            .notebooks(notebooks)
-            .folders(folders)
-            .jobs(100, 3)
-            .repos(50)
-            .secrets(10, 10)
-            .grants(500)
-            .models(20, 3)
-            .build();
+    var sample = BenchSample.spec(notebooks, folders);
     var options =
         FakeDatabricksOptions.builder()
             .latency(Duration.ofMillis(latencyMs))
@@ -225,19 +212,12 @@ public final class BenchMigrate implements Callable<Integer> {
       out.flush();
       return result.ok() ? 0 : 1;
     } finally {
-      try (Stream<Path> files = Files.walk(work)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      ScratchFiles.deleteTree(work);
     }
   }
 
   private DatabricksClients.Paced client(FakeDatabricks server) {
-    var config =
-        new DatabricksConfig()
-            .setHost(server.host())
-            .setAuthType("pat")
-            .setToken(server.token())
-            .setCredentialsProvider(new PatCredentialsProvider());
+    var config = FakeDatabricksConfig.pat(server);
     HttpClient base = DatabricksClients.transport(config);
     HttpClient wire =
         !faults

@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,7 +152,7 @@ public final class DirectMessageBenchmark implements Runnable {
             MigrationRequest r = store.find(ids.get(n - 1)).orElseThrow();
             Instant told =
                 watcher.first(AckBenchmark.lead(n), t -> t.contains(approvedWords)).orElseThrow();
-            latencies[n - 1] = Duration.between(r.decidedAt().orElseThrow(), told).toNanos();
+            latencies[n - 1] = Duration.between(r.decision().orElseThrow().at(), told).toNanos();
           }
           out.println(LatencyStats.of(latencies, 0).line("approved -> direct message"));
           out.flush();
@@ -182,9 +181,7 @@ public final class DirectMessageBenchmark implements Runnable {
           out.flush();
         }
       } finally {
-        try (var paths = Files.walk(data)) {
-          paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        ScratchFiles.deleteTree(data);
       }
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -9,11 +9,9 @@ import ca.gc.fsdh.bot.migration.secrets.InMemorySecretValues;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -80,27 +77,13 @@ public final class ExportBenchmark implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
-    var spec =
-        SampleSpec.builder()
-            .notebooks(notebooks)
-            .folders(folders)
-            .jobs(100, 3)
-            .repos(50)
-            .secrets(10, 10)
-            .grants(500)
-            .models(20, 3)
-            .build();
+    var spec = BenchSample.spec(notebooks, folders);
     var serverOptions =
         FakeDatabricksOptions.builder().latency(Duration.ofMillis(latencyMs)).build();
     Path bundle = Files.createTempDirectory("fsdh-bench-");
     try (var server = FakeDatabricks.start(serverOptions)) {
       SampleWorkspace.seed(server.state(), spec);
-      var config =
-          new DatabricksConfig()
-              .setHost(server.host())
-              .setAuthType("pat")
-              .setToken(server.token())
-              .setCredentialsProvider(new PatCredentialsProvider());
+      var config = FakeDatabricksConfig.pat(server);
       var paced = DatabricksClients.create(config, RateLimits.defaults());
       var typeSet = ResourceType.parseList(types);
       var values =
@@ -189,9 +172,7 @@ public final class ExportBenchmark implements Callable<Integer> {
       out.flush();
       return m.totalFailed() == 0 ? 0 : 1;
     } finally {
-      try (Stream<Path> files = Files.walk(bundle)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      ScratchFiles.deleteTree(bundle);
     }
   }
 }

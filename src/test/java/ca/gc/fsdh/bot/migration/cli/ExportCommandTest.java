@@ -3,6 +3,7 @@ package ca.gc.fsdh.bot.migration.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.migration.secrets.LeadKey;
+import ca.gc.fsdh.bot.testing.CommandLineRun;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
@@ -11,6 +12,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,19 +26,10 @@ class ExportCommandTest {
     try (var server =
         FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(server.state(), SampleSpec.small());
-      var stdout = new StringWriter();
-      var stderr = new StringWriter();
-      var command = new ExportCommand();
-      command.connection.environment = name -> name.equals("POC_TOKEN") ? server.token() : null;
-      var cli =
-          new CommandLine(command).setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr));
       // table ACLs without --sql-warehouse: that item fails, the repos are exported
-      int code =
-          cli.execute(
-              "--host",
-              server.host(),
-              "--token-env",
-              "POC_TOKEN",
+      var run =
+          export(
+              server,
               "--out",
               out.toString(),
               "--types",
@@ -43,12 +37,12 @@ class ExportCommandTest {
               "--no-permissions",
               "--json");
 
-      assertThat(code).isEqualTo(ExportCommand.ITEMS_FAILED);
-      assertThat(stderr.toString())
+      assertThat(run.exitCode()).isEqualTo(ExportCommand.ITEMS_FAILED);
+      assertThat(run.err())
           .contains("1 item(s) failed")
           .contains(out.resolve("report.jsonl").toString());
-      assertThat(stdout.toString()).contains("\"repos\"").contains("--sql-warehouse");
-      assertThat(stdout + stderr.toString()).doesNotContain(server.token());
+      assertThat(run.out()).contains("\"repos\"").contains("--sql-warehouse");
+      assertThat(run.out() + run.err()).doesNotContain(server.token());
     }
   }
 
@@ -59,18 +53,9 @@ class ExportCommandTest {
         FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(server.state(), SampleSpec.small());
       Path key = new LeadKey().writePublic(out.resolveSibling(out.getFileName() + "-lead.asc"));
-      var stdout = new StringWriter();
-      var stderr = new StringWriter();
-      var command = new ExportCommand();
-      command.connection.environment = name -> name.equals("POC_TOKEN") ? server.token() : null;
-      var cli =
-          new CommandLine(command).setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr));
-      int code =
-          cli.execute(
-              "--host",
-              server.host(),
-              "--token-env",
-              "POC_TOKEN",
+      var run =
+          export(
+              server,
               "--out",
               out.toString(),
               "--types",
@@ -82,8 +67,8 @@ class ExportCommandTest {
               "--sql-warehouse",
               "nope-warehouse");
 
-      assertThat(code).isEqualTo(ExportCommand.ITEMS_FAILED);
-      String err = stderr.toString();
+      assertThat(run.exitCode()).isEqualTo(ExportCommand.ITEMS_FAILED);
+      String err = run.err();
       assertThat(err.lines().filter(l -> l.startsWith("error: --sql-warehouse nope-warehouse")))
           .hasSize(1);
       assertThat(err.lines().filter(l -> l.startsWith("error: --secrets-cluster 0000-nope")))
@@ -107,10 +92,22 @@ class ExportCommandTest {
       assertThat(report)
           .filteredOn(l -> l.contains("\"repos\"") && l.contains("EXPORTED"))
           .hasSize(server.state().repos().size());
-      assertThat(stdout.toString())
+      assertThat(run.out())
           .contains(
               "repos      exported " + server.state().repos().size() + ", skipped 0, failed 0");
     }
+  }
+
+  /** Runs {@code export} against the stand-in with its token in {@code POC_TOKEN}. */
+  static CommandLineRun export(FakeDatabricks server, String... args) {
+    var command =
+        CoreCommandEnvironment.given(
+            new ExportCommand(), name -> name.equals("POC_TOKEN") ? server.token() : null);
+    return CommandLineRun.of(
+        new CommandLine(command),
+        Stream.concat(
+                Stream.of("--host", server.host(), "--token-env", "POC_TOKEN"), Arrays.stream(args))
+            .toArray(String[]::new));
   }
 
   @Test

@@ -7,25 +7,21 @@ import ca.gc.fsdh.bot.migration.bundle.BundleFinisher;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
-import ca.gc.fsdh.bot.migration.client.DatabricksClients;
-import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.secrets.LeadKey;
 import ca.gc.fsdh.bot.migration.secrets.OpenPgpSecretValuesSource;
 import ca.gc.fsdh.bot.migration.secrets.SecretScopeExporter;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
+import ca.gc.fsdh.bot.testing.CommandLineRun;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SecretScope;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,13 +62,7 @@ class GpgSecretValuesImportTest {
     SampleWorkspace.seed(poc.state(), SampleSpec.small());
     lead = new LeadKey();
     publicKey = lead.writePublic(shared.resolve("lead-public.asc"));
-    var config =
-        new DatabricksConfig()
-            .setHost(poc.host())
-            .setAuthType("pat")
-            .setToken(poc.token())
-            .setCredentialsProvider(new PatCredentialsProvider());
-    var client = DatabricksClients.create(config, RateLimits.defaults()).workspace();
+    var client = FakeDatabricksConfig.pacedClient(poc);
     var export =
         ExportOptions.allTypes()
             .withTypes(EnumSet.of(ResourceType.SECRETS))
@@ -104,22 +94,9 @@ class GpgSecretValuesImportTest {
   static Run run(Object command, FakeDatabricks target, Map<String, String> env, String... args) {
     var environment = new HashMap<>(env);
     environment.put("DATABRICKS_TOKEN", target.token());
-    if (command instanceof ImportCommand c) {
-      c.connection.environment = environment::get;
-      c.gpg.environment = environment::get;
-    }
-    if (command instanceof VerifyCommand c) {
-      c.connection.environment = environment::get;
-      c.gpg.environment = environment::get;
-    }
-    var out = new StringWriter();
-    var err = new StringWriter();
-    int exit =
-        new CommandLine(command)
-            .setOut(new PrintWriter(out))
-            .setErr(new PrintWriter(err))
-            .execute(args);
-    return new Run(exit, out.toString(), err.toString());
+    CoreCommandEnvironment.given(command, environment::get);
+    var r = CommandLineRun.of(new CommandLine(command), args);
+    return new Run(r.exitCode(), r.out(), r.err());
   }
 
   static final Map<String, String> PASSPHRASE = Map.of("FSDH_GPG_PASSPHRASE", LeadKey.PASSPHRASE);
@@ -144,6 +121,27 @@ class GpgSecretValuesImportTest {
                 dir.resolve("state-" + System.nanoTime()).toString()));
     args.addAll(List.of(more));
     return run(new ImportCommand(), prod, env, args.toArray(String[]::new));
+  }
+
+  /** Runs {@code verify} of the zip with the lead's key, values read back on the PROD cluster. */
+  Run verifyZip(FakeDatabricks prod, Path key, String... more) {
+    var args =
+        new ArrayList<>(
+            List.of(
+                "--bundle",
+                zip.toString(),
+                "--host",
+                prod.host(),
+                "--mapping",
+                mapping.toString(),
+                "--gpg-secret-key",
+                key.toString(),
+                "--target-cluster",
+                SampleProd.PROD_CLUSTER,
+                "--report-dir",
+                dir.resolve("verify").toString()));
+    args.addAll(List.of(more));
+    return run(new VerifyCommand(), prod, PASSPHRASE, args.toArray(String[]::new));
   }
 
   List<SecretScope> databricksScopes() {
@@ -200,24 +198,7 @@ class GpgSecretValuesImportTest {
       }
       assertThat(scopes).isEqualTo(SampleSpec.small().scopes());
 
-      var verify =
-          run(
-              new VerifyCommand(),
-              prod,
-              PASSPHRASE,
-              "--bundle",
-              zip.toString(),
-              "--host",
-              prod.host(),
-              "--mapping",
-              mapping.toString(),
-              "--gpg-secret-key",
-              binary.toString(),
-              "--target-cluster",
-              SampleProd.PROD_CLUSTER,
-              "--report-dir",
-              dir.resolve("verify").toString(),
-              "--json");
+      var verify = verifyZip(prod, binary, "--json");
       assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
       var secretChecks = new ArrayList<String>();
       BundleJson.MAPPER
@@ -249,23 +230,7 @@ class GpgSecretValuesImportTest {
       var scope = databricksScopes().getFirst().name();
       String key0 = prod.state().secrets().secrets(scope).keySet().iterator().next();
       prod.state().secrets().put(scope, key0, "changed-in-prod".getBytes(StandardCharsets.UTF_8));
-      var verify =
-          run(
-              new VerifyCommand(),
-              prod,
-              PASSPHRASE,
-              "--bundle",
-              zip.toString(),
-              "--host",
-              prod.host(),
-              "--mapping",
-              mapping.toString(),
-              "--gpg-secret-key",
-              key.toString(),
-              "--target-cluster",
-              SampleProd.PROD_CLUSTER,
-              "--report-dir",
-              dir.resolve("verify").toString());
+      var verify = verifyZip(prod, key);
       assertThat(verify.exit()).isEqualTo(1);
       assertThat(verify.out())
           .contains("value of key " + key0 + " differs")

@@ -10,19 +10,19 @@ import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
+import ca.gc.fsdh.bot.testing.CommandLineRun;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
 import com.databricks.sdk.service.workspace.ObjectType;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,30 +39,31 @@ class ImportCommandTest {
   record Run(int exit, String out, String err) {}
 
   static Run run(Object command, FakeDatabricks target, String... args) {
-    if (command instanceof ImportCommand c)
-      c.connection.environment = k -> k.equals("DATABRICKS_TOKEN") ? target.token() : null;
-    if (command instanceof VerifyCommand c)
-      c.connection.environment = k -> k.equals("DATABRICKS_TOKEN") ? target.token() : null;
-    var out = new StringWriter();
-    var err = new StringWriter();
-    int exit =
-        new CommandLine(command)
-            .setOut(new PrintWriter(out))
-            .setErr(new PrintWriter(err))
-            .execute(args);
-    return new Run(exit, out.toString(), err.toString());
+    CoreCommandEnvironment.given(
+        command, k -> k.equals("DATABRICKS_TOKEN") ? target.token() : null);
+    var r = CommandLineRun.of(new CommandLine(command), args);
+    return new Run(r.exitCode(), r.out(), r.err());
+  }
+
+  /** Runs {@code verify} of {@code bundle} against {@code prod}, its report in {@code state/}. */
+  Run verify(FakeDatabricks prod, Path bundle, String... more) {
+    var args =
+        new ArrayList<>(
+            List.of(
+                "--bundle",
+                bundle.toString(),
+                "--host",
+                prod.host(),
+                "--report-dir",
+                dir.resolve("state").toString()));
+    args.addAll(List.of(more));
+    return run(new VerifyCommand(), prod, args.toArray(String[]::new));
   }
 
   Path exportSample() throws Exception {
     try (var poc = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(poc.state(), SampleSpec.small());
-      var config =
-          new DatabricksConfig()
-              .setHost(poc.host())
-              .setAuthType("pat")
-              .setToken(poc.token())
-              .setCredentialsProvider(new PatCredentialsProvider());
-      var client = DatabricksClients.create(config, RateLimits.defaults()).workspace();
+      var client = FakeDatabricksConfig.pacedClient(poc);
       var options =
           ExportOptions.allTypes()
               .withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS, ResourceType.JOBS))
@@ -142,12 +143,7 @@ class ImportCommandTest {
     try (var poc = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(poc.state(), SampleSpec.small());
       // an export whose every listing was refused (a wrong token): its bundle holds no item
-      var config =
-          new DatabricksConfig()
-              .setHost(poc.host())
-              .setAuthType("pat")
-              .setToken("dapi-wrong")
-              .setCredentialsProvider(new PatCredentialsProvider());
+      var config = FakeDatabricksConfig.pat(poc, "dapi-wrong");
       var options =
           ExportOptions.allTypes()
               .withTypes(EnumSet.of(ResourceType.NOTEBOOKS, ResourceType.REPOS))
@@ -157,16 +153,7 @@ class ImportCommandTest {
           .run(bundle, options, ProgressListener.NONE);
     }
     try (var prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
-      var r =
-          run(
-              new VerifyCommand(),
-              prod,
-              "--bundle",
-              bundle.toString(),
-              "--host",
-              prod.host(),
-              "--report-dir",
-              dir.resolve("state").toString());
+      var r = verify(prod, bundle);
       assertThat(r.exit()).as(r.out()).isEqualTo(1);
       assertThat(r.out())
           .contains(
@@ -216,18 +203,7 @@ class ImportCommandTest {
       assertThat(real.exit()).as(real.err()).isZero();
       assertThat(real.out()).contains("\"CREATED\"");
 
-      var verify =
-          run(
-              new VerifyCommand(),
-              prod,
-              "--bundle",
-              bundle.toString(),
-              "--host",
-              prod.host(),
-              "--types",
-              "notebooks,repos",
-              "--report-dir",
-              dir.resolve("state").toString());
+      var verify = verify(prod, bundle, "--types", "notebooks,repos");
       assertThat(verify.exit()).as(verify.out()).isZero();
       assertThat(dir.resolve("state/verify-report.txt"))
           .content()
@@ -239,18 +215,7 @@ class ImportCommandTest {
           .filter(o -> o.type() == ObjectType.NOTEBOOK)
           .limit(1)
           .forEach(o -> prod.state().workspace().delete(o.path(), false));
-      var broken =
-          run(
-              new VerifyCommand(),
-              prod,
-              "--bundle",
-              bundle.toString(),
-              "--host",
-              prod.host(),
-              "--types",
-              "notebooks",
-              "--report-dir",
-              dir.resolve("state").toString());
+      var broken = verify(prod, bundle, "--types", "notebooks");
       assertThat(broken.exit()).isEqualTo(1);
       assertThat(broken.out()).contains("MISSING");
     }

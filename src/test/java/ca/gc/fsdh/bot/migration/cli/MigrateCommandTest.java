@@ -2,18 +2,15 @@ package ca.gc.fsdh.bot.migration.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gc.fsdh.bot.testing.CommandLineRun;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -22,6 +19,7 @@ class MigrateCommandTest {
   private static final Pattern COUNT = Pattern.compile("(\\d+)/(\\d+)");
 
   @TempDir Path dir;
+  @RegisterExtension final SampleStandIns standIns = new SampleStandIns();
   FakeDatabricks poc;
   FakeDatabricks prod;
 
@@ -29,33 +27,19 @@ class MigrateCommandTest {
 
   @BeforeEach
   void start() {
-    poc = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build());
-    SampleWorkspace.seed(poc.state(), SampleSpec.small());
-    prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build());
-    SampleProd.prepare(poc.state(), prod.state());
-  }
-
-  @AfterEach
-  void stop() {
-    poc.close();
-    prod.close();
+    poc = standIns.poc;
+    prod = standIns.prod;
   }
 
   /**
    * Runs {@code migrate} with both tokens in its environment (each stand-in's own unless given).
    */
   Run migrate(String sourceToken, String targetToken, String... args) {
-    var command = new MigrateCommand();
-    command.source.environment = k -> k.equals("DATABRICKS_TOKEN") ? sourceToken : null;
-    command.target.environment = k -> k.equals("DATABRICKS_TARGET_TOKEN") ? targetToken : null;
-    var out = new StringWriter();
-    var err = new StringWriter();
-    int exit =
-        new CommandLine(command)
-            .setOut(new PrintWriter(out))
-            .setErr(new PrintWriter(err))
-            .execute(args);
-    return new Run(exit, out.toString(), err.toString());
+    var command =
+        CoreCommandEnvironment.given(
+            new MigrateCommand(), WorkspacePreflightTest.tokens(sourceToken, targetToken));
+    var r = CommandLineRun.of(new CommandLine(command), args);
+    return new Run(r.exitCode(), r.out(), r.err());
   }
 
   @Test

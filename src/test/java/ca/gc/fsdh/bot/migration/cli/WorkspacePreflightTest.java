@@ -10,18 +10,12 @@ import ca.gc.fsdh.bot.migration.bundle.ExportJournal;
 import ca.gc.fsdh.bot.migration.bundle.JournalEntry;
 import ca.gc.fsdh.bot.migration.client.WorkspaceCheck;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
+import ca.gc.fsdh.bot.testing.CommandLineRun;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.EndpointGroup;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
-import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -33,9 +27,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,6 +44,7 @@ import picocli.CommandLine;
  */
 class WorkspacePreflightTest {
   @TempDir Path dir;
+  @RegisterExtension final SampleStandIns standIns = new SampleStandIns();
   FakeDatabricks poc;
   FakeDatabricks prod;
 
@@ -62,43 +57,17 @@ class WorkspacePreflightTest {
 
   @BeforeEach
   void start() {
-    poc = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build());
-    SampleWorkspace.seed(poc.state(), SampleSpec.small());
-    prod = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build());
-    SampleProd.prepare(poc.state(), prod.state());
-  }
-
-  @AfterEach
-  void stop() {
-    poc.close();
-    prod.close();
+    poc = standIns.poc;
+    prod = standIns.prod;
   }
 
   /** Runs a command with {@code env} as its environment (source and target tokens). */
   static Run run(Object command, UnaryOperator<String> env, String... args) {
-    switch (command) {
-      case MigrateCommand c -> {
-        c.source.environment = env;
-        c.target.environment = env;
-      }
-      case ExportCommand c -> c.connection.environment = env;
-      case PlanCommand c -> c.connection.environment = env;
-      case OffboardCommand c -> c.connection.environment = env;
-      case ImportCommand c -> c.connection.environment = env;
-      case VerifyCommand c -> c.connection.environment = env;
-      default -> throw new IllegalArgumentException(command.toString());
-    }
-    var out = new StringWriter();
-    var err = new StringWriter();
-    int exit =
+    CoreCommandEnvironment.given(command, env);
+    var r =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(90),
-            () ->
-                new CommandLine(command)
-                    .setOut(new PrintWriter(out))
-                    .setErr(new PrintWriter(err))
-                    .execute(args));
-    return new Run(exit, out.toString(), err.toString());
+            Duration.ofSeconds(90), () -> CommandLineRun.of(new CommandLine(command), args));
+    return new Run(r.exitCode(), r.out(), r.err());
   }
 
   static UnaryOperator<String> tokens(String source, String target) {
@@ -345,12 +314,7 @@ class WorkspacePreflightTest {
 
   @Test
   void theStandInAnswersTheSignInCallAsAWorkspaceDoes() {
-    var config =
-        new DatabricksConfig()
-            .setHost(poc.host())
-            .setAuthType("pat")
-            .setToken(poc.token())
-            .setCredentialsProvider(new PatCredentialsProvider());
+    var config = FakeDatabricksConfig.pat(poc);
     assertThat(new WorkspaceCheck().signIn("source", config))
         .isEqualTo(WorkspaceState.CURRENT_USER);
     var r =

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.gc.fsdh.bot.migration.WorkspaceExport;
 import ca.gc.fsdh.bot.migration.bundle.BundleJson;
 import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
-import ca.gc.fsdh.bot.migration.client.DatabricksClients;
-import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.notebooks.WorkspaceLayout;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,13 +34,7 @@ class ManualFolderTest {
   void globalInitScriptsComeWithTheirContentAndWorkspaceLibrariesAreListed() throws Exception {
     try (var poc = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(poc.state(), SampleSpec.small());
-      var config =
-          new DatabricksConfig()
-              .setHost(poc.host())
-              .setAuthType("pat")
-              .setToken(poc.token())
-              .setCredentialsProvider(new PatCredentialsProvider());
-      var client = DatabricksClients.create(config, RateLimits.defaults()).workspace();
+      var client = FakeDatabricksConfig.pacedClient(poc);
       var result =
           new WorkspaceExport(client, poc.host())
               .run(

@@ -6,8 +6,6 @@ import ca.gc.fsdh.bot.migration.WorkspaceExport;
 import ca.gc.fsdh.bot.migration.WorkspaceImport;
 import ca.gc.fsdh.bot.migration.bundle.BundleManifest;
 import ca.gc.fsdh.bot.migration.bundle.BundleReader;
-import ca.gc.fsdh.bot.migration.client.DatabricksClients;
-import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.item.ProgressListener;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
@@ -15,10 +13,9 @@ import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.Content;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
 import com.databricks.sdk.service.workspace.Language;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,13 +32,7 @@ class CollidingNamesTest {
   @TempDir Path dir;
 
   static WorkspaceClient client(FakeDatabricks server) {
-    var config =
-        new DatabricksConfig()
-            .setHost(server.host())
-            .setAuthType("pat")
-            .setToken(server.token())
-            .setCredentialsProvider(new PatCredentialsProvider());
-    return DatabricksClients.create(config, RateLimits.defaults()).workspace();
+    return FakeDatabricksConfig.pacedClient(server);
   }
 
   static Content source(String text) {

@@ -2,16 +2,14 @@ package ca.gc.fsdh.bot.migration.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.gc.fsdh.bot.migration.client.DatabricksClients;
 import ca.gc.fsdh.bot.migration.client.RateLimitGroup;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
 import com.databricks.sdk.service.workspace.ObjectType;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
@@ -22,13 +20,7 @@ class PlannerTest {
     try (var server =
         FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build())) {
       SampleWorkspace.seed(server.state(), SampleSpec.small());
-      var config =
-          new DatabricksConfig()
-              .setHost(server.host())
-              .setAuthType("pat")
-              .setToken(server.token())
-              .setCredentialsProvider(new PatCredentialsProvider());
-      var client = DatabricksClients.create(config, RateLimits.defaults()).workspace();
+      var client = FakeDatabricksConfig.pacedClient(server);
 
       var plan =
           new Planner(client, RateLimits.defaults())

@@ -3,22 +3,19 @@ package ca.gc.fsdh.bot.migration.tableacls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.gc.fsdh.bot.migration.CoreMigration;
-import ca.gc.fsdh.bot.migration.client.DatabricksClients;
-import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.verify.ItemCheck;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.TableAclStore.KeyForm;
 import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -53,13 +50,7 @@ class TableAclKeyFormsTest {
   @TempDir Path dir;
 
   static WorkspaceClient client(FakeDatabricks server) {
-    var config =
-        new DatabricksConfig()
-            .setHost(server.host())
-            .setAuthType("pat")
-            .setToken(server.token())
-            .setCredentialsProvider(new PatCredentialsProvider());
-    return DatabricksClients.create(config, RateLimits.defaults()).workspace();
+    return FakeDatabricksConfig.pacedClient(server);
   }
 
   @ParameterizedTest(name = "POC prints {0}, PROD prints {1}")

@@ -14,6 +14,7 @@ import ca.gc.fsdh.bot.platform.i18n.Bilingual;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.reminders.ReminderMessage;
 import ca.gc.fsdh.bot.reminders.WorkspaceStanding;
+import ca.gc.fsdh.bot.requests.JdbcPlansAndResults;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.NewRequest;
@@ -22,6 +23,7 @@ import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestOptions;
 import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.requests.RunReport;
+import ca.gc.fsdh.bot.requests.StoredResult;
 import ca.gc.fsdh.bot.requests.TypeProgress;
 import ca.gc.fsdh.bot.slackkit.BilingualBlocks;
 import ca.gc.fsdh.bot.slackkit.SlackReplies;
@@ -175,7 +177,10 @@ class BlockKitPayloadsTest {
           "report",
           () ->
               BilingualBlocks.of(
-                  words.report(l, worst, Optional.of(report), Optional.of("x".repeat(20_000)))));
+                  words.report(
+                      l,
+                      worst,
+                      new StoredResult(Optional.of(report), Optional.of("x".repeat(20_000))))));
     }
   }
 
@@ -257,7 +262,7 @@ class BlockKitPayloadsTest {
             text,
             Language.FR,
             Runnable::run,
-            new JdbcRequestStore(database.dataSource()),
+            new JdbcPlansAndResults(database.dataSource()),
             new ApprovalMessage(text, Language.FR));
     assertView(
         "rejection form",

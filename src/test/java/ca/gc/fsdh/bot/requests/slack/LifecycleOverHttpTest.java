@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.requests.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.gc.fsdh.bot.requests.JdbcPlansAndResults;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
 import ca.gc.fsdh.bot.requests.MigrationRequest;
 import ca.gc.fsdh.bot.requests.RequestState;
@@ -16,7 +17,6 @@ import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
 import com.databricks.sdk.service.workspace.ObjectType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -145,7 +144,9 @@ class LifecycleOverHttpTest {
 
     MigrationRequest done = awaitEnd(1);
     assertThat(done.state()).isIn(RequestState.SUCCEEDED, RequestState.PARTLY_SUCCEEDED);
-    assertThat(requests.result(1).orElseThrow()).contains("\"report\"");
+    assertThat(
+            new JdbcPlansAndResults(h.bot.database().dataSource()).result(1).orElseThrow().report())
+        .isPresent();
     // what left POC arrived in PROD
     long pocNotebooks =
         poc.state()
@@ -221,19 +222,12 @@ class LifecycleOverHttpTest {
 
   @Test
   void anOffboardingIsPackagedAndUploadedToTheLead() throws Exception {
-    ObjectNode workspace = JSON.createObjectNode().put("type", "static_select");
-    workspace.putObject("selected_option").put("value", "ARCTIC");
-    ObjectNode types = JSON.createObjectNode().put("type", "checkboxes");
-    types.putArray("selected_options").addObject().put("value", "notebooks");
-    types.withArray("selected_options").addObject().put("value", "jobs");
     var submitted =
         h.sender.viewSubmission(
             "U0ALANTUR",
             SlackIds.REQUEST_MODAL,
             "OFFBOARD",
-            Map.of(
-                SlackIds.WORKSPACE_BLOCK, Map.of(SlackIds.WORKSPACE_INPUT, workspace),
-                SlackIds.TYPES_BLOCK, Map.of(SlackIds.TYPES_INPUT, types)));
+            RequestFormValues.of("ARCTIC", "notebooks", "jobs"));
     assertThat(submitted.body()).doesNotContain("errors");
     approve("1");
 

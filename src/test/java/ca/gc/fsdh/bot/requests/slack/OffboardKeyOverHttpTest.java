@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -212,13 +211,7 @@ class OffboardKeyOverHttpTest {
   }
 
   private SlackSender.Reply submit(Map<String, ObjectNode> key) {
-    ObjectNode workspace = JSON.createObjectNode().put("type", "static_select");
-    workspace.putObject("selected_option").put("value", "ARCTIC");
-    ObjectNode types = JSON.createObjectNode().put("type", "checkboxes");
-    types.putArray("selected_options").addObject().put("value", "secrets");
-    Map<String, Map<String, ObjectNode>> values = new LinkedHashMap<>();
-    values.put(SlackIds.WORKSPACE_BLOCK, Map.of(SlackIds.WORKSPACE_INPUT, workspace));
-    values.put(SlackIds.TYPES_BLOCK, Map.of(SlackIds.TYPES_INPUT, types));
+    var values = RequestFormValues.of("ARCTIC", "secrets");
     key.forEach((block, value) ->
         values.put(
             block,

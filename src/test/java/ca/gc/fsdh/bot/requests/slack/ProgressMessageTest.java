@@ -10,6 +10,7 @@ import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestOptions;
 import ca.gc.fsdh.bot.requests.RequestState;
 import ca.gc.fsdh.bot.requests.RunProgress;
+import ca.gc.fsdh.bot.requests.StoredResult;
 import ca.gc.fsdh.bot.slackkit.SlackCalls;
 import ca.gc.fsdh.bot.testing.Eventually;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
@@ -96,22 +97,19 @@ class ProgressMessageTest {
     MigrationRequest request =
         new MigrationRequest(
             7,
-            RequestKind.MIGRATE,
-            RequestsInstance.acronym(1),
-            RequestsInstance.lead(1),
+            new MigrationRequest.Ask(
+                RequestKind.MIGRATE,
+                RequestsInstance.acronym(1),
+                RequestsInstance.lead(1),
+                ResourceType.ALL,
+                RequestOptions.DEFAULT,
+                Optional.empty()),
             RequestState.RUNNING,
-            ResourceType.ALL,
-            RequestOptions.DEFAULT,
-            Optional.empty(),
             Instant.now(),
             Instant.now(),
             Optional.empty(),
             Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            1,
-            Optional.empty());
+            new MigrationRequest.Run(1, Optional.empty()));
 
     RunProgress run = progress.start(request);
     Eventually.await(
@@ -120,9 +118,7 @@ class ProgressMessageTest {
     assertThat(firstUpdateSent.await(10, TimeUnit.SECONDS))
         .isTrue(); // the timer's edit, on its way
     run.phase("VERIFY");
-    var finished =
-        CompletableFuture.runAsync(
-            () -> progress.finished(request, Optional.empty(), Optional.empty()));
+    var finished = CompletableFuture.runAsync(() -> progress.finished(request, StoredResult.NONE));
     try {
       Eventually.await(
           Duration.ofMillis(300),

@@ -11,15 +11,17 @@ import ca.gc.fsdh.bot.platform.config.Language;
 import ca.gc.fsdh.bot.platform.database.Database;
 import ca.gc.fsdh.bot.platform.i18n.Messages;
 import ca.gc.fsdh.bot.requests.JdbcRequestStore;
+import ca.gc.fsdh.bot.requests.JdbcRunLeases;
 import ca.gc.fsdh.bot.requests.NewRequest;
 import ca.gc.fsdh.bot.requests.RequestEngine;
+import ca.gc.fsdh.bot.requests.RequestFixtures;
 import ca.gc.fsdh.bot.requests.RequestKind;
 import ca.gc.fsdh.bot.requests.RequestOptions;
 import ca.gc.fsdh.bot.requests.RequestService;
 import ca.gc.fsdh.bot.requests.RequestState;
+import ca.gc.fsdh.bot.requests.RequestStores;
 import ca.gc.fsdh.bot.requests.RunReport;
 import ca.gc.fsdh.bot.requests.RunWorker;
-import ca.gc.fsdh.bot.requests.TypeProgress;
 import ca.gc.fsdh.bot.slackkit.SlackCalls;
 import ca.gc.fsdh.bot.tools.sandbox.SandboxConfig;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
@@ -35,7 +37,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -64,15 +65,7 @@ final class RequestsInstance implements AutoCloseable {
    */
   static final Duration PER_CHANNEL = Duration.ofMillis(50);
 
-  private static final RunReport CLEAN =
-      new RunReport(
-          Map.of(ResourceType.NOTEBOOKS, new TypeProgress(2, 2, 0)),
-          List.of(),
-          List.of(),
-          true,
-          List.of(),
-          Optional.empty(),
-          Optional.empty());
+  private static final RunReport CLEAN = RequestFixtures.cleanReport(2);
 
   final Database db;
   final JdbcRequestStore store;
@@ -102,7 +95,7 @@ final class RequestsInstance implements AutoCloseable {
             methods,
             new SlackCalls(clock, PER_CHANNEL),
             db.dataSource(),
-            store,
+            RequestStores.jdbc(db.dataSource()),
             text,
             new ApprovalMessage(text, Language.EN),
             config,
@@ -120,7 +113,14 @@ final class RequestsInstance implements AutoCloseable {
     RequestEngine engine = (request, progress) -> CLEAN;
     worker =
         new RunWorker(
-            store, engine, outbox, RunWorker.ProgressReporter.NONE, clock, owner, RunWorker.LEASE);
+            store,
+            new JdbcRunLeases(db.dataSource()),
+            engine,
+            outbox,
+            RunWorker.ProgressReporter.NONE,
+            clock,
+            owner,
+            RunWorker.LEASE);
     outbox.start();
   }
 

@@ -13,6 +13,7 @@ import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender.Signing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -235,8 +236,9 @@ class RequestsOverHttpTest {
           new JdbcRequestStore(h.bot.database().dataSource())
               .find(1)
               .orElseThrow()
-              .decidedBy()
-              .orElseThrow();
+              .decision()
+              .orElseThrow()
+              .by();
       String loserAnswer =
           ephemeralAnswers(first).isEmpty()
               ? ephemeralAnswers(second).get(0)
@@ -309,35 +311,19 @@ class RequestsOverHttpTest {
       assertThat(opened.param("view"))
           .contains(SlackIds.REQUEST_MODAL, "ARCTIC", SlackIds.KEY_BLOCK, "\"OFFBOARD\"");
 
-      ObjectNode types = JSON.createObjectNode().put("type", "checkboxes");
-      types.putArray("selected_options").addObject().put("value", "notebooks");
-      ObjectNode workspace = JSON.createObjectNode().put("type", "static_select");
-      workspace.putObject("selected_option").put("value", "ARCTIC");
-      ObjectNode format = JSON.createObjectNode().put("type", "radio_buttons");
-      format.putObject("selected_option").put("value", "JUPYTER");
+      var form = RequestFormValues.of("ARCTIC", "notebooks");
+      form.put(
+          SlackIds.FORMAT_BLOCK,
+          Map.of(SlackIds.FORMAT_INPUT, RequestFormValues.chosen("JUPYTER")));
       ObjectNode badKey =
           JSON.createObjectNode().put("type", "plain_text_input").put("value", "not a key");
+      var withBadKey = new LinkedHashMap<>(form);
+      withBadKey.put(SlackIds.KEY_BLOCK, Map.of(SlackIds.KEY_INPUT, badKey));
       var refused =
-          h.sender.viewSubmission(
-              "U0ALANTUR",
-              SlackIds.REQUEST_MODAL,
-              "OFFBOARD",
-              Map.of(
-                  SlackIds.WORKSPACE_BLOCK, Map.of(SlackIds.WORKSPACE_INPUT, workspace),
-                  SlackIds.TYPES_BLOCK, Map.of(SlackIds.TYPES_INPUT, types),
-                  SlackIds.FORMAT_BLOCK, Map.of(SlackIds.FORMAT_INPUT, format),
-                  SlackIds.KEY_BLOCK, Map.of(SlackIds.KEY_INPUT, badKey)));
+          h.sender.viewSubmission("U0ALANTUR", SlackIds.REQUEST_MODAL, "OFFBOARD", withBadKey);
       assertThat(refused.body()).contains("not an OpenPGP public key");
 
-      var accepted =
-          h.sender.viewSubmission(
-              "U0ALANTUR",
-              SlackIds.REQUEST_MODAL,
-              "OFFBOARD",
-              Map.of(
-                  SlackIds.WORKSPACE_BLOCK, Map.of(SlackIds.WORKSPACE_INPUT, workspace),
-                  SlackIds.TYPES_BLOCK, Map.of(SlackIds.TYPES_INPUT, types),
-                  SlackIds.FORMAT_BLOCK, Map.of(SlackIds.FORMAT_INPUT, format)));
+      var accepted = h.sender.viewSubmission("U0ALANTUR", SlackIds.REQUEST_MODAL, "OFFBOARD", form);
       assertThat(accepted.status()).isEqualTo(200);
       assertThat(accepted.body()).doesNotContain("errors");
       assertThat(approvalMessage().path("text").asText())
@@ -348,18 +334,12 @@ class RequestsOverHttpTest {
 
     @Test
     void aFormSubmittedForAnotherWorkspaceIsRefusedOnSubmission() throws Exception {
-      ObjectNode workspace = JSON.createObjectNode().put("type", "static_select");
-      workspace.putObject("selected_option").put("value", "OCEAN");
-      ObjectNode types = JSON.createObjectNode().put("type", "checkboxes");
-      types.putArray("selected_options").addObject().put("value", "jobs");
       var forged =
           h.sender.viewSubmission(
               "U0MARIECU",
               SlackIds.REQUEST_MODAL,
               "MIGRATE",
-              Map.of(
-                  SlackIds.WORKSPACE_BLOCK, Map.of(SlackIds.WORKSPACE_INPUT, workspace),
-                  SlackIds.TYPES_BLOCK, Map.of(SlackIds.TYPES_INPUT, types)));
+              RequestFormValues.of("OCEAN", "jobs"));
       assertThat(forged.body()).contains("errors", "Only the lead or an admin of workspace");
       assertThat(h.slack.messages(SUPPORT)).isEmpty();
     }

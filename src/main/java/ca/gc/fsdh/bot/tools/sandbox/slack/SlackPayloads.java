@@ -54,12 +54,7 @@ public final class SlackPayloads {
             .put("trigger_id", "trigger." + System.nanoTime())
             .put("api_app_id", APP_ID)
             .put("response_url", responseUrl);
-    payload.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "fsdh-sandbox");
-    payload
-        .putObject("user")
-        .put("id", userId)
-        .put("username", userId.toLowerCase())
-        .put("team_id", FakeSlackApi.TEAM_ID);
+    teamAndUser(payload, userId);
     payload.putObject("channel").put("id", channelId).put("name", "sandbox");
     payload
         .putObject("container")
@@ -86,12 +81,7 @@ public final class SlackPayloads {
       Map<String, Map<String, ObjectNode>> values) {
     ObjectNode payload =
         JSON.createObjectNode().put("type", "view_submission").put("api_app_id", APP_ID);
-    payload.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "fsdh-sandbox");
-    payload
-        .putObject("user")
-        .put("id", userId)
-        .put("username", userId.toLowerCase())
-        .put("team_id", FakeSlackApi.TEAM_ID);
+    teamAndUser(payload, userId);
     ObjectNode view =
         payload
             .putObject("view")
@@ -120,5 +110,15 @@ public final class SlackPayloads {
             .put("event_time", clock.instant().getEpochSecond());
     body.set("event", event);
     return body;
+  }
+
+  /** The {@code team} and {@code user} objects every interaction payload carries. */
+  private static void teamAndUser(ObjectNode payload, String userId) {
+    payload.putObject("team").put("id", FakeSlackApi.TEAM_ID).put("domain", "fsdh-sandbox");
+    payload
+        .putObject("user")
+        .put("id", userId)
+        .put("username", userId.toLowerCase())
+        .put("team_id", FakeSlackApi.TEAM_ID);
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.PatCredentialsProvider;
 import com.databricks.sdk.core.error.platform.PermissionDenied;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,13 +37,7 @@ class FakeDatabricksGateTest {
       assertThat(none.body()).contains("\"error_code\":\"UNAUTHENTICATED\"");
       assertThat(get(server, "/api/2.0/workspace/list?path=/", "wrong").statusCode())
           .isEqualTo(403);
-      var client =
-          new WorkspaceClient(
-              new DatabricksConfig()
-                  .setHost(server.host())
-                  .setToken("wrong")
-                  .setAuthType("pat")
-                  .setCredentialsProvider(new PatCredentialsProvider()));
+      var client = new WorkspaceClient(FakeDatabricksConfig.pat(server, "wrong"));
       assertThatThrownBy(() -> client.workspace().getStatus("/"))
           .isInstanceOf(PermissionDenied.class);
     }

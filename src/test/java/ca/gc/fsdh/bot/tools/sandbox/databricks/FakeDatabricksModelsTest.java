@@ -3,7 +3,6 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.error.platform.ResourceAlreadyExists;
 import com.databricks.sdk.service.files.FileInfo;
 import com.databricks.sdk.service.files.Put;
@@ -18,32 +17,10 @@ import com.databricks.sdk.service.ml.SearchModelsRequest;
 import com.databricks.sdk.service.ml.TransitionModelVersionStageDatabricks;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Model registry through the SDK; artifact bytes through DBFS and the Files API. */
-class FakeDatabricksModelsTest {
-  private static FakeDatabricks server;
-  private static WorkspaceClient client;
-
-  @BeforeAll
-  static void start() {
-    server = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build());
-    SampleWorkspace.seed(server.state(), SampleSpec.small());
-    client = SdkClients.workspace(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  private static <T> List<T> all(Iterable<T> it) {
-    return StreamSupport.stream(it.spliterator(), false).toList();
-  }
-
+class FakeDatabricksModelsTest extends SmallSampleTest {
   @Test
   void modelsVersionsStagesAndTagsAreSearchable() {
     List<Model> models =

@@ -2,7 +2,6 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.mixin.JobsExt;
 import com.databricks.sdk.service.jobs.BaseJob;
 import com.databricks.sdk.service.jobs.GetJobRequest;
@@ -11,32 +10,10 @@ import com.databricks.sdk.service.workspace.ListReposRequest;
 import com.databricks.sdk.service.workspace.RepoInfo;
 import com.databricks.sdk.service.workspace.UpdateRepoRequest;
 import java.util.List;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every page of repos, jobs and job tasks reaches a client that follows the tokens. */
-class FakeDatabricksPagingTest {
-  private static FakeDatabricks server;
-  private static WorkspaceClient client;
-
-  @BeforeAll
-  static void start() {
-    server = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build());
-    SampleWorkspace.seed(server.state(), SampleSpec.small());
-    client = SdkClients.workspace(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  private static <T> List<T> all(Iterable<T> it) {
-    return StreamSupport.stream(it.spliterator(), false).toList();
-  }
-
+class FakeDatabricksPagingTest extends SmallSampleTest {
   @Test
   void reposBeyondTheFirstPageOfTwentyAreListed() {
     List<RepoInfo> repos = all(client.repos().list(new ListReposRequest()));

@@ -3,7 +3,6 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.error.platform.ResourceDoesNotExist;
 import com.databricks.sdk.service.iam.AccessControlRequest;
@@ -18,27 +17,10 @@ import com.databricks.sdk.service.jobs.JobAccessControlRequest;
 import com.databricks.sdk.service.jobs.JobPermissionLevel;
 import com.databricks.sdk.service.workspace.ObjectType;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Object permissions with inherited entries, for every object kind a migration moves. */
-class FakeDatabricksPermissionsTest {
-  private static FakeDatabricks server;
-  private static WorkspaceClient client;
-
-  @BeforeAll
-  static void start() {
-    server = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build());
-    SampleWorkspace.seed(server.state(), SampleSpec.small());
-    client = SdkClients.workspace(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class FakeDatabricksPermissionsTest extends SmallSampleTest {
   private static List<AccessControlResponse> acl(String type, String id) {
     return List.copyOf(
         client

@@ -3,7 +3,6 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.core.error.platform.ResourceAlreadyExists;
 import com.databricks.sdk.service.compute.Command;
@@ -30,32 +29,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Secret scopes, keys and ACLs over REST; values only through command execution, encoded. */
-class FakeDatabricksSecretsTest {
-  private static FakeDatabricks server;
-  private static WorkspaceClient client;
-
-  @BeforeAll
-  static void start() {
-    server = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build());
-    SampleWorkspace.seed(server.state(), SampleSpec.small());
-    client = SdkClients.workspace(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  private static <T> List<T> all(Iterable<T> it) {
-    return StreamSupport.stream(it.spliterator(), false).toList();
-  }
-
+class FakeDatabricksSecretsTest extends SmallSampleTest {
   private static String run(String python) throws Exception {
     var exec = client.commandExecution();
     String context =

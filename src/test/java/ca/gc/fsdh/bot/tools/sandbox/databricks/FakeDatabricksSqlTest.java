@@ -2,36 +2,18 @@ package ca.gc.fsdh.bot.tools.sandbox.databricks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.sql.ExecuteStatementRequest;
 import com.databricks.sdk.service.sql.StatementResponse;
 import com.databricks.sdk.service.sql.StatementState;
 import java.util.Collection;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Table ACLs read with SHOW GRANTS and replayed with GRANT / DENY / ALTER OWNER, through a
  * warehouse.
  */
-class FakeDatabricksSqlTest {
-  private static FakeDatabricks server;
-  private static WorkspaceClient client;
-
-  @BeforeAll
-  static void start() {
-    server = FakeDatabricks.start(FakeDatabricksOptions.builder().noRateLimits().build());
-    SampleWorkspace.seed(server.state(), SampleSpec.small());
-    client = SdkClients.workspace(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class FakeDatabricksSqlTest extends SmallSampleTest {
   private static StatementResponse sql(String statement) {
     return client
         .statementExecution()
