@@ -211,10 +211,11 @@ public final class Wiring {
       // Approved requests run through the migration core, durably (see DurableRuns).
       var engine =
           new CoreRequestEngine(
-              directory,
-              config.databricks(),
-              config.bundles(),
-              sdk -> DatabricksClients.create(sdk, RateLimits.defaults()).workspace());
+                  directory,
+                  config.databricks(),
+                  config.bundles(),
+                  sdk -> DatabricksClients.create(sdk, RateLimits.defaults()).workspace())
+              .withBlobEndpoint(config.blobEndpoint());
       ScheduledExecutorService timer =
           executor(
               resources,

@@ -133,7 +133,8 @@ public final class CoreMigration {
                 .withSqlWarehouse(o.targetWarehouse().or(importOptions::sqlWarehouse).orElse(null))
                 .withSecretValues(o.targetCluster().orElse(null), secretValues)
                 .withPermissions(importOptions.permissions())
-                .withModels(importOptions.models());
+                .withModels(importOptions.models())
+                .withTableAclTarget(importOptions.tableAclTarget());
         var report =
             new Verifier(target.client(), target.host()).verify(bundle, o.mapping(), verifyOptions);
         report.write(importOptions.stateDir());

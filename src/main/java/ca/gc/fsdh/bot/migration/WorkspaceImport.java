@@ -149,6 +149,9 @@ public final class WorkspaceImport {
               new ImportResult.Line(
                   e.type().folder(), e.id(), n.substring(SecretScopeImporter.MANUAL.length())));
         }
+        if (n.startsWith(TableAclImporter.NOT_CARRIED)) {
+          manual.add(new ImportResult.Line(e.type().folder(), e.id(), n));
+        }
         if (n.equals(JobSettingsMapper.PAUSED_NOTE)) paused++;
       }
       var line = new LinkedHashMap<String, Object>();

@@ -5,15 +5,19 @@ import ca.gc.fsdh.bot.migration.bundle.OwnerOnlyFiles;
 import ca.gc.fsdh.bot.migration.client.RateLimits;
 import ca.gc.fsdh.bot.migration.client.WorkspaceCheck;
 import ca.gc.fsdh.bot.migration.client.WorkspaceUnavailableException;
+import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.plan.MigrationPlan;
 import ca.gc.fsdh.bot.migration.plan.Planner;
+import ca.gc.fsdh.bot.migration.plan.TableAclLanding;
+import ca.gc.fsdh.bot.migration.plan.TableAclPlanner;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
 import ca.gc.fsdh.bot.migration.spi.ModelRegistryTarget;
 import ca.gc.fsdh.bot.migration.spi.ModelTargetOptions;
 import ca.gc.fsdh.bot.migration.spi.NotebookFormat;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSink;
+import ca.gc.fsdh.bot.migration.spi.TableAclTarget;
 import ca.gc.fsdh.bot.platform.config.BundleSettings;
 import ca.gc.fsdh.bot.platform.config.DatabricksAuth;
 import ca.gc.fsdh.bot.platform.config.Workspace;
@@ -41,6 +45,7 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
   private final BundleSettings bundles;
   private final Function<DatabricksConfig, WorkspaceClient> clients;
   private final WorkspaceCheck check;
+  private Optional<String> blobEndpoint = Optional.empty();
   private final CoreMigration core = new CoreMigration();
 
   /**
@@ -52,6 +57,12 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
       BundleSettings bundles,
       Function<DatabricksConfig, WorkspaceClient> clients) {
     this(directory, auth, bundles, clients, new WorkspaceCheck());
+  }
+
+  /** Model artifacts go to this blob endpoint (a local stand-in's), not to Azure's. */
+  public CoreRequestEngine withBlobEndpoint(Optional<String> endpoint) {
+    this.blobEndpoint = endpoint;
+    return this;
   }
 
   /**
@@ -99,19 +110,23 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
           w.prodHost()
               .orElseThrow(() -> new IllegalStateException(w.acronym() + " has no PROD workspace"));
       var target = new CoreMigration.Workspace(client("prod", prodHost), prodHost);
-      MappingFile mapping =
-          w.mappingFile().isPresent()
-              ? MappingFile.read(w.mappingFile().get())
-              : MappingFile.empty();
+      MappingFile mapping = mappingOf(w);
       ImportOptions imports =
-          ImportOptions.defaults(work.resolve("import")).withTypes(request.resourceTypes());
+          ImportOptions.defaults(work.resolve("import"))
+              .withTypes(request.resourceTypes())
+              .withTableAclTarget(
+                  w.tableAclTarget().map(TableAclTarget::parse).orElse(TableAclTarget.AUTO));
       if (w.prodSqlWarehouse().isPresent()) {
         imports = imports.withSqlWarehouse(w.prodSqlWarehouse().get());
       }
       var models = ModelTargetOptions.auto();
       if (w.prodModelRegistry().isPresent())
         models = models.withRegistry(ModelRegistryTarget.parse(w.prodModelRegistry().get()));
-      imports = imports.withModels(models.withSchema(w.prodModelSchema().orElse(null)));
+      imports =
+          imports.withModels(
+              models
+                  .withSchema(w.prodModelSchema().orElse(null))
+                  .withBlobEndpoint(blobEndpoint.orElse(null)));
       var result =
           core.migrate(
               source,
@@ -144,13 +159,33 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
     MigrationPlan p =
         new Planner(client("poc", w.pocHost()), RateLimits.defaults())
             .plan(w.pocHost(), request.resourceTypes());
+    TableAclLanding tableAcls = null;
+    if (request.kind() == RequestKind.MIGRATE
+        && w.prodHost().isPresent()
+        && request.resourceTypes().contains(ResourceType.TABLE_ACLS)) {
+      tableAcls =
+          new TableAclPlanner(client("poc", w.pocHost()), client("prod", w.prodHost().get()))
+              .plan(
+                  w.tableAclTarget().map(TableAclTarget::parse).orElse(TableAclTarget.AUTO),
+                  w.sqlWarehouse(),
+                  mappingOf(w));
+    }
     return new PlanSummary(
         p.counts(),
         p.bytes(),
         p.cannotExport().stream().map(i -> i.type() + " " + i.item() + ": " + i.reason()).toList(),
         p.unread(),
         p.manual(),
-        p.estimatedSeconds());
+        p.estimatedSeconds(),
+        tableAcls);
+  }
+
+  /** The workspace's mapping file, its configured {@code databases} over the file's. */
+  private static MappingFile mappingOf(Workspace w) throws IOException {
+    return (w.mappingFile().isPresent()
+            ? MappingFile.read(w.mappingFile().get())
+            : MappingFile.empty())
+        .withDatabases(w.databases());
   }
 
   /**

@@ -135,6 +135,7 @@ class UcModelImportTest {
         base.warehouses(),
         base.keyVaults(),
         base.existing(),
+        base.databases(),
         new MappingFile.Models(null, modelSchema));
   }
 

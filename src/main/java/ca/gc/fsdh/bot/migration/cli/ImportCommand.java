@@ -73,6 +73,8 @@ public final class ImportCommand implements Callable<Integer> {
           "Read the target, write nothing; report what would be created, overwritten, skipped.")
   boolean dryRun;
 
+  @Mixin TableAclTargetOption tableAclTarget = new TableAclTargetOption();
+
   @Mixin JsonOption json = new JsonOption();
 
   @Mixin GpgSecretKeyOptions gpg = new GpgSecretKeyOptions();
@@ -124,6 +126,7 @@ public final class ImportCommand implements Callable<Integer> {
                   workers.count(),
                   !noPermissions,
                   dryRun,
+                  tableAclTarget.get(),
                   models.options());
           int refused = Preflight.signIn(err, workspace);
           if (refused != 0) return refused;

@@ -58,6 +58,8 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Mixin WorkersOption workers = new WorkersOption();
 
+  @Mixin TableAclTargetOption tableAclTarget = new TableAclTargetOption();
+
   @Mixin JsonOption json = new JsonOption();
 
   @Mixin ModelTargetOption models = new ModelTargetOption();
@@ -90,7 +92,8 @@ public final class MigrateCommand implements Callable<Integer> {
             .withWorkers(workers.count())
             .withSqlWarehouse(targetWarehouse)
             .withExisting(ImportCommand.policies(Map.of(), map))
-            .withModels(models.options());
+            .withModels(models.options())
+            .withTableAclTarget(tableAclTarget.get());
     var console = new ConsoleProgress(err, System.console() != null && !json.on());
     var result =
         new CoreMigration()

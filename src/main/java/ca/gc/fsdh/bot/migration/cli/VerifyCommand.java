@@ -41,6 +41,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Mixin WorkersOption workers = new WorkersOption();
 
+  @Mixin TableAclTargetOption tableAclTarget = new TableAclTargetOption();
+
   @Mixin JsonOption json = new JsonOption();
 
   @Option(
@@ -77,6 +79,7 @@ public final class VerifyCommand implements Callable<Integer> {
               VerifyOptions.defaults()
                   .withTypes(types.set())
                   .withSqlWarehouse(sqlWarehouse)
+                  .withTableAclTarget(tableAclTarget.get())
                   .withWorkers(workers.count())
                   .withSecretValues(targetCluster, values == null ? SecretValueSource.NONE : values)
                   .withModels(models.options());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,9 @@ import java.util.Map;
  * @param keyVaults by scope name or POC vault DNS name: the PROD vault of a Key Vault-backed scope
  * @param existing per resource type ({@code notebooks}, {@code jobs}...): {@code skip} or {@code
  *     overwrite}
+ * @param databases POC database (hive_metastore schema) to PROD {@code catalog.schema}, for table
+ *     ACLs replayed into Unity Catalog; a database not listed goes to PROD's default catalog under
+ *     its own name
  * @param models where models go: {@code registry} ({@code auto}, {@code workspace}, {@code
  *     unity-catalog}) and {@code schema} ({@code catalog.schema}) for Unity Catalog
  */
@@ -37,6 +41,7 @@ public record MappingFile(
     Map<String, String> warehouses,
     Map<String, KeyVault> keyVaults,
     Map<String, String> existing,
+    Map<String, String> databases,
     Models models) {
 
   public MappingFile {
@@ -48,13 +53,31 @@ public record MappingFile(
     warehouses = warehouses == null ? Map.of() : Map.copyOf(warehouses);
     keyVaults = keyVaults == null ? Map.of() : Map.copyOf(keyVaults);
     existing = existing == null ? Map.of() : Map.copyOf(existing);
+    databases = databases == null ? Map.of() : Map.copyOf(databases);
     models = models == null ? new Models(null, null) : models;
+  }
+
+  /** The same mapping with {@code more} database targets added over this file's. */
+  public MappingFile withDatabases(Map<String, String> more) {
+    var all = new HashMap<>(databases);
+    all.putAll(more);
+    return new MappingFile(
+        principals,
+        paths,
+        clusters,
+        instancePools,
+        policies,
+        warehouses,
+        keyVaults,
+        existing,
+        all,
+        models);
   }
 
   /** Where models go; either part may be null (decided from PROD). */
   public record Models(String registry, String schema) {}
 
-  /** The same file without a {@code models} section, for callers that predate it. */
+  /** The same file without {@code databases} or {@code models} sections. */
   public MappingFile(
       Principals principals,
       List<PathRewrite> paths,
@@ -73,6 +96,7 @@ public record MappingFile(
         warehouses,
         keyVaults,
         existing,
+        null,
         null);
   }
 

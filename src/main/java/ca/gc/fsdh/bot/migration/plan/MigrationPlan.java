@@ -16,6 +16,8 @@ import java.util.Map;
  *     bundle's {@code manual/}
  * @param calls estimated API calls per endpoint group for the export
  * @param estimatedSeconds the export's duration bound: the largest calls / limit over the groups
+ * @param tableAcls where table ACLs land in PROD and what will not carry over; null when the plan
+ *     was made without PROD
  */
 public record MigrationPlan(
     String host,
@@ -26,7 +28,14 @@ public record MigrationPlan(
     List<String> unread,
     List<String> manual,
     Map<RateLimitGroup, Long> calls,
-    double estimatedSeconds) {
+    double estimatedSeconds,
+    TableAclLanding tableAcls) {
+
+  /** The same plan with where its table ACLs land. */
+  public MigrationPlan withTableAcls(TableAclLanding t) {
+    return new MigrationPlan(
+        host, counts, bytes, cannotExport, notes, unread, manual, calls, estimatedSeconds, t);
+  }
 
   public record Issue(String type, String item, String reason) {}
 }

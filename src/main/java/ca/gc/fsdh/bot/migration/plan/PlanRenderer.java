@@ -6,6 +6,26 @@ import java.util.Locale;
 public final class PlanRenderer {
   private PlanRenderer() {}
 
+  private static void tableAcls(StringBuilder sb, TableAclLanding t) {
+    sb.append("\nTable ACLs land in PROD: ")
+        .append(
+            t.target().equals("unity-catalog")
+                ? "Unity Catalog, catalog " + t.catalog()
+                : "hive_metastore (legacy table ACLs)")
+        .append(t.hiveMetastore() ? "" : " (PROD has no hive_metastore)")
+        .append('\n');
+    if (t.problem() != null) sb.append("  ").append(t.problem()).append('\n');
+    if (!t.notCarried().isEmpty()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "Will not carry over (%d of %d grants):%n",
+              t.notCarried().size(),
+              t.grants()));
+      t.notCarried().forEach(n -> sb.append("  ").append(n.text()).append('\n'));
+    }
+  }
+
   public static String text(MigrationPlan p) {
     var sb = new StringBuilder();
     sb.append("Migration plan for ").append(p.host()).append("\n\nWill be exported:\n");
@@ -23,6 +43,7 @@ public final class PlanRenderer {
                   .append(i.reason())
                   .append('\n'));
     }
+    if (p.tableAcls() != null) tableAcls(sb, p.tableAcls());
     if (!p.unread().isEmpty()) {
       sb.append("\nCould not be read (the counts above leave it out):\n");
       p.unread().forEach(u -> sb.append("  ").append(u).append('\n'));

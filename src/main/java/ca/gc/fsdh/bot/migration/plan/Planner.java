@@ -195,7 +195,8 @@ public final class Planner {
         List.copyOf(unread),
         manual,
         calls,
-        seconds);
+        seconds,
+        null);
   }
 
   /** Calls an export makes, per group, from the counts (permissions: one read per object). */

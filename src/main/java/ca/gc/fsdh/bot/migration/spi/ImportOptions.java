@@ -20,6 +20,7 @@ import java.util.Set;
  * @param workers worker threads per resource type
  * @param permissions whether object permissions are replayed
  * @param dryRun read the target, write nothing, report what would be created, overwritten, skipped
+ * @param tableAclTarget where table ACLs are replayed; AUTO decides from what PROD has
  * @param models which registry receives the models (and where in Unity Catalog)
  */
 public record ImportOptions(
@@ -31,6 +32,7 @@ public record ImportOptions(
     int workers,
     boolean permissions,
     boolean dryRun,
+    TableAclTarget tableAclTarget,
     ModelTargetOptions models) {
   public ImportOptions {
     types = Set.copyOf(types);
@@ -40,6 +42,7 @@ public record ImportOptions(
     Objects.requireNonNull(stateDir, "stateDir == null");
     Objects.requireNonNull(secretValues, "secretValues == null");
     if (workers < 1) throw new IllegalArgumentException("workers < 1: " + workers);
+    Objects.requireNonNull(tableAclTarget, "tableAclTarget == null");
     Objects.requireNonNull(models, "models == null");
   }
 
@@ -69,6 +72,7 @@ public record ImportOptions(
         8,
         true,
         false,
+        TableAclTarget.AUTO,
         ModelTargetOptions.auto());
   }
 
@@ -78,12 +82,30 @@ public record ImportOptions(
 
   public ImportOptions withTypes(Set<ResourceType> t) {
     return new ImportOptions(
-        t, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun, models);
+        t,
+        existing,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        workers,
+        permissions,
+        dryRun,
+        tableAclTarget,
+        models);
   }
 
   public ImportOptions withExisting(Map<ResourceType, ExistingPolicy> e) {
     return new ImportOptions(
-        types, e, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun, models);
+        types,
+        e,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        workers,
+        permissions,
+        dryRun,
+        tableAclTarget,
+        models);
   }
 
   public ImportOptions withSqlWarehouse(String id) {
@@ -96,31 +118,91 @@ public record ImportOptions(
         workers,
         permissions,
         dryRun,
+        tableAclTarget,
         models);
   }
 
   public ImportOptions withSecretValues(SecretValueSource s) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, s, workers, permissions, dryRun, models);
+        types,
+        existing,
+        stateDir,
+        sqlWarehouse,
+        s,
+        workers,
+        permissions,
+        dryRun,
+        tableAclTarget,
+        models);
   }
 
   public ImportOptions withWorkers(int n) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, secretValues, n, permissions, dryRun, models);
+        types,
+        existing,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        n,
+        permissions,
+        dryRun,
+        tableAclTarget,
+        models);
   }
 
   public ImportOptions withPermissions(boolean p) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, secretValues, workers, p, dryRun, models);
+        types,
+        existing,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        workers,
+        p,
+        dryRun,
+        tableAclTarget,
+        models);
   }
 
   public ImportOptions withDryRun(boolean d) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, d, models);
+        types,
+        existing,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        workers,
+        permissions,
+        d,
+        tableAclTarget,
+        models);
   }
 
   public ImportOptions withModels(ModelTargetOptions m) {
     return new ImportOptions(
-        types, existing, stateDir, sqlWarehouse, secretValues, workers, permissions, dryRun, m);
+        types,
+        existing,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        workers,
+        permissions,
+        dryRun,
+        tableAclTarget,
+        m);
+  }
+
+  public ImportOptions withTableAclTarget(TableAclTarget t) {
+    return new ImportOptions(
+        types,
+        existing,
+        stateDir,
+        sqlWarehouse,
+        secretValues,
+        workers,
+        permissions,
+        dryRun,
+        t,
+        models);
   }
 }

@@ -5,6 +5,7 @@
  * runs its items through, the options they carry ({@code ExportOptions}, {@code ImportOptions}, the
  * secret value sink and source), object permissions ({@code PermissionReader}, {@code
  * PermissionWriter}, {@code PermissionGrant}) and the bounded {@code WorkQueue}. May use {@code
- * migration.item}, {@code migration.bundle} and {@code migration.mapping}.
+ * migration.item}, {@code migration.bundle}, {@code migration.mapping} and {@code migration.target}
+ * (the table ACL target resolves from what PROD has).
  */
 package ca.gc.fsdh.bot.migration.spi;

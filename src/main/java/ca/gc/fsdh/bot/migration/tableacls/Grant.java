@@ -24,14 +24,21 @@ public record Grant(String principal, String actionType, String objectType, Stri
   /** Privilege names are words with underscores (READ_METADATA keeps its underscore in SQL). */
   private static final Pattern PRIVILEGE = Pattern.compile("[A-Z][A-Z_]*( PRIVILEGES)?");
 
-  /** The replayable statement; an owner of a securable that cannot have one becomes a comment. */
+  /** The legacy metastore's catalog: every legacy name is qualified with it. */
+  public static final String HIVE_METASTORE = "hive_metastore";
+
+  /**
+   * The replayable statement on {@code hive_metastore}, every name qualified with the catalog
+   * ({@code `hive_metastore`.`db`.`t`}), so that it acts on the legacy metastore whatever the
+   * warehouse's default catalog is; an owner of a securable that cannot have one becomes a comment.
+   */
   public String statement() {
     String action = actionType.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
     String type = type();
     if (action.equals("OWN") || action.equals("OWNER")) {
       return switch (type) {
         case "DATABASE", "TABLE", "VIEW" ->
-            "ALTER " + type + " " + name() + " OWNER TO " + quote(principal) + ";";
+            "ALTER " + type + " " + qualifiedName() + " OWNER TO " + quote(principal) + ";";
         default ->
             "-- owner of "
                 + securable()
@@ -55,7 +62,7 @@ public record Grant(String principal, String actionType, String objectType, Stri
   }
 
   /** CATALOG, DATABASE, TABLE, VIEW, FUNCTION, ANY FILE or ANONYMOUS FUNCTION. */
-  String type() {
+  public String type() {
     String t =
         objectType == null
             ? "TABLE"
@@ -67,11 +74,35 @@ public record Grant(String principal, String actionType, String objectType, Stri
     String type = type();
     return switch (type) {
       case "ANY FILE", "ANONYMOUS FUNCTION" -> type;
-      case "CATALOG" -> objectKey == null || objectKey.isBlank() ? "CATALOG" : "CATALOG " + name();
-      case "DATABASE", "VIEW", "FUNCTION" -> type + " " + name();
-      case "TABLE" -> "TABLE " + name();
+      case "CATALOG" -> "CATALOG " + quote(HIVE_METASTORE);
+      case "DATABASE", "VIEW", "FUNCTION", "TABLE" -> type + " " + qualifiedName();
       default -> throw new IllegalArgumentException("not a table ACL securable: " + objectType);
     };
+  }
+
+  /**
+   * The key's parts in {@code hive_metastore}, quoted: {@code `hive_metastore`.`db`.`t`}; for a
+   * function, table or view whose key names no database, {@code default}'s, as the legacy metastore
+   * reads it.
+   */
+  public String qualifiedName() {
+    List<String> p = localParts();
+    var sb = new StringBuilder(quote(HIVE_METASTORE));
+    if (!type().equals("DATABASE") && p.size() == 1) sb.append('.').append(quote("default"));
+    for (String part : p) sb.append('.').append(quote(part));
+    return sb.toString();
+  }
+
+  /** The key's parts without a leading {@code hive_metastore}: {@code [db]} or {@code [db, t]}. */
+  public List<String> localParts() {
+    if (objectKey == null || objectKey.isBlank()) {
+      throw new IllegalArgumentException(type() + " grant without an object name");
+    }
+    List<String> p = parts(objectKey);
+    int max = type().equals("DATABASE") ? 1 : 2;
+    return p.size() == max + 1 && p.getFirst().equalsIgnoreCase(HIVE_METASTORE)
+        ? p.subList(1, p.size())
+        : p;
   }
 
   /** The key's parts, quoted: {@code db.t} and {@code `db`.`t`} both become {@code `db`.`t`}. */
@@ -125,11 +156,16 @@ public record Grant(String principal, String actionType, String objectType, Stri
     return out;
   }
 
-  /** The same grant with its key written as {@link #name()} writes it (each part back-quoted). */
+  /**
+   * The same grant with its key written as {@link #name()} writes it (each part back-quoted),
+   * without a leading {@code hive_metastore}: the bundle keeps legacy keys as SHOW GRANTS prints
+   * them on a workspace without Unity Catalog.
+   */
   public Grant withQuotedKey() {
-    return objectKey == null || objectKey.isBlank()
-        ? this
-        : new Grant(principal, actionType, objectType, name());
+    if (objectKey == null || objectKey.isBlank()) return this;
+    var sb = new StringBuilder();
+    for (String part : localParts()) sb.append(sb.isEmpty() ? "" : ".").append(quote(part));
+    return new Grant(principal, actionType, objectType, sb.toString());
   }
 
   static String quote(String identifier) {

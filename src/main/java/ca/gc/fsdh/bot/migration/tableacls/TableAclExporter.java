@@ -21,10 +21,16 @@ import java.util.Set;
  * Exports legacy table ACLs as replayable SQL: one item per database ({@code tableacls/<db>.sql},
  * the database's grants then each table's and view's), plus one for the catalog-wide securables
  * ({@code tableacls/_global.sql}: CATALOG, ANY FILE, ANONYMOUS FUNCTION). Statements run on the SQL
- * warehouse given with {@code --sql-warehouse}.
+ * warehouse given with {@code --sql-warehouse}, every name qualified with {@code hive_metastore}.
  */
 public final class TableAclExporter implements ResourceExporter {
   public static final String GLOBAL = "_global";
+
+  /**
+   * Every statement names its catalog: on a workspace enabled for Unity Catalog a name without one
+   * resolves to the workspace's default catalog, not to the legacy metastore.
+   */
+  private static final String HMS = Grant.quote(Grant.HIVE_METASTORE);
 
   @Override
   public ResourceType type() {
@@ -51,7 +57,7 @@ public final class TableAclExporter implements ResourceExporter {
       loop.item(GLOBAL, () -> global(sql, ctx));
       List<Map<String, String>> databases;
       try {
-        databases = sql.query("SHOW DATABASES");
+        databases = sql.query("SHOW DATABASES IN " + HMS);
         ctx.listed(type(), "databases");
       } catch (RuntimeException e) {
         if (Thread.currentThread().isInterrupted()) throw e;
@@ -67,39 +73,63 @@ public final class TableAclExporter implements ResourceExporter {
   }
 
   private JournalEntry global(WarehouseSql sql, ExportContext ctx) throws Exception {
+    return write(ctx, GLOBAL, globalRows(sql), 0);
+  }
+
+  private static List<Grant> globalRows(WarehouseSql sql) throws InterruptedException {
     var grants = new ArrayList<Grant>();
-    grants.addAll(grants(sql, "SHOW GRANTS ON CATALOG", "CATALOG", "", Set.of()));
+    grants.addAll(grants(sql, "SHOW GRANTS ON CATALOG " + HMS, "CATALOG", "", Set.of()));
     grants.addAll(grants(sql, "SHOW GRANTS ON ANY FILE", "ANY_FILE", "", Set.of()));
     grants.addAll(
         grants(sql, "SHOW GRANTS ON ANONYMOUS FUNCTION", "ANONYMOUS_FUNCTION", "", Set.of()));
-    return write(ctx, GLOBAL, grants, 0);
+    return grants;
   }
 
   /** The database's grants, then each table's and view's; SHOW VIEWS tells which are views. */
   private JournalEntry database(WarehouseSql sql, ExportContext ctx, String db) throws Exception {
+    var rows = new ArrayList<Grant>();
+    int tables = databaseRows(sql, db, rows);
+    return write(ctx, db, rows, tables);
+  }
+
+  /** Adds one database's grants to {@code grants}; returns its number of tables and views. */
+  private static int databaseRows(WarehouseSql sql, String db, List<Grant> grants)
+      throws InterruptedException {
     Set<List<String>> views = new HashSet<>();
-    for (Map<String, String> row : sql.query("SHOW VIEWS IN " + Grant.quote(db))) {
+    for (Map<String, String> row : sql.query("SHOW VIEWS IN " + HMS + "." + Grant.quote(db))) {
       String view = first(row, "viewname", "view_name", "tablename", "c1");
       if (view != null) views.add(lower(List.of(db, view)));
     }
-    var grants =
-        new ArrayList<Grant>(
-            grants(
-                sql,
-                "SHOW GRANTS ON DATABASE " + Grant.quote(db),
-                "DATABASE",
-                Grant.quote(db),
-                views));
+    grants.addAll(
+        grants(
+            sql,
+            "SHOW GRANTS ON DATABASE " + HMS + "." + Grant.quote(db),
+            "DATABASE",
+            Grant.quote(db),
+            views));
     int tables = 0;
-    for (Map<String, String> row : sql.query("SHOW TABLES IN " + Grant.quote(db))) {
+    for (Map<String, String> row : sql.query("SHOW TABLES IN " + HMS + "." + Grant.quote(db))) {
       if ("true".equalsIgnoreCase(row.get("istemporary"))) continue;
       String table = first(row, "tablename", "table_name", "c1");
       String key = Grant.quote(db) + "." + Grant.quote(table);
       tables++;
       String kind = views.contains(lower(List.of(db, table))) ? "VIEW" : "TABLE";
-      grants.addAll(grants(sql, "SHOW GRANTS ON " + kind + " " + key, kind, key, views));
+      grants.addAll(
+          grants(sql, "SHOW GRANTS ON " + kind + " " + HMS + "." + key, kind, key, views));
     }
-    return write(ctx, db, grants, tables);
+    return tables;
+  }
+
+  /**
+   * Every legacy grant of the workspace, read as the export reads it (for the plan, which lists
+   * what will not carry over before anything moves).
+   */
+  public static List<Grant> readAll(WarehouseSql sql) throws InterruptedException {
+    var all = new ArrayList<>(globalRows(sql));
+    for (Map<String, String> row : sql.query("SHOW DATABASES IN " + HMS)) {
+      databaseRows(sql, first(row, "databasename", "namespace", "database_name", "c0"), all);
+    }
+    return all;
   }
 
   private JournalEntry write(ExportContext ctx, String id, List<Grant> grants, int tables)

@@ -3,6 +3,7 @@ package ca.gc.fsdh.bot.migration.verify;
 import ca.gc.fsdh.bot.migration.item.ResourceType;
 import ca.gc.fsdh.bot.migration.spi.ModelTargetOptions;
 import ca.gc.fsdh.bot.migration.spi.SecretValueSource;
+import ca.gc.fsdh.bot.migration.spi.TableAclTarget;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,8 @@ import java.util.Set;
  * @param targetCluster target cluster that reads secret values back (values are compared only when
  *     this and {@code expectedValues} are given; they are never printed)
  * @param permissions whether object permissions are compared
+ * @param tableAclTarget where table ACLs were replayed (AUTO: Unity Catalog when the target has a
+ *     metastore), so grants are compared in that target's terms
  * @param models which registry the models were imported into (decided as the import does)
  */
 public record VerifyOptions(
@@ -23,9 +26,11 @@ public record VerifyOptions(
     SecretValueSource expectedValues,
     int workers,
     boolean permissions,
+    TableAclTarget tableAclTarget,
     ModelTargetOptions models) {
   public VerifyOptions {
     types = Set.copyOf(types);
+    Objects.requireNonNull(tableAclTarget, "tableAclTarget == null");
     Objects.requireNonNull(models, "models == null");
   }
 
@@ -37,36 +42,70 @@ public record VerifyOptions(
         SecretValueSource.NONE,
         8,
         true,
+        TableAclTarget.AUTO,
         ModelTargetOptions.auto());
   }
 
   public VerifyOptions withTypes(Set<ResourceType> t) {
     return new VerifyOptions(
-        t, sqlWarehouse, targetCluster, expectedValues, workers, permissions, models);
+        t,
+        sqlWarehouse,
+        targetCluster,
+        expectedValues,
+        workers,
+        permissions,
+        tableAclTarget,
+        models);
   }
 
   public VerifyOptions withSqlWarehouse(String w) {
     return new VerifyOptions(
-        types, Optional.ofNullable(w), targetCluster, expectedValues, workers, permissions, models);
+        types,
+        Optional.ofNullable(w),
+        targetCluster,
+        expectedValues,
+        workers,
+        permissions,
+        tableAclTarget,
+        models);
   }
 
   public VerifyOptions withSecretValues(String cluster, SecretValueSource expected) {
     return new VerifyOptions(
-        types, sqlWarehouse, Optional.ofNullable(cluster), expected, workers, permissions, models);
+        types,
+        sqlWarehouse,
+        Optional.ofNullable(cluster),
+        expected,
+        workers,
+        permissions,
+        tableAclTarget,
+        models);
   }
 
   public VerifyOptions withWorkers(int n) {
     return new VerifyOptions(
-        types, sqlWarehouse, targetCluster, expectedValues, n, permissions, models);
+        types, sqlWarehouse, targetCluster, expectedValues, n, permissions, tableAclTarget, models);
   }
 
   public VerifyOptions withPermissions(boolean p) {
     return new VerifyOptions(
-        types, sqlWarehouse, targetCluster, expectedValues, workers, p, models);
+        types, sqlWarehouse, targetCluster, expectedValues, workers, p, tableAclTarget, models);
   }
 
   public VerifyOptions withModels(ModelTargetOptions m) {
     return new VerifyOptions(
-        types, sqlWarehouse, targetCluster, expectedValues, workers, permissions, m);
+        types,
+        sqlWarehouse,
+        targetCluster,
+        expectedValues,
+        workers,
+        permissions,
+        tableAclTarget,
+        m);
+  }
+
+  public VerifyOptions withTableAclTarget(TableAclTarget t) {
+    return new VerifyOptions(
+        types, sqlWarehouse, targetCluster, expectedValues, workers, permissions, t, models);
   }
 }

@@ -121,7 +121,8 @@ public final class ConfigLoader {
         deadlines,
         bundles,
         approvals,
-        campaign);
+        campaign,
+        Optional.ofNullable(env.get("AZURE_BLOB_ENDPOINT")).filter(e -> !e.isBlank()));
   }
 
   private SlackSettings slack(ConfigNode n, List<String> problems) {
@@ -284,6 +285,8 @@ public final class ConfigLoader {
               "sqlWarehouse",
               "mappingFile",
               "prodSqlWarehouse",
+              "tableAclTarget",
+              "databases",
               "prodModelRegistry",
               "prodModelSchema"));
       String acronym = matching(w, "acronym", ACRONYM, "ABC (upper case, at most 10 characters)");
@@ -327,6 +330,8 @@ public final class ConfigLoader {
               w.optionalText("sqlWarehouse"),
               mapping,
               w.optionalText("prodSqlWarehouse"),
+              tableAclTarget(w),
+              databases(w),
               modelRegistry(w),
               modelSchema(w)));
     }
@@ -564,5 +569,29 @@ public final class ConfigLoader {
       }
     }
     return null;
+  }
+
+  /** The core's {@code TableAclTarget} words (the platform names no core type). */
+  private static final Pattern TABLE_ACL_TARGET =
+      Pattern.compile("auto|hive-metastore|unity-catalog");
+
+  private static final Pattern CATALOG_SCHEMA = Pattern.compile("[^.\\s]+\\.[^.\\s]+");
+
+  private static Optional<String> tableAclTarget(ConfigNode w) {
+    Optional<String> t = w.optionalText("tableAclTarget");
+    t.filter(v -> !TABLE_ACL_TARGET.matcher(v).matches())
+        .ifPresent(v ->
+            w.problem(
+                "tableAclTarget", "'" + v + "' is not auto, hive-metastore or unity-catalog"));
+    return t;
+  }
+
+  private static Map<String, String> databases(ConfigNode w) {
+    Map<String, String> d = w.textMap("databases");
+    d.forEach((db, target) -> {
+      if (!CATALOG_SCHEMA.matcher(target).matches())
+        w.problem("databases", db + ": '" + target + "' is not catalog.schema");
+    });
+    return d;
   }
 }

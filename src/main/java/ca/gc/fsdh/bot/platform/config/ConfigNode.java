@@ -99,6 +99,24 @@ final class ConfigNode {
         });
   }
 
+  /** A mapping of names to single values (empty when absent); each bad entry is a problem. */
+  java.util.Map<String, String> textMap(String key) {
+    var out = new java.util.LinkedHashMap<String, String>();
+    ConfigNode child = object(key);
+    if (child.isMissing()) return out;
+    child
+        .node
+        .properties()
+        .forEach(e -> {
+          if (e.getValue().isValueNode() && !e.getValue().asText().isBlank()) {
+            out.put(e.getKey(), e.getValue().asText().trim());
+          } else {
+            problems.add(child.key(e.getKey()) + ": must be a non-empty value");
+          }
+        });
+    return out;
+  }
+
   List<String> texts(String key) {
     List<String> out = new ArrayList<>();
     for (ConfigNode item : list(key)) {

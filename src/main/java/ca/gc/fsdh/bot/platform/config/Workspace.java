@@ -2,6 +2,7 @@ package ca.gc.fsdh.bot.platform.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,10 @@ import java.util.Optional;
  * @param mappingFile the import mapping (principals, paths, clusters) for this workspace's
  *     migration
  * @param prodSqlWarehouse a PROD SQL warehouse id that replays and checks table ACLs
+ * @param tableAclTarget where table ACLs go in PROD: {@code auto} (Unity Catalog when PROD has a
+ *     metastore), {@code hive-metastore} or {@code unity-catalog}; empty is auto
+ * @param databases POC database to PROD {@code catalog.schema} for table ACLs into Unity Catalog,
+ *     over the mapping file's {@code databases:}
  * @param prodModelRegistry where models go: {@code auto}, {@code workspace} or {@code
  *     unity-catalog} (empty: the mapping file's, else auto)
  * @param prodModelSchema the Unity Catalog {@code catalog.schema} for models (empty: the mapping
@@ -35,14 +40,17 @@ public record Workspace(
     Optional<String> sqlWarehouse,
     Optional<Path> mappingFile,
     Optional<String> prodSqlWarehouse,
+    Optional<String> tableAclTarget,
+    Map<String, String> databases,
     Optional<String> prodModelRegistry,
     Optional<String> prodModelSchema) {
 
   public Workspace {
     admins = List.copyOf(admins);
+    databases = Map.copyOf(databases);
   }
 
-  /** A workspace whose models go where the mapping file or PROD says. */
+  /** A workspace whose table ACLs and models go where the mapping file or PROD says. */
   public Workspace(
       String acronym,
       String nameEn,
@@ -71,6 +79,8 @@ public record Workspace(
         sqlWarehouse,
         mappingFile,
         prodSqlWarehouse,
+        Optional.empty(),
+        Map.of(),
         Optional.empty(),
         Optional.empty());
   }

@@ -121,9 +121,25 @@ public final class ApprovalMessage {
                   Math.ceil(p.path("estimatedSeconds").asDouble() / 60));
             });
     // A part that could not be read would make the counts look whole: say so next to them.
-    return p.path("unread").isEmpty()
-        ? summary
-        : summary.then(m.both(language, "plan.unread", p.path("unread").size()));
+    Bilingual line =
+        p.path("unread").isEmpty()
+            ? summary
+            : summary.then(m.both(language, "plan.unread", p.path("unread").size()));
+    JsonNode t = p.path("tableAcls");
+    if (t.isObject()) {
+      line =
+          line.then(
+              t.path("target").asText().equals("unity-catalog")
+                  ? m.both(
+                      language,
+                      "plan.tableacls.unity-catalog",
+                      t.path("catalog").asText(),
+                      t.path("notCarried").size())
+                  : m.both(language, "plan.tableacls.hive-metastore", t.path("notCarried").size()));
+      if (!t.path("problem").isMissingNode() && !t.path("problem").isNull())
+        line = line.then(m.both(language, "plan.tableacls.problem", t.path("problem").asText()));
+    }
+    return line;
   }
 
   private String label(String key) {

@@ -240,6 +240,8 @@ public final class DecisionButtons {
   View planView(Optional<JsonNode> plan) {
     List<LayoutBlock> blocks = new ArrayList<>(BilingualBlocks.of(approval.planLine(plan)));
     plan.ifPresent(p -> {
+      // grants that will not carry over come first: the decision depends on them
+      listSections(blocks, inline("plan.not-carried"), notCarried(p.path("tableAcls")));
       listSections(blocks, inline("plan.unread-title"), p.path("unread"));
       listSections(blocks, inline("plan.cannot-export"), p.path("cannotExport"));
       listSections(blocks, inline("plan.manual"), p.path("manual"));
@@ -249,6 +251,23 @@ public final class DecisionButtons {
             .title(viewTitle(t -> t.type("plain_text").text(inline("modal.title.plan"))))
             .close(viewClose(c -> c.type("plain_text").text(inline("modal.close"))))
             .blocks(blocks));
+  }
+
+  /**
+   * The grants that will not carry over, each with its reason and what to do instead in both
+   * languages (the reason's name picks the words; the grant is workspace data, escaped with the
+   * rest of the line by {@link #listSections}).
+   */
+  private JsonNode notCarried(JsonNode tableAcls) {
+    var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    for (JsonNode n : tableAcls.path("notCarried")) {
+      String key = "plan.not-carried." + n.path("reason").asText();
+      out.add(
+          n.path("grant").asText()
+              + " — "
+              + (text.messages().has(key) ? inline(key) : n.path("text").asText()));
+    }
+    return out;
   }
 
   /** Sections of the plan modal: with the summary, within Slack's 100 blocks of a modal. */

@@ -13,7 +13,9 @@ import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FaultRates;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.UnityCatalog;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.WorkspaceState;
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Response;
@@ -65,6 +67,12 @@ public final class BenchMigrate implements Callable<Integer> {
   @Option(names = "--faults", description = "Inject 5% 429 and 2% 500.")
   boolean faults;
 
+  @Option(
+      names = "--unity-catalog",
+      description =
+          "Make PROD a Unity Catalog workspace: WITH_HIVE_METASTORE or WITHOUT_HIVE_METASTORE (table ACLs then land in Unity Catalog).")
+  UnityCatalog.Mode unityCatalog;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -82,7 +90,15 @@ public final class BenchMigrate implements Callable<Integer> {
     try (var poc = FakeDatabricks.start(options);
         var prod = FakeDatabricks.start(options)) {
       SampleWorkspace.seed(poc.state(), sample);
-      prepareProd(poc.state(), prod.state());
+      String prodWarehouse = "prod-warehouse";
+      if (unityCatalog == null || unityCatalog == UnityCatalog.Mode.NONE) {
+        prepareProd(poc.state(), prod.state());
+      } else {
+        SampleProd.prepareUnityCatalog(poc.state(), prod.state(), unityCatalog);
+        // the bench's mapping renames nobody: the account knows that user by the POC name too
+        prod.state().unityCatalog().addUser(SampleProd.renamedUser(poc.state()));
+        prodWarehouse = SampleProd.PROD_WAREHOUSE;
+      }
       var pocClient = client(poc);
       var prodClient = client(prod);
       var phases = new ArrayList<String>();
@@ -137,7 +153,7 @@ public final class BenchMigrate implements Callable<Integer> {
       var imports =
           ImportOptions.defaults(work.resolve("import"))
               .withWorkers(workers)
-              .withSqlWarehouse("prod-warehouse");
+              .withSqlWarehouse(prodWarehouse);
       var mapping =
           new MappingFile(
               null,
@@ -165,7 +181,7 @@ public final class BenchMigrate implements Callable<Integer> {
                         export,
                         mapping,
                         imports,
-                        Optional.of("prod-warehouse"),
+                        Optional.of(prodWarehouse),
                         Optional.empty()),
                     progress);
         progress.phase(CoreMigration.Phase.PACKAGE); // closes the verify phase
@@ -174,12 +190,13 @@ public final class BenchMigrate implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "sample: %d notebooks in %d folders, 100 jobs, 50 repos, 10x10 secrets, 500 grants, 20x3 models;"
-              + " latency %d ms; default rate limits; workers %d/type%s%n",
+              + " latency %d ms; default rate limits; workers %d/type%s; PROD %s%n",
           notebooks,
           folders,
           latencyMs,
           workers,
-          faults ? "; faults: 5% 429 (Retry-After 1 s) + 2% 500" : "");
+          faults ? "; faults: 5% 429 (Retry-After 1 s) + 2% 500" : "",
+          unityCatalog == null ? "legacy (no metastore)" : "Unity Catalog " + unityCatalog);
       phases.forEach(out::println);
       result
           .imported()

@@ -8,6 +8,7 @@ import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksOptions;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleProd;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleSpec;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.SampleWorkspace;
+import ca.gc.fsdh.bot.tools.sandbox.databricks.UnityCatalog;
 import ca.gc.fsdh.bot.tools.sandbox.slack.FakeSlackApi;
 import ca.gc.fsdh.bot.tools.sandbox.slack.SlackSender;
 import ch.qos.logback.classic.Level;
@@ -64,10 +65,17 @@ public final class DemoCommand implements Callable<Integer> {
                     .noRateLimits()
                     .build())) {
       SampleWorkspace.seed(poc.state(), SampleSpec.small());
-      SampleProd.prepare(poc.state(), prod.state());
-      var config =
-          SandboxConfig.load(
-              SandboxConfig.environment(slack.apiUrl(), dataDir), poc.host(), prod.host(), dataDir);
+      // PROD is a Unity Catalog workspace, as every Azure workspace created after November 2023,
+      // without hive_metastore (legacy features disabled): the strictest target, where table ACLs
+      // can only land in Unity Catalog and every grant that cannot is named in the plan and report
+      SampleProd.prepareUnityCatalog(
+          poc.state(), prod.state(), UnityCatalog.Mode.WITHOUT_HIVE_METASTORE);
+      // the demo's mapping file renames nobody: its account knows that user by the POC name too
+      prod.state().unityCatalog().addUser(SampleProd.renamedUser(poc.state()));
+      var env = SandboxConfig.environment(slack.apiUrl(), dataDir);
+      // PROD's model storage is the stand-in's blob endpoint, not Azure's
+      env.put("AZURE_BLOB_ENDPOINT", prod.blobEndpoint());
+      var config = SandboxConfig.load(env, poc.host(), prod.host(), dataDir);
       try (Bot bot = Wiring.wire(config, Clock.systemUTC()).start()) {
         var sender =
             new SlackSender(

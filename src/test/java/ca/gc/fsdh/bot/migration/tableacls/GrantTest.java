@@ -9,21 +9,21 @@ class GrantTest {
   @Test
   void grantsOnATable() {
     assertThat(new Grant("analysts", "SELECT", "TABLE", "sales.orders").statement())
-        .isEqualTo("GRANT SELECT ON TABLE `sales`.`orders` TO `analysts`;");
+        .isEqualTo("GRANT SELECT ON TABLE `hive_metastore`.`sales`.`orders` TO `analysts`;");
   }
 
   @Test
   void deniedActionsBecomeDeny() {
     assertThat(new Grant("guest@x.ca", "DENIED_MODIFY", "DATABASE", "sales").statement())
-        .isEqualTo("DENY MODIFY ON DATABASE `sales` TO `guest@x.ca`;");
+        .isEqualTo("DENY MODIFY ON DATABASE `hive_metastore`.`sales` TO `guest@x.ca`;");
   }
 
   @Test
   void ownershipBecomesAlterOwner() {
     assertThat(new Grant("lead@x.ca", "OWN", "VIEW", "sales.v").statement())
-        .isEqualTo("ALTER VIEW `sales`.`v` OWNER TO `lead@x.ca`;");
+        .isEqualTo("ALTER VIEW `hive_metastore`.`sales`.`v` OWNER TO `lead@x.ca`;");
     assertThat(new Grant("lead@x.ca", "OWN", "DATABASE", "sales").statement())
-        .isEqualTo("ALTER DATABASE `sales` OWNER TO `lead@x.ca`;");
+        .isEqualTo("ALTER DATABASE `hive_metastore`.`sales` OWNER TO `lead@x.ca`;");
   }
 
   @Test
@@ -33,31 +33,31 @@ class GrantTest {
     assertThat(new Grant("users", "SELECT", "ANONYMOUS FUNCTION", "").statement())
         .isEqualTo("GRANT SELECT ON ANONYMOUS FUNCTION TO `users`;");
     assertThat(new Grant("admins", "USAGE", "CATALOG", "").statement())
-        .isEqualTo("GRANT USAGE ON CATALOG TO `admins`;");
+        .isEqualTo("GRANT USAGE ON CATALOG `hive_metastore` TO `admins`;");
   }
 
   @Test
   void backticksInNamesAreEscaped() {
     assertThat(new Grant("a`b", "READ_METADATA", "TABLE", "d.t").statement())
-        .isEqualTo("GRANT READ_METADATA ON TABLE `d`.`t` TO `a``b`;");
+        .isEqualTo("GRANT READ_METADATA ON TABLE `hive_metastore`.`d`.`t` TO `a``b`;");
   }
 
   @Test
   void theCatalogAsShowGrantsPrintsItIsTheCatalog() {
     assertThat(new Grant("users", "USAGE", "CATALOG$", "").statement())
-        .isEqualTo("GRANT USAGE ON CATALOG TO `users`;");
+        .isEqualTo("GRANT USAGE ON CATALOG `hive_metastore` TO `users`;");
   }
 
   @Test
   void privilegesKeepTheirUnderscoresAndDeniesOnEverySecurable() {
     assertThat(new Grant("g", "DENIED_READ_METADATA", "TABLE", "d.t").statement())
-        .isEqualTo("DENY READ_METADATA ON TABLE `d`.`t` TO `g`;");
+        .isEqualTo("DENY READ_METADATA ON TABLE `hive_metastore`.`d`.`t` TO `g`;");
     assertThat(new Grant("g", "DENIED_SELECT", "ANY_FILE", "").statement())
         .isEqualTo("DENY SELECT ON ANY FILE TO `g`;");
     assertThat(new Grant("g", "ALL PRIVILEGES", "VIEW", "d.v").statement())
-        .isEqualTo("GRANT ALL PRIVILEGES ON VIEW `d`.`v` TO `g`;");
+        .isEqualTo("GRANT ALL PRIVILEGES ON VIEW `hive_metastore`.`d`.`v` TO `g`;");
     assertThat(new Grant("g", "OWN", "TABLE", "d.t").statement())
-        .isEqualTo("ALTER TABLE `d`.`t` OWNER TO `g`;");
+        .isEqualTo("ALTER TABLE `hive_metastore`.`d`.`t` OWNER TO `g`;");
   }
 
   @Test
@@ -73,9 +73,9 @@ class GrantTest {
   @Test
   void keysPrintedBackQuotedOrPlainGiveTheSameStatement() {
     assertThat(new Grant("g", "SELECT", "TABLE", "`sales`.`orders`").statement())
-        .isEqualTo("GRANT SELECT ON TABLE `sales`.`orders` TO `g`;");
+        .isEqualTo("GRANT SELECT ON TABLE `hive_metastore`.`sales`.`orders` TO `g`;");
     assertThat(new Grant("g", "USAGE", "DATABASE", "`sales`").statement())
-        .isEqualTo("GRANT USAGE ON DATABASE `sales` TO `g`;");
+        .isEqualTo("GRANT USAGE ON DATABASE `hive_metastore`.`sales` TO `g`;");
     assertThat(Grant.parts("`a``b`.`c.d`")).containsExactly("a`b", "c.d");
     assertThat(Grant.parts("sales.orders")).containsExactly("sales", "orders");
     assertThat(new Grant("g", "SELECT", "TABLE", "sales.orders").withQuotedKey().objectKey())

@@ -97,7 +97,7 @@ class TableAclKeyFormsTest {
       for (String db : source.state().tables().databases()) {
         String sql = Files.readString(dir.resolve("bundle/tableacls/" + db + ".sql"));
         for (var t : source.state().tables().tables(db).entrySet()) {
-          String name = "`" + db + "`.`" + t.getKey() + "`";
+          String name = "`hive_metastore`.`" + db + "`.`" + t.getKey() + "`";
           if (t.getValue().equals("VIEW") && sql.contains(name)) {
             assertThat(sql)
                 .doesNotContain("TABLE " + name)

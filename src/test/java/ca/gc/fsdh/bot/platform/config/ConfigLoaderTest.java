@@ -76,6 +76,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theTableAclTargetAndDatabaseMappingAreReadAndCheckedPerWorkspace() {
+    String yaml = SandboxConfig.exampleYaml();
+    String good =
+        yaml.replace("# tableAclTarget: auto ", "tableAclTarget: unity-catalog ")
+            .replace(
+                "# databases: {acoustique: fsdh_prod.acoustique}",
+                "databases: {acoustique: fsdh_prod.acoustique_poc}");
+    Workspace w =
+        new ConfigLoader(env(), WorkspaceHost::problem)
+            .parse(good, "test.yml")
+            .directory()
+            .all()
+            .getFirst();
+    assertThat(w.tableAclTarget()).contains("unity-catalog");
+    assertThat(w.databases()).containsExactly(Map.entry("acoustique", "fsdh_prod.acoustique_poc"));
+    String bad =
+        yaml.replace("# tableAclTarget: auto ", "tableAclTarget: uc ")
+            .replace(
+                "# databases: {acoustique: fsdh_prod.acoustique}", "databases: {acoustique: prod}");
+    assertThat(problems(bad, env()))
+        .containsExactlyInAnyOrder(
+            "workspaces[0].tableAclTarget: 'uc' is not auto, hive-metastore or unity-catalog",
+            "workspaces[0].databases: acoustique: 'prod' is not catalog.schema");
+  }
+
+  @Test
   void whereModelsGoIsReadPerWorkspaceAndCheckedOnce() {
     String good =
         SandboxConfig.exampleYaml()

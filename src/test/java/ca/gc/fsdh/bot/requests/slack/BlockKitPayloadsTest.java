@@ -269,7 +269,11 @@ class BlockKitPayloadsTest {
         decisions.rejectForm(service.status(3, "U0SUPPORT1").request().orElseThrow()));
     View plan = decisions.planView(Optional.of(bigPlan()));
     assertView("plan modal", plan);
-    assertThat(GSON.toJson(plan)).contains("… and ", "… et ");
+    assertThat(GSON.toJson(plan))
+        .contains("… and ", "… et ")
+        .contains("Unity Catalog has no DENY", "Unity Catalog n’a pas de DENY")
+        .contains("Grants that will not carry over", "ne seront pas reprises")
+        .doesNotContain("<!here>");
   }
 
   @Test
@@ -393,6 +397,33 @@ class BlockKitPayloadsTest {
       for (int i = 0; i < 3000; i++) {
         array.add(list + " " + i + " " + LONG + "z".repeat(i % 7 == 0 ? 4000 : 10));
       }
+    }
+    ObjectNode acls =
+        plan.putObject("tableAcls")
+            .put("target", "unity-catalog")
+            .put("catalog", "<!channel> *" + LONG)
+            .put("hiveMetastore", false)
+            .put("grants", 5000)
+            .put("problem", "p".repeat(3000));
+    var reasons =
+        List.of(
+            "DENY",
+            "ANY_FILE",
+            "ANONYMOUS_FUNCTION",
+            "NO_UC_EQUIVALENT",
+            "CATALOG_WIDE",
+            "CATALOG_OWNER",
+            "WORKSPACE_LOCAL_PRINCIPAL",
+            "MISSING_IN_TARGET",
+            "REFUSED_BY_TARGET",
+            "SOMETHING_NEW");
+    var notCarried = acls.putArray("notCarried");
+    for (int i = 0; i < 3000; i++) {
+      notCarried
+          .addObject()
+          .put("grant", "SELECT on TABLE `db`.`t" + i + "` to <!here> " + LONG)
+          .put("reason", reasons.get(i % reasons.size()))
+          .put("text", "why " + i);
     }
     return plan;
   }

@@ -46,6 +46,19 @@ final class SampleUnityCatalog {
       }
     }
     LOCAL.forEach(uc::addWorkspaceGroup);
+    // the groups with model permissions only are account groups (synced from Entra ID), so a
+    // model's grants carry over into UC
+    for (RegisteredModel m : poc.models().models()) {
+      for (AclEntry e : poc.permissions().direct("registered-models", m.id())) {
+        String g = e.principal();
+        if (e.principalField().equals("group_name")
+            && !g.equals("admins")
+            && !groups.contains(g)
+            && !LOCAL.contains(g)) {
+          uc.addGroup(g);
+        }
+      }
+    }
     String missing = missingTable(poc);
     for (String db : poc.tables().databases()) {
       uc.createSchema(SampleProd.PROD_CATALOG, db, prod.currentUser());

@@ -15,6 +15,13 @@ import java.util.regex.Pattern;
  * back-quoted, a back-quote inside a back-quoted part written twice (Databricks SQL reference,
  * "Identifiers"). Nothing is stripped: {@code ```db```} names a schema called {@code `db`}, which
  * does not exist, as on the real service.
+ *
+ * <p>A name may start with the catalog {@code hive_metastore}: compute that is not Unity Catalog
+ * "use[s] hive_metastore as the default catalog" (docs.databricks.com {@code catalogs/default}), so
+ * {@code hive_metastore.db.t} and {@code db.t} name the same table, and {@code CATALOG
+ * hive_metastore} the catalog. Any other catalog does not exist ({@code
+ * [NO_SUCH_CATALOG_EXCEPTION]}, the error class a UC warehouse gives for a missing catalog; the
+ * legacy service's exact answer is unconfirmed).
  */
 final class SqlInterpreter {
   /** Column names and rows of a result; no columns for a statement without output. */
@@ -36,7 +43,8 @@ final class SqlInterpreter {
           + "|ANY\\s+FILE|ANONYMOUS\\s+FUNCTION|"
           + NAME
           + ")";
-  private static final Pattern SHOW_DBS = Pattern.compile("SHOW\\s+(DATABASES|SCHEMAS)", F);
+  private static final Pattern SHOW_DBS =
+      Pattern.compile("SHOW\\s+(DATABASES|SCHEMAS)(?:\\s+(?:IN|FROM)\\s+(" + NAME + "))?", F);
   private static final Pattern SHOW_TABLES =
       Pattern.compile("SHOW\\s+(TABLES|VIEWS)\\s+(?:IN|FROM)\\s+(" + NAME + ")", F);
   private static final Pattern SHOW_GRANTS =
@@ -73,7 +81,8 @@ final class SqlInterpreter {
   Table run(String statement) {
     String s = statement.strip().replaceAll(";\\s*$", "");
     Matcher m;
-    if (SHOW_DBS.matcher(s).matches()) {
+    if ((m = SHOW_DBS.matcher(s)).matches()) {
+      if (m.group(2) != null) catalog(m.group(2));
       return new Table(List.of("databaseName"), store.databases().stream().map(List::of).toList());
     }
     if ((m = SHOW_TABLES.matcher(s)).matches()) {
@@ -133,7 +142,7 @@ final class SqlInterpreter {
       return empty();
     }
     if ((m = CREATE_TABLE.matcher(s)).matches()) {
-      List<String> parts = parts(m.group(2));
+      List<String> parts = local(parts(m.group(2)), 2);
       if (parts.size() > 2) {
         throw new TableAclStore.SqlError(
             "REQUIRES_SINGLE_PART_NAMESPACE",
@@ -197,7 +206,10 @@ final class SqlInterpreter {
     String[] parts = clause.strip().split("\\s+", 2);
     String kind = parts[0].toUpperCase(Locale.ROOT);
     return switch (kind) {
-      case "CATALOG" -> new String[] {"CATALOG$", ""};
+      case "CATALOG" -> {
+        if (parts.length > 1) catalog(parts[1]);
+        yield new String[] {"CATALOG$", ""};
+      }
       case "DATABASE", "SCHEMA" -> new String[] {"DATABASE", database(parts[1])};
       case "TABLE", "VIEW" -> new String[] {"TABLE", table(parts[1])};
       case "ANY" -> new String[] {"ANY_FILE", ""};
@@ -212,7 +224,7 @@ final class SqlInterpreter {
   }
 
   private static String single(String raw) {
-    List<String> parts = parts(raw);
+    List<String> parts = local(parts(raw), 1);
     if (parts.size() != 1) {
       throw new TableAclStore.SqlError(
           "REQUIRES_SINGLE_PART_NAMESPACE", "A schema name has one part: " + raw);
@@ -224,13 +236,35 @@ final class SqlInterpreter {
    * {@code db.t} (or {@code t} in {@code default}), lower case: the store's key of a table or view.
    */
   private static String table(String raw) {
-    List<String> parts = parts(raw);
+    List<String> parts = local(parts(raw), 2);
     if (parts.size() > 2) {
       throw new TableAclStore.SqlError(
           "TABLE_OR_VIEW_NOT_FOUND", "The table or view " + raw + " cannot be found.");
     }
     String db = parts.size() == 1 ? "default" : parts.get(0);
     return (db + "." + parts.getLast()).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The name's parts without a leading {@code hive_metastore}, when it has one part more than
+   * {@code max}; another catalog there does not exist.
+   */
+  private static List<String> local(List<String> parts, int max) {
+    if (parts.size() <= max) return parts;
+    if (parts.size() == max + 1) {
+      catalog(parts.getFirst());
+      return parts.subList(1, parts.size());
+    }
+    return parts;
+  }
+
+  /** The only catalog of a workspace without Unity Catalog is {@code hive_metastore}. */
+  private static void catalog(String raw) {
+    List<String> parts = parts(raw);
+    if (parts.size() != 1 || !parts.getFirst().equalsIgnoreCase("hive_metastore")) {
+      throw new TableAclStore.SqlError(
+          "NO_SUCH_CATALOG_EXCEPTION", "Catalog '" + raw.strip() + "' was not found.");
+    }
   }
 
   private static String validName(String name) {
