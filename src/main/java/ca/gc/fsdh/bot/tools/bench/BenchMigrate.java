@@ -8,6 +8,7 @@ import ca.gc.fsdh.bot.migration.client.Ticker;
 import ca.gc.fsdh.bot.migration.mapping.MappingFile;
 import ca.gc.fsdh.bot.migration.spi.ExportOptions;
 import ca.gc.fsdh.bot.migration.spi.ImportOptions;
+import ca.gc.fsdh.bot.migration.spi.ModelTargetOptions;
 import ca.gc.fsdh.bot.migration.verify.ItemCheck;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricks;
 import ca.gc.fsdh.bot.tools.sandbox.databricks.FakeDatabricksConfig;
@@ -153,7 +154,9 @@ public final class BenchMigrate implements Callable<Integer> {
       var imports =
           ImportOptions.defaults(work.resolve("import"))
               .withWorkers(workers)
-              .withSqlWarehouse(prodWarehouse);
+              .withSqlWarehouse(prodWarehouse)
+              // into a UC PROD, model files go to the stand-in's blob endpoint, not Azure's
+              .withModels(ModelTargetOptions.auto().withBlobEndpoint(prod.blobEndpoint()));
       var mapping =
           new MappingFile(
               null,
