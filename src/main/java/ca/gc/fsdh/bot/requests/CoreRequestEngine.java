@@ -45,7 +45,7 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
   private final BundleSettings bundles;
   private final Function<DatabricksConfig, WorkspaceClient> clients;
   private final WorkspaceCheck check;
-  private Optional<String> blobEndpoint = Optional.empty();
+  private final Optional<String> blobEndpoint;
   private final CoreMigration core = new CoreMigration();
 
   /**
@@ -61,8 +61,7 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
 
   /** Model artifacts go to this blob endpoint (a local stand-in's), not to Azure's. */
   public CoreRequestEngine withBlobEndpoint(Optional<String> endpoint) {
-    this.blobEndpoint = endpoint;
-    return this;
+    return new CoreRequestEngine(directory, auth, bundles, clients, check, endpoint);
   }
 
   /**
@@ -74,11 +73,22 @@ public final class CoreRequestEngine implements RequestEngine, RequestPlanner {
       BundleSettings bundles,
       Function<DatabricksConfig, WorkspaceClient> clients,
       WorkspaceCheck check) {
+    this(directory, auth, bundles, clients, check, Optional.empty());
+  }
+
+  private CoreRequestEngine(
+      WorkspaceDirectory directory,
+      Map<String, DatabricksAuth> auth,
+      BundleSettings bundles,
+      Function<DatabricksConfig, WorkspaceClient> clients,
+      WorkspaceCheck check,
+      Optional<String> blobEndpoint) {
     this.directory = directory;
     this.auth = auth;
     this.bundles = bundles;
     this.clients = clients;
     this.check = check;
+    this.blobEndpoint = blobEndpoint;
   }
 
   @Override
